@@ -1,0 +1,186 @@
+"""The analysis pipeline: document -> skills with evidence -> role scores and tips."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from skillgap import __version__
+from skillgap.errors import InputError
+from skillgap.matcher import Hit, SkillMatcher, strength_of
+from skillgap.readers import Document, read_bytes, read_document
+from skillgap.report import (
+    CategoryScore,
+    Evidence,
+    FoundSkill,
+    InputInfo,
+    Quality,
+    Report,
+    RequirementResult,
+    RoleResult,
+    Strength,
+)
+from skillgap.sections import find_headings, sections_by_line
+from skillgap.taxonomy import Role, Taxonomy, load_taxonomy
+
+STRENGTH_ORDER: dict[Strength, int] = {"demonstrated": 3, "listed": 2, "mentioned": 1}
+#: Below this many characters a resume is "nearly empty".
+MIN_CHARACTERS = 200
+GLUED_SHARE = 0.05
+GARBLED_SHARE = 0.01
+
+
+@cache
+def matcher_for(taxonomy: Taxonomy) -> SkillMatcher:
+    """The matcher of a taxonomy, built once per process."""
+    return SkillMatcher(taxonomy)
+
+
+def analyze(
+    source: str | Path | bytes,
+    *,
+    roles: Sequence[str] | None = None,
+    name: str = "<bytes>",
+    password: str | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> Report:
+    """Analyse one resume: a path, or the bytes of a file (``name`` labels them).
+
+    ``roles`` selects role ids (default: every role of the taxonomy). Raises
+    :class:`skillgap.errors.InputError` when the input cannot be read.
+    """
+    if isinstance(source, bytes):
+        document = read_bytes(source, name, password=password)
+    else:
+        document = read_document(source, password=password)
+    return analyze_document(document, roles=roles, taxonomy=taxonomy)
+
+
+def analyze_document(
+    document: Document,
+    *,
+    roles: Sequence[str] | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> Report:
+    """Analyse text that has already been read."""
+    taxonomy = taxonomy or load_taxonomy()
+    selected = [taxonomy.role(role_id) for role_id in (roles or list(taxonomy.roles))]
+    if not document.text.strip():
+        raise InputError(f"{document.path}: no text found", code="no-text")
+    lines = document.text.split("\n")
+    headings = find_headings(lines)
+    hits = matcher_for(taxonomy).find(document.text, headings, sections_by_line(lines, headings))
+    found = _found_skills(hits, taxonomy)
+    by_id = {skill.id: skill for skill in found}
+    return Report(
+        version=__version__,
+        input=InputInfo(
+            path=document.path,
+            format=document.format,
+            pages=document.pages,
+            characters=len(document.text),
+            quality=assess_quality(document.text),
+        ),
+        skills=found,
+        roles=[score_role(role, by_id, taxonomy) for role in selected],
+    )
+
+
+def _found_skills(hits: list[Hit], taxonomy: Taxonomy) -> list[FoundSkill]:
+    grouped: dict[str, list[Hit]] = defaultdict(list)
+    for hit in hits:
+        grouped[hit.skill_id].append(hit)
+    found = []
+    for skill_id, skill_hits in grouped.items():
+        skill = taxonomy.skills[skill_id]
+        evidence = [
+            Evidence(
+                text=hit.text, line=hit.line, section=hit.section, method=hit.method,  # type: ignore[arg-type]
+                confidence=hit.confidence, strength=strength_of(hit.section),  # type: ignore[arg-type]
+                context=hit.context,
+            )
+            for hit in sorted(skill_hits, key=lambda h: (h.line, h.start))
+        ]
+        found.append(
+            FoundSkill(
+                id=skill.id, name=skill.name, category=skill.category,
+                strength=max((e.strength for e in evidence), key=STRENGTH_ORDER.__getitem__),
+                confidence=max(e.confidence for e in evidence),
+                evidence=evidence,
+            )
+        )
+    category_order = list(taxonomy.categories)
+    found.sort(key=lambda s: (category_order.index(s.category), s.name.casefold()))
+    return found
+
+
+def _percent(part: float, whole: float) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def score_role(role: Role, found: dict[str, FoundSkill], taxonomy: Taxonomy) -> RoleResult:
+    """Score one role: the weighted share of its requirements that the resume meets."""
+    results = []
+    for requirement in role.requirements:
+        matched = [skill_id for skill_id in requirement.any_of if skill_id in found]
+        strengths = [found[skill_id].strength for skill_id in matched]
+        results.append(
+            RequirementResult(
+                id=requirement.id, name=requirement.name, category=requirement.category,
+                importance=requirement.importance, weight=requirement.weight,
+                any_of=list(requirement.any_of), met=bool(matched), matched=matched,
+                strength=max(strengths, key=STRENGTH_ORDER.__getitem__) if strengths else None,
+                tip=taxonomy.tip_for(requirement),
+            )
+        )
+
+    def share(items: list[RequirementResult]) -> float:
+        return _percent(sum(r.weight for r in items if r.met), sum(r.weight for r in items))
+
+    categories = []
+    for category_id in dict.fromkeys(r.category for r in results):
+        members = [r for r in results if r.category == category_id]
+        categories.append(
+            CategoryScore(
+                id=category_id, name=taxonomy.categories[category_id].name,
+                score=share(members), met=sum(r.met for r in members), total=len(members),
+            )
+        )
+    gaps = sorted(
+        (r for r in results if not r.met),
+        key=lambda r: (r.importance != "required", -r.weight),
+    )
+    return RoleResult(
+        id=role.id, name=role.name, score=share(results),
+        required_score=share([r for r in results if r.importance == "required"]),
+        preferred_score=share([r for r in results if r.importance == "preferred"]),
+        categories=categories, requirements=results, gaps=[r.id for r in gaps],
+    )
+
+
+_ALPHA_TOKEN = re.compile(r"[^\W\d_]+")
+_MOJIBAKE = re.compile("[\ufffd]|Ã[\u0080-\u00bf]|â€|Â[\u00a0-\u00bf]")
+
+
+def assess_quality(text: str) -> Quality:
+    """Flag text that looks glued, garbled or nearly empty, so a low score is not a mystery."""
+    tokens = _ALPHA_TOKEN.findall(text)
+    long_share = sum(len(t) >= 18 for t in tokens) / len(tokens) if tokens else 0.0
+    garbled = sum(len(m.group(0)) for m in _MOJIBAKE.finditer(text)) / max(1, len(text))
+    warnings = []
+    if long_share > GLUED_SHARE:
+        warnings.append(
+            f"{long_share:.0%} of words are 18+ letters long: the text looks glued together, "
+            "so skills may be missed"
+        )
+    if garbled > GARBLED_SHARE:
+        warnings.append(f"{garbled:.1%} of characters look garbled (wrong encoding)")
+    if len(text.strip()) < MIN_CHARACTERS:
+        warnings.append(f"only {len(text.strip())} characters of text: is this the whole resume?")
+    return Quality(
+        status="warning" if warnings else "ok", warnings=warnings,
+        long_token_share=round(long_share, 4), garbled_share=round(garbled, 4),
+    )

@@ -1,0 +1,46 @@
+"""The one exception hierarchy of skillgap's core.
+
+Core modules raise these and never print or exit; only ``cli.py`` turns them into one line on
+stderr and an exit code. Messages name the file and the problem, never resume content.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Process exit codes, documented in the README and pinned by a test."""
+
+    OK = 0
+    THRESHOLD_FAILED = 1
+    USAGE = 2
+    INPUT_ERROR = 3
+
+
+class SkillgapError(Exception):
+    """Base class: something the user can act on, with a short machine-readable code."""
+
+    code = "error"
+    exit_code = ExitCode.INPUT_ERROR
+
+
+class InputError(SkillgapError):
+    """An input could not be read: missing, unreadable, unsupported or without text."""
+
+    def __init__(self, message: str, *, code: str = "unreadable") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class UsageError(SkillgapError):
+    """The request itself is wrong: an unknown role, a bad option value."""
+
+    code = "usage"
+    exit_code = ExitCode.USAGE
+
+
+class TaxonomyError(UsageError):
+    """A skills or roles file is invalid; the message names the file and the entry."""
+
+    code = "taxonomy"

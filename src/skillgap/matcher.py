@@ -1,0 +1,378 @@
+"""Find taxonomy skills in text, with evidence.
+
+The pipeline is ``spacy.blank("en")``: its tokenizer, two ``PhraseMatcher`` s (one on lowercase
+text for aliases, one on exact text for case-sensitive and ambiguous forms), a ``Matcher`` for
+the token rules of concepts, section headings, and rapidfuzz for misspellings of long names.
+Nothing here needs a trained model or the network.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from skillgap.sections import DEMONSTRATING_SECTIONS, Heading
+from skillgap.taxonomy import Skill, Taxonomy
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+#: Confidence of each way of matching.
+CONFIDENCE = {"exact": 1.0, "alias": 0.95, "section": 0.9, "rule": 0.85, "context": 0.8}
+
+#: Tokens that separate items of a skills list.
+LIST_SEPARATORS = frozenset(
+    {",", ";", "/", "|", "•", "·", "●", "○", "▪", "■", "◦", "*", "(", ")", "[", "]",
+     ":", "and", "or", "&", "+", "\u2022", "–", "—", "-", "'", '"', "“", "”"}
+)
+_DASHES = frozenset({"-", "–", "—"})
+#: Tokens a rule's gap may not cross.
+_GAP_STOPS = [".", ";", "!", "?", "•", "|", "\u2022", "●", "▪"]
+_FUZZY_MIN_LENGTH = 6
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place where the text shows a skill."""
+
+    skill_id: str
+    start: int
+    end: int
+    text: str
+    line: int
+    section: str | None
+    method: str
+    confidence: float
+    context: str | None = None
+
+
+def compile_rule(rule: str) -> list[dict[str, Any]]:
+    """Compile a token rule to a spaCy ``Matcher`` pattern.
+
+    Words are matched in lowercase. ``a|b`` is either word, ``deploy*`` any word starting
+    with "deploy", a trailing ``?`` makes a word optional, and ``...`` lets up to four other
+    tokens stand between two words within one sentence.
+    """
+    pattern: list[dict[str, Any]] = []
+    for item in rule.split():
+        if item == "...":
+            pattern.append({"ORTH": {"NOT_IN": _GAP_STOPS}, "IS_SPACE": False, "OP": "{0,4}"})
+            continue
+        optional = item.endswith("?") and len(item) > 1
+        words = item.rstrip("?").split("|") if optional else item.split("|")
+        spec: dict[str, Any]
+        if any(word.endswith("*") for word in words):
+            alternatives = "|".join(
+                re.escape(word[:-1]) + r"[\w\-]*" if word.endswith("*") else re.escape(word)
+                for word in words
+            )
+            spec = {"LOWER": {"REGEX": f"^(?:{alternatives})$"}}
+        elif len(words) == 1:
+            spec = {"LOWER": words[0]}
+        else:
+            spec = {"LOWER": {"IN": words}}
+        if optional:
+            spec["OP"] = "?"
+        pattern.append(spec)
+    return pattern
+
+
+class SkillMatcher:
+    """Finds every skill of a taxonomy in a text. Build once, use for many texts."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        import spacy
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.taxonomy = taxonomy
+        self.nlp = spacy.blank("en")
+        vocab = self.nlp.vocab
+        self._lower = PhraseMatcher(vocab, attr="LOWER")
+        self._orth = PhraseMatcher(vocab, attr="ORTH")
+        self._rules = Matcher(vocab)
+        self._also: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._fuzzy_forms: dict[str, str] = {}
+        self._heading_skills: dict[str, list[str]] = {}
+        tokenizer = self.nlp.tokenizer
+        for skill in taxonomy.skills.values():
+            if skill.aliases:
+                self._lower.add(f"alias:{skill.id}", list(tokenizer.pipe(skill.aliases)))
+            if skill.exact:
+                self._orth.add(f"exact:{skill.id}", list(tokenizer.pipe(skill.exact)))
+            if skill.ambiguous:
+                self._orth.add(f"ambiguous:{skill.id}", list(tokenizer.pipe(skill.ambiguous)))
+            if skill.rules:
+                self._rules.add(
+                    f"rule:{skill.id}", [compile_rule(rule) for rule in skill.rules],
+                    greedy="FIRST",
+                )
+            for form, extra in skill.also.items():
+                self._also[(skill.id, form.casefold())] = extra
+            for heading in skill.headings:
+                self._heading_skills.setdefault(heading, []).append(skill.id)
+            for alias in skill.aliases:
+                key = alias.casefold()
+                if len(key) >= _FUZZY_MIN_LENGTH and key.replace("-", "").isalpha():
+                    self._fuzzy_forms.setdefault(key.replace("-", ""), skill.id)
+        self._fuzzy_choices = list(self._fuzzy_forms)
+        self._string = vocab.strings
+
+    def find(
+        self,
+        text: str,
+        headings: Sequence[Heading] = (),
+        line_sections: Sequence[str | None] = (),
+    ) -> list[Hit]:
+        """Every hit of every skill in ``text`` (lines separated by newlines)."""
+        # Lines are joined for matching so that a phrase wrapped across two lines of a PDF
+        # still matches; offsets are unchanged, so each hit still knows its line.
+        doc = self.nlp.make_doc(text.replace("\n", " "))
+        lines = _LineIndex(text, line_sections)
+        candidates = self._phrase_candidates(doc)
+        accepted = _drop_contained(
+            [c for c in candidates if c.kind != "ambiguous" or self._confirm(c, candidates, doc, lines)]
+        )
+        hits: list[Hit] = []
+        for candidate in accepted:
+            hits.extend(self._hits_for(candidate, doc, lines))
+        covered = {i for c in accepted for i in range(c.start, c.end)}
+        for key, start, end in self._rules(doc):
+            label = self._string[key]
+            skill_id = label.split(":", 1)[1]
+            span = doc[start:end]
+            hits.append(lines.hit(skill_id, span, "rule", CONFIDENCE["rule"]))
+            covered.update(range(start, end))
+        hits.extend(self._fuzzy_hits(doc, covered, lines))
+        hits.extend(self._heading_hits(headings))
+        return _drop_repeats(_expand_implied(hits, self.taxonomy))
+
+    # -- phrase matches ---------------------------------------------------------------------
+
+    def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
+        found = []
+        for matcher in (self._lower, self._orth):
+            for key, start, end in matcher(doc):
+                kind, skill_id = self._string[key].split(":", 1)
+                found.append(_Candidate(skill_id, kind, start, end))
+        return found
+
+    def _confirm(
+        self, candidate: _Candidate, others: list[_Candidate], doc: Doc, lines: _LineIndex
+    ) -> bool:
+        """Context for an ambiguous form: a list, a skills section, a cue word nearby."""
+        skill = self.taxonomy.skills[candidate.skill_id]
+        line = lines.line_of(doc[candidate.start].idx)
+        section = lines.section(line)
+        if section in skill.sections:
+            candidate.context = f"in the {section} section"
+            return True
+        if _cue_nearby(skill, doc, candidate, lines, line):
+            return True
+        if not _bounded(doc, candidate.start, candidate.end, lines):
+            return False
+        if section == "skills":
+            candidate.context = "listed in the skills section"
+            return True
+        for other in others:
+            if (
+                other is not candidate
+                and other.kind != "ambiguous"
+                and lines.line_of(doc[other.start].idx) == line
+            ):
+                candidate.context = f"in a list with {doc[other.start:other.end].text}"
+                return True
+        return False
+
+    def _hits_for(self, candidate: _Candidate, doc: Doc, lines: _LineIndex) -> Iterable[Hit]:
+        span = doc[candidate.start:candidate.end]
+        skill = self.taxonomy.skills[candidate.skill_id]
+        if candidate.kind == "ambiguous":
+            method, confidence = "exact", CONFIDENCE["context"]
+        elif candidate.kind == "exact" or span.text.casefold() == skill.name.casefold():
+            method, confidence = "exact", CONFIDENCE["exact"]
+        else:
+            method, confidence = "alias", CONFIDENCE["alias"]
+        yield lines.hit(skill.id, span, method, confidence, candidate.context)
+        for extra in self._also.get((skill.id, span.text.casefold()), ()):
+            yield lines.hit(extra, span, "alias", CONFIDENCE["alias"], f"shown by {span.text}")
+
+    # -- misspellings -----------------------------------------------------------------------
+
+    def _fuzzy_hits(self, doc: Doc, covered: set[int], lines: _LineIndex) -> Iterable[Hit]:
+        """Near misses of long names ("Pytoch", "Kubernets", "Tensor Flow"), never short ones.
+
+        A near miss counts only where a list item stands (bounded by separators) or in a
+        skills section, so ordinary words one letter away ("docket") in prose stay silent.
+        """
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        for start in range(len(doc)):
+            for width in (1, 2):
+                end = start + width
+                if end > len(doc) or any(i in covered for i in range(start, end)):
+                    continue
+                tokens = doc[start:end]
+                if not all(token.is_alpha for token in tokens):
+                    continue
+                word = "".join(token.lower_ for token in tokens)
+                if len(word) < _FUZZY_MIN_LENGTH or (width == 2 and tokens[0].whitespace_ == ""):
+                    continue
+                limit = 1 if len(word) < 10 else 2
+                best = process.extractOne(
+                    word, self._fuzzy_choices, scorer=Levenshtein.distance, score_cutoff=limit
+                )
+                if best is None or best[0][0] != word[0]:
+                    continue
+                form, distance = best[0], best[1]
+                line = lines.line_of(tokens[0].idx)
+                if not (lines.section(line) == "skills" or _bounded(doc, start, end, lines)):
+                    continue
+                skill_id = self._fuzzy_forms[form]
+                confidence = round(0.9 - 0.1 * distance, 2)
+                covered.update(range(start, end))
+                yield lines.hit(skill_id, tokens, "fuzzy", confidence, f"near {form!r}")
+
+    def _heading_hits(self, headings: Sequence[Heading]) -> Iterable[Hit]:
+        for heading in headings:
+            for skill_id in self._heading_skills.get(heading.title, ()):
+                yield Hit(
+                    skill_id=skill_id, start=-1, end=-1, text=heading.title.title(),
+                    line=heading.line, section=heading.section, method="section",
+                    confidence=CONFIDENCE["section"], context="a section of the resume",
+                )
+
+
+@dataclass
+class _Candidate:
+    skill_id: str
+    kind: str  # alias, exact or ambiguous
+    start: int
+    end: int
+    context: str | None = None
+
+
+class _LineIndex:
+    """Maps character offsets to 1-based line numbers and sections."""
+
+    def __init__(self, text: str, line_sections: Sequence[str | None]) -> None:
+        self._starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+        self._sections = line_sections
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self._starts, offset)
+
+    def section(self, line: int) -> str | None:
+        return self._sections[line - 1] if 0 < line <= len(self._sections) else None
+
+    def hit(
+        self, skill_id: str, span: Span, method: str, confidence: float,
+        context: str | None = None,
+    ) -> Hit:
+        line = self.line_of(span.start_char)
+        text = span.text if len(span.text) <= 120 else span.text[:117] + "..."
+        return Hit(
+            skill_id=skill_id, start=span.start_char, end=span.end_char, text=text, line=line,
+            section=self.section(line), method=method, confidence=confidence, context=context,
+        )
+
+
+def _is_separator(token: Any) -> bool:
+    text = token.lower_
+    if text in _DASHES:
+        # A dash separates items only when spaced ("Python - R"), not in "go-to".
+        previous_spaced = token.i == 0 or token.doc[token.i - 1].whitespace_ != ""
+        return previous_spaced and token.whitespace_ != ""
+    return text in LIST_SEPARATORS or token.is_space
+
+
+def _bounded(doc: Doc, start: int, end: int, lines: _LineIndex) -> bool:
+    """True when the span stands alone as a list item: separators or line ends around it."""
+    line = lines.line_of(doc[start].idx)
+    if start > 0:
+        before = doc[start - 1]
+        if lines.line_of(before.idx) == line and not _is_separator(before):
+            return False
+    if end < len(doc):
+        after = doc[end]
+        if lines.line_of(after.idx) == line and not _is_separator(after):
+            if after.text == "." and (end + 1 >= len(doc) or doc[end + 1].is_space
+                                      or lines.line_of(doc[end + 1].idx) != line):
+                return True  # the last item of a list ending with a full stop
+            return False
+    return True
+
+
+def _cue_nearby(
+    skill: Skill, doc: Doc, candidate: _Candidate, lines: _LineIndex, line: int
+) -> bool:
+    if not skill.cues:
+        return False
+    cues = set(skill.cues)
+    window = range(max(0, candidate.start - 3), min(len(doc), candidate.end + 3))
+    for index in window:
+        if candidate.start <= index < candidate.end:
+            continue
+        token = doc[index]
+        if token.lower_ in cues and lines.line_of(token.idx) == line:
+            candidate.context = f"beside {token.text!r}"
+            return True
+    return False
+
+
+def _drop_contained(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest phrase: "JavaScript" is not Java, "C#" is not C, "MS SQL" is not MS."""
+    ordered = sorted(candidates, key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[_Candidate] = []
+    for candidate in ordered:
+        inside_other = any(
+            other.start <= candidate.start
+            and candidate.end <= other.end
+            and (other.end - other.start, other.skill_id)
+            != (candidate.end - candidate.start, candidate.skill_id)
+            for other in kept
+        )
+        if not inside_other:
+            kept.append(candidate)
+    return kept
+
+
+def _expand_implied(hits: list[Hit], taxonomy: Taxonomy) -> list[Hit]:
+    """Add the skills that a found skill always shows (linear algebra -> mathematics)."""
+    result = list(hits)
+    for hit in hits:
+        for implied in taxonomy.skills[hit.skill_id].implies:
+            result.append(
+                Hit(
+                    skill_id=implied, start=hit.start, end=hit.end, text=hit.text,
+                    line=hit.line, section=hit.section, method="implied",
+                    confidence=round(hit.confidence * 0.9, 2),
+                    context=f"implied by {taxonomy.skills[hit.skill_id].name}",
+                )
+            )
+    return result
+
+
+def _drop_repeats(hits: list[Hit]) -> list[Hit]:
+    """One hit per place: a rule or implication over a phrase already found adds nothing."""
+    kept: list[Hit] = []
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for hit in hits:
+        spans = taken.setdefault(hit.skill_id, [])
+        if hit.start >= 0 and any(hit.start < end and start < hit.end for start, end in spans):
+            continue
+        spans.append((hit.start, hit.end))
+        kept.append(hit)
+    return kept
+
+
+def strength_of(section: str | None) -> str:
+    """How a piece of evidence shows a skill: demonstrated, listed or mentioned."""
+    if section in DEMONSTRATING_SECTIONS:
+        return "demonstrated"
+    if section == "skills":
+        return "listed"
+    return "mentioned"

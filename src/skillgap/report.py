@@ -1,0 +1,111 @@
+"""The report: typed, frozen models that are also the JSON contract.
+
+``schema_version`` follows semantic versioning: a new optional field is a minor change, a
+renamed, removed or retyped field a major one. The JSON Schema (``skillgap schema``) is
+generated from these models.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Method = Literal["exact", "alias", "rule", "fuzzy", "section", "implied"]
+Strength = Literal["demonstrated", "listed", "mentioned"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(_Model):
+    """One place in the resume that shows a skill."""
+
+    text: str = Field(description="The matched text")
+    line: int = Field(description="1-based line in the extracted text (see `skillgap extract`)")
+    section: str | None = Field(description="Resume section, e.g. skills or experience")
+    method: Method = Field(description="How it matched")
+    confidence: float = Field(ge=0, le=1)
+    strength: Strength = Field(description="demonstrated (experience, projects, research...), "
+                               "listed (skills section) or mentioned (elsewhere)")
+    context: str | None = Field(default=None, description="Why a context-dependent form counted")
+
+
+class FoundSkill(_Model):
+    """A taxonomy skill found in the resume."""
+
+    id: str
+    name: str
+    category: str
+    strength: Strength = Field(description="The strongest strength among the evidence")
+    confidence: float = Field(ge=0, le=1, description="The highest evidence confidence")
+    evidence: list[Evidence]
+
+
+class RequirementResult(_Model):
+    """One requirement of a role and whether the resume meets it."""
+
+    id: str
+    name: str
+    category: str
+    importance: Literal["required", "preferred"]
+    weight: float
+    any_of: list[str] = Field(description="Skill ids that each meet the requirement")
+    met: bool
+    matched: list[str] = Field(description="The skill ids of any_of found in the resume")
+    strength: Strength | None = Field(description="Strongest evidence of the matched skills")
+    tip: str = Field(description="How to close the gap (also given when met)")
+
+
+class CategoryScore(_Model):
+    """The score of one category of a role's requirements."""
+
+    id: str
+    name: str
+    score: float = Field(ge=0, le=100)
+    met: int
+    total: int
+
+
+class RoleResult(_Model):
+    """How well the resume covers one role."""
+
+    id: str
+    name: str
+    score: float = Field(ge=0, le=100, description="Weighted share of requirements met")
+    required_score: float = Field(ge=0, le=100)
+    preferred_score: float = Field(ge=0, le=100)
+    categories: list[CategoryScore]
+    requirements: list[RequirementResult]
+    gaps: list[str] = Field(description="Unmet requirement ids, most important first")
+
+
+class Quality(_Model):
+    """Whether the extracted text looks right; warnings instead of silent low scores."""
+
+    status: Literal["ok", "warning"]
+    warnings: list[str]
+    long_token_share: float = Field(description="Share of alphabetic tokens of 18+ letters")
+    garbled_share: float = Field(description="Share of characters that look like mojibake")
+
+
+class InputInfo(_Model):
+    path: str
+    format: str
+    pages: int | None
+    characters: int
+    quality: Quality
+
+
+class Report(_Model):
+    """The analysis of one resume."""
+
+    schema_version: str = SCHEMA_VERSION
+    tool: str = "skillgap"
+    version: str
+    input: InputInfo
+    skills: list[FoundSkill]
+    roles: list[RoleResult]

@@ -1,0 +1,261 @@
+"""The skill taxonomy and the roles, loaded from TOML data files and validated.
+
+The data lives in the top-level ``skills/`` folder, shipped as the package ``skillgap.skills``.
+Every problem is reported as a :class:`TaxonomyError` naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from skillgap.errors import TaxonomyError
+
+KEBAB_CASE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _kebab(value: str) -> str:
+    if not KEBAB_CASE.match(value):
+        raise ValueError(f"id {value!r} is not lowercase kebab-case")
+    return value
+
+
+class Category(_Record):
+    """A group of skills (and of requirements), e.g. ``languages`` or ``research``."""
+
+    id: str
+    name: str
+    kind: Literal["tool", "concept"] = Field(
+        description="tool: languages, libraries, platforms; concept: fields, education, research"
+    )
+
+    _check_id = field_validator("id")(_kebab)
+
+
+class Skill(_Record):
+    """One skill with every surface form that shows it in a resume."""
+
+    id: str
+    name: str
+    category: str
+    tip: str = Field(min_length=10, description="How to acquire the skill, concretely")
+    aliases: tuple[str, ...] = Field(default=(), description="Case-insensitive phrases")
+    exact: tuple[str, ...] = Field(default=(), description="Case-sensitive phrases")
+    ambiguous: tuple[str, ...] = Field(
+        default=(),
+        description="Case-sensitive phrases that are also ordinary words; need context",
+    )
+    cues: tuple[str, ...] = Field(
+        default=(), description="Words near an ambiguous form that confirm it"
+    )
+    sections: tuple[str, ...] = Field(
+        default=(), description="Sections in which an ambiguous form counts as it stands"
+    )
+    rules: tuple[str, ...] = Field(default=(), description="Token patterns (see README)")
+    headings: tuple[str, ...] = Field(
+        default=(), description="Section headings that are evidence of the skill"
+    )
+    implies: tuple[str, ...] = Field(default=(), description="Skills this one always shows")
+    also: Mapping[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="A form of this skill -> further skills it shows"
+    )
+
+    _check_id = field_validator("id")(_kebab)
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return self.aliases + self.exact + self.ambiguous
+
+
+class Requirement(_Record):
+    """One thing a role asks for, met by any of several skills."""
+
+    id: str
+    name: str
+    category: str
+    importance: Literal["required", "preferred"]
+    weight: float = Field(gt=0, le=10)
+    any_of: tuple[str, ...] = Field(min_length=1)
+    tip: str | None = Field(default=None, description="Overrides the first skill's tip")
+
+    _check_id = field_validator("id")(_kebab)
+
+
+class Role(_Record):
+    """A role: a named list of weighted requirements."""
+
+    id: str
+    name: str
+    description: str = ""
+    requirements: tuple[Requirement, ...] = Field(alias="requirement", min_length=1)
+
+    _check_id = field_validator("id")(_kebab)
+
+
+@dataclass(frozen=True, eq=False)
+class Taxonomy:
+    """Categories, skills and roles, cross-checked."""
+
+    categories: Mapping[str, Category]
+    skills: Mapping[str, Skill]
+    roles: Mapping[str, Role]
+
+    def role(self, role_id: str) -> Role:
+        try:
+            return self.roles[role_id]
+        except KeyError:
+            known = ", ".join(sorted(self.roles))
+            raise TaxonomyError(f"unknown role {role_id!r} (known roles: {known})") from None
+
+    def tip_for(self, requirement: Requirement) -> str:
+        return requirement.tip or self.skills[requirement.any_of[0]].tip
+
+
+def _read_toml(source: Traversable, label: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(source.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise TaxonomyError(f"{label}: not valid TOML: {error}") from None
+    except OSError as error:
+        raise TaxonomyError(f"{label}: cannot read: {error.strerror}") from None
+
+
+def _validation_message(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {first['msg']}" if where else first["msg"]
+
+
+def _build(model: type[_Record], data: Any, label: str, entry: str) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise TaxonomyError(f"{label}: {entry}: {_validation_message(error)}") from None
+
+
+def _entry_name(data: Any, kind: str, index: int) -> str:
+    name = data.get("id") if isinstance(data, dict) else None
+    return f"{kind} {name!r}" if name else f"{kind} #{index + 1}"
+
+
+def _data_files(folder: Traversable) -> list[Traversable]:
+    return sorted(
+        (item for item in folder.iterdir() if item.name.endswith(".toml")),
+        key=lambda item: item.name,
+    )
+
+
+def _check_references(
+    categories: Mapping[str, Category],
+    skills: Mapping[str, Skill],
+    roles: Mapping[str, Role],
+    origin: Mapping[str, str],
+) -> None:
+    owner: dict[str, str] = {}
+    for skill in skills.values():
+        label = origin[f"skill:{skill.id}"]
+        if skill.category not in categories:
+            raise TaxonomyError(
+                f"{label}: skill {skill.id!r}: unknown category {skill.category!r}"
+            )
+        for target in (*skill.implies, *(t for ts in skill.also.values() for t in ts)):
+            if target not in skills:
+                raise TaxonomyError(f"{label}: skill {skill.id!r}: unknown skill {target!r}")
+        for phrase in skill.also:
+            if phrase not in skill.forms:
+                raise TaxonomyError(
+                    f"{label}: skill {skill.id!r}: 'also' names {phrase!r}, not one of its forms"
+                )
+        for form in skill.forms:
+            key = form.casefold()
+            if owner.get(key, skill.id) != skill.id:
+                raise TaxonomyError(
+                    f"{label}: skill {skill.id!r}: form {form!r} also belongs to {owner[key]!r}"
+                )
+            owner[key] = skill.id
+    for role in roles.values():
+        label = origin[f"role:{role.id}"]
+        seen: set[str] = set()
+        for requirement in role.requirements:
+            entry = f"role {role.id!r}: requirement {requirement.id!r}"
+            if requirement.id in seen:
+                raise TaxonomyError(f"{label}: {entry}: duplicate id")
+            seen.add(requirement.id)
+            if requirement.category not in categories:
+                raise TaxonomyError(f"{label}: {entry}: unknown category {requirement.category!r}")
+            for skill_id in requirement.any_of:
+                if skill_id not in skills:
+                    raise TaxonomyError(f"{label}: {entry}: unknown skill {skill_id!r}")
+
+
+def build_taxonomy(
+    skill_sources: Iterable[tuple[str, Traversable]],
+    role_sources: Iterable[tuple[str, Traversable]],
+) -> Taxonomy:
+    """Build and cross-check a taxonomy from labelled TOML sources."""
+    categories: dict[str, Category] = {}
+    skills: dict[str, Skill] = {}
+    roles: dict[str, Role] = {}
+    origin: dict[str, str] = {}
+    for label, source in skill_sources:
+        data = _read_toml(source, label)
+        unknown = set(data) - {"category", "skill"}
+        if unknown:
+            raise TaxonomyError(f"{label}: unknown table(s): {', '.join(sorted(unknown))}")
+        for index, raw in enumerate(data.get("category", [])):
+            category = _build(Category, raw, label, _entry_name(raw, "category", index))
+            if category.id in categories:
+                raise TaxonomyError(f"{label}: category {category.id!r}: duplicate id")
+            categories[category.id] = category
+        for index, raw in enumerate(data.get("skill", [])):
+            skill = _build(Skill, raw, label, _entry_name(raw, "skill", index))
+            if skill.id in skills:
+                first = origin[f"skill:{skill.id}"]
+                raise TaxonomyError(f"{label}: skill {skill.id!r}: duplicate id (see {first})")
+            skills[skill.id] = skill
+            origin[f"skill:{skill.id}"] = label
+    for label, source in role_sources:
+        raw_role = _read_toml(source, label)
+        role = _build(Role, raw_role, label, _entry_name(raw_role, "role", 0))
+        if role.id in roles:
+            raise TaxonomyError(f"{label}: role {role.id!r}: duplicate id")
+        roles[role.id] = role
+        origin[f"role:{role.id}"] = label
+    _check_references(categories, skills, roles, origin)
+    return Taxonomy(categories=categories, skills=skills, roles=roles)
+
+
+def builtin_data() -> Traversable:
+    """The folder of built-in data (``skills/`` in the source tree)."""
+    return files("skillgap.skills")
+
+
+@cache
+def load_taxonomy() -> Taxonomy:
+    """The built-in taxonomy and roles."""
+    root = builtin_data()
+    return build_taxonomy(
+        ((f"skills/{item.name}", item) for item in _data_files(root)),
+        ((f"skills/roles/{item.name}", item) for item in _data_files(root / "roles")),
+    )
+
+
+def load_taxonomy_from(folder: Path) -> Taxonomy:
+    """A taxonomy laid out like ``skills/`` in another folder (used by tests and tools)."""
+    return build_taxonomy(
+        ((str(path), path) for path in sorted(folder.glob("*.toml"))),
+        ((str(path), path) for path in sorted((folder / "roles").glob("*.toml"))),
+    )
