@@ -53,7 +53,7 @@ def compile_rule(rule: str) -> list[dict[str, Any]]:
     """Compile a token rule to a spaCy ``Matcher`` pattern.
 
     Words are matched in lowercase. ``a|b`` is either word, ``deploy*`` any word starting
-    with "deploy", a trailing ``?`` makes a word optional, and ``...`` lets up to four other
+    with "deploy" (a URL prefix too: ``github.com/*``), a trailing ``?`` makes a word optional, and ``...`` lets up to four other
     tokens stand between two words within one sentence.
     """
     pattern: list[dict[str, Any]] = []
@@ -66,7 +66,7 @@ def compile_rule(rule: str) -> list[dict[str, Any]]:
         spec: dict[str, Any]
         if any(word.endswith("*") for word in words):
             alternatives = "|".join(
-                re.escape(word[:-1]) + r"[\w\-]*" if word.endswith("*") else re.escape(word)
+                re.escape(word[:-1]) + r"\S*" if word.endswith("*") else re.escape(word)
                 for word in words
             )
             spec = {"LOWER": {"REGEX": f"^(?:{alternatives})$"}}

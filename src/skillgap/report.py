@@ -104,6 +104,7 @@ class Report(_Model):
     """The analysis of one resume."""
 
     schema_version: str = SCHEMA_VERSION
+    status: Literal["ok"] = "ok"
     tool: str = "skillgap"
     version: str
     input: InputInfo

@@ -1,0 +1,239 @@
+"""The command line: thin Typer wrappers over the core, which never prints or exits.
+
+Only this module turns errors into one line on stderr and an exit code (see ``ExitCode``).
+Heavy modules are imported inside the commands so that ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from skillgap import __version__
+from skillgap.errors import ExitCode, SkillgapError
+from skillgap.render import OutputFormat
+
+if TYPE_CHECKING:
+    from skillgap.records import Record
+    from skillgap.taxonomy import Taxonomy
+
+app = typer.Typer(
+    name="skillgap",
+    help="How well does a resume cover a Machine Learning Engineer or Research Scientist role?",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+)
+
+STDIN = "-"
+
+
+def _fail(message: str, code: ExitCode) -> NoReturn:
+    typer.echo(f"skillgap: error: {message}", err=True)
+    raise typer.Exit(int(code)) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"skillgap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """skillgap reads a resume (PDF, text, Markdown, LaTeX) and reports, per role, the skills
+    found with their evidence and the gaps with tips for closing them.
+
+    Exit codes: 0 analysed, 1 a threshold failed, 2 usage error, 3 an input could not be read.
+    """
+
+
+def _role_ids(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _taxonomy() -> Taxonomy:
+    from skillgap.taxonomy import load_taxonomy
+
+    try:
+        return load_taxonomy()
+    except SkillgapError as error:
+        _fail(str(error), error.exit_code)
+
+
+def _analyse_one(
+    path: str, roles: list[str] | None, password: str | None, taxonomy: Taxonomy
+) -> Record:
+    from skillgap.analysis import analyze
+    from skillgap.errors import InputError, UsageError
+    from skillgap.records import Failure
+
+    try:
+        if path == STDIN:
+            return analyze(sys.stdin.buffer.read(), name="<stdin>", roles=roles,
+                           password=password, taxonomy=taxonomy)
+        return analyze(path, roles=roles, password=password, taxonomy=taxonomy)
+    except UsageError:
+        raise
+    except InputError as error:
+        return Failure(path=path, code=error.code, message=str(error))
+    except Exception as error:  # a bug or a library failure: report it, keep the batch going
+        return Failure(path=path, code="internal",
+                       message=f"{path}: internal error ({type(error).__name__})")
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        _fail(f"cannot write {output}: {error.strerror}", ExitCode.USAGE)
+
+
+RoleOption = Annotated[
+    list[str] | None,
+    typer.Option("--role", "-r", help="Role id(s) to score, e.g. mle or rs (default: all)."),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Resume files (PDF, .txt, .md, .tex), or - for standard input."),
+    ],
+    role: RoleOption = None,
+    output_format: FormatOption = OutputFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    password: Annotated[
+        str | None, typer.Option("--password", help="Password of an encrypted PDF.")
+    ] = None,
+) -> None:
+    """Score resumes against roles: skills found with evidence, gaps with tips."""
+    from skillgap.errors import UsageError
+    from skillgap.records import Failure
+    from skillgap.render import RenderOptions, renderer_for
+
+    taxonomy = _taxonomy()
+    roles = _role_ids(role)
+    try:
+        for role_id in roles or []:
+            taxonomy.role(role_id)
+        records = [_analyse_one(path, roles, password, taxonomy) for path in paths]
+    except UsageError as error:
+        _fail(str(error), error.exit_code)
+    failures = [r for r in records if isinstance(r, Failure)]
+    for failure in failures:
+        typer.echo(f"skillgap: error: {failure.message}", err=True)
+    if failures and len(records) == 1 and output_format is OutputFormat.table:
+        raise typer.Exit(int(ExitCode.INPUT_ERROR))
+    to_terminal = output is None and sys.stdout.isatty()
+    options = RenderOptions(width=_width() if to_terminal else 80, color=to_terminal)
+    _write(renderer_for(output_format)(records, options), output)
+    if failures:
+        raise typer.Exit(int(ExitCode.INPUT_ERROR))
+
+
+def _width() -> int:
+    import shutil
+
+    return max(60, min(120, shutil.get_terminal_size((80, 24)).columns))
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="A resume file, or - for standard input.")],
+    password: Annotated[
+        str | None, typer.Option("--password", help="Password of an encrypted PDF.")
+    ] = None,
+) -> None:
+    """Print the text skillgap reads from a resume, to check extraction."""
+    from skillgap.analysis import assess_quality
+    from skillgap.readers import read_bytes, read_document
+
+    try:
+        if path == STDIN:
+            document = read_bytes(sys.stdin.buffer.read(), "<stdin>", password=password)
+        else:
+            document = read_document(path, password=password)
+    except SkillgapError as error:
+        _fail(str(error), error.exit_code)
+    for warning in assess_quality(document.text).warnings:
+        typer.echo(f"skillgap: warning: {warning}", err=True)
+    _write(document.text, None)
+
+
+@app.command()
+def roles(output_format: FormatOption = OutputFormat.table) -> None:
+    """List the built-in roles."""
+    taxonomy = _taxonomy()
+    if output_format is OutputFormat.json:
+        import json
+
+        payload = [
+            {"id": r.id, "name": r.name, "description": r.description,
+             "requirements": len(r.requirements)}
+            for r in taxonomy.roles.values()
+        ]
+        _write(json.dumps(payload, indent=2) + "\n", None)
+        return
+    for role in taxonomy.roles.values():
+        typer.echo(f"{role.id:<6} {role.name} ({len(role.requirements)} requirements)")
+        typer.echo(f"       {role.description}")
+
+
+@app.command()
+def skills(
+    role_id: Annotated[str, typer.Argument(metavar="ROLE", help="A role id, e.g. mle or rs.")],
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """Show a role's requirements and the skills that meet each of them."""
+    taxonomy = _taxonomy()
+    try:
+        role = taxonomy.role(role_id)
+    except SkillgapError as error:
+        _fail(str(error), error.exit_code)
+    if output_format is OutputFormat.json:
+        import json
+
+        payload = {
+            "id": role.id, "name": role.name,
+            "requirements": [
+                {**r.model_dump(exclude={"tip"}), "any_of": list(r.any_of),
+                 "tip": taxonomy.tip_for(r)}
+                for r in role.requirements
+            ],
+        }
+        _write(json.dumps(payload, indent=2) + "\n", None)
+        return
+    typer.echo(f"{role.name} ({role.id})")
+    for requirement in role.requirements:
+        names = ", ".join(taxonomy.skills[s].name for s in requirement.any_of)
+        typer.echo(
+            f"  [{requirement.importance}, weight {requirement.weight:g}] {requirement.name}"
+        )
+        typer.echo(f"      met by any of: {names}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="skillgap")

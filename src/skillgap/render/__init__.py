@@ -1,0 +1,40 @@
+"""Output formats: one renderer per format behind one interface.
+
+A renderer takes the records of a run (analysed reports and failures, in input order) and
+returns the text to write. :data:`RENDERERS` maps every :class:`OutputFormat` member; a test
+checks that the mapping is exhaustive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from skillgap.records import Record
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What a renderer may need to know about where its text goes."""
+
+    width: int = 80
+    color: bool = False
+
+
+Renderer = Callable[[Sequence[Record], RenderOptions], str]
+
+
+def renderer_for(output_format: OutputFormat) -> Renderer:
+    from skillgap.render import json_format, table
+
+    renderers: dict[OutputFormat, Renderer] = {
+        OutputFormat.table: table.render,
+        OutputFormat.json: json_format.render,
+    }
+    return renderers[output_format]

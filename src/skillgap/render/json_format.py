@@ -1,0 +1,23 @@
+"""JSON: one object for one input, a list for several."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from skillgap.records import Failure, Record
+from skillgap.render import RenderOptions
+
+
+def record_to_json(record: Record) -> dict[str, Any]:
+    if isinstance(record, Failure):
+        return record.to_json()
+    return record.model_dump(mode="json")
+
+
+def render(records: Sequence[Record], options: RenderOptions) -> str:
+    payload: Any = [record_to_json(r) for r in records]
+    if len(payload) == 1:
+        payload = payload[0]
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

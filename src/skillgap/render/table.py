@@ -1,0 +1,129 @@
+"""The terminal report (Rich): scores with bars, found skills with evidence, gaps with tips.
+
+Laid out for 80 columns; colour only when writing to a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from io import StringIO
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from skillgap.records import Failure, Record
+from skillgap.render import RenderOptions
+from skillgap.report import FoundSkill, Report, RoleResult
+
+BAR_WIDTH = 20
+MAX_EVIDENCE_SHOWN = 3
+
+
+def render(records: Sequence[Record], options: RenderOptions) -> str:
+    buffer = StringIO()
+    console = Console(
+        file=buffer, width=options.width, force_terminal=options.color,
+        no_color=not options.color, highlight=False, soft_wrap=False,
+    )
+    for index, record in enumerate(records):
+        if index:
+            console.rule()
+        if isinstance(record, Failure):
+            console.print(Text(f"{record.path}: error ({record.code}): {record.message}", "red"))
+        else:
+            _render_report(console, record)
+    # Rich pads table rows to the full width; trailing spaces only get in the way of a diff.
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+
+
+def _render_report(console: Console, report: Report) -> None:
+    info = report.input
+    pages = f", {info.pages} page{'s' * (info.pages != 1)}" if info.pages else ""
+    console.print(
+        Text.assemble(
+            ("skillgap ", "bold"), f"{report.version} · ", (info.path, "bold"),
+            f" ({info.format}{pages}, {info.characters:,} characters)",
+        )
+    )
+    for warning in info.quality.warnings:
+        console.print(Text(f"warning: {warning}", "yellow"))
+    for role in report.roles:
+        console.print()
+        _render_role_scores(console, role)
+    console.print()
+    _render_skills(console, report.skills)
+    for role in report.roles:
+        console.print()
+        _render_gaps(console, role)
+
+
+def _bar(score: float) -> Text:
+    filled = round(score / 100 * BAR_WIDTH)
+    colour = "green" if score >= 70 else "yellow" if score >= 40 else "red"
+    return Text.assemble(("█" * filled, colour), ("░" * (BAR_WIDTH - filled), "dim"))
+
+
+def _render_role_scores(console: Console, role: RoleResult) -> None:
+    console.print(
+        Text.assemble(
+            (f"{role.name} ({role.id})", "bold"), "  ", (f"{role.score:.0f}/100", "bold"),
+            f"   required {role.required_score:.0f}, preferred {role.preferred_score:.0f}",
+        )
+    )
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
+    table.add_column("category", width=32, no_wrap=True, overflow="ellipsis")
+    table.add_column("bar", width=BAR_WIDTH, no_wrap=True)
+    table.add_column("score", justify="right", width=4)
+    table.add_column("met", width=8)
+    for category in role.categories:
+        table.add_row(
+            category.name, _bar(category.score), f"{category.score:.0f}",
+            f"{category.met}/{category.total} met",
+        )
+    console.print(Padding(table, (0, 0, 0, 2)))
+
+
+def _render_skills(console: Console, skills: list[FoundSkill]) -> None:
+    console.print(Text(f"Skills found ({len(skills)})", "bold"))
+    if not skills:
+        console.print("  none")
+        return
+    table = Table(box=None, pad_edge=False, padding=(0, 1), header_style="dim")
+    table.add_column("skill", width=20, overflow="fold")
+    table.add_column("strength", width=12, no_wrap=True)
+    table.add_column("evidence (line, section, how)", overflow="fold")
+    for skill in skills:
+        shown = skill.evidence[:MAX_EVIDENCE_SHOWN]
+        parts = [
+            f'"{e.text}" L{e.line}{f" {e.section}" if e.section else ""} {e.method}'
+            for e in shown
+        ]
+        more = len(skill.evidence) - len(shown)
+        if more:
+            parts.append(f"+{more} more")
+        table.add_row(skill.name, skill.strength, "; ".join(parts))
+    console.print(Padding(table, (0, 0, 0, 2)))
+
+
+def _render_gaps(console: Console, role: RoleResult) -> None:
+    by_id = {r.id: r for r in role.requirements}
+    console.print(Text(f"Gaps for {role.name} ({len(role.gaps)})", "bold"))
+    if not role.gaps:
+        console.print("  none: every requirement is met")
+        return
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", width=3)
+    grid.add_column()
+    for number, gap_id in enumerate(role.gaps, start=1):
+        requirement = by_id[gap_id]
+        grid.add_row(
+            f"{number}.",
+            Text.assemble(
+                (requirement.name, "bold"),
+                f" [{requirement.importance}, weight {requirement.weight:g}]\n",
+                requirement.tip,
+            ),
+        )
+    console.print(Padding(grid, (0, 0, 0, 1)))

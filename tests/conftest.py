@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import pytest
+
+from skillgap.analysis import matcher_for
+from skillgap.matcher import SkillMatcher
+from skillgap.taxonomy import Taxonomy, load_taxonomy
+
+@pytest.fixture(scope="session")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy()
+
+
+@pytest.fixture(scope="session")
+def matcher(taxonomy: Taxonomy) -> SkillMatcher:
+    # Built once per test session, like a cached model fixture.
+    return matcher_for(taxonomy)
+
+
+@pytest.fixture(autouse=True)
+def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from skillgap.analysis import analyze
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+# The shared corpus sits beside the repository (../shared/corpus), in development and in CI.
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+def corpus_file(relative: str) -> Path:
+    path = CORPUS / relative
+    if not path.exists():
+        pytest.skip(f"shared corpus not available: {path}")
+    return path
+
+
+def skill_ids(text: str) -> set[str]:
+    """The skill ids found in a resume given as text."""
+    report = analyze(text.encode(), name="resume.txt")
+    return {skill.id for skill in report.skills}
