@@ -6,6 +6,7 @@ from skillgap.analysis import matcher_for
 from skillgap.matcher import SkillMatcher
 from skillgap.taxonomy import Taxonomy, load_taxonomy
 
+
 @pytest.fixture(scope="session")
 def taxonomy() -> Taxonomy:
     return load_taxonomy()

@@ -79,11 +79,12 @@ def test_the_source_tree_data_loads_as_shipped(tmp_path: Path, taxonomy: Taxonom
     ("edit", "message"),
     [
         (lambda s: s.replace('id = "java"', 'id = "Java_Lang"'), "kebab-case"),
-        (lambda s: s.replace('aliases = ["TypeScript"]', 'aliases = ["Python"]'),
-         "also belongs to"),
-        (lambda s: s.replace('category = "languages"', 'category = "nope"', 1),
-         "unknown category"),
-        (lambda s: s + "\n[[skill]]\nid = \"x\"\n", "skill 'x'"),
+        (
+            lambda s: s.replace('aliases = ["TypeScript"]', 'aliases = ["Python"]'),
+            "also belongs to",
+        ),
+        (lambda s: s.replace('category = "languages"', 'category = "nope"', 1), "unknown category"),
+        (lambda s: s + '\n[[skill]]\nid = "x"\n', "skill 'x'"),
         (lambda s: s + "\n[oops\n", "not valid TOML"),
     ],
 )
@@ -102,6 +103,9 @@ def test_requirement_naming_an_unknown_skill_is_reported(tmp_path: Path) -> None
     folder = _copy_data(tmp_path)
     role = folder / "roles" / "mle.toml"
     role.write_text(role.read_text().replace('"pytorch"', '"pytorchh"'))
-    with pytest.raises(TaxonomyError, match=r"mle.toml: role 'mle': requirement 'ml-library': "
-                                          r"unknown skill 'pytorchh'"):
+    with pytest.raises(
+        TaxonomyError,
+        match=r"mle.toml: role 'mle': requirement 'ml-library': "
+        r"unknown skill 'pytorchh'",
+    ):
         load_taxonomy_from(folder)

@@ -98,16 +98,22 @@ def _found_skills(hits: list[Hit], taxonomy: Taxonomy) -> list[FoundSkill]:
         skill = taxonomy.skills[skill_id]
         evidence = [
             Evidence(
-                text=hit.text, line=hit.line, section=hit.section, method=hit.method,  # type: ignore[arg-type]
-                confidence=hit.confidence, strength=strength_of(hit.section),  # type: ignore[arg-type]
+                text=hit.text,
+                line=hit.line,
+                section=hit.section,
+                method=hit.method,  # type: ignore[arg-type]
+                confidence=hit.confidence,
+                strength=strength_of(hit.section),  # type: ignore[arg-type]
                 context=hit.context,
             )
             for hit in sorted(skill_hits, key=lambda h: (h.line, h.start))
         ]
         found.append(
             FoundSkill(
-                id=skill.id, name=skill.name, category=skill.category,
-                strength=max((e.strength for e in evidence), key=STRENGTH_ORDER.__getitem__),
+                id=skill.id,
+                name=skill.name,
+                category=skill.category,
+                strength=strongest([e.strength for e in evidence]) or "mentioned",
                 confidence=max(e.confidence for e in evidence),
                 evidence=evidence,
             )
@@ -115,6 +121,15 @@ def _found_skills(hits: list[Hit], taxonomy: Taxonomy) -> list[FoundSkill]:
     category_order = list(taxonomy.categories)
     found.sort(key=lambda s: (category_order.index(s.category), s.name.casefold()))
     return found
+
+
+def strongest(strengths: list[Strength]) -> Strength | None:
+    """The strongest of several strengths, None for none."""
+    best: Strength | None = None
+    for strength in strengths:
+        if best is None or STRENGTH_ORDER[strength] > STRENGTH_ORDER[best]:
+            best = strength
+    return best
 
 
 def _percent(part: float, whole: float) -> float:
@@ -126,13 +141,18 @@ def score_role(role: Role, found: dict[str, FoundSkill], taxonomy: Taxonomy) -> 
     results = []
     for requirement in role.requirements:
         matched = [skill_id for skill_id in requirement.any_of if skill_id in found]
-        strengths = [found[skill_id].strength for skill_id in matched]
+        strengths: list[Strength] = [found[skill_id].strength for skill_id in matched]
         results.append(
             RequirementResult(
-                id=requirement.id, name=requirement.name, category=requirement.category,
-                importance=requirement.importance, weight=requirement.weight,
-                any_of=list(requirement.any_of), met=bool(matched), matched=matched,
-                strength=max(strengths, key=STRENGTH_ORDER.__getitem__) if strengths else None,
+                id=requirement.id,
+                name=requirement.name,
+                category=requirement.category,
+                importance=requirement.importance,
+                weight=requirement.weight,
+                any_of=list(requirement.any_of),
+                met=bool(matched),
+                matched=matched,
+                strength=strongest(strengths),
                 tip=taxonomy.tip_for(requirement),
             )
         )
@@ -145,8 +165,11 @@ def score_role(role: Role, found: dict[str, FoundSkill], taxonomy: Taxonomy) -> 
         members = [r for r in results if r.category == category_id]
         categories.append(
             CategoryScore(
-                id=category_id, name=taxonomy.categories[category_id].name,
-                score=share(members), met=sum(r.met for r in members), total=len(members),
+                id=category_id,
+                name=taxonomy.categories[category_id].name,
+                score=share(members),
+                met=sum(r.met for r in members),
+                total=len(members),
             )
         )
     gaps = sorted(
@@ -154,10 +177,14 @@ def score_role(role: Role, found: dict[str, FoundSkill], taxonomy: Taxonomy) -> 
         key=lambda r: (r.importance != "required", -r.weight),
     )
     return RoleResult(
-        id=role.id, name=role.name, score=share(results),
+        id=role.id,
+        name=role.name,
+        score=share(results),
         required_score=share([r for r in results if r.importance == "required"]),
         preferred_score=share([r for r in results if r.importance == "preferred"]),
-        categories=categories, requirements=results, gaps=[r.id for r in gaps],
+        categories=categories,
+        requirements=results,
+        gaps=[r.id for r in gaps],
     )
 
 
@@ -181,6 +208,8 @@ def assess_quality(text: str) -> Quality:
     if len(text.strip()) < MIN_CHARACTERS:
         warnings.append(f"only {len(text.strip())} characters of text: is this the whole resume?")
     return Quality(
-        status="warning" if warnings else "ok", warnings=warnings,
-        long_token_share=round(long_share, 4), garbled_share=round(garbled, 4),
+        status="warning" if warnings else "ok",
+        warnings=warnings,
+        long_token_share=round(long_share, 4),
+        garbled_share=round(garbled, 4),
     )

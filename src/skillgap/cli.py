@@ -81,16 +81,22 @@ def _analyse_one(
 
     try:
         if path == STDIN:
-            return analyze(sys.stdin.buffer.read(), name="<stdin>", roles=roles,
-                           password=password, taxonomy=taxonomy)
+            return analyze(
+                sys.stdin.buffer.read(),
+                name="<stdin>",
+                roles=roles,
+                password=password,
+                taxonomy=taxonomy,
+            )
         return analyze(path, roles=roles, password=password, taxonomy=taxonomy)
     except UsageError:
         raise
     except InputError as error:
         return Failure(path=path, code=error.code, message=str(error))
     except Exception as error:  # a bug or a library failure: report it, keep the batch going
-        return Failure(path=path, code="internal",
-                       message=f"{path}: internal error ({type(error).__name__})")
+        return Failure(
+            path=path, code="internal", message=f"{path}: internal error ({type(error).__name__})"
+        )
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -190,8 +196,12 @@ def roles(output_format: FormatOption = OutputFormat.table) -> None:
         import json
 
         payload = [
-            {"id": r.id, "name": r.name, "description": r.description,
-             "requirements": len(r.requirements)}
+            {
+                "id": r.id,
+                "name": r.name,
+                "description": r.description,
+                "requirements": len(r.requirements),
+            }
             for r in taxonomy.roles.values()
         ]
         _write(json.dumps(payload, indent=2) + "\n", None)
@@ -216,10 +226,14 @@ def skills(
         import json
 
         payload = {
-            "id": role.id, "name": role.name,
+            "id": role.id,
+            "name": role.name,
             "requirements": [
-                {**r.model_dump(exclude={"tip"}), "any_of": list(r.any_of),
-                 "tip": taxonomy.tip_for(r)}
+                {
+                    **r.model_dump(exclude={"tip"}),
+                    "any_of": list(r.any_of),
+                    "tip": taxonomy.tip_for(r),
+                }
                 for r in role.requirements
             ],
         }

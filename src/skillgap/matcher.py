@@ -25,10 +25,39 @@ CONFIDENCE = {"exact": 1.0, "alias": 0.95, "section": 0.9, "rule": 0.85, "contex
 
 #: Tokens that separate items of a skills list.
 LIST_SEPARATORS = frozenset(
-    {",", ";", "/", "|", "•", "·", "●", "○", "▪", "■", "◦", "*", "(", ")", "[", "]",
-     ":", "and", "or", "&", "+", "\u2022", "–", "—", "-", "'", '"', "“", "”"}
+    {
+        ",",
+        ";",
+        "/",
+        "|",
+        "•",
+        "·",
+        "●",
+        "○",
+        "▪",
+        "■",
+        "◦",
+        "*",
+        "(",
+        ")",
+        "[",
+        "]",
+        ":",
+        "and",
+        "or",
+        "&",
+        "+",
+        "\u2013",  # en dash
+        "\u2014",  # em dash
+        "-",
+        "'",
+        '"',
+        "“",
+        "”",
+    }
 )
-_DASHES = frozenset({"-", "–", "—"})
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+_JOINERS = frozenset({",", "/", "and", "or", "&", ";"})
 #: Tokens a rule's gap may not cross.
 _GAP_STOPS = [".", ";", "!", "?", "•", "|", "\u2022", "●", "▪"]
 _FUZZY_MIN_LENGTH = 6
@@ -53,8 +82,9 @@ def compile_rule(rule: str) -> list[dict[str, Any]]:
     """Compile a token rule to a spaCy ``Matcher`` pattern.
 
     Words are matched in lowercase. ``a|b`` is either word, ``deploy*`` any word starting
-    with "deploy" (a URL prefix too: ``github.com/*``), a trailing ``?`` makes a word optional, and ``...`` lets up to four other
-    tokens stand between two words within one sentence.
+    with "deploy" (a URL prefix too: ``github.com*``), a trailing ``?`` makes a word
+    optional, and ``...`` lets up to four other tokens stand between two words within one
+    sentence.
     """
     pattern: list[dict[str, Any]] = []
     for item in rule.split():
@@ -96,7 +126,7 @@ class SkillMatcher:
         self._also: dict[tuple[str, str], tuple[str, ...]] = {}
         self._fuzzy_forms: dict[str, str] = {}
         self._heading_skills: dict[str, list[str]] = {}
-        tokenizer = self.nlp.tokenizer
+        tokenizer: Any = self.nlp.tokenizer
         for skill in taxonomy.skills.values():
             if skill.aliases:
                 self._lower.add(f"alias:{skill.id}", list(tokenizer.pipe(skill.aliases)))
@@ -106,7 +136,8 @@ class SkillMatcher:
                 self._orth.add(f"ambiguous:{skill.id}", list(tokenizer.pipe(skill.ambiguous)))
             if skill.rules:
                 self._rules.add(
-                    f"rule:{skill.id}", [compile_rule(rule) for rule in skill.rules],
+                    f"rule:{skill.id}",
+                    [compile_rule(rule) for rule in skill.rules],
                     greedy="FIRST",
                 )
             for form, extra in skill.also.items():
@@ -133,7 +164,11 @@ class SkillMatcher:
         lines = _LineIndex(text, line_sections)
         candidates = self._phrase_candidates(doc)
         accepted = _drop_contained(
-            [c for c in candidates if c.kind != "ambiguous" or self._confirm(c, candidates, doc, lines)]
+            [
+                c
+                for c in candidates
+                if c.kind != "ambiguous" or self._confirm(c, candidates, doc, lines)
+            ]
         )
         hits: list[Hit] = []
         for candidate in accepted:
@@ -171,6 +206,10 @@ class SkillMatcher:
             return True
         if _cue_nearby(skill, doc, candidate, lines, line):
             return True
+        partner = _coordinated_with(candidate, others, doc)
+        if partner is not None:
+            candidate.context = f"listed with {partner}"
+            return True
         if not _bounded(doc, candidate.start, candidate.end, lines):
             return False
         if section == "skills":
@@ -182,12 +221,12 @@ class SkillMatcher:
                 and other.kind != "ambiguous"
                 and lines.line_of(doc[other.start].idx) == line
             ):
-                candidate.context = f"in a list with {doc[other.start:other.end].text}"
+                candidate.context = f"in a list with {doc[other.start : other.end].text}"
                 return True
         return False
 
     def _hits_for(self, candidate: _Candidate, doc: Doc, lines: _LineIndex) -> Iterable[Hit]:
-        span = doc[candidate.start:candidate.end]
+        span = doc[candidate.start : candidate.end]
         skill = self.taxonomy.skills[candidate.skill_id]
         if candidate.kind == "ambiguous":
             method, confidence = "exact", CONFIDENCE["context"]
@@ -204,8 +243,8 @@ class SkillMatcher:
     def _fuzzy_hits(self, doc: Doc, covered: set[int], lines: _LineIndex) -> Iterable[Hit]:
         """Near misses of long names ("Pytoch", "Kubernets", "Tensor Flow"), never short ones.
 
-        A near miss counts only where a list item stands (bounded by separators) or in a
-        skills section, so ordinary words one letter away ("docket") in prose stay silent.
+        A near miss counts only where a list item stands (bounded by separators), so ordinary
+        words one letter away ("docket") in prose stay silent.
         """
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
@@ -228,8 +267,7 @@ class SkillMatcher:
                 if best is None or best[0][0] != word[0]:
                     continue
                 form, distance = best[0], best[1]
-                line = lines.line_of(tokens[0].idx)
-                if not (lines.section(line) == "skills" or _bounded(doc, start, end, lines)):
+                if not _bounded(doc, start, end, lines):
                     continue
                 skill_id = self._fuzzy_forms[form]
                 confidence = round(0.9 - 0.1 * distance, 2)
@@ -240,9 +278,15 @@ class SkillMatcher:
         for heading in headings:
             for skill_id in self._heading_skills.get(heading.title, ()):
                 yield Hit(
-                    skill_id=skill_id, start=-1, end=-1, text=heading.title.title(),
-                    line=heading.line, section=heading.section, method="section",
-                    confidence=CONFIDENCE["section"], context="a section of the resume",
+                    skill_id=skill_id,
+                    start=-1,
+                    end=-1,
+                    text=heading.title.title(),
+                    line=heading.line,
+                    section=heading.section,
+                    method="section",
+                    confidence=CONFIDENCE["section"],
+                    context="a section of the resume",
                 )
 
 
@@ -269,24 +313,35 @@ class _LineIndex:
         return self._sections[line - 1] if 0 < line <= len(self._sections) else None
 
     def hit(
-        self, skill_id: str, span: Span, method: str, confidence: float,
+        self,
+        skill_id: str,
+        span: Span,
+        method: str,
+        confidence: float,
         context: str | None = None,
     ) -> Hit:
         line = self.line_of(span.start_char)
         text = span.text if len(span.text) <= 120 else span.text[:117] + "..."
         return Hit(
-            skill_id=skill_id, start=span.start_char, end=span.end_char, text=text, line=line,
-            section=self.section(line), method=method, confidence=confidence, context=context,
+            skill_id=skill_id,
+            start=span.start_char,
+            end=span.end_char,
+            text=text,
+            line=line,
+            section=self.section(line),
+            method=method,
+            confidence=confidence,
+            context=context,
         )
 
 
 def _is_separator(token: Any) -> bool:
-    text = token.lower_
+    text: str = token.lower_
     if text in _DASHES:
         # A dash separates items only when spaced ("Python - R"), not in "go-to".
-        previous_spaced = token.i == 0 or token.doc[token.i - 1].whitespace_ != ""
+        previous_spaced: bool = token.i == 0 or token.doc[token.i - 1].whitespace_ != ""
         return previous_spaced and token.whitespace_ != ""
-    return text in LIST_SEPARATORS or token.is_space
+    return text in LIST_SEPARATORS or bool(token.is_space)
 
 
 def _bounded(doc: Doc, start: int, end: int, lines: _LineIndex) -> bool:
@@ -296,14 +351,29 @@ def _bounded(doc: Doc, start: int, end: int, lines: _LineIndex) -> bool:
         before = doc[start - 1]
         if lines.line_of(before.idx) == line and not _is_separator(before):
             return False
-    if end < len(doc):
-        after = doc[end]
-        if lines.line_of(after.idx) == line and not _is_separator(after):
-            if after.text == "." and (end + 1 >= len(doc) or doc[end + 1].is_space
-                                      or lines.line_of(doc[end + 1].idx) != line):
-                return True  # the last item of a list ending with a full stop
-            return False
-    return True
+    if end >= len(doc):
+        return True
+    after = doc[end]
+    if lines.line_of(after.idx) != line or _is_separator(after):
+        return True
+    # The last item of a list that ends with a full stop: "Python, R."
+    return after.text == "." and (
+        end + 1 >= len(doc) or doc[end + 1].is_space or lines.line_of(doc[end + 1].idx) != line
+    )
+
+
+def _coordinated_with(candidate: _Candidate, others: list[_Candidate], doc: Doc) -> str | None:
+    """The text of an unambiguous skill joined to the candidate by "and", "or", "," or "/"."""
+    ends = {c.end: c for c in others if c.kind != "ambiguous"}
+    starts = {c.start: c for c in others if c.kind != "ambiguous"}
+    after, before = candidate.end, candidate.start - 1
+    if after < len(doc) and doc[after].lower_ in _JOINERS and after + 1 in starts:
+        partner = starts[after + 1]
+        return doc[partner.start : partner.end].text
+    if before > 0 and doc[before].lower_ in _JOINERS and before in ends:
+        partner = ends[before]
+        return doc[partner.start : partner.end].text
+    return None
 
 
 def _cue_nearby(
@@ -347,8 +417,13 @@ def _expand_implied(hits: list[Hit], taxonomy: Taxonomy) -> list[Hit]:
         for implied in taxonomy.skills[hit.skill_id].implies:
             result.append(
                 Hit(
-                    skill_id=implied, start=hit.start, end=hit.end, text=hit.text,
-                    line=hit.line, section=hit.section, method="implied",
+                    skill_id=implied,
+                    start=hit.start,
+                    end=hit.end,
+                    text=hit.text,
+                    line=hit.line,
+                    section=hit.section,
+                    method="implied",
                     confidence=round(hit.confidence * 0.9, 2),
                     context=f"implied by {taxonomy.skills[hit.skill_id].name}",
                 )

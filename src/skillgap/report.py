@@ -29,8 +29,10 @@ class Evidence(_Model):
     section: str | None = Field(description="Resume section, e.g. skills or experience")
     method: Method = Field(description="How it matched")
     confidence: float = Field(ge=0, le=1)
-    strength: Strength = Field(description="demonstrated (experience, projects, research...), "
-                               "listed (skills section) or mentioned (elsewhere)")
+    strength: Strength = Field(
+        description="demonstrated (experience, projects, research...), "
+        "listed (skills section) or mentioned (elsewhere)"
+    )
     context: str | None = Field(default=None, description="Why a context-dependent form counted")
 
 

@@ -168,9 +168,7 @@ def _check_references(
     for skill in skills.values():
         label = origin[f"skill:{skill.id}"]
         if skill.category not in categories:
-            raise TaxonomyError(
-                f"{label}: skill {skill.id!r}: unknown category {skill.category!r}"
-            )
+            raise TaxonomyError(f"{label}: skill {skill.id!r}: unknown category {skill.category!r}")
         for target in (*skill.implies, *(t for ts in skill.also.values() for t in ts)):
             if target not in skills:
                 raise TaxonomyError(f"{label}: skill {skill.id!r}: unknown skill {target!r}")

@@ -16,8 +16,16 @@ from skillgap.errors import InputError
 #: Largest input read by default; a resume is rarely over 2 MB, a scanned one maybe 20.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
-TEXT_EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-                   ".tex": "latex", ".xtx": "latex", ".ltx": "latex", ".pdf": "pdf"}
+TEXT_EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".tex": "latex",
+    ".xtx": "latex",
+    ".ltx": "latex",
+    ".pdf": "pdf",
+}
 
 
 @dataclass(frozen=True)

@@ -65,10 +65,13 @@ def _with_pdfium(data: bytes, password: str | None) -> tuple[str, int]:
 
 def _with_pypdf(data: bytes, name: str, password: str | None) -> tuple[str, int]:
     import io
+    import logging
 
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf logs every repair it attempts; the one-line error below is what the user needs.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(password or ""):

@@ -24,8 +24,12 @@ MAX_EVIDENCE_SHOWN = 3
 def render(records: Sequence[Record], options: RenderOptions) -> str:
     buffer = StringIO()
     console = Console(
-        file=buffer, width=options.width, force_terminal=options.color,
-        no_color=not options.color, highlight=False, soft_wrap=False,
+        file=buffer,
+        width=options.width,
+        force_terminal=options.color,
+        no_color=not options.color,
+        highlight=False,
+        soft_wrap=False,
     )
     for index, record in enumerate(records):
         if index:
@@ -43,7 +47,9 @@ def _render_report(console: Console, report: Report) -> None:
     pages = f", {info.pages} page{'s' * (info.pages != 1)}" if info.pages else ""
     console.print(
         Text.assemble(
-            ("skillgap ", "bold"), f"{report.version} · ", (info.path, "bold"),
+            ("skillgap ", "bold"),
+            f"{report.version} · ",
+            (info.path, "bold"),
             f" ({info.format}{pages}, {info.characters:,} characters)",
         )
     )
@@ -68,7 +74,9 @@ def _bar(score: float) -> Text:
 def _render_role_scores(console: Console, role: RoleResult) -> None:
     console.print(
         Text.assemble(
-            (f"{role.name} ({role.id})", "bold"), "  ", (f"{role.score:.0f}/100", "bold"),
+            (f"{role.name} ({role.id})", "bold"),
+            "  ",
+            (f"{role.score:.0f}/100", "bold"),
             f"   required {role.required_score:.0f}, preferred {role.preferred_score:.0f}",
         )
     )
@@ -79,7 +87,9 @@ def _render_role_scores(console: Console, role: RoleResult) -> None:
     table.add_column("met", width=8)
     for category in role.categories:
         table.add_row(
-            category.name, _bar(category.score), f"{category.score:.0f}",
+            category.name,
+            _bar(category.score),
+            f"{category.score:.0f}",
             f"{category.met}/{category.total} met",
         )
     console.print(Padding(table, (0, 0, 0, 2)))
@@ -97,8 +107,7 @@ def _render_skills(console: Console, skills: list[FoundSkill]) -> None:
     for skill in skills:
         shown = skill.evidence[:MAX_EVIDENCE_SHOWN]
         parts = [
-            f'"{e.text}" L{e.line}{f" {e.section}" if e.section else ""} {e.method}'
-            for e in shown
+            f'"{e.text}" L{e.line}{f" {e.section}" if e.section else ""} {e.method}' for e in shown
         ]
         more = len(skill.evidence) - len(shown)
         if more:

@@ -1,0 +1,190 @@
+"""The command line, through Typer's CliRunner and once as the installed console script."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from skillgap import __version__
+from skillgap.cli import app
+from skillgap.errors import ExitCode
+
+from .helpers import EXAMPLES, REPO, corpus_file
+
+runner = CliRunner()
+
+
+def run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_exit_codes_are_pinned_and_documented() -> None:
+    assert {code.name: int(code) for code in ExitCode} == {
+        "OK": 0,
+        "THRESHOLD_FAILED": 1,
+        "USAGE": 2,
+        "INPUT_ERROR": 3,
+    }
+    readme = (REPO / "README.md").read_text()
+    for code in ExitCode:
+        assert re.search(rf"^\| {int(code)} \|", readme, re.MULTILINE), f"exit {code} undocumented"
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0
+    assert out.strip() == f"skillgap {__version__}"
+
+
+def test_analyze_prints_scores_skills_and_gaps_in_80_columns() -> None:
+    code, out, err = run("analyze", str(EXAMPLES / "mle-resume.txt"))
+    assert code == 0, err
+    assert "Machine Learning Engineer (mle)" in out
+    assert "Research Scientist (rs)" in out
+    assert "Skills found" in out and "PyTorch" in out
+    assert "Gaps for Research Scientist" in out
+    assert "\x1b[" not in out, "no colour codes when not writing to a terminal"
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_analyze_json_follows_the_contract() -> None:
+    code, out, err = run("analyze", str(EXAMPLES / "rs-resume.txt"), "--role", "rs", "-f", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["schema_version"] == "1.0"
+    assert report["status"] == "ok"
+    assert set(report["input"]) >= {"path", "format", "pages", "characters"}
+    assert report["input"]["format"] == "text"
+    skill = report["skills"][0]
+    assert set(skill) >= {"id", "name", "category", "evidence"}
+    assert set(skill["evidence"][0]) >= {"text", "line", "section", "method", "confidence"}
+    [role] = report["roles"]
+    assert role["id"] == "rs"
+    assert set(role) >= {"id", "name", "score", "categories", "requirements"}
+    assert set(role["categories"][0]) >= {"id", "name", "score"}
+    requirement = role["requirements"][0]
+    assert set(requirement) >= {
+        "id",
+        "name",
+        "category",
+        "importance",
+        "weight",
+        "any_of",
+        "met",
+        "matched",
+        "tip",
+    }
+    assert err == ""
+
+
+def test_roles_can_be_given_comma_separated() -> None:
+    code, out, _ = run("analyze", str(EXAMPLES / "mle-resume.txt"), "-r", "mle,rs", "-f", "json")
+    assert code == 0
+    assert [r["id"] for r in json.loads(out)["roles"]] == ["mle", "rs"]
+
+
+def test_unknown_role_is_a_usage_error() -> None:
+    code, out, err = run("analyze", str(EXAMPLES / "mle-resume.txt"), "--role", "ceo")
+    assert code == ExitCode.USAGE
+    assert err.strip() == "skillgap: error: unknown role 'ceo' (known roles: mle, rs)"
+    assert out == ""
+
+
+def test_missing_file_exits_3_with_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.pdf"
+    code, out, err = run("analyze", str(missing))
+    assert code == ExitCode.INPUT_ERROR
+    assert err.strip() == f"skillgap: error: {missing}: no such file"
+    assert "Traceback" not in out + err
+
+
+def test_missing_file_in_json_still_gives_a_record(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.txt")
+    code, out, _ = run("analyze", str(EXAMPLES / "mle-resume.txt"), missing, "-f", "json")
+    assert code == ExitCode.INPUT_ERROR
+    records = json.loads(out)
+    assert [r["status"] for r in records] == ["ok", "error"]
+    assert records[1]["error"]["code"] == "not-found"
+    assert records[1]["input"]["path"] == missing
+
+
+def test_scanned_pdf_without_text_exits_3(tmp_path: Path) -> None:
+    image_only = corpus_file("pdf-odd/019-grayscale-image__grayscale-image.pdf")
+    code, _, err = run("analyze", str(image_only))
+    assert code == ExitCode.INPUT_ERROR
+    assert "no text layer" in err and "OCR" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_usage_error_exits_2() -> None:
+    code, _, _ = run("analyze", str(EXAMPLES / "mle-resume.txt"), "--format", "yaml")
+    assert code == ExitCode.USAGE
+
+
+def test_standard_input() -> None:
+    text = (EXAMPLES / "mle-resume.txt").read_bytes()
+    code, out, _ = run("analyze", "-", "-f", "json", stdin=text)
+    assert code == 0
+    report = json.loads(out)
+    assert report["input"]["path"] == "<stdin>"
+    assert "pytorch" in {s["id"] for s in report["skills"]}
+
+
+def test_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    code, out, _ = run("analyze", str(EXAMPLES / "mle-resume.txt"), "-f", "json", "-o", str(target))
+    assert code == 0 and out == ""
+    assert json.loads(target.read_text())["status"] == "ok"
+
+
+def test_extract_prints_the_text_read() -> None:
+    code, out, _ = run("extract", str(EXAMPLES / "mle-resume.pdf"))
+    assert code == 0
+    assert "Deployed a PyTorch ranking model to production" in " ".join(out.split())
+
+
+def test_roles_lists_builtin_roles() -> None:
+    code, out, _ = run("roles")
+    assert code == 0
+    assert out.splitlines()[0].startswith("mle    Machine Learning Engineer")
+    code, out, _ = run("roles", "-f", "json")
+    assert [r["id"] for r in json.loads(out)] == ["mle", "rs"]
+
+
+def test_skills_shows_requirements_and_the_skills_meeting_them() -> None:
+    code, out, _ = run("skills", "mle")
+    assert code == 0
+    assert "Strong programming in Python, Java or C++" in out
+    assert "met by any of: Python, Java, C++" in out
+    code, out, _ = run("skills", "rs", "-f", "json")
+    payload = json.loads(out)
+    assert payload["requirements"][0]["any_of"] == ["degree-phd"]
+    code, _, err = run("skills", "cto")
+    assert code == ExitCode.USAGE and "unknown role" in err
+
+
+def test_every_command_has_help() -> None:
+    for command in ("analyze", "extract", "roles", "skills"):
+        code, out, _ = run(command, "--help")
+        assert code == 0 and "Usage" in out
+
+
+@pytest.mark.skipif(shutil.which("skillgap") is None, reason="console script not installed")
+def test_installed_console_script_and_module_entry_point() -> None:
+    example = str(EXAMPLES / "mle-resume.txt")
+    for command in (["skillgap"], [sys.executable, "-m", "skillgap"]):
+        done = subprocess.run(
+            [*command, "analyze", example, "-f", "json"],
+            capture_output=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["roles"][0]["id"] == "mle"

@@ -1,0 +1,168 @@
+"""Matching: names, aliases, ambiguous names both ways, rules, near misses, evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillgap.analysis import analyze
+from skillgap.matcher import compile_rule
+
+from .helpers import skill_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Skills: Python, R, SQL", "r"),
+        ("Statistical modelling in R and Python", "r"),
+        ("Languages: Python, Go, Rust", "go"),
+        ("Backend services written in Golang", "go"),
+        ("Languages: C/C++, Python", "c"),
+        ("Languages: C/C++, Python", "cpp"),
+        ("Built data pipelines in Java and Scala", "java"),
+        ("Languages: Java, Scala, Python", "scala"),
+        ("Scientific computing in the Julia language", "julia"),
+        ("Tools: Apache Spark, Hadoop, Hive", "apache-spark"),
+        ("Ran Spark jobs on a YARN cluster", "apache-spark"),
+        ("Processed logs with PySpark", "apache-spark"),
+        ("Deployed services on Microsoft Azure", "azure"),
+        ("Cloud: AWS, Azure, GCP", "azure"),
+        ("Skills: Python, R.", "r"),
+    ],
+)
+def test_ambiguous_names_match_where_they_are_the_skill(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Reviewed by R. Smith and J. Doe", "r"),
+        ("Led the R&D team for five years", "r"),
+        ("I am the go-to person for data questions", "go"),
+        ("Ready to go live with the new store", "go"),
+        ("Go to market strategy for three products", "go"),
+        ("Front end in JavaScript and TypeScript", "java"),
+        ("Desktop apps in C# and Objective-C", "c"),
+        ("John C. Smith, Grade C in chemistry", "c"),
+        ("Teams in C++ only", "c"),
+        ("A team led by Julia Roberts", "julia"),
+        ("Her ideas sparked a new product line", "apache-spark"),
+        ("Spark joy in every customer visit", "apache-spark"),
+        ("Painted the azure sea at dawn", "azure"),
+        ("Dinner at La Scala, Milan", "scala"),
+        ("MS Office, MS Excel", "degree-master"),
+    ],
+)
+def test_ambiguous_names_stay_silent_elsewhere(text: str, skill: str) -> None:
+    assert skill not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Deployed models to production on Kubernetes", "model-deployment"),
+        ("Built and deployed machine learning models serving 1M users", "model-deployment"),
+        ("PhD candidate in Computer Science", "degree-phd"),
+        ("Published at NeurIPS and ICML", "publications"),
+        ("Invited talk at the ICML workshop on causality", "conference-presentations"),
+        ("Research assistant in the vision lab", "research-experience"),
+        ("Ran A/B tests on the checkout page", "experimental-design"),
+        ("Reviewer for NeurIPS 2023", "peer-review"),
+        ("M.Sc. in Statistics, 2019", "degree-master"),
+        ("B.Tech in Computer Science", "degree-bachelor"),
+        ("Courses: linear algebra, calculus", "mathematics"),
+        ("Monitored models for data drift", "model-monitoring"),
+        ("Trained LSTM and CNN models", "deep-learning"),
+    ],
+)
+def test_concepts_match_inflected_and_reordered_phrasings(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Skills: Tensorflow, Pytoch, Kubernets", "pytorch"),
+        ("Skills: Tensorflow, Pytoch, Kubernets", "kubernetes"),
+        ("Skills: Tensorflow, Pytoch, Kubernets", "tensorflow"),
+        ("Skills: scikit learn, pandas", "scikit-learn"),
+        ("Skills: Tensor Flow, NumPy", "tensorflow"),
+    ],
+)
+def test_misspellings_of_long_names_match(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
+
+
+def test_fuzzy_matching_never_touches_short_names_or_prose() -> None:
+    found = skill_ids("Skills: Pyton, Jav, Gox\nManaged the court docket for the firm.")
+    assert "java" not in found
+    assert "go" not in found
+    assert "docker" not in found
+
+
+def test_fuzzy_evidence_is_marked_and_less_confident() -> None:
+    report = analyze(b"Skills: Kubernets, Python", name="r.txt")
+    kubernetes = next(s for s in report.skills if s.id == "kubernetes")
+    python = next(s for s in report.skills if s.id == "python")
+    assert kubernetes.evidence[0].method == "fuzzy"
+    assert kubernetes.evidence[0].text == "Kubernets"
+    assert kubernetes.confidence < python.confidence
+
+
+def test_evidence_records_text_line_section_method_and_strength() -> None:
+    text = "Jane Doe\n\nSkills\nPython, R\n\nExperience\nBuilt models in PyTorch.\n"
+    report = analyze(text.encode(), name="r.txt")
+    by_id = {s.id: s for s in report.skills}
+    r_evidence = by_id["r"].evidence[0]
+    assert (r_evidence.text, r_evidence.line, r_evidence.section) == ("R", 4, "skills")
+    assert r_evidence.method == "exact" and r_evidence.context
+    assert by_id["r"].strength == "listed"
+    torch = by_id["pytorch"].evidence[0]
+    assert (torch.line, torch.section, torch.strength) == (7, "experience", "demonstrated")
+
+
+def test_alternative_spellings_are_aliases() -> None:
+    report = analyze(b"Used sklearn and k8s daily", name="r.txt")
+    methods = {s.id: s.evidence[0].method for s in report.skills}
+    assert methods["scikit-learn"] == "alias"
+    assert methods["kubernetes"] == "alias"
+
+
+def test_one_phrase_can_show_two_skills() -> None:
+    found = skill_ids("Skills: C/C++, Spark SQL, Amazon EKS")
+    assert {"c", "cpp", "apache-spark", "sql", "kubernetes", "aws"} <= found
+
+
+def test_github_link_counts_but_other_urls_do_not() -> None:
+    found = skill_ids(
+        "Code: https://github.com/jane/tools\nBlog: https://pytorch-notes.example.com"
+    )
+    assert {"github", "git"} <= found
+    assert "pytorch" not in found
+
+
+def test_a_python_library_alone_is_not_python() -> None:
+    assert "python" not in skill_ids("Experience with pandas, PyTorch and Django")
+
+
+def test_implied_skills_are_marked() -> None:
+    report = analyze(b"Coursework: linear algebra", name="r.txt")
+    maths = next(s for s in report.skills if s.id == "mathematics")
+    assert maths.evidence[0].method == "implied"
+
+
+def test_rule_compiler_builds_spacy_patterns() -> None:
+    pattern = compile_rule("deploy* ... model|models production?")
+    assert pattern[0] == {"LOWER": {"REGEX": r"^(?:deploy\S*)$"}}
+    assert pattern[1]["OP"] == "{0,4}"
+    assert pattern[2] == {"LOWER": {"IN": ["model", "models"]}}
+    assert pattern[3] == {"LOWER": "production", "OP": "?"}
+
+
+def test_headings_are_sections_and_evidence() -> None:
+    text = "Publications\nA. Author. A paper title. 2021.\n\nTalks\nA talk somewhere, 2020.\n"
+    report = analyze(text.encode(), name="r.txt")
+    by_id = {s.id: s for s in report.skills}
+    assert by_id["publications"].evidence[0].method == "section"
+    assert by_id["conference-presentations"].evidence[0].line == 4

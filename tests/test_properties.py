@@ -1,0 +1,90 @@
+"""Property tests of the text path: any input gives a report or a clean error."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from skillgap.analysis import analyze
+from skillgap.errors import InputError
+from skillgap.readers import tidy
+from skillgap.report import Report
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+resume_words = st.sampled_from(
+    [
+        "Python",
+        "R",
+        "Go",
+        "C",
+        "and",
+        ",",
+        "PyTorch",
+        "Skills",
+        "\n",
+        "deployed",
+        "models",
+        "to",
+        "production",
+        "PhD",
+        "Spark",
+        "Azure",
+        "Java",
+        "JavaScript",
+        "C++",
+        "•",
+        "-",
+        ".",
+    ]
+)
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_any_bytes_give_a_report_or_an_input_error(data: bytes) -> None:
+    try:
+        report = analyze(data, name="random.txt")
+    except InputError as error:
+        assert str(error).startswith("random.txt: ")
+        assert "\n" not in str(error)
+        return
+    for role in report.roles:
+        assert 0 <= role.score <= 100
+
+
+@SETTINGS
+@given(st.lists(resume_words, min_size=1, max_size=80).map(" ".join))
+def test_scores_stay_in_range_and_json_round_trips(text: str) -> None:
+    try:
+        report = analyze(text.encode(), name="r.txt")
+    except InputError:
+        return
+    for role in report.roles:
+        assert 0 <= role.score <= 100
+        assert all(0 <= c.score <= 100 for c in role.categories)
+        assert set(role.gaps) == {r.id for r in role.requirements if not r.met}
+    payload = json.loads(json.dumps(report.model_dump(mode="json")))
+    assert Report.model_validate(payload) == report
+
+
+@SETTINGS
+@given(st.text(max_size=500))
+def test_tidy_is_idempotent(text: str) -> None:
+    assert tidy(tidy(text)) == tidy(text)
+
+
+@SETTINGS
+@given(st.lists(resume_words, min_size=1, max_size=40).map(" ".join))
+def test_evidence_points_at_real_lines(text: str) -> None:
+    try:
+        report = analyze(text.encode(), name="r.txt")
+    except InputError:
+        return
+    lines = tidy(text).split("\n")
+    for skill in report.skills:
+        for evidence in skill.evidence:
+            assert 1 <= evidence.line <= len(lines)
+            if evidence.method not in {"section", "implied"}:
+                assert evidence.text.split()[0] in lines[evidence.line - 1]

@@ -1,0 +1,134 @@
+"""Reading inputs: PDF (including LaTeX PDFs), text encodings, Markdown, LaTeX."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from skillgap.errors import InputError
+from skillgap.readers import detect_format, read_bytes, read_document
+from skillgap.sections import find_headings
+
+from .helpers import EXAMPLES, corpus_file
+
+
+def long_token_share(text: str) -> float:
+    tokens = re.findall(r"[^\W\d_]+", text)
+    return sum(len(token) >= 18 for token in tokens) / len(tokens)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pdf/003_awesome-cv-resume.pdf",
+        "pdf/004_awesome-cv-cv.pdf",
+        "pdf/008_pyresparser-omkar-pathak.pdf",
+    ],
+)
+def test_latex_pdfs_are_not_glued(name: str) -> None:
+    document = read_document(corpus_file(name))
+    assert document.format == "pdf"
+    assert document.pages and document.pages >= 1
+    assert len(document.text) > 2000
+    assert long_token_share(document.text) < 0.01
+
+
+def test_pdf_text_keeps_words_and_lines() -> None:
+    document = read_document(corpus_file("pdf/010_resume-matcher-harvey-dent-mle.pdf"))
+    assert document.pages == 1
+    assert "Proficient in Python, TensorFlow, PyTorch, and Scikit-learn." in document.text
+
+
+def test_encrypted_pdf_needs_its_password() -> None:
+    path = corpus_file("pdf-odd/005-libreoffice-writer-password__libreoffice-writer-password.pdf")
+    with pytest.raises(InputError, match="encrypted") as caught:
+        read_document(path)
+    assert caught.value.code == "encrypted"
+    with pytest.raises(InputError, match="password is wrong"):
+        read_document(path, password="nope")
+    assert read_document(path, password="openpassword").text.strip()
+
+
+def test_damaged_pdf_is_an_input_error(tmp_path: Path) -> None:
+    truncated = tmp_path / "cut.pdf"
+    truncated.write_bytes((EXAMPLES / "mle-resume.pdf").read_bytes()[:400])
+    with pytest.raises(InputError) as caught:
+        read_document(truncated)
+    assert caught.value.code in {"unreadable", "no-text"}
+
+
+def test_format_comes_from_content_before_extension() -> None:
+    pdf = (EXAMPLES / "mle-resume.pdf").read_bytes()
+    assert detect_format(pdf, "resume.txt") == "pdf"
+    assert detect_format(b"Jane Doe\nPython", "resume.pdf") == "text"
+    assert detect_format(b"\\documentclass{article}", "cv.txt") == "latex"
+    assert detect_format(b"# Jane", "cv.md") == "markdown"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("Réseaux • Python".encode("utf-8-sig"), "Réseaux • Python"),
+        ("Réseaux • Python".encode("utf-16"), "Réseaux • Python"),
+        ("Réseaux • Python".encode("cp1252"), "Réseaux • Python"),
+        ("Skills â€¢ Python".encode(), "Skills • Python"),
+    ],
+)
+def test_text_encodings_and_mojibake(data: bytes, expected: str) -> None:
+    assert read_bytes(data, "cv.txt").text.strip() == expected
+
+
+def test_empty_and_binary_inputs_are_errors() -> None:
+    with pytest.raises(InputError, match="empty") as caught:
+        read_bytes(b"  \n ", "empty.txt")
+    assert caught.value.code == "no-text"
+    with pytest.raises(InputError, match="not a text file"):
+        read_bytes(bytes(range(256)) * 50, "blob.bin")
+
+
+def test_markdown_is_read_as_its_text() -> None:
+    source = (
+        "---\ntitle: CV\n---\n# Jane Doe\n\n## Skills\n\n- **PyTorch**, [JAX](https://jax.dev)\n"
+        "<!-- - Haskell -->\n\n[code](https://github.com/jane/x)\n"
+    )
+    text = read_bytes(source.encode(), "cv.md").text
+    assert "title: CV" not in text
+    assert "Skills\n" in text
+    assert "PyTorch, JAX" in text
+    assert "**" not in text and "jax.dev" not in text
+    assert "Haskell" not in text
+    assert "github.com/jane/x" in text
+
+
+def test_latex_is_read_as_its_text() -> None:
+    source = (
+        r"\documentclass{article}\usepackage{xcolor}" + "\n"
+        r"\begin{document}" + "\n"
+        r"\section{Skills}" + "\n"
+        r"\textbf{PyTorch}, \emph{scikit-learn} % and Haskell" + "\n"
+        r"\end{document}"
+    )
+    document = read_bytes(source.encode(), "cv.tex")
+    assert document.format == "latex"
+    assert "PyTorch, scikit-learn" in document.text
+    assert "textbf" not in document.text and "Haskell" not in document.text
+    lines = document.text.split("\n")
+    assert [h.section for h in find_headings(lines)] == ["skills"]
+
+
+def test_missing_and_directory_inputs(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file") as caught:
+        read_document(tmp_path / "none.pdf")
+    assert caught.value.code == "not-found"
+    with pytest.raises(InputError, match="not a regular file"):
+        read_document(tmp_path)
+
+
+def test_size_limit(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Python " * 1000)
+    with pytest.raises(InputError, match="over the limit") as caught:
+        read_document(big, max_bytes=100)
+    assert caught.value.code == "too-large"

@@ -1,0 +1,98 @@
+"""Scores: weighted shares of requirements met, per role, category and importance."""
+
+from __future__ import annotations
+
+from skillgap.analysis import analyze, assess_quality, score_role
+from skillgap.report import Evidence, FoundSkill
+from skillgap.taxonomy import Taxonomy
+
+from .helpers import corpus_file
+
+
+def found(*skill_ids: str, taxonomy: Taxonomy) -> dict[str, FoundSkill]:
+    evidence = Evidence(
+        text="x", line=1, section="skills", method="exact", confidence=1.0, strength="listed"
+    )
+    return {
+        skill_id: FoundSkill(
+            id=skill_id,
+            name=taxonomy.skills[skill_id].name,
+            category=taxonomy.skills[skill_id].category,
+            strength="listed",
+            confidence=1.0,
+            evidence=[evidence],
+        )
+        for skill_id in skill_ids
+    }
+
+
+def test_score_is_the_weighted_share_of_requirements_met(taxonomy: Taxonomy) -> None:
+    role = taxonomy.role("mle")
+    total = sum(r.weight for r in role.requirements)
+    result = score_role(role, found("java", "pytorch", taxonomy=taxonomy), taxonomy)
+    # Java alone meets "Python, Java or C++" (3) and PyTorch meets the library requirement (3).
+    assert result.score == round(100 * 6 / total, 1)
+    languages = next(c for c in result.categories if c.id == "languages")
+    assert (languages.score, languages.met, languages.total) == (100.0, 1, 1)
+    library = next(r for r in result.requirements if r.id == "ml-library")
+    assert library.met and library.matched == ["pytorch"]
+    assert set(library.any_of) == {"tensorflow", "pytorch", "scikit-learn"}
+
+
+def test_required_and_preferred_are_scored_apart(taxonomy: Taxonomy) -> None:
+    role = taxonomy.role("mle")
+    result = score_role(role, found("aws", "apache-spark", taxonomy=taxonomy), taxonomy)
+    assert result.required_score == 0.0
+    preferred = [r for r in role.requirements if r.importance == "preferred"]
+    assert result.preferred_score == round(100 * 4 / sum(r.weight for r in preferred), 1)
+
+
+def test_gaps_are_ordered_required_first_then_by_weight(taxonomy: Taxonomy) -> None:
+    result = score_role(taxonomy.role("rs"), {}, taxonomy)
+    assert result.score == 0.0
+    by_id = {r.id: r for r in result.requirements}
+    gaps = [by_id[g] for g in result.gaps]
+    assert len(gaps) == len(result.requirements)
+    keys = [(g.importance != "required", -g.weight) for g in gaps]
+    assert keys == sorted(keys)
+    assert all(len(g.tip) > 30 for g in gaps)
+
+
+def test_full_resume_scores_100(taxonomy: Taxonomy) -> None:
+    role = taxonomy.role("rs")
+    everything = found(*{s for r in role.requirements for s in r.any_of}, taxonomy=taxonomy)
+    result = score_role(role, everything, taxonomy)
+    assert result.score == 100.0 and result.gaps == []
+
+
+def test_mle_resume_beats_hr_resume_by_40_points() -> None:
+    mle = analyze(corpus_file("pdf/010_resume-matcher-harvey-dent-mle.pdf"))
+    hr = analyze(corpus_file("text/025_kaggle-hr.txt"))
+    expected = {
+        "python",
+        "r",
+        "tensorflow",
+        "pytorch",
+        "scikit-learn",
+        "keras",
+        "sql",
+        "git",
+        "docker",
+        "kubernetes",
+        "statistics",
+        "deep-learning",
+        "nlp",
+        "machine-learning",
+    }
+    assert expected <= {s.id for s in mle.skills}
+    assert mle.roles[0].id == hr.roles[0].id == "mle"
+    assert mle.roles[0].score - hr.roles[0].score >= 40
+
+
+def test_quality_flags_glued_garbled_and_nearly_empty_text() -> None:
+    assert assess_quality("Python engineer. " * 40).status == "ok"
+    glued = assess_quality("Responsibleforimplementingandmanaging the pipeline " * 20)
+    assert glued.status == "warning" and "glued" in glued.warnings[0]
+    garbled = assess_quality("Skills Ã¯ â€¢ Python " * 20)
+    assert any("garbled" in w for w in garbled.warnings)
+    assert any("characters of text" in w for w in assess_quality("Python").warnings)
