@@ -100,12 +100,11 @@ def read_document(
     return read_bytes(data, str(path), password=password)
 
 
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def tidy(text: str) -> str:
-    """Normalise line ends and blank runs, so line numbers stay meaningful and stable."""
+    """Normalise line ends, trailing space and blank runs, so line numbers stay stable."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    text = _TRAILING_SPACE.sub("\n", text)
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
     return _BLANK_RUN.sub("\n\n", text).strip("\n") + "\n"
