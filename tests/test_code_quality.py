@@ -10,7 +10,6 @@ import pytest
 
 from .helpers import REPO
 
-
 PYTHON_FOLDERS = [name for name in ("src", "tests", "benchmarks") if (REPO / name).is_dir()]
 
 
