@@ -57,6 +57,7 @@ def _inline_text(children: list) -> str:  # type: ignore[type-arg]
 
 
 _LATEX_COMMENT = re.compile(r"(?<!\\)%.*")
+_ADJACENT_GROUPS = re.compile(r"\}\s*\{")
 
 
 def latex_to_text(source: str) -> str:
@@ -69,6 +70,9 @@ def latex_to_text(source: str) -> str:
         # The preamble holds macro definitions and package options, not resume content, but
         # some templates (AltaCV, Awesome-CV) set name and title there: keep those macros.
         source = _preamble_fields(source[:body_start]) + source[body_start:]
+    # Resume macros take their fields as consecutive groups (\cventry{Title}{Company}{Date});
+    # pylatexenc would glue them ("TitleCompanyDate"), so keep a space between groups.
+    source = _ADJACENT_GROUPS.sub("} {", source)
     converter = LatexNodes2Text(math_mode="text", strict_latex_spaces=False)
     try:
         return str(converter.latex_to_text(source))
