@@ -219,9 +219,9 @@ def main() -> int:
         b = {i for i in tool[text] & ids if kind_of(i, taxonomy) == "tool"}
         jaccard = len(a & b) / len(a | b) if a | b else 1.0
         jaccards.append(jaccard)
-        print(
-            f"  {pdf} ~ {text}: {jaccard:.2f}  only pdf: {sorted(a - b)}  only source: {sorted(b - a)}"
-        )
+        print(f"  {pdf} ~ {text}: {jaccard:.2f}")
+        if a != b:
+            print(f"    only in the PDF: {sorted(a - b)}, only in the source: {sorted(b - a)}")
     print(f"  mean {sum(jaccards) / len(jaccards):.3f}")
     return 0
 
