@@ -166,3 +166,39 @@ def test_headings_are_sections_and_evidence() -> None:
     by_id = {s.id: s for s in report.skills}
     assert by_id["publications"].evidence[0].method == "section"
     assert by_id["conference-presentations"].evidence[0].line == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ('Currently learning "Machine Learning" for a fraud project', "machine-learning"),
+        ("Beginning of learning Rust", "rust"),
+        ("Certified Kubernetes Developer, The Linux Foundation", "linux"),
+        ("Columbia MS thesis committee member", "degree-master"),
+        ("Backend services in TensorFlow-Probability", "probability"),
+    ],
+)
+def test_wishes_exclusions_and_longer_names_do_not_count(text: str, skill: str) -> None:
+    assert skill not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Deep learning and machine learning in Python", "machine-learning"),
+        ("Implemented a messenger in Scala on Lift", "scala"),
+        ("Skills: Sentimental Analysis, Clustering", "nlp"),
+        ("Skills: Natural Langauge Processing, SQL", "nlp"),
+        ("ScB in Applied Mathematics", "degree-bachelor"),
+        ("Worked closely with UX designers", "collaboration"),
+        ("Communicated with clients to understand requirements", "communication"),
+        ("Research on baryconvex optimization", "optimization"),
+    ],
+)
+def test_general_mechanisms_find_real_phrasings(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
+
+
+def test_concepts_are_not_matched_fuzzily_from_single_words() -> None:
+    found = skill_ids("Roles: instruction, Present MERN, Conversational, Mathematica")
+    assert not {"communication", "nlp", "mathematics"} & found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -132,3 +133,89 @@ def test_size_limit(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="over the limit") as caught:
         read_document(big, max_bytes=100)
     assert caught.value.code == "too-large"
+
+
+def test_json_resume_is_read_as_sections_without_keys_or_levels() -> None:
+    resume = {
+        "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
+        "basics": {"name": "Ada", "label": "ML Engineer", "email": "ada@example.com",
+                   "profiles": [{"network": "GitHub", "url": "https://github.com/ada"}]},
+        "work": [{"name": "Acme", "position": "Engineer", "startDate": "2020-01-01",
+                  "highlights": ["Deployed PyTorch models to production"]}],
+        "education": [{"institution": "MIT", "studyType": "Master", "area": "Statistics"}],
+        "skills": [{"name": "ML", "level": "Master", "keywords": ["PyTorch", "Python"]}],
+    }  # fmt: skip
+    document = read_bytes(json.dumps(resume).encode(), "resume.json")
+    assert document.format == "json"
+    lines = document.text.split("\n")
+    assert "github.com/ada" in lines
+    assert "Master in Statistics, MIT" in lines
+    assert "ML: PyTorch, Python" in lines
+    assert "2020-01-01" not in document.text and "ada@example.com" not in document.text
+    assert [h.section for h in find_headings(lines)] == ["experience", "education", "skills"]
+
+
+def test_other_json_keeps_values_and_section_keys_only() -> None:
+    data = {"workExperience": [{"title": "Data Scientist", "description": ["Used R daily"]}],
+            "website": "https://example.com", "github": "github.com/jane"}  # fmt: skip
+    text = read_bytes(json.dumps(data).encode(), "cv.json").text
+    assert text.split("\n")[:3] == ["", "Work Experience", "Data Scientist"] or (
+        "Work Experience" in text and "Data Scientist" in text
+    )
+    assert "title" not in text and "description" not in text
+    assert "example.com" not in text and "github.com/jane" in text
+
+
+def test_text_that_only_looks_like_json_is_read_as_text() -> None:
+    document = read_bytes(b"{Python} and [R] are my languages", "cv.txt")
+    assert document.format == "text"
+    assert "Python" in document.text
+
+
+def test_yaml_drops_keys_and_comments() -> None:
+    source = (
+        "name: Jane\n# old: Haskell\nskills:\n  - title: Programming\n"
+        "    details: Python, Scala  # main ones\n"
+        "about: |\n  <p>I build <b>models</b> &amp; tools</p>\n"
+    )
+    document = read_bytes(source.encode(), "cv.yml")
+    assert document.format == "yaml"
+    assert "Haskell" not in document.text and "details" not in document.text
+    assert "Python, Scala" in document.text
+    assert "I build models & tools" in " ".join(document.text.split())
+    assert "Skills" in document.text.split("\n")
+
+
+def test_broken_yaml_still_gives_its_values() -> None:
+    text = read_bytes(b"name: Jane\nskills: [Python, R\n  bad: : indent\n", "cv.yaml").text
+    assert "Python" in text and "name" not in text
+
+
+def test_r_markdown_drops_code_chunks_and_reads_latex() -> None:
+    source = (
+        "---\noutput: pdf_document\n---\n```{r}\nlibrary(ggplot2)\n```\n"
+        "<!-- \\section{Hidden} -->\n\\section{Software}\n\\cventry{2020}{R package}{CRAN}\n"
+    )
+    document = read_bytes(source.encode(), "cv.Rmd")
+    assert document.format == "rmarkdown"
+    assert "ggplot2" not in document.text and "Hidden" not in document.text
+    assert "R package CRAN" in " ".join(document.text.split())
+
+
+def test_html_is_read_as_visible_text() -> None:
+    source = (
+        b"<!doctype html><html><head><title>x</title><style>p{color:red}</style></head>"
+        b"<body><h2>Skills</h2><p>Python &amp; <b>PyTorch</b></p>"
+        b'<a href="https://github.com/jane">code</a><script>var Java = 1;</script></body></html>'
+    )
+    document = read_bytes(source, "cv.html")
+    assert document.format == "html"
+    assert "Python & PyTorch" in document.text
+    assert "Java" not in document.text and "color" not in document.text
+    assert "github.com/jane" in document.text
+
+
+def test_pdf_hyperlinks_to_github_are_read() -> None:
+    document = read_document(corpus_file("pdf/002_deedy-debarghya-das.pdf"))
+    assert "github.com/deedydas" in document.text.split("\n")
+    assert "linkedin.com" not in document.text

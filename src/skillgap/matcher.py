@@ -82,9 +82,9 @@ def compile_rule(rule: str) -> list[dict[str, Any]]:
     """Compile a token rule to a spaCy ``Matcher`` pattern.
 
     Words are matched in lowercase. ``a|b`` is either word, ``deploy*`` any word starting
-    with "deploy" (a URL prefix too: ``github.com*``), a trailing ``?`` makes a word
-    optional, and ``...`` lets up to four other tokens stand between two words within one
-    sentence.
+    with "deploy" (a URL prefix too: ``github.com*``), ``*convex`` any word ending in
+    "convex", a trailing ``?`` makes a word optional, and ``...`` lets up to four other
+    tokens stand between two words within one sentence.
     """
     pattern: list[dict[str, Any]] = []
     for item in rule.split():
@@ -94,11 +94,8 @@ def compile_rule(rule: str) -> list[dict[str, Any]]:
         optional = item.endswith("?") and len(item) > 1
         words = item.rstrip("?").split("|") if optional else item.split("|")
         spec: dict[str, Any]
-        if any(word.endswith("*") for word in words):
-            alternatives = "|".join(
-                re.escape(word[:-1]) + r"\S*" if word.endswith("*") else re.escape(word)
-                for word in words
-            )
+        if any("*" in word for word in words):
+            alternatives = "|".join(_word_regex(word) for word in words)
             spec = {"LOWER": {"REGEX": f"^(?:{alternatives})$"}}
         elif len(words) == 1:
             spec = {"LOWER": words[0]}
@@ -108,6 +105,14 @@ def compile_rule(rule: str) -> list[dict[str, Any]]:
             spec["OP"] = "?"
         pattern.append(spec)
     return pattern
+
+
+def _word_regex(word: str) -> str:
+    if word.endswith("*"):
+        return re.escape(word[:-1]) + r"\S*"
+    if word.startswith("*"):
+        return r"\S*" + re.escape(word[1:])
+    return re.escape(word)
 
 
 class SkillMatcher:
@@ -125,6 +130,7 @@ class SkillMatcher:
         self._rules = Matcher(vocab)
         self._also: dict[tuple[str, str], tuple[str, ...]] = {}
         self._fuzzy_forms: dict[str, str] = {}
+        self._fuzzy_words: dict[str, int] = {}
         self._heading_skills: dict[str, list[str]] = {}
         tokenizer: Any = self.nlp.tokenizer
         for skill in taxonomy.skills.values():
@@ -134,6 +140,8 @@ class SkillMatcher:
                 self._orth.add(f"exact:{skill.id}", list(tokenizer.pipe(skill.exact)))
             if skill.ambiguous:
                 self._orth.add(f"ambiguous:{skill.id}", list(tokenizer.pipe(skill.ambiguous)))
+            if skill.excludes:
+                self._lower.add(f"exclude:{skill.id}", list(tokenizer.pipe(skill.excludes)))
             if skill.rules:
                 self._rules.add(
                     f"rule:{skill.id}",
@@ -144,11 +152,19 @@ class SkillMatcher:
                 self._also[(skill.id, form.casefold())] = extra
             for heading in skill.headings:
                 self._heading_skills.setdefault(heading, []).append(skill.id)
+            is_tool = taxonomy.categories[skill.category].kind == "tool"
             for alias in skill.aliases:
-                key = alias.casefold()
-                if len(key) >= _FUZZY_MIN_LENGTH and key.replace("-", "").isalpha():
-                    self._fuzzy_forms.setdefault(key.replace("-", ""), skill.id)
-        self._fuzzy_choices = list(self._fuzzy_forms)
+                words = alias.casefold().replace("-", " ").split()
+                key = "".join(words)
+                # Misspelt tool names are common; concepts are matched fuzzily only in
+                # phrases of several words, where one typo cannot turn one word into another.
+                if len(key) >= _FUZZY_MIN_LENGTH and key.isalpha() and (is_tool or len(words) > 1):
+                    self._fuzzy_forms.setdefault(key, skill.id)
+                    self._fuzzy_words[key] = len(words)
+        #: Aliases by first letter, for near-miss search (a misspelling keeps its first letter).
+        self._fuzzy_index: dict[str, list[str]] = {}
+        for key in self._fuzzy_forms:
+            self._fuzzy_index.setdefault(key[0], []).append(key)
         self._string = vocab.strings
 
     def find(
@@ -162,7 +178,7 @@ class SkillMatcher:
         # still matches; offsets are unchanged, so each hit still knows its line.
         doc = self.nlp.make_doc(text.replace("\n", " "))
         lines = _LineIndex(text, line_sections)
-        candidates = self._phrase_candidates(doc)
+        candidates = _drop_excluded(self._phrase_candidates(doc))
         accepted = _drop_contained(
             [
                 c
@@ -170,10 +186,12 @@ class SkillMatcher:
                 if c.kind != "ambiguous" or self._confirm(c, candidates, doc, lines)
             ]
         )
+        wishes = accepted
+        accepted = _drop_wishes(accepted, doc)
         hits: list[Hit] = []
         for candidate in accepted:
             hits.extend(self._hits_for(candidate, doc, lines))
-        covered = {i for c in accepted for i in range(c.start, c.end)}
+        covered = {i for c in wishes for i in range(c.start, c.end)}
         for key, start, end in self._rules(doc):
             label = self._string[key]
             skill_id = label.split(":", 1)[1]
@@ -205,6 +223,9 @@ class SkillMatcher:
             candidate.context = f"in the {section} section"
             return True
         if _cue_nearby(skill, doc, candidate, lines, line):
+            return True
+        if candidate.start > 0 and doc[candidate.start - 1].lower_ in skill.lead_ins:
+            candidate.context = f"after {doc[candidate.start - 1].text!r}"
             return True
         partner = _coordinated_with(candidate, others, doc)
         if partner is not None:
@@ -243,36 +264,48 @@ class SkillMatcher:
     def _fuzzy_hits(self, doc: Doc, covered: set[int], lines: _LineIndex) -> Iterable[Hit]:
         """Near misses of long names ("Pytoch", "Kubernets", "Tensor Flow"), never short ones.
 
-        A near miss counts only where a list item stands (bounded by separators), so ordinary
-        words one letter away ("docket") in prose stay silent.
+        Windows of one to three words are compared, spaces removed, with the aliases of six
+        letters or more: one edit allowed, two in phrases of twelve letters or more. A near
+        miss counts only where a list item stands (bounded by separators), so ordinary words
+        one letter away ("docket") in prose stay silent.
         """
-        from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
         for start in range(len(doc)):
-            for width in (1, 2):
+            for width in (3, 2, 1):
                 end = start + width
                 if end > len(doc) or any(i in covered for i in range(start, end)):
                     continue
                 tokens = doc[start:end]
-                if not all(token.is_alpha for token in tokens):
+                if not all(t.is_alpha for t in tokens) or any(
+                    t.whitespace_ == "" for t in tokens[:-1]
+                ):
                     continue
-                word = "".join(token.lower_ for token in tokens)
-                if len(word) < _FUZZY_MIN_LENGTH or (width == 2 and tokens[0].whitespace_ == ""):
+                word = "".join(t.lower_ for t in tokens)
+                if len(word) < _FUZZY_MIN_LENGTH:
                     continue
-                limit = 1 if len(word) < 10 else 2
-                best = process.extractOne(
-                    word, self._fuzzy_choices, scorer=Levenshtein.distance, score_cutoff=limit
-                )
-                if best is None or best[0][0] != word[0]:
+                best: tuple[int, str] | None = None
+                for form in self._fuzzy_index.get(word[0], ()):
+                    # Two edits only in long phrases of as many words as the alias.
+                    same_words = self._fuzzy_words[form] == width
+                    limit = 2 if len(word) >= 12 and same_words else 1
+                    if abs(len(form) - len(word)) > limit:
+                        continue
+                    distance = Levenshtein.distance(word, form, score_cutoff=limit)
+                    if distance <= limit and (best is None or distance < best[0]):
+                        best = (distance, form)
+                if best is None or not _bounded(doc, start, end, lines):
                     continue
-                form, distance = best[0], best[1]
-                if not _bounded(doc, start, end, lines):
-                    continue
-                skill_id = self._fuzzy_forms[form]
-                confidence = round(0.9 - 0.1 * distance, 2)
+                distance, form = best
                 covered.update(range(start, end))
-                yield lines.hit(skill_id, tokens, "fuzzy", confidence, f"near {form!r}")
+                yield lines.hit(
+                    self._fuzzy_forms[form],
+                    tokens,
+                    "fuzzy",
+                    round(0.9 - 0.1 * distance, 2),
+                    f"near {form!r}",
+                )
+                break
 
     def _heading_hits(self, headings: Sequence[Heading]) -> Iterable[Hit]:
         for heading in headings:
@@ -391,6 +424,41 @@ def _cue_nearby(
             candidate.context = f"beside {token.text!r}"
             return True
     return False
+
+
+#: Words that, right before a skill, make it something the person is only learning.
+_WISH_WORDS = frozenset({"learning", "learn", "studying"})
+_QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+
+
+def _drop_wishes(candidates: list[_Candidate], doc: Doc) -> list[_Candidate]:
+    """A skill only being learned is not present: "Learning 'Machine Learning'", "learning Go".
+
+    "learning" that is itself part of a found phrase ("deep learning, Python") does not count.
+    """
+    inside = {i for c in candidates for i in range(c.start, c.end)}
+    kept = []
+    for candidate in candidates:
+        index = candidate.start - 1
+        while index >= 0 and doc[index].text in _QUOTES:
+            index -= 1
+        wish = index >= 0 and doc[index].lower_ in _WISH_WORDS and index not in inside
+        if not wish:
+            kept.append(candidate)
+    return kept
+
+
+def _drop_excluded(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Drop a skill's forms inside its exclude phrases ("The Linux Foundation" is no Linux)."""
+    excluded = [c for c in candidates if c.kind == "exclude"]
+    return [
+        c
+        for c in candidates
+        if c.kind != "exclude"
+        and not any(
+            e.skill_id == c.skill_id and e.start <= c.start and c.end <= e.end for e in excluded
+        )
+    ]
 
 
 def _drop_contained(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -157,6 +157,7 @@ SECTION_TITLES: dict[str, tuple[str, ...]] = {
     ),
     "talks": (
         "talks",
+        "presentation",
         "presentations",
         "invited talks",
         "selected talks",

@@ -61,6 +61,12 @@ class Skill(_Record):
     cues: tuple[str, ...] = Field(
         default=(), description="Words near an ambiguous form that confirm it"
     )
+    lead_ins: tuple[str, ...] = Field(
+        default=(), description="Words directly before an ambiguous form that confirm it"
+    )
+    excludes: tuple[str, ...] = Field(
+        default=(), description="Phrases inside which a form is not the skill"
+    )
     sections: tuple[str, ...] = Field(
         default=(), description="Sections in which an ambiguous form counts as it stands"
     )

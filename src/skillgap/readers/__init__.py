@@ -8,6 +8,7 @@ still read as a PDF.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,14 +17,22 @@ from skillgap.errors import InputError
 #: Largest input read by default; a resume is rarely over 2 MB, a scanned one maybe 20.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
-TEXT_EXTENSIONS = {
+#: Format by file extension; content overrides it where content is unambiguous.
+EXTENSIONS = {
     ".txt": "text",
     ".text": "text",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".rmd": "rmarkdown",
+    ".qmd": "rmarkdown",
     ".tex": "latex",
     ".xtx": "latex",
     ".ltx": "latex",
+    ".json": "json",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".html": "html",
+    ".htm": "html",
     ".pdf": "pdf",
 }
 
@@ -40,37 +49,56 @@ class Document:
 
 def detect_format(data: bytes, name: str) -> str:
     """The format of ``data``: content decides where it is clear, the extension otherwise."""
-    head = data[:1024].lstrip()
+    head = data[:2048].lstrip(b" \t\r\n\xef\xbb\xbf")
     if head.startswith(b"%PDF"):
         return "pdf"
-    suffix = Path(name).suffix.lower()
-    by_extension = TEXT_EXTENSIONS.get(suffix, "text")
-    if by_extension == "pdf":
-        # Named .pdf but not a PDF: read it as the text it is, if it is text.
-        return "text"
-    if by_extension == "text" and _looks_like_latex(data):
-        return "latex"
+    by_extension = EXTENSIONS.get(Path(name).suffix.lower(), "text")
+    if by_extension in {"text", "pdf"}:
+        # Unknown extensions, and a ".pdf" that is not a PDF, are sniffed as text.
+        return _sniff_text_format(data[:20000], head)
     return by_extension
 
 
-def _looks_like_latex(data: bytes) -> bool:
-    sample = data[:20000]
-    return b"\\documentclass" in sample or b"\\begin{document}" in sample
+def _sniff_text_format(sample: bytes, head: bytes) -> str:
+    if b"\\documentclass" in sample or b"\\begin{document}" in sample:
+        return "latex"
+    if head.lower().startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if head.startswith((b"{", b"[")):
+        return "json"
+    return "text"
+
+
+def _text_readers() -> dict[str, Callable[[str], str]]:
+    from skillgap.readers import markup, structured
+
+    return {
+        "markdown": markup.markdown_to_text,
+        "rmarkdown": markup.rmarkdown_to_text,
+        "latex": markup.latex_to_text,
+        "html": markup.html_to_text,
+        "yaml": structured.yaml_to_text,
+    }
 
 
 def read_bytes(data: bytes, name: str, *, password: str | None = None) -> Document:
     """Read an input already in memory (``name`` is used for messages and the extension)."""
-    from skillgap.readers import markup, pdf, text
+    from skillgap.readers import pdf, structured, text
 
     fmt = detect_format(data, name)
     if fmt == "pdf":
         body, pages = pdf.extract_text(data, name, password=password)
         return Document(path=name, format="pdf", text=tidy(body), pages=pages)
     decoded = text.decode(data, name)
-    if fmt == "markdown":
-        decoded = markup.markdown_to_text(decoded)
-    elif fmt == "latex":
-        decoded = markup.latex_to_text(decoded)
+    if fmt == "json":
+        as_text = structured.json_to_text(decoded)
+        # Text that only starts with a brace, or JSON too deep to be a resume: plain text.
+        if as_text is None:
+            fmt = "text"
+        else:
+            decoded = as_text
+    elif fmt in _text_readers():
+        decoded = _text_readers()[fmt](decoded)
     return Document(path=name, format=fmt, text=tidy(decoded))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -92,3 +93,76 @@ _COMMAND = re.compile(r"\\[a-zA-Z@]+\*?(\[[^\]]*\])?")
 
 def _crude_latex_text(source: str) -> str:
     return _COMMAND.sub(" ", source).replace("{", " ").replace("}", " ")
+
+
+_LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+_LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\s*[\[{]")
+_CODE_CHUNK = re.compile(r"^```\s*\{.*?^```\s*$", re.DOTALL | re.MULTILINE)
+
+
+def clean_fragment(text: str) -> str:
+    """A string value from structured data, as text: HTML, Liquid and LaTeX removed."""
+    text = _LIQUID.sub(" ", text)
+    if "<" in text and ">" in text:
+        text = html_to_text(text)
+    elif "&" in text:
+        text = html.unescape(text)
+    if _LATEX_COMMAND.search(text):
+        text = latex_to_text(text)
+    return text.strip()
+
+
+def rmarkdown_to_text(source: str) -> str:
+    """R Markdown (and Quarto): code chunks and front matter dropped; the rest is Markdown,
+    or LaTeX where the document writes LaTeX (moderncv-style CVs do)."""
+    source = _HTML_COMMENT.sub("", source)
+    source = _FRONT_MATTER.sub("", source.lstrip())
+    source = _CODE_CHUNK.sub("", source)
+    if _LATEX_COMMAND.search(source):
+        return latex_to_text(source)
+    return markdown_to_text(source)
+
+
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "header",
+     "footer", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "pre", "hr"}
+)  # fmt: skip
+
+
+def html_to_text(source: str) -> str:
+    """The visible text of HTML: scripts, styles and comments dropped, blocks on new lines."""
+    from html.parser import HTMLParser
+
+    class _Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.hidden = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in {"script", "style", "head", "noscript"}:
+                self.hidden += 1
+            elif tag in _BLOCK_TAGS:
+                self.parts.append("\n")
+            if tag == "a":
+                href = dict(attrs).get("href") or ""
+                match = _GITHUB_URL.search(href)
+                if match:
+                    self.parts.append(f" {match.group(0)} ")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in {"script", "style", "head", "noscript"}:
+                self.hidden = max(0, self.hidden - 1)
+            elif tag in _BLOCK_TAGS:
+                self.parts.append("\n")
+            elif tag in {"td", "th"}:
+                self.parts.append(" | ")
+
+        def handle_data(self, data: str) -> None:
+            if not self.hidden:
+                self.parts.append(data)
+
+    parser = _Text()
+    parser.feed(source)
+    parser.close()
+    return "".join(parser.parts)

@@ -7,6 +7,9 @@ several times faster. pypdf is the fallback for files PDFium cannot open.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from skillgap.errors import InputError
 
 #: Fewer non-space characters per page than this means there is no usable text layer.
@@ -55,9 +58,11 @@ def _with_pdfium(data: bytes, password: str | None) -> tuple[str, int]:
         pages = []
         for page in document:
             textpage = page.get_textpage()
-            pages.append(textpage.get_text_range())
+            text = textpage.get_text_range()
             textpage.close()
+            links = _github_links(document, page)
             page.close()
+            pages.append(text + "".join(f"\n{link}" for link in links))
         return "\n\n".join(pages), len(pages)
     finally:
         document.close()
@@ -82,3 +87,33 @@ def _with_pypdf(data: bytes, name: str, password: str | None) -> tuple[str, int]
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError):
         raise InputError(f"{name}: not a readable PDF (damaged or truncated)") from None
+
+
+_GITHUB_URL = re.compile(r"github\.com/[\w.\-/]*", re.IGNORECASE)
+
+
+def _github_links(document: Any, page: Any) -> list[str]:
+    """GitHub links behind the page's hyperlinks: a GitHub icon is evidence, like its URL.
+
+    Other link targets are not read: a URL is not evidence of a skill.
+    """
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    found: list[str] = []
+    position = ctypes.c_int(0)
+    link = pdfium_c.FPDF_LINK()
+    while pdfium_c.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
+        action = pdfium_c.FPDFLink_GetAction(link)
+        if not action:
+            continue
+        size = pdfium_c.FPDFAction_GetURIPath(document.raw, action, None, 0)
+        if not 0 < size <= 4096:
+            continue
+        buffer = ctypes.create_string_buffer(size)
+        pdfium_c.FPDFAction_GetURIPath(document.raw, action, buffer, size)
+        match = _GITHUB_URL.search(buffer.value.decode("utf-8", "replace"))
+        if match and match.group(0) not in found:
+            found.append(match.group(0))
+    return found

@@ -22,7 +22,8 @@ def decode(data: bytes, name: str) -> str:
         raise InputError(f"{name}: no text found (the file is empty)", code="no-text")
     import ftfy
 
-    return str(ftfy.fix_text(text, normalization="NFC"))
+    # Curly quotes stay: they are not mojibake, and JSON needs its own quotes untouched.
+    return str(ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC"))
 
 
 def _decode_raw(data: bytes, name: str) -> str:

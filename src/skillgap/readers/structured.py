@@ -1,0 +1,168 @@
+"""Structured resumes: JSON Resume, other JSON, and YAML, read as their values.
+
+Keys are markup, not content: only string values are kept, and a key becomes a heading line
+only when it names a resume section ("education", "workExperience", "publications"), so that
+section detection works as it does for Markdown or LaTeX. URLs are dropped except GitHub
+links, which are evidence for the ``github`` skill.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from skillgap.readers.markup import clean_fragment
+from skillgap.sections import heading_section
+
+#: Deeper structures than this are not resumes; their deeper values are ignored.
+MAX_DEPTH = 40
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_URL = re.compile(r"^[a-z][a-z0-9+.\-]*://\S+$|^www\.\S+$|^\S+\.(com|org|io|net|dev)(/\S*)?$", re.I)
+_GITHUB = re.compile(r"github\.com/[\w.\-/]*", re.I)
+#: JSON Resume fields that hold no resume content (levels, dates, scores, contact data).
+_SKIPPED_KEYS = frozenset(
+    {"level", "fluency", "startDate", "endDate", "date", "releaseDate", "score", "email",
+     "phone", "image", "postalCode", "countryCode", "$schema", "meta", "lastModified",
+     "version", "canonical", "id", "username"}
+)  # fmt: skip
+
+
+def json_to_text(source: str) -> str | None:
+    """The text of a JSON document, or None when it is not valid JSON."""
+    try:
+        data = json.loads(source)
+    except (ValueError, RecursionError):
+        return None
+    if isinstance(data, dict) and _is_json_resume(data):
+        return "\n".join(_json_resume_lines(data)) + "\n"
+    return "\n".join(_value_lines(data, depth=0)) + "\n"
+
+
+def yaml_to_text(source: str) -> str:
+    """The text of a YAML document (several documents allowed); comments are dropped."""
+    import yaml
+
+    try:
+        documents = list(yaml.safe_load_all(source))
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return _yaml_lines_fallback(source)
+    lines: list[str] = []
+    for document in documents:
+        lines.extend(_value_lines(document, depth=0))
+    return "\n".join(lines) + "\n"
+
+
+def _is_json_resume(data: dict[str, Any]) -> bool:
+    schema = str(data.get("$schema", ""))
+    return "jsonresume" in schema or ("basics" in data and isinstance(data["basics"], dict))
+
+
+def _key_heading(key: str) -> str | None:
+    words = _CAMEL.sub(" ", key).replace("_", " ").replace("-", " ")
+    found = heading_section(words)
+    return words.strip().title() if found else None
+
+
+def _string_line(value: str) -> str | None:
+    text = value.strip()
+    if not text:
+        return None
+    if _URL.match(text):
+        match = _GITHUB.search(text)
+        return match.group(0) if match else None
+    return clean_fragment(text)
+
+
+def _value_lines(value: Any, *, depth: int) -> Iterator[str]:
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(value, str):
+        line = _string_line(value)
+        if line:
+            yield line
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if str(key) in _SKIPPED_KEYS:
+                continue
+            heading = _key_heading(str(key)) if isinstance(item, (dict, list)) else None
+            if heading:
+                yield ""
+                yield heading
+            yield from _value_lines(item, depth=depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _value_lines(item, depth=depth + 1)
+
+
+# JSON Resume (jsonresume.org schema): each section rendered as a reader would see it.
+_SECTION_ORDER = (
+    ("work", "Experience"), ("volunteer", "Volunteer experience"), ("projects", "Projects"),
+    ("education", "Education"), ("publications", "Publications"), ("awards", "Awards"),
+    ("certificates", "Certifications"), ("skills", "Skills"), ("languages", "Languages"),
+    ("interests", "Interests"), ("references", "References"),
+)  # fmt: skip
+
+
+def _json_resume_lines(data: dict[str, Any]) -> Iterator[str]:
+    basics = data.get("basics") or {}
+    if isinstance(basics, dict):
+        for key in ("name", "label", "summary"):
+            yield from _value_lines(basics.get(key), depth=1)
+        for profile in basics.get("profiles") or []:
+            if isinstance(profile, dict):
+                yield from _value_lines(profile.get("url"), depth=2)
+    for key, title in _SECTION_ORDER:
+        entries = data.get(key)
+        if not entries:
+            continue
+        yield ""
+        yield title
+        for entry in entries if isinstance(entries, list) else [entries]:
+            yield from _entry_lines(key, entry)
+
+
+def _entry_lines(section: str, entry: Any) -> Iterator[str]:
+    if not isinstance(entry, dict):
+        yield from _value_lines(entry, depth=2)
+        return
+    if section == "education":
+        degree = " in ".join(str(entry[k]) for k in ("studyType", "area") if entry.get(k))
+        yield ", ".join(part for part in (degree, str(entry.get("institution") or "")) if part)
+        yield from _value_lines(entry.get("courses"), depth=2)
+        return
+    if section == "skills":
+        keywords = [str(k) for k in entry.get("keywords") or [] if isinstance(k, str)]
+        name = str(entry.get("name") or "")
+        yield f"{name}: {', '.join(keywords)}" if keywords else name
+        return
+    for key, value in entry.items():
+        if key in _SKIPPED_KEYS:
+            continue
+        if (
+            isinstance(value, list)
+            and all(isinstance(v, str) for v in value)
+            and key in {"keywords", "roles"}
+        ):
+            yield ", ".join(value)
+        else:
+            yield from _value_lines(value, depth=2)
+
+
+_YAML_COMMENT = re.compile(r"(^|\s)#.*$")
+_YAML_KEY = re.compile(r"^\s*-?\s*[\w\-. ]{1,40}:\s*(\||>)?\s*")
+
+
+def _yaml_lines_fallback(source: str) -> str:
+    """Malformed YAML: keep what follows each ``key:``, drop comments and bare keys."""
+    lines = []
+    for raw in source.splitlines():
+        line = _YAML_COMMENT.sub("", raw)
+        line = _YAML_KEY.sub("", line, count=1).strip().strip("\"'")
+        if line.startswith("- "):
+            line = line[2:]
+        cleaned = _string_line(line) if line else None
+        if cleaned:
+            lines.append(cleaned)
+    return "\n".join(lines) + "\n"
