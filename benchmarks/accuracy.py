@@ -205,10 +205,23 @@ def main() -> int:
         outside = [score(r) for g in ("tech", "nontech") for r in groups[g]]
         ok = min(inside) > max(outside)
         failures += not ok
+        ordered = sum(a > b for a in inside for b in outside) / (len(inside) * len(outside))
         print(
             f"  every {group} resume above every non-ML resume on {role}: "
-            f"{'yes' if ok else 'NO'} (lowest {min(inside):.1f} vs highest {max(outside):.1f})"
+            f"{'yes' if ok else 'NO'} (lowest {min(inside):.1f} vs highest {max(outside):.1f}); "
+            f"pairs in the right order: {ordered:.1%}"
         )
+        non_ml = [i for i in labelled if i.group in ("tech", "nontech")]
+        for item in labelled:
+            value = score(reports[item.file])
+            if item.group == group and value <= max(outside):
+                print(
+                    f"    {group} resume at or below the best non-ML one: {item.file} {value:.1f}"
+                )
+            if item in non_ml and value >= min(inside):
+                print(
+                    f"    non-ML resume at or above the lowest {group} one: {item.file} {value:.1f}"
+                )
 
     print("\nPDF and source agreement on tool ids (Jaccard):")
     jaccards = []

@@ -188,3 +188,13 @@ def test_installed_console_script_and_module_entry_point() -> None:
         )
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout)["roles"][0]["id"] == "mle"
+
+
+def test_gaps_explain_half_credit(tmp_path: Path) -> None:
+    resume = tmp_path / "cv.txt"
+    resume.write_text("Skills\nPython, PyTorch, GCP\n\nEducation\nCoursework: Machine Learning\n")
+    code, out, _ = run("analyze", str(resume), "--role", "mle")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "Half credit: you show Google Cloud Platform, which is close." in flat
+    assert "Half credit: only seen in coursework, awards or interests." in flat

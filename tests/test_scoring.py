@@ -9,9 +9,9 @@ from skillgap.taxonomy import Taxonomy
 from .helpers import corpus_file
 
 
-def found(*skill_ids: str, taxonomy: Taxonomy) -> dict[str, FoundSkill]:
+def found(*skill_ids: str, taxonomy: Taxonomy, section: str = "skills") -> dict[str, FoundSkill]:
     evidence = Evidence(
-        text="x", line=1, section="skills", method="exact", confidence=1.0, strength="listed"
+        text="x", line=1, section=section, method="exact", confidence=1.0, strength="listed"
     )
     return {
         skill_id: FoundSkill(
@@ -30,8 +30,10 @@ def test_score_is_the_weighted_share_of_requirements_met(taxonomy: Taxonomy) -> 
     role = taxonomy.role("mle")
     total = sum(r.weight for r in role.requirements)
     result = score_role(role, found("java", "pytorch", taxonomy=taxonomy), taxonomy)
-    # Java alone meets "Python, Java or C++" (3) and PyTorch meets the library requirement (3).
-    assert result.score == round(100 * 6 / total, 1)
+    # Java alone meets "Python, Java or C++" and PyTorch meets the ML-library requirement.
+    weights = {r.id: r.weight for r in role.requirements}
+    earned = weights["programming-language"] + weights["ml-library"]
+    assert result.score == round(100 * earned / total, 1)
     languages = next(c for c in result.categories if c.id == "languages")
     assert (languages.score, languages.met, languages.total) == (100.0, 1, 1)
     library = next(r for r in result.requirements if r.id == "ml-library")
@@ -96,3 +98,31 @@ def test_quality_flags_glued_garbled_and_nearly_empty_text() -> None:
     garbled = assess_quality("Skills Ã¯ â€¢ Python " * 20)
     assert any("garbled" in w for w in garbled.warnings)
     assert any("characters of text" in w for w in assess_quality("Python").warnings)
+
+
+def test_coursework_only_and_adjacent_skills_earn_half(taxonomy: Taxonomy) -> None:
+    role = taxonomy.role("mle")
+    weights = {r.id: r.weight for r in role.requirements}
+    total = sum(weights.values())
+    # Machine learning seen only in coursework (education section): half credit.
+    coursework = score_role(
+        role, found("machine-learning", taxonomy=taxonomy, section="education"), taxonomy
+    )
+    ml = next(r for r in coursework.requirements if r.id == "machine-learning")
+    assert (ml.met, ml.credit) == (True, 0.5)
+    assert coursework.score == round(100 * 0.5 * weights["machine-learning"] / total, 1)
+    assert "machine-learning" in coursework.gaps
+    # Google Cloud is not "AWS or Azure", but it is next to them.
+    adjacent = score_role(role, found("gcp", taxonomy=taxonomy), taxonomy)
+    cloud = next(r for r in adjacent.requirements if r.id == "cloud")
+    assert (cloud.met, cloud.credit, cloud.adjacent) == (False, 0.5, ["gcp"])
+
+
+def test_degrees_in_the_education_section_earn_full_credit(taxonomy: Taxonomy) -> None:
+    result = score_role(
+        taxonomy.role("mle"),
+        found("degree-master", taxonomy=taxonomy, section="education"),
+        taxonomy,
+    )
+    degree = next(r for r in result.requirements if r.id == "degree")
+    assert degree.credit == 1.0 and "degree" not in result.gaps

@@ -24,7 +24,7 @@ from skillgap.report import (
     Strength,
 )
 from skillgap.sections import find_headings, sections_by_line
-from skillgap.taxonomy import Role, Taxonomy, load_taxonomy
+from skillgap.taxonomy import Requirement, Role, Taxonomy, load_taxonomy
 
 STRENGTH_ORDER: dict[Strength, int] = {"demonstrated": 3, "listed": 2, "mentioned": 1}
 #: Below this many characters a resume is "nearly empty".
@@ -136,29 +136,69 @@ def _percent(part: float, whole: float) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
 
+#: Credit for a requirement met only by evidence in coursework, awards or interests, and
+#: for a missing requirement next to a related strength ("no TensorFlow, but PyTorch").
+WEAK_CREDIT = 0.5
+ADJACENT_CREDIT = 0.5
+#: Sections whose mention of a skill is weaker evidence than using or listing it.
+WEAK_SECTIONS = frozenset({"education", "awards", "other"})
+
+
+def _is_weak(skill: FoundSkill, taxonomy: Taxonomy) -> bool:
+    """A practical skill (a tool, an ML field) seen only in coursework, awards or interests."""
+    return taxonomy.categories[skill.category].practical and all(
+        evidence.section in WEAK_SECTIONS for evidence in skill.evidence
+    )
+
+
+def score_requirement(
+    requirement: Requirement, found: dict[str, FoundSkill], taxonomy: Taxonomy
+) -> RequirementResult:
+    """One requirement: met by any of its skills; partly met by weak or adjacent evidence."""
+    matched = [skill_id for skill_id in requirement.any_of if skill_id in found]
+    strong = [skill_id for skill_id in matched if not _is_weak(found[skill_id], taxonomy)]
+    adjacent = (
+        []
+        if matched
+        else sorted(
+            {
+                related
+                for skill_id in requirement.any_of
+                for related in taxonomy.skills[skill_id].related
+                if related in found and related not in requirement.any_of
+            }
+        )
+    )
+    if strong:
+        credit = 1.0
+    elif matched:
+        credit = WEAK_CREDIT
+    elif adjacent:
+        credit = ADJACENT_CREDIT
+    else:
+        credit = 0.0
+    return RequirementResult(
+        id=requirement.id,
+        name=requirement.name,
+        category=requirement.category,
+        importance=requirement.importance,
+        weight=requirement.weight,
+        any_of=list(requirement.any_of),
+        met=bool(matched),
+        matched=matched,
+        credit=credit,
+        adjacent=adjacent,
+        strength=strongest([found[skill_id].strength for skill_id in matched]),
+        tip=taxonomy.tip_for(requirement),
+    )
+
+
 def score_role(role: Role, found: dict[str, FoundSkill], taxonomy: Taxonomy) -> RoleResult:
     """Score one role: the weighted share of its requirements that the resume meets."""
-    results = []
-    for requirement in role.requirements:
-        matched = [skill_id for skill_id in requirement.any_of if skill_id in found]
-        strengths: list[Strength] = [found[skill_id].strength for skill_id in matched]
-        results.append(
-            RequirementResult(
-                id=requirement.id,
-                name=requirement.name,
-                category=requirement.category,
-                importance=requirement.importance,
-                weight=requirement.weight,
-                any_of=list(requirement.any_of),
-                met=bool(matched),
-                matched=matched,
-                strength=strongest(strengths),
-                tip=taxonomy.tip_for(requirement),
-            )
-        )
+    results = [score_requirement(r, found, taxonomy) for r in role.requirements]
 
     def share(items: list[RequirementResult]) -> float:
-        return _percent(sum(r.weight for r in items if r.met), sum(r.weight for r in items))
+        return _percent(sum(r.weight * r.credit for r in items), sum(r.weight for r in items))
 
     categories = []
     for category_id in dict.fromkeys(r.category for r in results):
@@ -173,8 +213,8 @@ def score_role(role: Role, found: dict[str, FoundSkill], taxonomy: Taxonomy) -> 
             )
         )
     gaps = sorted(
-        (r for r in results if not r.met),
-        key=lambda r: (r.importance != "required", -r.weight),
+        (r for r in results if r.credit < 1),
+        key=lambda r: (r.importance != "required", -r.weight * (1 - r.credit)),
     )
     return RoleResult(
         id=role.id,

@@ -56,8 +56,17 @@ class RequirementResult(_Model):
     importance: Literal["required", "preferred"]
     weight: float
     any_of: list[str] = Field(description="Skill ids that each meet the requirement")
-    met: bool
+    met: bool = Field(description="A skill of any_of was found")
     matched: list[str] = Field(description="The skill ids of any_of found in the resume")
+    credit: float = Field(
+        ge=0,
+        le=1,
+        description="Share of the weight earned: 1 met; 0.5 met only in coursework, awards or "
+        "interests, or missing but next to a related skill found (see adjacent); 0 missing",
+    )
+    adjacent: list[str] = Field(
+        default_factory=list, description="Related skills found when none of any_of was"
+    )
     strength: Strength | None = Field(description="Strongest evidence of the matched skills")
     tip: str = Field(description="How to close the gap (also given when met)")
 
@@ -82,7 +91,9 @@ class RoleResult(_Model):
     preferred_score: float = Field(ge=0, le=100)
     categories: list[CategoryScore]
     requirements: list[RequirementResult]
-    gaps: list[str] = Field(description="Unmet requirement ids, most important first")
+    gaps: list[str] = Field(
+        description="Ids of requirements not fully met (credit below 1), most important first"
+    )
 
 
 class Quality(_Model):

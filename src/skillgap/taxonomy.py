@@ -41,6 +41,9 @@ class Category(_Record):
     kind: Literal["tool", "concept"] = Field(
         description="tool: languages, libraries, platforms; concept: fields, education, research"
     )
+    practical: bool = Field(
+        default=False, description="Shown by doing: coursework alone earns half credit"
+    )
 
     _check_id = field_validator("id")(_kebab)
 
@@ -75,6 +78,9 @@ class Skill(_Record):
         default=(), description="Section headings that are evidence of the skill"
     )
     implies: tuple[str, ...] = Field(default=(), description="Skills this one always shows")
+    related: tuple[str, ...] = Field(
+        default=(), description="Adjacent skills that earn partial credit when this one is missing"
+    )
     also: Mapping[str, tuple[str, ...]] = Field(
         default_factory=dict, description="A form of this skill -> further skills it shows"
     )
@@ -175,7 +181,8 @@ def _check_references(
         label = origin[f"skill:{skill.id}"]
         if skill.category not in categories:
             raise TaxonomyError(f"{label}: skill {skill.id!r}: unknown category {skill.category!r}")
-        for target in (*skill.implies, *(t for ts in skill.also.values() for t in ts)):
+        also_targets = (t for targets in skill.also.values() for t in targets)
+        for target in (*skill.implies, *skill.related, *also_targets):
             if target not in skills:
                 raise TaxonomyError(f"{label}: skill {skill.id!r}: unknown skill {target!r}")
         for phrase in skill.also:

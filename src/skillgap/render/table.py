@@ -15,7 +15,7 @@ from rich.text import Text
 
 from skillgap.records import Failure, Record
 from skillgap.render import RenderOptions
-from skillgap.report import FoundSkill, Report, RoleResult
+from skillgap.report import FoundSkill, Report, RequirementResult, RoleResult
 
 BAR_WIDTH = 20
 MAX_EVIDENCE_SHOWN = 3
@@ -60,9 +60,10 @@ def _render_report(console: Console, report: Report) -> None:
         _render_role_scores(console, role)
     console.print()
     _render_skills(console, report.skills)
+    skill_names = {skill.id: skill.name for skill in report.skills}
     for role in report.roles:
         console.print()
-        _render_gaps(console, role)
+        _render_gaps(console, role, skill_names)
 
 
 def _bar(score: float) -> Text:
@@ -116,7 +117,16 @@ def _render_skills(console: Console, skills: list[FoundSkill]) -> None:
     console.print(Padding(table, (0, 0, 0, 2)))
 
 
-def _render_gaps(console: Console, role: RoleResult) -> None:
+def _partial_note(requirement: RequirementResult, names: dict[str, str]) -> str:
+    if requirement.credit == 0:
+        return ""
+    if requirement.adjacent:
+        have = ", ".join(names.get(i, i) for i in requirement.adjacent)
+        return f"Half credit: you show {have}, which is close. "
+    return "Half credit: only seen in coursework, awards or interests. "
+
+
+def _render_gaps(console: Console, role: RoleResult, skill_names: dict[str, str]) -> None:
     by_id = {r.id: r for r in role.requirements}
     console.print(Text(f"Gaps for {role.name} ({len(role.gaps)})", "bold"))
     if not role.gaps:
@@ -132,6 +142,7 @@ def _render_gaps(console: Console, role: RoleResult) -> None:
             Text.assemble(
                 (requirement.name, "bold"),
                 f" [{requirement.importance}, weight {requirement.weight:g}]\n",
+                (_partial_note(requirement, skill_names), "italic"),
                 requirement.tip,
             ),
         )
