@@ -11,6 +11,7 @@ from pathlib import Path
 from skillgap import __version__
 from skillgap.errors import InputError
 from skillgap.matcher import Hit, SkillMatcher, strength_of
+from skillgap.profile import build_profile
 from skillgap.readers import Document, read_bytes, read_document
 from skillgap.report import (
     CategoryScore,
@@ -26,6 +27,8 @@ from skillgap.report import (
 from skillgap.sections import find_headings, sections_by_line
 from skillgap.taxonomy import Requirement, Role, Taxonomy, load_taxonomy
 
+#: The skill whose hits name publication venues (NeurIPS, ICML...).
+VENUE_SKILL = "research-venues"
 STRENGTH_ORDER: dict[Strength, int] = {"demonstrated": 3, "listed": 2, "mentioned": 1}
 #: Below this many characters a resume is "nearly empty".
 MIN_CHARACTERS = 200
@@ -72,7 +75,8 @@ def analyze_document(
         raise InputError(f"{document.path}: no text found", code="no-text")
     lines = document.text.split("\n")
     headings = find_headings(lines)
-    hits = matcher_for(taxonomy).find(document.text, headings, sections_by_line(lines, headings))
+    line_sections = sections_by_line(lines, headings)
+    hits = matcher_for(taxonomy).find(document.text, headings, line_sections)
     found = _found_skills(hits, taxonomy)
     by_id = {skill.id: skill for skill in found}
     return Report(
@@ -85,6 +89,12 @@ def analyze_document(
             quality=assess_quality(document.text),
         ),
         skills=found,
+        profile=build_profile(
+            hits,
+            lines,
+            line_sections,
+            [h for h in hits if h.skill_id == VENUE_SKILL and h.method != "implied"],
+        ),
         roles=[score_role(role, by_id, taxonomy) for role in selected],
     )
 

@@ -231,7 +231,7 @@ class SkillMatcher:
         if partner is not None:
             candidate.context = f"listed with {partner}"
             return True
-        if not _bounded(doc, candidate.start, candidate.end, lines):
+        if not skill.listable or not _bounded(doc, candidate.start, candidate.end, lines):
             return False
         if section == "skills":
             candidate.context = "listed in the skills section"

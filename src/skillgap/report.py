@@ -105,6 +105,31 @@ class Quality(_Model):
     garbled_share: float = Field(description="Share of characters that look like mojibake")
 
 
+class Degree(_Model):
+    """A degree the resume states."""
+
+    level: Literal["bachelor", "master", "phd"]
+    field: str | None = Field(description="The field when stated, e.g. 'Computer Science'")
+    status: Literal["completed", "in progress"]
+    text: str = Field(description="The line that states it")
+    line: int
+
+
+class ResearchOutput(_Model):
+    """Entries of a publications or talks section."""
+
+    count: int = Field(description="Entries in the section (bulleted, numbered or dated lines)")
+    venues: list[str] = Field(description="Venues named anywhere, e.g. NeurIPS, ICML")
+
+
+class Profile(_Model):
+    """Education and research at a glance."""
+
+    degrees: list[Degree]
+    publications: ResearchOutput
+    talks: ResearchOutput
+
+
 class InputInfo(_Model):
     path: str
     format: str
@@ -122,4 +147,5 @@ class Report(_Model):
     version: str
     input: InputInfo
     skills: list[FoundSkill]
+    profile: Profile
     roles: list[RoleResult]

@@ -70,6 +70,10 @@ class Skill(_Record):
     excludes: tuple[str, ...] = Field(
         default=(), description="Phrases inside which a form is not the skill"
     )
+    listable: bool = Field(
+        default=True,
+        description="Whether an ambiguous form counts as an item of a list of skills",
+    )
     sections: tuple[str, ...] = Field(
         default=(), description="Sections in which an ambiguous form counts as it stands"
     )

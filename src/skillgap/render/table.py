@@ -55,6 +55,7 @@ def _render_report(console: Console, report: Report) -> None:
     )
     for warning in info.quality.warnings:
         console.print(Text(f"warning: {warning}", "yellow"))
+    _render_profile(console, report)
     for role in report.roles:
         console.print()
         _render_role_scores(console, role)
@@ -64,6 +65,24 @@ def _render_report(console: Console, report: Report) -> None:
     for role in report.roles:
         console.print()
         _render_gaps(console, role, skill_names)
+
+
+_LEVEL_NAMES = {"bachelor": "Bachelor's", "master": "Master's", "phd": "PhD"}
+
+
+def _render_profile(console: Console, report: Report) -> None:
+    profile = report.profile
+    degrees = "; ".join(
+        f"{_LEVEL_NAMES[d.level]}{' in ' + d.field if d.field else ''}"
+        f"{' (in progress)' if d.status == 'in progress' else ''}"
+        for d in profile.degrees
+    )
+    console.print(Text.assemble(("Education: ", "bold"), degrees or "no degree found"))
+    research = [f"{profile.publications.count} publication entries"]
+    if profile.publications.venues:
+        research.append("venues " + ", ".join(profile.publications.venues[:6]))
+    research.append(f"{profile.talks.count} talks")
+    console.print(Text.assemble(("Research: ", "bold"), "; ".join(research)))
 
 
 def _bar(score: float) -> Text:

@@ -1,0 +1,103 @@
+"""Education and research at a glance: degrees with their field and status, publication and
+talk counts, and the venues named. Built from the matcher's hits and the resume's sections."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from skillgap.matcher import Hit
+from skillgap.report import Degree, Profile, ResearchOutput
+
+DEGREE_LEVELS = {"degree-bachelor": "bachelor", "degree-master": "master", "degree-phd": "phd"}
+_IN_PROGRESS = re.compile(
+    r"\b(expected|candidate|student|present|ongoing|pursuing|current(ly)?|in progress|exp\.)\b",
+    re.IGNORECASE,
+)
+# "M.Sc. in Computer Science, TU Munich" / "Ph.D., Spanish Linguistics" / "BS Computer Science"
+_FIELD = re.compile(
+    r"^[\s.,:;)]*(?:(?:candidate|student|studies|program|programme)\s+)?"
+    r"(?:(?:in|of)\s+(?:science\s+in\s+|arts\s+in\s+)?|,\s*)?"
+    r"(?P<field>[A-Z][\w&/\- ]{2,60}?)\s*(?:[,;(|\u2013\u2014]|\s-\s|\s{2,}|\d|$)"
+)
+_NOT_A_FIELD = re.compile(r"^(university|college|institute|school|from|at)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_ENTRY_START = re.compile(r"^\s*(?:[-*•●▪◦]|\[\d+\]|\d+[.)])\s*")
+
+
+def build_profile(
+    hits: Sequence[Hit],
+    lines: Sequence[str],
+    line_sections: Sequence[str | None],
+    venue_hits: Sequence[Hit],
+) -> Profile:
+    """The education and research summary of one resume."""
+    return Profile(
+        degrees=_degrees(hits, lines),
+        publications=_output(lines, line_sections, "publications", venue_hits),
+        talks=_output(lines, line_sections, "talks", ()),
+    )
+
+
+_NOT_OWN_DEGREE = re.compile(
+    r"\b(committee|students|mentor\w*|instructors?|supervis\w*|advis\w*)\b", re.IGNORECASE
+)
+
+
+def _degrees(hits: Sequence[Hit], lines: Sequence[str]) -> list[Degree]:
+    """The degrees a resume states: those of its education section when it has one."""
+    candidates = [
+        hit
+        for hit in hits
+        if hit.skill_id in DEGREE_LEVELS
+        and hit.method != "implied"
+        and not _NOT_OWN_DEGREE.search(_line(lines, hit.line))
+    ]
+    in_education = [hit for hit in candidates if hit.section == "education"]
+    degrees: list[Degree] = []
+    for hit in in_education or candidates:
+        line = _line(lines, hit.line)
+        after = line[hit.end - _line_start(lines, hit.line) :] if hit.end >= 0 else ""
+        match = _FIELD.match(after)
+        field = match.group("field").strip() if match else None
+        if field and _NOT_A_FIELD.match(field):
+            field = None
+        level = DEGREE_LEVELS[hit.skill_id]
+        if any(d.level == level and d.field == field for d in degrees):
+            continue
+        degrees.append(
+            Degree(
+                level=level,  # type: ignore[arg-type]
+                field=field,
+                status="in progress" if _IN_PROGRESS.search(line) else "completed",
+                text=line.strip()[:120],
+                line=hit.line,
+            )
+        )
+    # A degree named without its field adds nothing when the same level has one with a field.
+    return [
+        d for d in degrees if d.field or not any(o.level == d.level and o.field for o in degrees)
+    ]
+
+
+def _line(lines: Sequence[str], number: int) -> str:
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _line_start(lines: Sequence[str], number: int) -> int:
+    return sum(len(line) + 1 for line in lines[: number - 1])
+
+
+def _output(
+    lines: Sequence[str],
+    line_sections: Sequence[str | None],
+    section: str,
+    venue_hits: Sequence[Hit],
+) -> ResearchOutput:
+    """Entries of a section: bulleted or numbered lines, or else lines that carry a year."""
+    body = [line for line, where in zip(lines, line_sections, strict=False) if where == section]
+    bulleted = [line for line in body if _ENTRY_START.match(line) and len(line.strip()) > 15]
+    dated = [line for line in body if _YEAR.search(line)]
+    count = len(bulleted) if len(bulleted) >= len(dated) else len(dated)
+    venues = sorted({hit.text for hit in venue_hits})
+    return ResearchOutput(count=count, venues=venues)

@@ -1,0 +1,54 @@
+"""Education and research at a glance: degrees with field and status, publication counts."""
+
+from __future__ import annotations
+
+from skillgap.analysis import analyze
+
+from .helpers import EXAMPLES, corpus_file
+
+RESUME = """Jane Doe
+
+Education
+Ph.D. candidate in Computer Science, ETH Zurich, 2021 - present
+M.Sc. in Statistics, University of Warwick, 2019
+Coursework: optimisation
+
+Publications
+- J. Doe, A. Smith. Robust bandits. NeurIPS 2023.
+- J. Doe. Calibrated ensembles. ICML 2022.
+- J. Doe. A note on priors. arXiv 2021.
+
+Talks
+- Invited talk, ML reading group, 2023.
+
+Service
+Mentoring of PhD students in the lab
+"""
+
+
+def test_degrees_carry_field_and_status() -> None:
+    profile = analyze(RESUME.encode(), name="cv.txt").profile
+    degrees = {(d.level, d.field, d.status) for d in profile.degrees}
+    assert degrees == {
+        ("phd", "Computer Science", "in progress"),
+        ("master", "Statistics", "completed"),
+    }
+
+
+def test_publications_and_talks_are_counted_with_venues() -> None:
+    profile = analyze(RESUME.encode(), name="cv.txt").profile
+    assert profile.publications.count == 3
+    assert profile.publications.venues == ["ICML", "NeurIPS"]
+    assert profile.talks.count == 1
+
+
+def test_profile_of_real_resumes() -> None:
+    example = analyze(EXAMPLES / "rs-resume.pdf").profile
+    assert [(d.level, d.field) for d in example.degrees] == [
+        ("phd", "Computer Science"),
+        ("master", "Statistics"),
+    ]
+    assert example.publications.count == 3 and example.talks.count == 2
+    linguist = analyze(corpus_file("pdf/015_jvcasillas-linguist-cv.pdf")).profile
+    assert ("phd", "Spanish Linguistics") in [(d.level, d.field) for d in linguist.degrees]
+    assert linguist.publications.count >= 20
