@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from skillgap.errors import InputError
+from skillgap.limits import Limits
 from skillgap.readers import detect_format, read_bytes, read_document
 from skillgap.sections import find_headings
 
@@ -131,7 +132,7 @@ def test_size_limit(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("Python " * 1000)
     with pytest.raises(InputError, match="over the limit") as caught:
-        read_document(big, max_bytes=100)
+        read_document(big, limits=Limits(max_bytes=100))
     assert caught.value.code == "too-large"
 
 

@@ -21,6 +21,7 @@ def found(*skill_ids: str, taxonomy: Taxonomy, section: str = "skills") -> dict[
             strength="listed",
             confidence=1.0,
             evidence=[evidence],
+            evidence_count=1,
         )
         for skill_id in skill_ids
     }

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from skillgap import __version__
 from skillgap.errors import InputError
+from skillgap.limits import DEFAULT_LIMITS, Limits, time_limit
 from skillgap.matcher import Hit, SkillMatcher, strength_of
 from skillgap.profile import build_profile
 from skillgap.readers import Document, read_bytes, read_document
@@ -49,17 +50,21 @@ def analyze(
     name: str = "<bytes>",
     password: str | None = None,
     taxonomy: Taxonomy | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """Analyse one resume: a path, or the bytes of a file (``name`` labels them).
 
-    ``roles`` selects role ids (default: every role of the taxonomy). Raises
+    ``roles`` selects role ids (default: every role of the taxonomy); ``limits`` bounds the
+    size, pages, characters and time one input may take. Raises
     :class:`skillgap.errors.InputError` when the input cannot be read.
     """
-    if isinstance(source, bytes):
-        document = read_bytes(source, name, password=password)
-    else:
-        document = read_document(source, password=password)
-    return analyze_document(document, roles=roles, taxonomy=taxonomy)
+    label = name if isinstance(source, bytes) else str(source)
+    with time_limit(limits.timeout, label):
+        if isinstance(source, bytes):
+            document = read_bytes(source, name, password=password, limits=limits)
+        else:
+            document = read_document(source, password=password, limits=limits)
+        return analyze_document(document, roles=roles, taxonomy=taxonomy)
 
 
 def analyze_document(
@@ -125,12 +130,34 @@ def _found_skills(hits: list[Hit], taxonomy: Taxonomy) -> list[FoundSkill]:
                 category=skill.category,
                 strength=strongest([e.strength for e in evidence]) or "mentioned",
                 confidence=max(e.confidence for e in evidence),
-                evidence=evidence,
+                evidence=_most_telling(evidence),
+                evidence_count=len(evidence),
             )
         )
     category_order = list(taxonomy.categories)
     found.sort(key=lambda s: (category_order.index(s.category), s.name.casefold()))
     return found
+
+
+#: Evidence kept per skill in a report; a resume rarely names a skill this often, a hostile
+#: input may name it a million times.
+MAX_EVIDENCE = 25
+
+
+def _most_telling(evidence: list[Evidence]) -> list[Evidence]:
+    """At most MAX_EVIDENCE pieces, the strongest first chosen, then back in line order."""
+    if len(evidence) <= MAX_EVIDENCE:
+        return evidence
+    ranked = sorted(
+        evidence,
+        key=lambda e: (
+            -STRENGTH_ORDER[e.strength],
+            e.section in WEAK_SECTIONS,
+            -e.confidence,
+            e.line,
+        ),
+    )
+    return sorted(ranked[:MAX_EVIDENCE], key=lambda e: e.line)
 
 
 def strongest(strengths: list[Strength]) -> Strength | None:

@@ -14,6 +14,7 @@ import typer
 
 from skillgap import __version__
 from skillgap.errors import ExitCode, SkillgapError
+from skillgap.limits import DEFAULT_LIMITS, Limits
 from skillgap.render import OutputFormat
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-STDIN = "-"
+STDIN = "-"  # also skillgap.inputs.STDIN; kept here so --help imports nothing heavy
 
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
@@ -73,7 +74,7 @@ def _taxonomy() -> Taxonomy:
 
 
 def _analyse_one(
-    path: str, roles: list[str] | None, password: str | None, taxonomy: Taxonomy
+    path: str, roles: list[str] | None, password: str | None, taxonomy: Taxonomy, limits: Limits
 ) -> Record:
     from skillgap.analysis import analyze
     from skillgap.errors import InputError, UsageError
@@ -81,22 +82,17 @@ def _analyse_one(
 
     try:
         if path == STDIN:
-            return analyze(
-                sys.stdin.buffer.read(),
-                name="<stdin>",
-                roles=roles,
-                password=password,
-                taxonomy=taxonomy,
-            )
-        return analyze(path, roles=roles, password=password, taxonomy=taxonomy)
+            data = sys.stdin.buffer.read(limits.max_bytes + 1)
+            return analyze(data, name="<stdin>", roles=roles, password=password,
+                           taxonomy=taxonomy, limits=limits)  # fmt: skip
+        return analyze(path, roles=roles, password=password, taxonomy=taxonomy, limits=limits)
     except UsageError:
         raise
     except InputError as error:
         return Failure(path=path, code=error.code, message=str(error))
     except Exception as error:  # a bug or a library failure: report it, keep the batch going
-        return Failure(
-            path=path, code="internal", message=f"{path}: internal error ({type(error).__name__})"
-        )
+        return Failure(path=path, code="internal",
+                       message=f"{path}: internal error ({type(error).__name__})")  # fmt: skip
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -105,7 +101,8 @@ def _write(text: str, output: Path | None) -> None:
         sys.stdout.flush()
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        with output.open("a", encoding="utf-8") as stream:
+            stream.write(text)
     except OSError as error:
         _fail(f"cannot write {output}: {error.strerror}", ExitCode.USAGE)
 
@@ -123,7 +120,10 @@ FormatOption = Annotated[
 def analyze(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Resume files (PDF, .txt, .md, .tex), or - for standard input."),
+        typer.Argument(
+            help="Resume files (PDF, DOCX, text, Markdown, LaTeX, JSON Resume, YAML, HTML), "
+            "directories (searched recursively), glob patterns, or - for standard input."
+        ),
     ],
     role: RoleOption = None,
     output_format: FormatOption = OutputFormat.table,
@@ -133,30 +133,64 @@ def analyze(
     password: Annotated[
         str | None, typer.Option("--password", help="Password of an encrypted PDF.")
     ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Largest file read, in bytes.")
+    ] = DEFAULT_LIMITS.max_bytes,
+    max_pages: Annotated[
+        int, typer.Option("--max-pages", min=1, help="Most PDF pages read.")
+    ] = DEFAULT_LIMITS.max_pages,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", min=1, help="Most characters of text analysed.")
+    ] = DEFAULT_LIMITS.max_chars,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Seconds one input may take (0: no limit).")
+    ] = DEFAULT_LIMITS.timeout,
 ) -> None:
     """Score resumes against roles: skills found with evidence, gaps with tips."""
     from skillgap.errors import UsageError
+    from skillgap.inputs import expand_inputs
     from skillgap.records import Failure
-    from skillgap.render import RenderOptions, renderer_for
+    from skillgap.render import STREAMING_FORMATS, RenderOptions, renderer_for
 
     taxonomy = _taxonomy()
     roles = _role_ids(role)
+    limits = Limits(max_bytes=max_bytes, max_pages=max_pages, max_chars=max_chars,
+                    timeout=timeout)  # fmt: skip
     try:
         for role_id in roles or []:
             taxonomy.role(role_id)
-        records = [_analyse_one(path, roles, password, taxonomy) for path in paths]
     except UsageError as error:
         _fail(str(error), error.exit_code)
-    failures = [r for r in records if isinstance(r, Failure)]
-    for failure in failures:
-        typer.echo(f"skillgap: error: {failure.message}", err=True)
-    if failures and len(records) == 1 and output_format is OutputFormat.table:
-        raise typer.Exit(int(ExitCode.INPUT_ERROR))
+    inputs = expand_inputs(paths)
+    if output is not None:
+        _truncate(output)
     to_terminal = output is None and sys.stdout.isatty()
     options = RenderOptions(width=_width() if to_terminal else 80, color=to_terminal)
-    _write(renderer_for(output_format)(records, options), output)
-    if failures:
+    render = renderer_for(output_format)
+    single_table = len(inputs) == 1 and output_format is OutputFormat.table
+    records: list[Record] = []
+    for path in inputs:
+        record = _analyse_one(path, roles, password, taxonomy, limits)
+        records.append(record)
+        if isinstance(record, Failure):
+            typer.echo(f"skillgap: error: {record.message}", err=True)
+            if single_table:
+                continue
+        if output_format in STREAMING_FORMATS:
+            if output_format is OutputFormat.table and len(records) > 1:
+                _write("\n", output)
+            _write(render([record], options), output)
+    if output_format not in STREAMING_FORMATS:
+        _write(render(records, options), output)
+    if any(isinstance(r, Failure) for r in records):
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
+
+
+def _truncate(output: Path) -> None:
+    try:
+        output.write_text("", encoding="utf-8")
+    except OSError as error:
+        _fail(f"cannot write {output}: {error.strerror}", ExitCode.USAGE)
 
 
 def _width() -> int:

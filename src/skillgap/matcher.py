@@ -9,7 +9,7 @@ Nothing here needs a trained model or the network.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -107,6 +107,24 @@ def compile_rule(rule: str) -> list[dict[str, Any]]:
     return pattern
 
 
+_LONG_RUN = re.compile(r"\S{1000,}")
+
+
+def _break_long_runs(text: str) -> str:
+    """Cut runs of 1,000+ characters without a space every 100 characters.
+
+    No word is that long; such runs come from binary junk or deeply nested brackets, and the
+    tokenizer's prefix and suffix search is slow on them. Lengths and offsets do not change.
+    """
+
+    def cut(match: re.Match[str]) -> str:
+        characters = list(match.group(0))
+        characters[99::100] = " " * len(characters[99::100])
+        return "".join(characters)
+
+    return _LONG_RUN.sub(cut, text)
+
+
 def _word_regex(word: str) -> str:
     if word.endswith("*"):
         return re.escape(word[:-1]) + r"\S*"
@@ -176,15 +194,12 @@ class SkillMatcher:
         """Every hit of every skill in ``text`` (lines separated by newlines)."""
         # Lines are joined for matching so that a phrase wrapped across two lines of a PDF
         # still matches; offsets are unchanged, so each hit still knows its line.
-        doc = self.nlp.make_doc(text.replace("\n", " "))
+        doc = self.nlp.make_doc(_break_long_runs(text.replace("\n", " ")))
         lines = _LineIndex(text, line_sections)
         candidates = _drop_excluded(self._phrase_candidates(doc))
+        firm = _FirmPhrases(candidates, doc, lines)
         accepted = _drop_contained(
-            [
-                c
-                for c in candidates
-                if c.kind != "ambiguous" or self._confirm(c, candidates, doc, lines)
-            ]
+            [c for c in candidates if c.kind != "ambiguous" or self._confirm(c, firm, doc, lines)]
         )
         wishes = accepted
         accepted = _drop_wishes(accepted, doc)
@@ -213,7 +228,7 @@ class SkillMatcher:
         return found
 
     def _confirm(
-        self, candidate: _Candidate, others: list[_Candidate], doc: Doc, lines: _LineIndex
+        self, candidate: _Candidate, firm: _FirmPhrases, doc: Doc, lines: _LineIndex
     ) -> bool:
         """Context for an ambiguous form: a list, a skills section, a cue word nearby."""
         skill = self.taxonomy.skills[candidate.skill_id]
@@ -227,7 +242,7 @@ class SkillMatcher:
         if candidate.start > 0 and doc[candidate.start - 1].lower_ in skill.lead_ins:
             candidate.context = f"after {doc[candidate.start - 1].text!r}"
             return True
-        partner = _coordinated_with(candidate, others, doc)
+        partner = _coordinated_with(candidate, firm, doc)
         if partner is not None:
             candidate.context = f"listed with {partner}"
             return True
@@ -236,14 +251,10 @@ class SkillMatcher:
         if section == "skills":
             candidate.context = "listed in the skills section"
             return True
-        for other in others:
-            if (
-                other is not candidate
-                and other.kind != "ambiguous"
-                and lines.line_of(doc[other.start].idx) == line
-            ):
-                candidate.context = f"in a list with {doc[other.start : other.end].text}"
-                return True
+        other = firm.by_line.get(line)
+        if other is not None:
+            candidate.context = f"in a list with {doc[other.start : other.end].text}"
+            return True
         return False
 
     def _hits_for(self, candidate: _Candidate, doc: Doc, lines: _LineIndex) -> Iterable[Hit]:
@@ -395,16 +406,26 @@ def _bounded(doc: Doc, start: int, end: int, lines: _LineIndex) -> bool:
     )
 
 
-def _coordinated_with(candidate: _Candidate, others: list[_Candidate], doc: Doc) -> str | None:
+class _FirmPhrases:
+    """The unambiguous phrases of a text, indexed for the context checks of ambiguous ones."""
+
+    def __init__(self, candidates: list[_Candidate], doc: Doc, lines: _LineIndex) -> None:
+        firm = [c for c in candidates if c.kind != "ambiguous"]
+        self.by_start = {c.start: c for c in firm}
+        self.by_end = {c.end: c for c in firm}
+        self.by_line: dict[int, _Candidate] = {}
+        for c in firm:
+            self.by_line.setdefault(lines.line_of(doc[c.start].idx), c)
+
+
+def _coordinated_with(candidate: _Candidate, firm: _FirmPhrases, doc: Doc) -> str | None:
     """The text of an unambiguous skill joined to the candidate by "and", "or", "," or "/"."""
-    ends = {c.end: c for c in others if c.kind != "ambiguous"}
-    starts = {c.start: c for c in others if c.kind != "ambiguous"}
     after, before = candidate.end, candidate.start - 1
-    if after < len(doc) and doc[after].lower_ in _JOINERS and after + 1 in starts:
-        partner = starts[after + 1]
+    if after < len(doc) and doc[after].lower_ in _JOINERS and after + 1 in firm.by_start:
+        partner = firm.by_start[after + 1]
         return doc[partner.start : partner.end].text
-    if before > 0 and doc[before].lower_ in _JOINERS and before in ends:
-        partner = ends[before]
+    if before > 0 and doc[before].lower_ in _JOINERS and before in firm.by_end:
+        partner = firm.by_end[before]
         return doc[partner.start : partner.end].text
     return None
 
@@ -450,31 +471,33 @@ def _drop_wishes(candidates: list[_Candidate], doc: Doc) -> list[_Candidate]:
 
 def _drop_excluded(candidates: list[_Candidate]) -> list[_Candidate]:
     """Drop a skill's forms inside its exclude phrases ("The Linux Foundation" is no Linux)."""
-    excluded = [c for c in candidates if c.kind == "exclude"]
+    excluded = {
+        (c.skill_id, index)
+        for c in candidates
+        if c.kind == "exclude"
+        for index in range(c.start, c.end)
+    }
     return [
         c
         for c in candidates
         if c.kind != "exclude"
-        and not any(
-            e.skill_id == c.skill_id and e.start <= c.start and c.end <= e.end for e in excluded
-        )
+        and not all((c.skill_id, index) in excluded for index in range(c.start, c.end))
     ]
 
 
 def _drop_contained(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Keep the longest phrase: "JavaScript" is not Java, "C#" is not C, "MS SQL" is not MS."""
-    ordered = sorted(candidates, key=lambda c: (c.start, -(c.end - c.start)))
+    """Keep the longest phrase: "JavaScript" is not Java, "C#" is not C, "MS SQL" is not MS.
+
+    Sorted by start and then by length, a phrase lies inside an earlier kept one exactly when
+    it ends no later than the furthest end kept so far: one pass, no pairwise comparison.
+    """
     kept: list[_Candidate] = []
-    for candidate in ordered:
-        inside_other = any(
-            other.start <= candidate.start
-            and candidate.end <= other.end
-            and (other.end - other.start, other.skill_id)
-            != (candidate.end - candidate.start, candidate.skill_id)
-            for other in kept
-        )
-        if not inside_other:
-            kept.append(candidate)
+    furthest_end = -1
+    for candidate in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
+        if candidate.end <= furthest_end:
+            continue
+        kept.append(candidate)
+        furthest_end = candidate.end
     return kept
 
 
@@ -500,14 +523,23 @@ def _expand_implied(hits: list[Hit], taxonomy: Taxonomy) -> list[Hit]:
 
 
 def _drop_repeats(hits: list[Hit]) -> list[Hit]:
-    """One hit per place: a rule or implication over a phrase already found adds nothing."""
+    """One hit per place: a rule or implication over a phrase already found adds nothing.
+
+    Earlier hits win. The kept spans of a skill never overlap, so checking the neighbours of
+    a new span in their sorted list is enough.
+    """
     kept: list[Hit] = []
-    taken: dict[str, list[tuple[int, int]]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
     for hit in hits:
-        spans = taken.setdefault(hit.skill_id, [])
-        if hit.start >= 0 and any(hit.start < end and start < hit.end for start, end in spans):
+        if hit.start < 0:
+            kept.append(hit)
             continue
-        spans.append((hit.start, hit.end))
+        taken = spans.setdefault(hit.skill_id, [])
+        index = bisect_right(taken, (hit.start, hit.end))
+        neighbours = taken[max(0, index - 1) : index + 1]
+        if any(hit.start < end and start < hit.end for start, end in neighbours):
+            continue
+        insort(taken, (hit.start, hit.end))
         kept.append(hit)
     return kept
 

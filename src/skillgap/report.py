@@ -44,7 +44,8 @@ class FoundSkill(_Model):
     category: str
     strength: Strength = Field(description="The strongest strength among the evidence")
     confidence: float = Field(ge=0, le=1, description="The highest evidence confidence")
-    evidence: list[Evidence]
+    evidence: list[Evidence] = Field(description="Where it was found (at most 25, strongest)")
+    evidence_count: int = Field(description="How many places show it in all")
 
 
 class RequirementResult(_Model):

@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from skillgap.errors import InputError
-
-#: Largest input read by default; a resume is rarely over 2 MB, a scanned one maybe 20.
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+from skillgap.limits import DEFAULT_LIMITS, Limits
 
 #: Format by file extension; content overrides it where content is unambiguous.
 EXTENSIONS = {
@@ -34,6 +32,7 @@ EXTENSIONS = {
     ".html": "html",
     ".htm": "html",
     ".pdf": "pdf",
+    ".docx": "docx",
 }
 
 
@@ -52,6 +51,9 @@ def detect_format(data: bytes, name: str) -> str:
     head = data[:2048].lstrip(b" \t\r\n\xef\xbb\xbf")
     if head.startswith(b"%PDF"):
         return "pdf"
+    if data.startswith(b"PK\x03\x04") or Path(name).suffix.lower() == ".docx":
+        # A zip archive: a Word document, or something the DOCX reader will name as not one.
+        return "docx"
     by_extension = EXTENSIONS.get(Path(name).suffix.lower(), "text")
     if by_extension in {"text", "pdf"}:
         # Unknown extensions, and a ".pdf" that is not a PDF, are sniffed as text.
@@ -81,14 +83,19 @@ def _text_readers() -> dict[str, Callable[[str], str]]:
     }
 
 
-def read_bytes(data: bytes, name: str, *, password: str | None = None) -> Document:
+def read_bytes(
+    data: bytes, name: str, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Document:
     """Read an input already in memory (``name`` is used for messages and the extension)."""
-    from skillgap.readers import pdf, structured, text
+    from skillgap.readers import docx, pdf, structured, text
 
+    _check_size(len(data), name, limits)
     fmt = detect_format(data, name)
     if fmt == "pdf":
-        body, pages = pdf.extract_text(data, name, password=password)
-        return Document(path=name, format="pdf", text=tidy(body), pages=pages)
+        body, pages = pdf.extract_text(data, name, password=password, max_pages=limits.max_pages)
+        return _document(name, "pdf", body, limits, pages=pages)
+    if fmt == "docx":
+        return _document(name, "docx", docx.extract_text(data, name), limits)
     decoded = text.decode(data, name)
     if fmt == "json":
         as_text = structured.json_to_text(decoded)
@@ -99,33 +106,45 @@ def read_bytes(data: bytes, name: str, *, password: str | None = None) -> Docume
             decoded = as_text
     elif fmt in _text_readers():
         decoded = _text_readers()[fmt](decoded)
-    return Document(path=name, format=fmt, text=tidy(decoded))
+    return _document(name, fmt, decoded, limits)
+
+
+def _document(name: str, fmt: str, text: str, limits: Limits, pages: int | None = None) -> Document:
+    if len(text) > limits.max_chars:
+        raise InputError(
+            f"{name}: {len(text):,} characters of text, over the limit of "
+            f"{limits.max_chars:,} (raise it with --max-chars)",
+            code="too-large",
+        )
+    return Document(path=name, format=fmt, text=tidy(text), pages=pages)
+
+
+def _check_size(size: int, name: str, limits: Limits) -> None:
+    if size > limits.max_bytes:
+        raise InputError(
+            f"{name}: file is {size:,} bytes, over the limit of {limits.max_bytes:,} "
+            "(raise it with --max-bytes)",
+            code="too-large",
+        )
 
 
 def read_document(
-    path: str | Path,
-    *,
-    password: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    path: str | Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Document:
     """Read one file from disk."""
     file = Path(path)
     try:
         if not file.is_file():
+            if file.is_symlink() and not file.exists():
+                raise InputError(f"{path}: dangling symbolic link", code="not-found")
             missing = not file.exists()
             reason = "no such file" if missing else "not a regular file"
             raise InputError(f"{path}: {reason}", code="not-found" if missing else "unreadable")
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{path}: file is {size:,} bytes, over the limit of {max_bytes:,} "
-                "(raise it with --max-bytes)",
-                code="too-large",
-            )
+        _check_size(file.stat().st_size, str(path), limits)
         data = file.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror}") from None
-    return read_bytes(data, str(path), password=password)
+    return read_bytes(data, str(path), password=password, limits=limits)
 
 
 _BLANK_RUN = re.compile(r"\n{3,}")

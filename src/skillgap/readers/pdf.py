@@ -16,10 +16,12 @@ from skillgap.errors import InputError
 MIN_CHARS_PER_PAGE = 20
 
 
-def extract_text(data: bytes, name: str, *, password: str | None = None) -> tuple[str, int]:
+def extract_text(
+    data: bytes, name: str, *, password: str | None = None, max_pages: int = 200
+) -> tuple[str, int]:
     """Text and page count of a PDF; raises :class:`InputError` when there is no text."""
     try:
-        text, pages = _with_pdfium(data, password)
+        text, pages = _with_pdfium(data, password, name, max_pages)
     except _Encrypted:
         raise InputError(
             f"{name}: the PDF is encrypted; supply its password with --password"
@@ -28,7 +30,7 @@ def extract_text(data: bytes, name: str, *, password: str | None = None) -> tupl
             code="encrypted",
         ) from None
     except _Unreadable:
-        text, pages = _with_pypdf(data, name, password)
+        text, pages = _with_pypdf(data, name, password, max_pages)
     if len("".join(text.split())) < MIN_CHARS_PER_PAGE * max(1, min(pages, 3)) // 2:
         raise InputError(
             f"{name}: no text layer in this PDF (scanned or image-only): run OCR first",
@@ -45,7 +47,14 @@ class _Unreadable(Exception):
     pass
 
 
-def _with_pdfium(data: bytes, password: str | None) -> tuple[str, int]:
+def _too_many_pages(name: str, pages: int, max_pages: int) -> InputError:
+    return InputError(
+        f"{name}: {pages:,} pages, over the limit of {max_pages:,} (raise it with --max-pages)",
+        code="too-large",
+    )
+
+
+def _with_pdfium(data: bytes, password: str | None, name: str, max_pages: int) -> tuple[str, int]:
     import pypdfium2 as pdfium
 
     try:
@@ -55,6 +64,8 @@ def _with_pdfium(data: bytes, password: str | None) -> tuple[str, int]:
             raise _Encrypted from None
         raise _Unreadable from None
     try:
+        if len(document) > max_pages:
+            raise _too_many_pages(name, len(document), max_pages)
         pages = []
         for page in document:
             textpage = page.get_textpage()
@@ -68,12 +79,11 @@ def _with_pdfium(data: bytes, password: str | None) -> tuple[str, int]:
         document.close()
 
 
-def _with_pypdf(data: bytes, name: str, password: str | None) -> tuple[str, int]:
+def _with_pypdf(data: bytes, name: str, password: str | None, max_pages: int) -> tuple[str, int]:
     import io
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     # pypdf logs every repair it attempts; the one-line error below is what the user needs.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -81,11 +91,13 @@ def _with_pypdf(data: bytes, name: str, password: str | None) -> tuple[str, int]
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(password or ""):
             raise InputError(f"{name}: the PDF is encrypted; supply --password", code="encrypted")
+        if len(reader.pages) > max_pages:
+            raise _too_many_pages(name, len(reader.pages), max_pages)
         text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
         return text, len(reader.pages)
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+    except Exception:  # pypdf raises many kinds of errors on damaged files
         raise InputError(f"{name}: not a readable PDF (damaged or truncated)") from None
 
 

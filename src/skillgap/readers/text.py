@@ -31,12 +31,56 @@ def _decode_raw(data: bytes, name: str) -> str:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        text = None
+    if text is None and (utf16 := _bom_less_utf16(data)):
+        return data.decode(utf16, errors="replace")
     if _binary_share(data) > 0.05:
         raise InputError(f"{name}: not a text file or a supported document", code="unsupported")
-    return data.decode("cp1252", errors="replace")
+    if text is not None:
+        return text
+    return data.decode(_guess_encoding(data), errors="replace")
+
+
+#: Encodings resumes are written in besides UTF-8, most likely first: a tie goes to the first.
+LIKELY_ENCODINGS = (
+    "cp1252", "iso8859_15", "cp1250", "cp1251", "koi8_r", "cp1253", "cp1254", "cp1257",
+    "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr",
+)  # fmt: skip
+
+
+def _guess_encoding(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data[:262144], cp_isolation=list(LIKELY_ENCODINGS)))
+    if not matches:
+        return "cp1252"
+    least_chaos = min(match.chaos for match in matches)
+    tied = [m for m in matches if m.chaos <= least_chaos + 0.01]
+    # Among equally clean decodings, the one whose letters fit a language best, then the
+    # more common encoding.
+    best = min(
+        tied,
+        key=lambda m: (
+            -round(m.coherence, 1),
+            LIKELY_ENCODINGS.index(m.encoding) if m.encoding in LIKELY_ENCODINGS else 99,
+        ),
+    )
+    return str(best.encoding)
+
+
+def _bom_less_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: text in Latin script has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 16:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.6 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.6 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def _binary_share(data: bytes) -> float:

@@ -17,6 +17,7 @@ from skillgap.records import Record
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
+    jsonl = "jsonl"
 
 
 @dataclass(frozen=True)
@@ -30,11 +31,16 @@ class RenderOptions:
 Renderer = Callable[[Sequence[Record], RenderOptions], str]
 
 
+#: Formats that render each record on its own, so a batch can stream them as they complete.
+STREAMING_FORMATS = frozenset({OutputFormat.table, OutputFormat.jsonl})
+
+
 def renderer_for(output_format: OutputFormat) -> Renderer:
     from skillgap.render import json_format, table
 
     renderers: dict[OutputFormat, Renderer] = {
         OutputFormat.table: table.render,
         OutputFormat.json: json_format.render,
+        OutputFormat.jsonl: json_format.render_lines,
     }
     return renderers[output_format]

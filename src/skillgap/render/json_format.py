@@ -21,3 +21,8 @@ def render(records: Sequence[Record], options: RenderOptions) -> str:
     if len(payload) == 1:
         payload = payload[0]
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_lines(records: Sequence[Record], options: RenderOptions) -> str:
+    """JSON Lines: one compact object per input."""
+    return "".join(json.dumps(record_to_json(r), ensure_ascii=False) + "\n" for r in records)

@@ -1,0 +1,57 @@
+"""Limits that keep one hostile input from hanging the tool or exhausting memory."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from types import FrameType
+
+from skillgap.errors import InputError
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-input limits; every one has a command-line flag of the same name."""
+
+    max_bytes: int = 20 * 1024 * 1024
+    """Largest file read (20 MiB: a resume is rarely over 2 MB, a scanned one maybe 15)."""
+    max_pages: int = 200
+    """Most PDF pages read; a long academic CV has 30."""
+    max_chars: int = 1_000_000
+    """Most characters of text analysed; a long CV has 100,000."""
+    timeout: float = 60.0
+    """Seconds one input may take; 0 means no limit."""
+
+
+@contextmanager
+def time_limit(seconds: float, name: str) -> Iterator[None]:
+    """Raise :class:`InputError` when the block runs longer than ``seconds``.
+
+    Uses a real-time interval timer, so it works only in the main thread of a process (the
+    CLI and its batch workers); elsewhere the block runs without a limit.
+    """
+    usable = seconds > 0 and threading.current_thread() is threading.main_thread()
+    if not usable or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise InputError(
+            f"{name}: gave up after {seconds:g} seconds (raise it with --timeout)",
+            code="timeout",
+        )
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+#: The limits used unless a caller says otherwise.
+DEFAULT_LIMITS = Limits()

@@ -1,0 +1,58 @@
+"""Word documents (.docx): paragraphs and tables in reading order, then headers and footers."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from skillgap.errors import InputError
+
+#: Decompressed size above which an archive is refused (a zip bomb, not a resume).
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+
+def extract_text(data: bytes, name: str) -> str:
+    """The text of a .docx file; raises :class:`InputError` for anything else in a zip."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = archive.namelist()
+        unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise InputError(
+            f"{name}: not a readable Word document (damaged or truncated)", code="unreadable"
+        ) from None
+    if "word/document.xml" not in names:
+        raise InputError(f"{name}: a zip archive, not a Word document", code="unsupported")
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(f"{name}: unpacks to {unpacked:,} bytes: refused", code="too-large")
+    try:
+        from docx import Document as open_docx
+
+        document = open_docx(io.BytesIO(data))
+        lines = list(_body_lines(document))
+        for section in document.sections:
+            for part in (section.header, section.footer):
+                lines.extend(paragraph.text for paragraph in part.paragraphs)
+    except InputError:
+        raise
+    except Exception:  # python-docx raises assorted errors (KeyError, XML errors) on bad parts
+        raise InputError(
+            f"{name}: not a readable Word document (damaged or truncated)", code="unreadable"
+        ) from None
+    return "\n".join(lines)
+
+
+def _body_lines(document: Any) -> Iterator[str]:
+    """Paragraphs and table rows in the order they appear in the body."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            yield block.text
+        elif isinstance(block, Table):
+            for row in block.rows:
+                cells = [cell.text.strip() for cell in row.cells]
+                yield " | ".join(dict.fromkeys(c for c in cells if c))
