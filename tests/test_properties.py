@@ -88,3 +88,15 @@ def test_evidence_points_at_real_lines(text: str) -> None:
             assert 1 <= evidence.line <= len(lines)
             if evidence.method not in {"section", "implied"}:
                 assert evidence.text.split()[0] in lines[evidence.line - 1]
+
+
+@SETTINGS
+@given(st.text(max_size=3000))
+def test_any_text_gives_a_report_or_an_input_error(text: str) -> None:
+    try:
+        report = analyze(text.encode("utf-8", errors="surrogatepass"), name="any.md")
+    except InputError as error:
+        assert "\n" not in str(error) and error.code in {"no-text", "unsupported"}
+        return
+    assert report.status == "ok"
+    assert all(0 <= role.score <= 100 for role in report.roles)
