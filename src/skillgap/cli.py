@@ -109,7 +109,9 @@ def _write(text: str, output: Path | None) -> None:
 
 RoleOption = Annotated[
     list[str] | None,
-    typer.Option("--role", "-r", help="Role id(s) to score, e.g. mle or rs (default: all)."),
+    typer.Option(
+        "--role", "-r", metavar="ID", help="Role id(s) to score, e.g. mle or rs (default: all)."
+    ),
 ]
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
@@ -121,17 +123,20 @@ def analyze(
     paths: Annotated[
         list[str],
         typer.Argument(
+            metavar="RESUME...",
             help="Resume files (PDF, DOCX, text, Markdown, LaTeX, JSON Resume, YAML, HTML), "
-            "directories (searched recursively), glob patterns, or - for standard input."
+            "directories (searched recursively), glob patterns, or - for standard input.",
         ),
     ],
     role: RoleOption = None,
     output_format: FormatOption = OutputFormat.table,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file."),
     ] = None,
     password: Annotated[
-        str | None, typer.Option("--password", help="Password of an encrypted PDF.")
+        str | None,
+        typer.Option("--password", metavar="TEXT", help="Password of an encrypted PDF."),
     ] = None,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Largest file read, in bytes.")
