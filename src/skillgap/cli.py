@@ -123,7 +123,7 @@ def analyze(
     paths: Annotated[
         list[str],
         typer.Argument(
-            metavar="RESUME...",
+            metavar="RESUME",
             help="Resume files (PDF, DOCX, text, Markdown, LaTeX, JSON Resume, YAML, HTML), "
             "directories (searched recursively), glob patterns, or - for standard input.",
         ),
