@@ -7,8 +7,10 @@ Heavy modules are imported inside the commands so that ``--help`` stays fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -116,6 +118,13 @@ RoleOption = Annotated[
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
+OptionalFormat = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format", "-f", case_sensitive=False,
+        help="Output format: table (default), json, jsonl, markdown, github.",
+    ),
+]  # fmt: skip
 
 
 @app.command()
@@ -129,66 +138,145 @@ def analyze(
         ),
     ],
     role: RoleOption = None,
-    output_format: FormatOption = OutputFormat.table,
+    output_format: OptionalFormat = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file."),
+    ] = None,
+    fail_under: Annotated[
+        float | None,
+        typer.Option("--fail-under", metavar="N", help="Exit 1 if a role scores under N."),
+    ] = None,
+    fail_under_category: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fail-under-category",
+            metavar="CATEGORY=N",
+            help="Exit 1 if a category of a role scores under N (repeatable).",
+        ),
+    ] = None,
+    require: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--require", metavar="ID[,ID...]", help="Exit 1 unless these skills are found."
+        ),
     ] = None,
     password: Annotated[
         str | None,
         typer.Option("--password", metavar="TEXT", help="Password of an encrypted PDF."),
     ] = None,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Largest file read, in bytes.")
-    ] = DEFAULT_LIMITS.max_bytes,
+        int | None, typer.Option("--max-bytes", min=1, help="Largest file read, in bytes.")
+    ] = None,
     max_pages: Annotated[
-        int, typer.Option("--max-pages", min=1, help="Most PDF pages read.")
-    ] = DEFAULT_LIMITS.max_pages,
+        int | None, typer.Option("--max-pages", min=1, help="Most PDF pages read.")
+    ] = None,
     max_chars: Annotated[
-        int, typer.Option("--max-chars", min=1, help="Most characters of text analysed.")
-    ] = DEFAULT_LIMITS.max_chars,
+        int | None, typer.Option("--max-chars", min=1, help="Most characters of text analysed.")
+    ] = None,
     timeout: Annotated[
-        float, typer.Option("--timeout", min=0, help="Seconds one input may take (0: no limit).")
-    ] = DEFAULT_LIMITS.timeout,
+        float | None,
+        typer.Option("--timeout", min=0, help="Seconds one input may take (0: no limit)."),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="Config file (default: the nearest .skillgap.toml or pyproject.toml "
+            "[tool.skillgap] upward from here).",
+        ),
+    ] = None,
 ) -> None:
-    """Score resumes against roles: skills found with evidence, gaps with tips."""
-    from skillgap.errors import UsageError
+    """Score resumes against roles: skills found with evidence, gaps with tips.
+
+    Limits default to 20 MiB, 200 pages, 1,000,000 characters and 60 seconds per input.
+    """
+    from skillgap.checks import Thresholds, evaluate, parse_category_thresholds
+    from skillgap.config import find_config, load_config
     from skillgap.inputs import expand_inputs
     from skillgap.records import Failure
     from skillgap.render import STREAMING_FORMATS, RenderOptions, renderer_for
 
-    taxonomy = _taxonomy()
-    roles = _role_ids(role)
-    limits = Limits(max_bytes=max_bytes, max_pages=max_pages, max_chars=max_chars,
-                    timeout=timeout)  # fmt: skip
     try:
+        settings = load_config(config if config is not None else find_config(Path.cwd())).values
+        taxonomy = _taxonomy()
+        roles = _role_ids(role) or settings.roles
         for role_id in roles or []:
             taxonomy.role(role_id)
-    except UsageError as error:
+        thresholds = Thresholds(
+            fail_under=_first(fail_under, settings.fail_under),
+            categories=(
+                parse_category_thresholds(fail_under_category)
+                if fail_under_category
+                else dict(settings.fail_under_category or {})
+            ),
+            require=_role_ids(require) or settings.require or (),
+        )
+        thresholds.validate(taxonomy)
+    except SkillgapError as error:
         _fail(str(error), error.exit_code)
+    fmt = output_format or OutputFormat(settings.format or "table")
+    limits = Limits(
+        max_bytes=_first(max_bytes, settings.max_bytes, DEFAULT_LIMITS.max_bytes),
+        max_pages=_first(max_pages, settings.max_pages, DEFAULT_LIMITS.max_pages),
+        max_chars=_first(max_chars, settings.max_chars, DEFAULT_LIMITS.max_chars),
+        timeout=_first(timeout, settings.timeout, DEFAULT_LIMITS.timeout),
+    )
     inputs = expand_inputs(paths)
     if output is not None:
         _truncate(output)
     to_terminal = output is None and sys.stdout.isatty()
     options = RenderOptions(width=_width() if to_terminal else 80, color=to_terminal)
-    render = renderer_for(output_format)
-    single_table = len(inputs) == 1 and output_format is OutputFormat.table
+    render = renderer_for(fmt)
+    single_table = len(inputs) == 1 and fmt is OutputFormat.table
     records: list[Record] = []
-    for path in inputs:
-        record = _analyse_one(path, roles, password, taxonomy, limits)
-        records.append(record)
-        if isinstance(record, Failure):
-            typer.echo(f"skillgap: error: {record.message}", err=True)
-            if single_table:
-                continue
-        if output_format in STREAMING_FORMATS:
-            if output_format is OutputFormat.table and len(records) > 1:
-                _write("\n", output)
-            _write(render([record], options), output)
-    if output_format not in STREAMING_FORMATS:
+    failed_checks = 0
+    with _progress(len(inputs)) as advance:
+        for path in inputs:
+            record = _analyse_one(path, roles, password, taxonomy, limits)
+            if not isinstance(record, Failure) and thresholds:
+                record = record.model_copy(update={"checks": evaluate(record, thresholds)})
+                for check in record.checks:
+                    if not check.passed:
+                        failed_checks += 1
+                        typer.echo(f"skillgap: {path}: threshold failed: {check.message}",
+                                   err=True)  # fmt: skip
+            records.append(record)
+            advance()
+            if isinstance(record, Failure):
+                typer.echo(f"skillgap: error: {record.message}", err=True)
+                if single_table:
+                    continue
+            if fmt in STREAMING_FORMATS:
+                if fmt is OutputFormat.table and len(records) > 1:
+                    _write("\n", output)
+                _write(render([record], options), output)
+    if fmt not in STREAMING_FORMATS:
         _write(render(records, options), output)
     if any(isinstance(r, Failure) for r in records):
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
+    if failed_checks:
+        raise typer.Exit(int(ExitCode.THRESHOLD_FAILED))
+
+
+def _first(*values: Any) -> Any:
+    """The first value that is set: a flag, then the config, then the default."""
+    return next((value for value in values if value is not None), None)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for batches, only when stderr is a terminal."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Analysing", total=total)
+        yield lambda: progress.advance(task)
 
 
 def _truncate(output: Path) -> None:
@@ -285,6 +373,14 @@ def skills(
             f"  [{requirement.importance}, weight {requirement.weight:g}] {requirement.name}"
         )
         typer.echo(f"      met by any of: {names}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the JSON report."""
+    from importlib.resources import files
+
+    _write(files("skillgap").joinpath("report.schema.json").read_text(encoding="utf-8"), None)
 
 
 def main() -> None:

@@ -16,14 +16,13 @@ class Failure:
     message: str
 
     def to_json(self) -> dict[str, object]:
-        from skillgap.report import SCHEMA_VERSION
+        from skillgap.report import ErrorDetail, ErrorInput, ErrorRecord
 
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "status": "error",
-            "input": {"path": self.path},
-            "error": {"code": self.code, "message": self.message},
-        }
+        record = ErrorRecord(
+            input=ErrorInput(path=self.path),
+            error=ErrorDetail(code=self.code, message=self.message),
+        )
+        return record.model_dump(mode="json")
 
 
 Record = Report | Failure

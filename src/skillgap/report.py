@@ -139,6 +139,17 @@ class InputInfo(_Model):
     quality: Quality
 
 
+class Check(_Model):
+    """One CI threshold judged on this report."""
+
+    kind: Literal["score", "category", "require"]
+    target: str = Field(description="Role id, 'role:category', or skill id")
+    minimum: float | None = Field(description="The threshold, for score and category checks")
+    actual: float | None = Field(description="The score reached, for score and category checks")
+    passed: bool
+    message: str
+
+
 class Report(_Model):
     """The analysis of one resume."""
 
@@ -150,3 +161,27 @@ class Report(_Model):
     skills: list[FoundSkill]
     profile: Profile
     roles: list[RoleResult]
+    checks: list[Check] = Field(
+        default_factory=list, description="Thresholds judged (--fail-under, --require...)"
+    )
+
+
+class ErrorInput(_Model):
+    path: str
+
+
+class ErrorDetail(_Model):
+    code: str = Field(
+        description="not-found, unreadable, unsupported, encrypted, no-text, too-large, "
+        "timeout or internal"
+    )
+    message: str = Field(description="One line naming the input and the reason")
+
+
+class ErrorRecord(_Model):
+    """An input that could not be analysed; it still appears in the output."""
+
+    schema_version: str = SCHEMA_VERSION
+    status: Literal["error"] = "error"
+    input: ErrorInput
+    error: ErrorDetail

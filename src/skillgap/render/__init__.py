@@ -18,6 +18,8 @@ class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    markdown = "markdown"
+    github = "github"
 
 
 @dataclass(frozen=True)
@@ -32,15 +34,19 @@ Renderer = Callable[[Sequence[Record], RenderOptions], str]
 
 
 #: Formats that render each record on its own, so a batch can stream them as they complete.
-STREAMING_FORMATS = frozenset({OutputFormat.table, OutputFormat.jsonl})
+STREAMING_FORMATS = frozenset(
+    {OutputFormat.table, OutputFormat.jsonl, OutputFormat.markdown, OutputFormat.github}
+)
 
 
 def renderer_for(output_format: OutputFormat) -> Renderer:
-    from skillgap.render import json_format, table
+    from skillgap.render import github, json_format, markdown, table
 
     renderers: dict[OutputFormat, Renderer] = {
         OutputFormat.table: table.render,
         OutputFormat.json: json_format.render,
         OutputFormat.jsonl: json_format.render_lines,
+        OutputFormat.markdown: markdown.render,
+        OutputFormat.github: github.render,
     }
     return renderers[output_format]

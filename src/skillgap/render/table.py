@@ -59,6 +59,12 @@ def _render_report(console: Console, report: Report) -> None:
     for role in report.roles:
         console.print()
         _render_role_scores(console, role)
+    if report.checks:
+        console.print()
+        console.print(Text("Checks", "bold"))
+        for check in report.checks:
+            mark = ("✓ ", "green") if check.passed else ("✗ ", "red")
+            console.print(Text.assemble("  ", mark, check.message))
     console.print()
     _render_skills(console, report.skills)
     skill_names = {skill.id: skill.name for skill in report.skills}

@@ -1,0 +1,63 @@
+"""GitHub Actions workflow commands: failed thresholds as errors, gaps as warnings/notices.
+
+https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from skillgap.records import Failure, Record
+from skillgap.render import RenderOptions
+from skillgap.report import Report
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _command(level: str, path: str, title: str, message: str) -> str:
+    return f"::{level} file={_property(path)},title={_property(title)}::{_data(message)}"
+
+
+def render(records: Sequence[Record], options: RenderOptions) -> str:
+    lines: list[str] = []
+    for record in records:
+        if isinstance(record, Failure):
+            lines.append(_command("error", record.path, "skillgap", record.message))
+        else:
+            lines.extend(_report(record))
+    return "".join(line + "\n" for line in lines)
+
+
+def _report(report: Report) -> list[str]:
+    path = report.input.path
+    lines = [
+        _command("error", path, "skillgap threshold", check.message)
+        for check in report.checks
+        if not check.passed
+    ]
+    for warning in report.input.quality.warnings:
+        lines.append(_command("warning", path, "skillgap extraction", warning))
+    for role in report.roles:
+        lines.append(
+            _command(
+                "notice",
+                path,
+                f"skillgap {role.name}",
+                f"score {role.score:.0f}/100 (required {role.required_score:.0f}, "
+                f"preferred {role.preferred_score:.0f}); {len(role.gaps)} gaps",
+            )
+        )
+        by_id = {r.id: r for r in role.requirements}
+        for gap_id in role.gaps:
+            requirement = by_id[gap_id]
+            level = "warning" if requirement.importance == "required" else "notice"
+            lines.append(
+                _command(level, path, f"Gap for {role.name}: {requirement.name}", requirement.tip)
+            )
+    return lines
