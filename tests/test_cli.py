@@ -198,3 +198,11 @@ def test_gaps_explain_half_credit(tmp_path: Path) -> None:
     flat = " ".join(out.split())
     assert "Half credit: you show Google Cloud Platform, which is close." in flat
     assert "Half credit: only seen in coursework, awards or interests." in flat
+
+
+def test_every_command_is_in_the_readme_usage() -> None:
+    readme = (REPO / "README.md").read_text()
+    usage = readme.split("## Usage", 1)[1].split("```text", 1)[1].split("```", 1)[0]
+    for command in app.registered_commands:
+        name = command.name or (command.callback.__name__ if command.callback else "")
+        assert f"skillgap {name}" in usage, f"'skillgap {name}' is not in the README usage"

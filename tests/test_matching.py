@@ -154,7 +154,11 @@ def test_implied_skills_are_marked() -> None:
 
 def test_rule_compiler_builds_spacy_patterns() -> None:
     pattern = compile_rule("deploy* ... model|models production?")
-    assert pattern[0] == {"LOWER": {"REGEX": r"^(?:deploy\S*)$"}}
+    inflections = set(pattern[0]["LOWER"]["IN"])
+    assert {"deploy", "deployed", "deploying", "deployment", "deployments"} <= inflections
+    assert "redeploy" not in inflections and "deployment-ready" not in inflections
+    assert compile_rule("github.com*")[0] == {"LOWER": {"REGEX": r"^(?:github\.com\S*)$"}}
+    assert compile_rule("*convex")[0] == {"LOWER": {"REGEX": r"^(?:\S*convex)$"}}
     assert pattern[1]["OP"] == "{0,4}"
     assert pattern[2] == {"LOWER": {"IN": ["model", "models"]}}
     assert pattern[3] == {"LOWER": "production", "OP": "?"}

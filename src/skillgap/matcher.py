@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -81,10 +81,11 @@ class Hit:
 def compile_rule(rule: str) -> list[dict[str, Any]]:
     """Compile a token rule to a spaCy ``Matcher`` pattern.
 
-    Words are matched in lowercase. ``a|b`` is either word, ``deploy*`` any word starting
-    with "deploy" (a URL prefix too: ``github.com*``), ``*convex`` any word ending in
-    "convex", a trailing ``?`` makes a word optional, and ``...`` lets up to four other
-    tokens stand between two words within one sentence.
+    Words are matched in lowercase. ``a|b`` is either word, ``deploy*`` the stem "deploy"
+    with any common ending (deploys, deployed, deploying, deployment...; see
+    :data:`INFLECTIONS`), ``github.com*`` any URL starting so, ``*convex`` any word ending in
+    "convex", a trailing ``?`` makes a word optional, and ``...`` lets up to four other tokens
+    stand between two words within one sentence.
     """
     pattern: list[dict[str, Any]] = []
     for item in rule.split():
@@ -94,9 +95,13 @@ def compile_rule(rule: str) -> list[dict[str, Any]]:
         optional = item.endswith("?") and len(item) > 1
         words = item.rstrip("?").split("|") if optional else item.split("|")
         spec: dict[str, Any]
-        if any("*" in word for word in words):
+        if any(_needs_regex(word) for word in words):
             alternatives = "|".join(_word_regex(word) for word in words)
             spec = {"LOWER": {"REGEX": f"^(?:{alternatives})$"}}
+        elif any(word.endswith("*") for word in words):
+            # Word stems become the set of their inflections: a set lookup per token is many
+            # times faster than a regular expression, and rules run on every token.
+            spec = {"LOWER": {"IN": sorted({f for word in words for f in _inflections(word)})}}
         elif len(words) == 1:
             spec = {"LOWER": words[0]}
         else:
@@ -125,6 +130,28 @@ def _break_long_runs(text: str) -> str:
     return _LONG_RUN.sub(cut, text)
 
 
+#: Endings that a stem such as ``deploy*`` or ``communicat*`` takes in resumes.
+INFLECTIONS = (
+    "", "e", "s", "es", "ed", "d", "ing", "er", "ers", "or", "ors", "ion", "ions", "ation",
+    "ations", "ment", "ments", "al", "ally", "ive", "ively", "able", "ably", "ity", "y", "ies",
+    "ied", "ize", "ized", "izes", "izing", "ization", "ise", "ised", "ises", "ising",
+    "isation", "ist", "ists", "ship", "ships", "ence", "ences", "ance", "ances", "ent",
+    "ant", "ly", "ness", "ful", "ism",
+)  # fmt: skip
+
+
+def _needs_regex(word: str) -> bool:
+    """URL prefixes (``github.com*``) and suffix patterns (``*convex``) need a pattern."""
+    return word.startswith("*") or (word.endswith("*") and any(c in word for c in "./:"))
+
+
+def _inflections(word: str) -> list[str]:
+    if not word.endswith("*"):
+        return [word]
+    stem = word[:-1]
+    return [stem + ending for ending in INFLECTIONS]
+
+
 def _word_regex(word: str) -> str:
     if word.endswith("*"):
         return re.escape(word[:-1]) + r"\S*"
@@ -147,6 +174,7 @@ class SkillMatcher:
         self._orth = PhraseMatcher(vocab, attr="ORTH")
         self._rules = Matcher(vocab)
         self._also: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._anchors = _Anchors()
         self._fuzzy_forms: dict[str, str] = {}
         self._fuzzy_words: dict[str, int] = {}
         self._heading_skills: dict[str, list[str]] = {}
@@ -161,11 +189,10 @@ class SkillMatcher:
             if skill.excludes:
                 self._lower.add(f"exclude:{skill.id}", list(tokenizer.pipe(skill.excludes)))
             if skill.rules:
-                self._rules.add(
-                    f"rule:{skill.id}",
-                    [compile_rule(rule) for rule in skill.rules],
-                    greedy="FIRST",
-                )
+                patterns = [compile_rule(rule) for rule in skill.rules]
+                self._rules.add(f"rule:{skill.id}", patterns, greedy="FIRST")
+                for pattern in patterns:
+                    self._anchors.add(pattern)
             for form, extra in skill.also.items():
                 self._also[(skill.id, form.casefold())] = extra
             for heading in skill.headings:
@@ -179,10 +206,11 @@ class SkillMatcher:
                 if len(key) >= _FUZZY_MIN_LENGTH and key.isalpha() and (is_tool or len(words) > 1):
                     self._fuzzy_forms.setdefault(key, skill.id)
                     self._fuzzy_words[key] = len(words)
-        #: Aliases by first letter, for near-miss search (a misspelling keeps its first letter).
-        self._fuzzy_index: dict[str, list[str]] = {}
+        #: Aliases by first letter and length, for near-miss search (a misspelling keeps its
+        #: first letter and nearly its length).
+        self._fuzzy_index: dict[tuple[str, int], list[str]] = {}
         for key in self._fuzzy_forms:
-            self._fuzzy_index.setdefault(key[0], []).append(key)
+            self._fuzzy_index.setdefault((key[0], len(key)), []).append(key)
         self._string = vocab.strings
 
     def find(
@@ -207,7 +235,7 @@ class SkillMatcher:
         for candidate in accepted:
             hits.extend(self._hits_for(candidate, doc, lines))
         covered = {i for c in wishes for i in range(c.start, c.end)}
-        for key, start, end in self._rules(doc):
+        for key, start, end in self._rule_matches(doc):
             label = self._string[key]
             skill_id = label.split(":", 1)[1]
             span = doc[start:end]
@@ -218,6 +246,29 @@ class SkillMatcher:
         return _drop_repeats(_expand_implied(hits, self.taxonomy))
 
     # -- phrase matches ---------------------------------------------------------------------
+
+    def _rule_matches(self, doc: Doc) -> Iterable[tuple[int, int, int]]:
+        """Rule matches, run only on the stretches that hold a word some rule needs.
+
+        No rule crosses a full stop, a bullet or a blank line, so the text is cut there and
+        the spaCy Matcher sees only the stretches with an anchor word: most of a resume has
+        none, and the Matcher's cost grows with every token it sees.
+        """
+        start = 0
+        anchored = False
+        for index, token in enumerate(doc):
+            if token.is_space or token.text in _GAP_STOPS:
+                if anchored:
+                    yield from self._matches_in(doc, start, index)
+                start, anchored = index + 1, False
+            elif not anchored and self._anchors.holds(token.lower_):
+                anchored = True
+        if anchored:
+            yield from self._matches_in(doc, start, len(doc))
+
+    def _matches_in(self, doc: Doc, start: int, end: int) -> Iterable[tuple[int, int, int]]:
+        for key, first, last in self._rules(doc[start:end]):
+            yield key, start + first, start + last
 
     def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
         found = []
@@ -282,41 +333,55 @@ class SkillMatcher:
         """
         from rapidfuzz.distance import Levenshtein
 
+        # Token attributes read once: spaCy attribute access is slow in a tight loop.
+        lowers = [token.lower_ for token in doc]
+        alpha = [token.is_alpha for token in doc]
+        spaced = [token.whitespace_ != "" for token in doc]
         for start in range(len(doc)):
+            if not alpha[start] or start in covered:
+                continue
             for width in (3, 2, 1):
                 end = start + width
-                if end > len(doc) or any(i in covered for i in range(start, end)):
-                    continue
-                tokens = doc[start:end]
-                if not all(t.is_alpha for t in tokens) or any(
-                    t.whitespace_ == "" for t in tokens[:-1]
+                if (
+                    end > len(doc)
+                    or not all(alpha[start:end])
+                    or not all(spaced[start : end - 1])
+                    or any(i in covered for i in range(start, end))
                 ):
                     continue
-                word = "".join(t.lower_ for t in tokens)
+                word = "".join(lowers[start:end])
                 if len(word) < _FUZZY_MIN_LENGTH:
                     continue
-                best: tuple[int, str] | None = None
-                for form in self._fuzzy_index.get(word[0], ()):
-                    # Two edits only in long phrases of as many words as the alias.
-                    same_words = self._fuzzy_words[form] == width
-                    limit = 2 if len(word) >= 12 and same_words else 1
-                    if abs(len(form) - len(word)) > limit:
-                        continue
-                    distance = Levenshtein.distance(word, form, score_cutoff=limit)
-                    if distance <= limit and (best is None or distance < best[0]):
-                        best = (distance, form)
+                best = self._nearest_form(word, width, Levenshtein.distance)
                 if best is None or not _bounded(doc, start, end, lines):
                     continue
                 distance, form = best
                 covered.update(range(start, end))
                 yield lines.hit(
                     self._fuzzy_forms[form],
-                    tokens,
+                    doc[start:end],
                     "fuzzy",
                     round(0.9 - 0.1 * distance, 2),
                     f"near {form!r}",
                 )
                 break
+
+    def _nearest_form(
+        self, word: str, width: int, distance: Callable[..., int]
+    ) -> tuple[int, str] | None:
+        """The closest alias within the edit limit: one edit, two in long phrases."""
+        best: tuple[int, str] | None = None
+        for length in range(len(word) - 2, len(word) + 3):
+            for form in self._fuzzy_index.get((word[0], length), ()):
+                # Two edits only in long phrases of as many words as the alias.
+                same_words = self._fuzzy_words[form] == width
+                limit = 2 if len(word) >= 12 and same_words else 1
+                if abs(length - len(word)) > limit:
+                    continue
+                found = distance(word, form, score_cutoff=limit)
+                if found <= limit and (best is None or found < best[0]):
+                    best = (found, form)
+        return best
 
     def _heading_hits(self, headings: Sequence[Heading]) -> Iterable[Hit]:
         for heading in headings:
@@ -404,6 +469,30 @@ def _bounded(doc: Doc, start: int, end: int, lines: _LineIndex) -> bool:
     return after.text == "." and (
         end + 1 >= len(doc) or doc[end + 1].is_space or lines.line_of(doc[end + 1].idx) != line
     )
+
+
+class _Anchors:
+    """Words of which every rule needs one: the first word of each pattern that is required."""
+
+    def __init__(self) -> None:
+        self.words: set[str] = set()
+        self.patterns: list[re.Pattern[str]] = []
+
+    def add(self, pattern: list[dict[str, Any]]) -> None:
+        for spec in pattern:
+            if spec.get("OP") in {"?", "*", "{0,4}"}:
+                continue
+            test = spec["LOWER"]
+            if isinstance(test, str):
+                self.words.add(test)
+            elif "IN" in test:
+                self.words.update(test["IN"])
+            else:
+                self.patterns.append(re.compile(test["REGEX"]))
+            return
+
+    def holds(self, word: str) -> bool:
+        return word in self.words or any(p.search(word) for p in self.patterns)
 
 
 class _FirmPhrases:
