@@ -20,7 +20,6 @@ from skillgap.limits import DEFAULT_LIMITS, Limits
 from skillgap.render import OutputFormat
 
 if TYPE_CHECKING:
-    from skillgap.records import Record
     from skillgap.taxonomy import Taxonomy
 
 app = typer.Typer(
@@ -73,28 +72,6 @@ def _taxonomy() -> Taxonomy:
         return load_taxonomy()
     except SkillgapError as error:
         _fail(str(error), error.exit_code)
-
-
-def _analyse_one(
-    path: str, roles: list[str] | None, password: str | None, taxonomy: Taxonomy, limits: Limits
-) -> Record:
-    from skillgap.analysis import analyze
-    from skillgap.errors import InputError, UsageError
-    from skillgap.records import Failure
-
-    try:
-        if path == STDIN:
-            data = sys.stdin.buffer.read(limits.max_bytes + 1)
-            return analyze(data, name="<stdin>", roles=roles, password=password,
-                           taxonomy=taxonomy, limits=limits)  # fmt: skip
-        return analyze(path, roles=roles, password=password, taxonomy=taxonomy, limits=limits)
-    except UsageError:
-        raise
-    except InputError as error:
-        return Failure(path=path, code=error.code, message=str(error))
-    except Exception as error:  # a bug or a library failure: report it, keep the batch going
-        return Failure(path=path, code="internal",
-                       message=f"{path}: internal error ({type(error).__name__})")  # fmt: skip
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -178,6 +155,12 @@ def analyze(
         float | None,
         typer.Option("--timeout", min=0, help="Seconds one input may take (0: no limit)."),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes for a batch (default: the cores)."
+        ),
+    ] = None,
     config: Annotated[
         Path | None,
         typer.Option(
@@ -192,11 +175,12 @@ def analyze(
 
     Limits default to 20 MiB, 200 pages, 1,000,000 characters and 60 seconds per input.
     """
-    from skillgap.checks import Thresholds, evaluate, parse_category_thresholds
+    from skillgap.batch import Job, default_jobs, process_all
+    from skillgap.checks import Thresholds, parse_category_thresholds
     from skillgap.config import find_config, load_config
     from skillgap.inputs import expand_inputs
-    from skillgap.records import Failure
-    from skillgap.render import STREAMING_FORMATS, RenderOptions, renderer_for
+    from skillgap.render import STREAMING_FORMATS, RenderOptions
+    from skillgap.render.json_format import join_objects
 
     try:
         settings = load_config(config if config is not None else find_config(Path.cwd())).values
@@ -227,34 +211,42 @@ def analyze(
     if output is not None:
         _truncate(output)
     to_terminal = output is None and sys.stdout.isatty()
-    options = RenderOptions(width=_width() if to_terminal else 80, color=to_terminal)
-    render = renderer_for(fmt)
+    stdin = sys.stdin.buffer.read(limits.max_bytes + 1) if STDIN in inputs else None
+    job = Job(
+        taxonomy=taxonomy,
+        roles=roles,
+        password=password,
+        limits=limits,
+        thresholds=thresholds,
+        output_format=fmt,
+        options=RenderOptions(width=_width() if to_terminal else 80, color=to_terminal),
+        stdin=stdin,
+    )
+    workers = jobs if jobs is not None else default_jobs(len(inputs))
     single_table = len(inputs) == 1 and fmt is OutputFormat.table
-    records: list[Record] = []
-    failed_checks = 0
+    collected: list[str] = []
+    failures = failed_checks = written = 0
     with _progress(len(inputs)) as advance:
-        for path in inputs:
-            record = _analyse_one(path, roles, password, taxonomy, limits)
-            if not isinstance(record, Failure) and thresholds:
-                record = record.model_copy(update={"checks": evaluate(record, thresholds)})
-                for check in record.checks:
-                    if not check.passed:
-                        failed_checks += 1
-                        typer.echo(f"skillgap: {path}: threshold failed: {check.message}",
-                                   err=True)  # fmt: skip
-            records.append(record)
+        for outcome in process_all(inputs, job, jobs=workers):
             advance()
-            if isinstance(record, Failure):
-                typer.echo(f"skillgap: error: {record.message}", err=True)
+            for message in outcome.failed_checks:
+                typer.echo(f"skillgap: {outcome.path}: threshold failed: {message}", err=True)
+            failed_checks += len(outcome.failed_checks)
+            if outcome.failure is not None:
+                failures += 1
+                typer.echo(f"skillgap: error: {outcome.failure.message}", err=True)
                 if single_table:
                     continue
-            if fmt in STREAMING_FORMATS:
-                if fmt is OutputFormat.table and len(records) > 1:
-                    _write("\n", output)
-                _write(render([record], options), output)
-    if fmt not in STREAMING_FORMATS:
-        _write(render(records, options), output)
-    if any(isinstance(r, Failure) for r in records):
+            if fmt not in STREAMING_FORMATS:
+                collected.append(outcome.rendered)
+                continue
+            if fmt is OutputFormat.table and written:
+                _write("\n", output)
+            _write(outcome.rendered, output)
+            written += 1
+    if collected:
+        _write(join_objects(collected), output)
+    if failures:
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
     if failed_checks:
         raise typer.Exit(int(ExitCode.THRESHOLD_FAILED))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,3 +27,11 @@ def render(records: Sequence[Record], options: RenderOptions) -> str:
 def render_lines(records: Sequence[Record], options: RenderOptions) -> str:
     """JSON Lines: one compact object per input."""
     return "".join(json.dumps(record_to_json(r), ensure_ascii=False) + "\n" for r in records)
+
+
+def join_objects(rendered: Sequence[str]) -> str:
+    """Records rendered one by one, as one JSON list: the same text ``render`` gives a list."""
+    if len(rendered) == 1:
+        return rendered[0]
+    items = ",\n".join(textwrap.indent(text.rstrip("\n"), "  ") for text in rendered)
+    return f"[\n{items}\n]\n"
