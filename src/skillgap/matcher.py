@@ -224,10 +224,11 @@ class SkillMatcher:
         # still matches; offsets are unchanged, so each hit still knows its line.
         doc = self.nlp.make_doc(_break_long_runs(text.replace("\n", " ")))
         lines = _LineIndex(text, line_sections)
+        view = _TokenView(doc, lines)
         candidates = _drop_excluded(self._phrase_candidates(doc))
-        firm = _FirmPhrases(candidates, doc, lines)
+        firm = _FirmPhrases(candidates, view)
         accepted = _drop_contained(
-            [c for c in candidates if c.kind != "ambiguous" or self._confirm(c, firm, doc, lines)]
+            [c for c in candidates if c.kind != "ambiguous" or self._confirm(c, firm, doc, view)]
         )
         wishes = accepted
         accepted = _drop_wishes(accepted, doc)
@@ -235,36 +236,32 @@ class SkillMatcher:
         for candidate in accepted:
             hits.extend(self._hits_for(candidate, doc, lines))
         covered = {i for c in wishes for i in range(c.start, c.end)}
-        for key, start, end in self._rule_matches(doc):
+        for key, start, end in self._rule_matches(doc, view):
             label = self._string[key]
             skill_id = label.split(":", 1)[1]
             span = doc[start:end]
             hits.append(lines.hit(skill_id, span, "rule", CONFIDENCE["rule"]))
             covered.update(range(start, end))
-        hits.extend(self._fuzzy_hits(doc, covered, lines))
+        hits.extend(self._fuzzy_hits(doc, covered, lines, view))
         hits.extend(self._heading_hits(headings))
         return _drop_repeats(_expand_implied(hits, self.taxonomy))
 
     # -- phrase matches ---------------------------------------------------------------------
 
-    def _rule_matches(self, doc: Doc) -> Iterable[tuple[int, int, int]]:
-        """Rule matches, run only on the stretches that hold a word some rule needs.
+    def _rule_matches(self, doc: Doc, view: _TokenView) -> Iterable[tuple[int, int, int]]:
+        """Rule matches, run only on the stretches that hold the words some rule needs.
 
         No rule crosses a full stop, a bullet or a blank line, so the text is cut there and
-        the spaCy Matcher sees only the stretches with an anchor word: most of a resume has
-        none, and the Matcher's cost grows with every token it sees.
+        the spaCy Matcher sees only the stretches that could match: most of a resume cannot,
+        and the Matcher's cost grows with every token it sees.
         """
         start = 0
-        anchored = False
-        for index, token in enumerate(doc):
-            if token.is_space or token.text in _GAP_STOPS:
-                if anchored:
+        for index in [*view.stops, len(doc)]:
+            if index > start:
+                words = set(view.lowers[start:index])
+                if self._anchors.qualifies(words):
                     yield from self._matches_in(doc, start, index)
-                start, anchored = index + 1, False
-            elif not anchored and self._anchors.holds(token.lower_):
-                anchored = True
-        if anchored:
-            yield from self._matches_in(doc, start, len(doc))
+            start = index + 1
 
     def _matches_in(self, doc: Doc, start: int, end: int) -> Iterable[tuple[int, int, int]]:
         for key, first, last in self._rules(doc[start:end]):
@@ -279,16 +276,16 @@ class SkillMatcher:
         return found
 
     def _confirm(
-        self, candidate: _Candidate, firm: _FirmPhrases, doc: Doc, lines: _LineIndex
+        self, candidate: _Candidate, firm: _FirmPhrases, doc: Doc, view: _TokenView
     ) -> bool:
         """Context for an ambiguous form: a list, a skills section, a cue word nearby."""
         skill = self.taxonomy.skills[candidate.skill_id]
-        line = lines.line_of(doc[candidate.start].idx)
-        section = lines.section(line)
+        line = view.lines[candidate.start]
+        section = view.line_index.section(line)
         if section in skill.sections:
             candidate.context = f"in the {section} section"
             return True
-        if _cue_nearby(skill, doc, candidate, lines, line):
+        if _cue_nearby(skill, doc, candidate, view, line):
             return True
         if candidate.start > 0 and doc[candidate.start - 1].lower_ in skill.lead_ins:
             candidate.context = f"after {doc[candidate.start - 1].text!r}"
@@ -297,7 +294,7 @@ class SkillMatcher:
         if partner is not None:
             candidate.context = f"listed with {partner}"
             return True
-        if not skill.listable or not _bounded(doc, candidate.start, candidate.end, lines):
+        if not skill.listable or not view.bounded(candidate.start, candidate.end):
             return False
         if section == "skills":
             candidate.context = "listed in the skills section"
@@ -323,7 +320,9 @@ class SkillMatcher:
 
     # -- misspellings -----------------------------------------------------------------------
 
-    def _fuzzy_hits(self, doc: Doc, covered: set[int], lines: _LineIndex) -> Iterable[Hit]:
+    def _fuzzy_hits(
+        self, doc: Doc, covered: set[int], lines: _LineIndex, view: _TokenView
+    ) -> Iterable[Hit]:
         """Near misses of long names ("Pytoch", "Kubernets", "Tensor Flow"), never short ones.
 
         Windows of one to three words are compared, spaces removed, with the aliases of six
@@ -333,12 +332,9 @@ class SkillMatcher:
         """
         from rapidfuzz.distance import Levenshtein
 
-        # Token attributes read once: spaCy attribute access is slow in a tight loop.
-        lowers = [token.lower_ for token in doc]
-        alpha = [token.is_alpha for token in doc]
-        spaced = [token.whitespace_ != "" for token in doc]
+        lowers, alpha, spaced = view.lowers, view.alpha, view.spaced
         for start in range(len(doc)):
-            if not alpha[start] or start in covered:
+            if not alpha[start] or start in covered or not view.open_before(start):
                 continue
             for width in (3, 2, 1):
                 end = start + width
@@ -347,13 +343,14 @@ class SkillMatcher:
                     or not all(alpha[start:end])
                     or not all(spaced[start : end - 1])
                     or any(i in covered for i in range(start, end))
+                    or not view.closed_after(end)
                 ):
                     continue
                 word = "".join(lowers[start:end])
                 if len(word) < _FUZZY_MIN_LENGTH:
                     continue
                 best = self._nearest_form(word, width, Levenshtein.distance)
-                if best is None or not _bounded(doc, start, end, lines):
+                if best is None:
                     continue
                 distance, form = best
                 covered.update(range(start, end))
@@ -444,67 +441,91 @@ class _LineIndex:
         )
 
 
-def _is_separator(token: Any) -> bool:
-    text: str = token.lower_
-    if text in _DASHES:
-        # A dash separates items only when spaced ("Python - R"), not in "go-to".
-        previous_spaced: bool = token.i == 0 or token.doc[token.i - 1].whitespace_ != ""
-        return previous_spaced and token.whitespace_ != ""
-    return text in LIST_SEPARATORS or bool(token.is_space)
+class _TokenView:
+    """Token attributes read once per text: spaCy attribute access is slow in Python loops."""
 
+    def __init__(self, doc: Doc, lines: _LineIndex) -> None:
+        self.line_index = lines
+        tokens = list(doc)
+        self.lowers = [t.lower_ for t in tokens]
+        self.alpha = [t.is_alpha for t in tokens]
+        self.spaced = [t.whitespace_ != "" for t in tokens]
+        self.lines = [lines.line_of(t.idx) for t in tokens]
+        self.stops = [i for i, t in enumerate(tokens) if t.is_space or self.lowers[i] in _GAP_STOPS]
+        self.separator = [self._separates(i, t.is_space) for i, t in enumerate(tokens)]
 
-def _bounded(doc: Doc, start: int, end: int, lines: _LineIndex) -> bool:
-    """True when the span stands alone as a list item: separators or line ends around it."""
-    line = lines.line_of(doc[start].idx)
-    if start > 0:
-        before = doc[start - 1]
-        if lines.line_of(before.idx) == line and not _is_separator(before):
-            return False
-    if end >= len(doc):
-        return True
-    after = doc[end]
-    if lines.line_of(after.idx) != line or _is_separator(after):
-        return True
-    # The last item of a list that ends with a full stop: "Python, R."
-    return after.text == "." and (
-        end + 1 >= len(doc) or doc[end + 1].is_space or lines.line_of(doc[end + 1].idx) != line
-    )
+    def _separates(self, index: int, is_space: bool) -> bool:
+        text = self.lowers[index]
+        if text in _DASHES:
+            return (index == 0 or self.spaced[index - 1]) and self.spaced[index]
+        return text in LIST_SEPARATORS or is_space
+
+    def open_before(self, start: int) -> bool:
+        """Nothing but a separator or a line break before this token: a list item starts."""
+        return start == 0 or self.separator[start - 1] or self.lines[start - 1] != self.lines[start]
+
+    def bounded(self, start: int, end: int) -> bool:
+        """The tokens stand alone as a list item: separators or line ends around them."""
+        return self.open_before(start) and self.closed_after(end)
+
+    def closed_after(self, end: int) -> bool:
+        """A list item ends before this token (or a full stop closes the list)."""
+        if end >= len(self.lowers) or self.separator[end]:
+            return True
+        if self.lines[end] != self.lines[end - 1]:
+            return True
+        after = end + 1
+        return self.lowers[end] == "." and (
+            after >= len(self.lowers)
+            or self.lowers[after].isspace()
+            or self.lines[after] != self.lines[end]
+        )
 
 
 class _Anchors:
-    """Words of which every rule needs one: the first word of each pattern that is required."""
+    """The words each rule needs: a stretch of text can match a rule only if it holds, for
+    every required word of the rule, one of its alternatives."""
 
     def __init__(self) -> None:
+        self.requirements: list[list[frozenset[str]]] = []
         self.words: set[str] = set()
-        self.patterns: list[re.Pattern[str]] = []
+        self.pattern: re.Pattern[str] | None = None
+        self._regexes: list[str] = []
 
     def add(self, pattern: list[dict[str, Any]]) -> None:
+        needed: list[frozenset[str]] = []
         for spec in pattern:
             if spec.get("OP") in {"?", "*", "{0,4}"}:
                 continue
             test = spec["LOWER"]
             if isinstance(test, str):
-                self.words.add(test)
+                needed.append(frozenset([test]))
             elif "IN" in test:
-                self.words.update(test["IN"])
-            else:
-                self.patterns.append(re.compile(test["REGEX"]))
-            return
+                needed.append(frozenset(test["IN"]))
+            else:  # a URL or suffix pattern: any stretch with a word it matches qualifies
+                self._regexes.append(test["REGEX"])
+                self.pattern = re.compile("|".join(f"(?:{r})" for r in self._regexes))
+                return
+        self.requirements.append(needed)
+        self.words.update(needed[0])
 
-    def holds(self, word: str) -> bool:
-        return word in self.words or any(p.search(word) for p in self.patterns)
+    def qualifies(self, words: set[str]) -> bool:
+        """Whether some rule could match a stretch made of these words."""
+        if self.pattern is not None and any(self.pattern.search(w) for w in words):
+            return True
+        return any(all(not alt.isdisjoint(words) for alt in need) for need in self.requirements)
 
 
 class _FirmPhrases:
     """The unambiguous phrases of a text, indexed for the context checks of ambiguous ones."""
 
-    def __init__(self, candidates: list[_Candidate], doc: Doc, lines: _LineIndex) -> None:
+    def __init__(self, candidates: list[_Candidate], view: _TokenView) -> None:
         firm = [c for c in candidates if c.kind != "ambiguous"]
         self.by_start = {c.start: c for c in firm}
         self.by_end = {c.end: c for c in firm}
         self.by_line: dict[int, _Candidate] = {}
         for c in firm:
-            self.by_line.setdefault(lines.line_of(doc[c.start].idx), c)
+            self.by_line.setdefault(view.lines[c.start], c)
 
 
 def _coordinated_with(candidate: _Candidate, firm: _FirmPhrases, doc: Doc) -> str | None:
@@ -519,9 +540,7 @@ def _coordinated_with(candidate: _Candidate, firm: _FirmPhrases, doc: Doc) -> st
     return None
 
 
-def _cue_nearby(
-    skill: Skill, doc: Doc, candidate: _Candidate, lines: _LineIndex, line: int
-) -> bool:
+def _cue_nearby(skill: Skill, doc: Doc, candidate: _Candidate, view: _TokenView, line: int) -> bool:
     if not skill.cues:
         return False
     cues = set(skill.cues)
@@ -530,7 +549,7 @@ def _cue_nearby(
         if candidate.start <= index < candidate.end:
             continue
         token = doc[index]
-        if token.lower_ in cues and lines.line_of(token.idx) == line:
+        if token.lower_ in cues and view.lines[index] == line:
             candidate.context = f"beside {token.text!r}"
             return True
     return False

@@ -1,0 +1,250 @@
+"""Speed and memory on this machine, against floors measured in the same run (a script, not a
+test): the targets are ratios, so they hold on a busy or a slow machine.
+
+    python benchmarks/speed.py [--corpus ../shared/corpus] [--runs 5]
+
+Prints medians over repeated runs of: `skillgap --help`; a cold `skillgap analyze` of a
+one-page PDF; batch throughput on hundreds of text resumes and of PDFs (marginal, after
+start-up); peak memory of a batch; the floors (`import spacy; spacy.blank("en")` and PDF text
+extraction alone); how time per resume grows with its length and with a 10x larger taxonomy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+EXAMPLES = HERE.parent / "examples"
+DEFAULT_CORPUS = HERE.parents[1] / "shared" / "corpus"
+SKILLGAP = [shutil.which("skillgap") or sys.executable, *([] if shutil.which("skillgap") else
+            ["-m", "skillgap"])]  # fmt: skip
+
+
+def median_wall(command: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run_measured(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds of the whole process tree, peak total PSS in MiB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = _watch_memory(process.pid, lambda: process.poll() is not None)
+    process.wait()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, peak
+
+
+def _watch_memory(pid: int, done: Callable[[], bool]) -> float:
+    """Peak of the summed proportional set size (shared pages split fairly) of a tree."""
+    peak = 0.0
+
+    def sample() -> None:
+        nonlocal peak
+        while not done():
+            total = sum(_pss_kib(p) for p in _tree(pid))
+            peak = max(peak, total / 1024)
+            time.sleep(0.02)
+
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    watcher.join()
+    return peak
+
+
+def _tree(pid: int) -> list[int]:
+    pids, index = [pid], 0
+    while index < len(pids):
+        try:
+            for task in Path(f"/proc/{pids[index]}/task").iterdir():
+                children = (task / "children").read_text().split()
+                pids.extend(int(child) for child in children)
+        except OSError:
+            pass
+        index += 1
+    return pids
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def make_batches(corpus: Path, folder: Path) -> tuple[list[Path], list[Path]]:
+    """Hundreds of text resumes (the corpus, extracted, ten times) and of PDFs."""
+    from skillgap.readers import read_document
+
+    sources = [p for p in sorted((corpus / "text").iterdir()) if p.suffix != ".tsv"]
+    sources += sorted((corpus / "pdf").glob("*.pdf"))
+    texts, pdfs = [], []
+    (folder / "text").mkdir()
+    (folder / "pdf").mkdir()
+    for copy in range(10):
+        for index, source in enumerate(sources):
+            target = folder / "text" / f"{copy}_{index:03d}.txt"
+            target.write_text(read_document(source).text)
+            texts.append(target)
+        for pdf in [*sorted((corpus / "pdf").glob("*.pdf")), *sorted(EXAMPLES.glob("*.pdf"))]:
+            target = folder / "pdf" / f"{copy}_{pdf.name}"
+            shutil.copy(pdf, target)
+            pdfs.append(target)
+    return texts, pdfs
+
+
+def batch_rate(files: list[Path], jobs: int, runs: int) -> tuple[float, float, float, float]:
+    """Marginal inputs per second and CPU seconds per input, peak MiB, and the full wall time."""
+    small, large = files[: len(files) // 10], files
+    results = []
+    for _ in range(runs):
+        command = [*SKILLGAP, "analyze", "-f", "jsonl", "-j", str(jobs)]
+        wall_small, cpu_small, _ = run_measured([*command, *map(str, small)])
+        wall_large, cpu_large, peak = run_measured([*command, *map(str, large)])
+        extra = len(large) - len(small)
+        results.append((extra / (wall_large - wall_small), (cpu_large - cpu_small) / extra,
+                        peak, wall_large))  # fmt: skip
+    rate, cpu, peak, wall = (statistics.median(column) for column in zip(*results, strict=True))
+    return rate, cpu, peak, wall
+
+
+def extraction_cpu(pdfs: list[Path], runs: int) -> float:
+    """CPU seconds per PDF for PDF text extraction alone (PDFium), in one process."""
+    code = (
+        "import sys, pypdfium2 as p\n"
+        "for f in sys.argv[1:]:\n"
+        "    d = p.PdfDocument(f)\n"
+        "    [pg.get_textpage().get_text_range() for pg in d]\n"
+    )
+    small, large = pdfs[: len(pdfs) // 10], pdfs
+    values = []
+    for _ in range(runs):
+        _, cpu_small, _ = run_measured([sys.executable, "-c", code, *map(str, small)])
+        _, cpu_large, _ = run_measured([sys.executable, "-c", code, *map(str, large)])
+        values.append((cpu_large - cpu_small) / (len(large) - len(small)))
+    return statistics.median(values)
+
+
+def per_resume_ms(texts: list[str], taxonomy: object | None = None, repeat: int = 3) -> float:
+    from skillgap.analysis import analyze
+
+    for text in texts[:3]:
+        analyze(text.encode(), name="warm.txt", taxonomy=taxonomy)  # type: ignore[arg-type]
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for text in texts:
+            analyze(text.encode(), name="cv.txt", taxonomy=taxonomy)  # type: ignore[arg-type]
+        best = min(best, (time.perf_counter() - start) / len(texts))
+    return best * 1000
+
+
+def length_scaling(texts: list[str]) -> list[tuple[int, float]]:
+    """ms per 1,000 characters for a resume repeated 1, 2, 4, 8 and 16 times."""
+    base = max(texts, key=len)
+    rows = []
+    for factor in (1, 2, 4, 8, 16):
+        text = "\n\n".join([base] * factor)
+        rows.append((len(text), per_resume_ms([text]) / (len(text) / 1000)))
+    return rows
+
+
+def ten_times_taxonomy(folder: Path) -> object:
+    """The built-in taxonomy plus nine times as many generated skills, with aliases and rules."""
+    from skillgap.taxonomy import load_taxonomy_from
+
+    source = HERE.parent / "skills"
+    target = folder / "skills"
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    count = len(list(load_taxonomy_from(target).skills))
+    lines = []
+    for index in range(count * 9):
+        name = f"Toolkit{index:05d}"
+        lines += [
+            "[[skill]]", f'id = "generated-{index:05d}"', f'name = "{name}"',
+            'category = "engineering"',
+            f'aliases = ["{name}", "{name} Pro", "{name.lower()}-cli"]',
+            *([f'rules = ["use* ... {name.lower()}"]'] if index % 10 == 0 else []),
+            f'tip = "Build a small project with {name} and describe what it did."', "",
+        ]  # fmt: skip
+    (target / "generated.toml").write_text("\n".join(lines))
+    return load_taxonomy_from(target)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    runs: int = args.runs
+    cores = len(os.sched_getaffinity(0))
+    print(f"machine: {cores} cores, Python {sys.version.split()[0]}; medians of {runs} runs\n")
+
+    spacy_floor = median_wall([sys.executable, "-c", "import spacy; spacy.blank('en')"], runs)
+    help_time = median_wall([*SKILLGAP, "--help"], runs)
+    cold = median_wall([*SKILLGAP, "analyze", str(EXAMPLES / "mle-resume.pdf")], runs)
+    print(f"floor: python -c \"import spacy; spacy.blank('en')\"   {spacy_floor:6.3f} s")
+    print(f"skillgap --help                                   {help_time:6.3f} s  "
+          f"= {help_time / spacy_floor:.2f}x floor (target < 0.30x)")  # fmt: skip
+    print(f"cold skillgap analyze, one-page PDF               {cold:6.3f} s  "
+          f"= {cold / spacy_floor:.2f}x floor (target <= 1.25x)")  # fmt: skip
+
+    with tempfile.TemporaryDirectory() as tmp:
+        texts, pdfs = make_batches(args.corpus, Path(tmp))
+        rate, _cpu_text, peak_text, wall_text = batch_rate(texts, cores, max(1, runs // 2))
+        print(f"\nbatch of {len(texts)} text resumes, --jobs {cores}: {wall_text:.2f} s; "
+              f"marginal {rate:.0f} resumes/s (target >= 100), peak memory "
+              f"{peak_text:.0f} MiB PSS (target < 400)")  # fmt: skip
+        pdf_rate, cpu_pdf, peak_pdf, wall_pdf = batch_rate(pdfs, cores, max(1, runs // 2))
+        floor_pdf = extraction_cpu(pdfs, max(1, runs // 2))
+        print(
+            f"batch of {len(pdfs)} PDFs, --jobs {cores}: {wall_pdf:.2f} s; marginal "
+            f"{pdf_rate:.0f} PDFs/s, peak memory {peak_pdf:.0f} MiB PSS (target < 400)"
+        )
+        print(
+            f"  marginal CPU per PDF: skillgap {cpu_pdf * 1000:.1f} ms, text extraction alone "
+            f"{floor_pdf * 1000:.1f} ms = {cpu_pdf / floor_pdf:.2f}x (target <= 2x)"
+        )
+
+        corpus_texts = [p.read_text() for p in texts[: len(texts) // 10]]
+        print("\ntime per resume by length (in one process):")
+        rows = length_scaling(corpus_texts)
+        for characters, ms_per_k in rows:
+            print(f"  {characters:>8,} characters: {ms_per_k:6.2f} ms per 1,000 characters")
+        spread = max(r[1] for r in rows) / min(r[1] for r in rows)
+        print(f"  largest / smallest cost per character: {spread:.2f} (linear: near 1)")
+
+        from skillgap.taxonomy import load_taxonomy
+
+        base = per_resume_ms(corpus_texts)
+        big = ten_times_taxonomy(Path(tmp))
+        ten = per_resume_ms(corpus_texts, big)
+        print(f"\ntaxonomy of {len(load_taxonomy().skills)} skills: {base:.1f} ms per resume; "
+              f"{len(big.skills)} skills (10x): {ten:.1f} ms = {ten / base:.2f}x "  # type: ignore[attr-defined]
+              "(target <= 1.5x)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
