@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 
 from skillgap.analysis import matcher_for
 from skillgap.matcher import SkillMatcher
 from skillgap.taxonomy import Taxonomy, load_taxonomy
+
+# Tests never touch the user's cache of compiled patterns: they get one of their own.
+os.environ.setdefault("SKILLGAP_CACHE_DIR", tempfile.mkdtemp(prefix="skillgap-test-cache-"))
 
 
 @pytest.fixture(scope="session")

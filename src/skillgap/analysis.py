@@ -39,8 +39,19 @@ GARBLED_SHARE = 0.01
 
 @cache
 def matcher_for(taxonomy: Taxonomy) -> SkillMatcher:
-    """The matcher of a taxonomy, built once per process."""
-    return SkillMatcher(taxonomy)
+    """The matcher of a taxonomy: built once per process, and loaded from the cache of
+    compiled patterns when an earlier run left one (see :mod:`skillgap.cache`)."""
+    from skillgap import cache as matcher_cache
+
+    state = matcher_cache.load(taxonomy.fingerprint)
+    if state is not None:
+        try:
+            return SkillMatcher.from_state(taxonomy, state)
+        except Exception:  # a state from another build: rebuild below
+            pass
+    matcher = SkillMatcher(taxonomy)
+    matcher_cache.store(taxonomy.fingerprint, matcher.state())
+    return matcher
 
 
 def analyze(

@@ -172,9 +172,9 @@ class SkillMatcher:
         vocab = self.nlp.vocab
         self._lower = PhraseMatcher(vocab, attr="LOWER")
         self._orth = PhraseMatcher(vocab, attr="ORTH")
-        self._rules = Matcher(vocab)
+        #: One Matcher per skill with rules, run only where the words its rules need occur.
+        self._rule_sets: list[tuple[_Anchors, Matcher]] = []
         self._also: dict[tuple[str, str], tuple[str, ...]] = {}
-        self._anchors = _Anchors()
         self._fuzzy_forms: dict[str, str] = {}
         self._fuzzy_words: dict[str, int] = {}
         self._heading_skills: dict[str, list[str]] = {}
@@ -189,10 +189,13 @@ class SkillMatcher:
             if skill.excludes:
                 self._lower.add(f"exclude:{skill.id}", list(tokenizer.pipe(skill.excludes)))
             if skill.rules:
+                rules = Matcher(vocab)
+                anchors = _Anchors()
                 patterns = [compile_rule(rule) for rule in skill.rules]
-                self._rules.add(f"rule:{skill.id}", patterns, greedy="FIRST")
+                rules.add(f"rule:{skill.id}", patterns, greedy="FIRST")
                 for pattern in patterns:
-                    self._anchors.add(pattern)
+                    anchors.add(pattern)
+                self._rule_sets.append((anchors, rules))
             for form, extra in skill.also.items():
                 self._also[(skill.id, form.casefold())] = extra
             for heading in skill.headings:
@@ -212,6 +215,24 @@ class SkillMatcher:
         for key in self._fuzzy_forms:
             self._fuzzy_index.setdefault((key[0], len(key)), []).append(key)
         self._string = vocab.strings
+
+    def state(self) -> dict[str, Any]:
+        """Everything built from the taxonomy, for the cache; the pipeline is rebuilt."""
+        state = {k: v for k, v in self.__dict__.items() if k not in {"taxonomy", "nlp", "_string"}}
+        state["vocab"] = self.nlp.vocab
+        return state
+
+    @classmethod
+    def from_state(cls, taxonomy: Taxonomy, state: dict[str, Any]) -> SkillMatcher:
+        import spacy
+
+        matcher = cls.__new__(cls)
+        values = dict(state)
+        matcher.nlp = spacy.blank("en", vocab=values.pop("vocab"))
+        matcher.__dict__.update(values)
+        matcher.taxonomy = taxonomy
+        matcher._string = matcher.nlp.vocab.strings
+        return matcher
 
     def find(
         self,
@@ -249,23 +270,22 @@ class SkillMatcher:
     # -- phrase matches ---------------------------------------------------------------------
 
     def _rule_matches(self, doc: Doc, view: _TokenView) -> Iterable[tuple[int, int, int]]:
-        """Rule matches, run only on the stretches that hold the words some rule needs.
+        """Rule matches, each skill's rules run only on the stretches that hold their words.
 
-        No rule crosses a full stop, a bullet or a blank line, so the text is cut there and
-        the spaCy Matcher sees only the stretches that could match: most of a resume cannot,
-        and the Matcher's cost grows with every token it sees.
+        No rule crosses a full stop, a bullet or a blank line, so the text is cut there; a
+        skill's Matcher sees only the stretches that hold, for each word its rules require,
+        one of the alternatives. Most of a resume qualifies for no rule at all, and the
+        Matcher's cost grows with every token and pattern it sees.
         """
         start = 0
         for index in [*view.stops, len(doc)]:
             if index > start:
                 words = set(view.lowers[start:index])
-                if self._anchors.qualifies(words):
-                    yield from self._matches_in(doc, start, index)
+                for anchors, rules in self._rule_sets:
+                    if anchors.qualifies(words):
+                        for key, first, last in rules(doc[start:index]):
+                            yield key, start + first, start + last
             start = index + 1
-
-    def _matches_in(self, doc: Doc, start: int, end: int) -> Iterable[tuple[int, int, int]]:
-        for key, first, last in self._rules(doc[start:end]):
-            yield key, start + first, start + last
 
     def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
         found = []
@@ -483,12 +503,11 @@ class _TokenView:
 
 
 class _Anchors:
-    """The words each rule needs: a stretch of text can match a rule only if it holds, for
-    every required word of the rule, one of its alternatives."""
+    """The words a skill's rules need: a stretch of text can match a rule only if it holds,
+    for every required word of the rule, one of its alternatives."""
 
     def __init__(self) -> None:
         self.requirements: list[list[frozenset[str]]] = []
-        self.words: set[str] = set()
         self.pattern: re.Pattern[str] | None = None
         self._regexes: list[str] = []
 
@@ -507,7 +526,6 @@ class _Anchors:
                 self.pattern = re.compile("|".join(f"(?:{r})" for r in self._regexes))
                 return
         self.requirements.append(needed)
-        self.words.update(needed[0])
 
     def qualifies(self, words: set[str]) -> bool:
         """Whether some rule could match a stretch made of these words."""

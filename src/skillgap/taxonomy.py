@@ -6,11 +6,13 @@ Every problem is reported as a :class:`TaxonomyError` naming the file and the en
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -128,6 +130,15 @@ class Taxonomy:
     categories: Mapping[str, Category]
     skills: Mapping[str, Skill]
     roles: Mapping[str, Role]
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A digest of everything the matcher is built from, to key its cache."""
+        data = {
+            "categories": [c.model_dump() for c in self.categories.values()],
+            "skills": [s.model_dump() for s in self.skills.values()],
+        }
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:32]
 
     def role(self, role_id: str) -> Role:
         try:

@@ -1,0 +1,47 @@
+"""The cache of compiled patterns: same results from a loaded matcher, robust to damage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from skillgap import cache
+from skillgap.matcher import SkillMatcher
+from skillgap.readers import read_document
+from skillgap.taxonomy import Taxonomy
+
+from .helpers import EXAMPLES
+
+
+def hits(matcher: SkillMatcher, path: Path) -> list[tuple[str, int, str]]:
+    text = read_document(path).text
+    return [(h.skill_id, h.start, h.method) for h in matcher.find(text)]
+
+
+def test_a_loaded_matcher_finds_what_a_built_one_finds(
+    taxonomy: Taxonomy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLGAP_CACHE_DIR", str(tmp_path))
+    built = SkillMatcher(taxonomy)
+    cache.store(taxonomy.fingerprint, built.state())
+    [entry] = list(tmp_path.iterdir())
+    assert taxonomy.fingerprint in entry.name
+    loaded = SkillMatcher.from_state(taxonomy, cache.load(taxonomy.fingerprint))
+    for example in ("mle-resume.pdf", "rs-resume.txt", "mle-resume.json"):
+        assert hits(loaded, EXAMPLES / example) == hits(built, EXAMPLES / example)
+
+
+def test_a_damaged_or_disabled_cache_is_ignored(
+    taxonomy: Taxonomy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLGAP_CACHE_DIR", str(tmp_path))
+    cache.store(taxonomy.fingerprint, {"x": 1})
+    entry = next(tmp_path.iterdir())
+    entry.write_bytes(b"not a pickle")
+    assert cache.load(taxonomy.fingerprint) is None
+    monkeypatch.setenv("SKILLGAP_NO_CACHE", "1")
+    assert cache.cache_dir() is None and cache.load(taxonomy.fingerprint) is None
+    monkeypatch.delenv("SKILLGAP_NO_CACHE")
+    monkeypatch.setenv("SKILLGAP_CACHE_DIR", "/proc/forbidden")
+    cache.store(taxonomy.fingerprint, {"x": 1})  # unwritable: skipped without an error
