@@ -9,6 +9,7 @@ off, and any problem with it (unwritable, stale, corrupt) only means building af
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import tempfile
@@ -29,12 +30,17 @@ def cache_dir() -> Path | None:
 
 
 def _entry(key: str) -> Path | None:
+    """The cache file for ``key``: its name also says which spaCy and which matcher code
+    built it, so that an upgrade or a code change never loads a state it cannot use."""
     from spacy.about import __version__ as spacy_version
+
+    from skillgap import matcher
 
     folder = cache_dir()
     if folder is None:
         return None
-    return folder / f"matcher-{__version__}-spacy{spacy_version}-{key}.pickle"
+    code = hashlib.sha256(Path(matcher.__file__).read_bytes()).hexdigest()[:12]
+    return folder / f"matcher-{__version__}-spacy{spacy_version}-{code}-{key}.pickle"
 
 
 def load(key: str) -> Any | None:

@@ -174,6 +174,9 @@ class SkillMatcher:
         self._orth = PhraseMatcher(vocab, attr="ORTH")
         #: One Matcher per skill with rules, run only where the words its rules need occur.
         self._rule_sets: list[tuple[_Anchors, Matcher]] = []
+        #: Which rule sets a word can start: a stretch is checked only against those.
+        self._rule_sets_by_word: dict[str, list[int]] = {}
+        self._rule_sets_always: list[int] = []
         self._also: dict[tuple[str, str], tuple[str, ...]] = {}
         self._fuzzy_forms: dict[str, str] = {}
         self._fuzzy_words: dict[str, int] = {}
@@ -196,6 +199,10 @@ class SkillMatcher:
                 for pattern in patterns:
                     anchors.add(pattern)
                 self._rule_sets.append((anchors, rules))
+                for word in anchors.first_words():
+                    self._rule_sets_by_word.setdefault(word, []).append(len(self._rule_sets) - 1)
+                if anchors.pattern is not None:
+                    self._rule_sets_always.append(len(self._rule_sets) - 1)
             for form, extra in skill.also.items():
                 self._also[(skill.id, form.casefold())] = extra
             for heading in skill.headings:
@@ -281,7 +288,11 @@ class SkillMatcher:
         for index in [*view.stops, len(doc)]:
             if index > start:
                 words = set(view.lowers[start:index])
-                for anchors, rules in self._rule_sets:
+                candidates = set(self._rule_sets_always)
+                for word in words:
+                    candidates.update(self._rule_sets_by_word.get(word, ()))
+                for number in sorted(candidates):
+                    anchors, rules = self._rule_sets[number]
                     if anchors.qualifies(words):
                         for key, first, last in rules(doc[start:index]):
                             yield key, start + first, start + last
@@ -526,6 +537,10 @@ class _Anchors:
                 self.pattern = re.compile("|".join(f"(?:{r})" for r in self._regexes))
                 return
         self.requirements.append(needed)
+
+    def first_words(self) -> set[str]:
+        """Words of which every rule of the set needs one: its first required word."""
+        return {word for need in self.requirements for word in need[0]}
 
     def qualifies(self, words: set[str]) -> bool:
         """Whether some rule could match a stretch made of these words."""
