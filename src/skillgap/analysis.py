@@ -15,6 +15,7 @@ from skillgap.matcher import Hit, SkillMatcher, strength_of
 from skillgap.profile import build_profile
 from skillgap.readers import Document, read_bytes, read_document
 from skillgap.report import (
+    BestRole,
     CategoryScore,
     Evidence,
     FoundSkill,
@@ -28,6 +29,8 @@ from skillgap.report import (
 from skillgap.sections import find_headings, sections_by_line
 from skillgap.taxonomy import Requirement, Role, Taxonomy, load_taxonomy
 
+#: Below this score no role is said to fit well.
+WEAK_FIT = 40
 #: The skill whose hits name publication venues (NeurIPS, ICML...).
 VENUE_SKILL = "research-venues"
 STRENGTH_ORDER: dict[Strength, int] = {"demonstrated": 3, "listed": 2, "mentioned": 1}
@@ -62,11 +65,13 @@ def analyze(
     password: str | None = None,
     taxonomy: Taxonomy | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    job: Role | None = None,
 ) -> Report:
     """Analyse one resume: a path, or the bytes of a file (``name`` labels them).
 
-    ``roles`` selects role ids (default: every role of the taxonomy); ``limits`` bounds the
-    size, pages, characters and time one input may take. Raises
+    ``roles`` selects role ids (default: every role of the taxonomy, or none when ``job``
+    is given); ``job`` is a role read from a posting (:func:`read_job`); ``limits`` bounds
+    the size, pages, characters and time one input may take. Raises
     :class:`skillgap.errors.InputError` when the input cannot be read.
     """
     label = name if isinstance(source, bytes) else str(source)
@@ -75,7 +80,7 @@ def analyze(
             document = read_bytes(source, name, password=password, limits=limits)
         else:
             document = read_document(source, password=password, limits=limits)
-        return analyze_document(document, roles=roles, taxonomy=taxonomy)
+        return analyze_document(document, roles=roles, taxonomy=taxonomy, job=job)
 
 
 def analyze_document(
@@ -83,10 +88,14 @@ def analyze_document(
     *,
     roles: Sequence[str] | None = None,
     taxonomy: Taxonomy | None = None,
+    job: Role | None = None,
 ) -> Report:
     """Analyse text that has already been read."""
     taxonomy = taxonomy or load_taxonomy()
-    selected = [taxonomy.role(role_id) for role_id in (roles or list(taxonomy.roles))]
+    default = [] if job is not None else list(taxonomy.roles)
+    selected = [taxonomy.role(role_id) for role_id in (roles or default)]
+    if job is not None:
+        selected.append(job)
     if not document.text.strip():
         raise InputError(f"{document.path}: no text found", code="no-text")
     lines = document.text.split("\n")
@@ -111,7 +120,8 @@ def analyze_document(
             line_sections,
             [h for h in hits if h.skill_id == VENUE_SKILL and h.method != "implied"],
         ),
-        roles=[score_role(role, by_id, taxonomy) for role in selected],
+        roles=(scored := [score_role(role, by_id, taxonomy) for role in selected]),
+        best_role=best_role(scored),
     )
 
 
@@ -238,6 +248,7 @@ def score_requirement(
         adjacent=adjacent,
         strength=strongest([found[skill_id].strength for skill_id in matched]),
         tip=taxonomy.tip_for(requirement),
+        source=requirement.source,
     )
 
 
@@ -300,4 +311,52 @@ def assess_quality(text: str) -> Quality:
         warnings=warnings,
         long_token_share=round(long_share, 4),
         garbled_share=round(garbled, 4),
+    )
+
+
+def read_job(
+    source: str | Path | bytes,
+    *,
+    name: str = "<posting>",
+    taxonomy: Taxonomy | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Role:
+    """A job posting (any format analyze reads) as a role with id ``job``."""
+    from skillgap.posting import read_posting
+
+    taxonomy = taxonomy or load_taxonomy()
+    if isinstance(source, bytes):
+        document = read_bytes(source, name, limits=limits)
+    else:
+        document = read_document(source, limits=limits)
+    return read_posting(document, taxonomy)
+
+
+def best_role(roles: Sequence[RoleResult]) -> BestRole | None:
+    """The role with the highest score, with the reasons the others fall behind."""
+    if len(roles) < 2:
+        return None
+    ranked = sorted(roles, key=lambda r: -r.score)
+    best, runner_up = ranked[0], ranked[1]
+    why = [
+        f"{best.name} scores {best.score:.0f}, {best.score - runner_up.score:.0f} points "
+        f"above {runner_up.name} ({runner_up.score:.0f})"
+    ]
+    by_id = {r.id: r for r in runner_up.requirements}
+    held_back = [by_id[g] for g in runner_up.gaps if by_id[g].importance == "required"][:3]
+    if best.score < WEAK_FIT:
+        why.append(f"no role fits well yet: the best scores under {WEAK_FIT}")
+    if held_back:
+        names = "; ".join(r.name for r in held_back)
+        why.append(f"{runner_up.name} also requires what the resume lacks: {names}")
+    if best.gaps:
+        gaps = {r.id: r for r in best.requirements}
+        why.append(f"its main gap: {gaps[best.gaps[0]].name}")
+    return BestRole(
+        id=best.id,
+        name=best.name,
+        score=best.score,
+        runner_up=runner_up.id,
+        margin=round(best.score - runner_up.score, 1),
+        why=why,
     )

@@ -70,6 +70,9 @@ class RequirementResult(_Model):
     )
     strength: Strength | None = Field(description="Strongest evidence of the matched skills")
     tip: str = Field(description="How to close the gap (also given when met)")
+    source: str | None = Field(
+        default=None, description="Where the requirement comes from (a posting's sentence)"
+    )
 
 
 class CategoryScore(_Model):
@@ -150,6 +153,17 @@ class Check(_Model):
     message: str
 
 
+class BestRole(_Model):
+    """Which of the scored roles the resume fits best, and why."""
+
+    id: str
+    name: str
+    score: float
+    runner_up: str | None = Field(description="Id of the next best role")
+    margin: float = Field(description="Points ahead of the next best role")
+    why: list[str] = Field(description="Short reasons: the gaps that hold the others back")
+
+
 class Report(_Model):
     """The analysis of one resume."""
 
@@ -163,6 +177,9 @@ class Report(_Model):
     roles: list[RoleResult]
     checks: list[Check] = Field(
         default_factory=list, description="Thresholds judged (--fail-under, --require...)"
+    )
+    best_role: BestRole | None = Field(
+        default=None, description="The best-fitting role when two or more were scored"
     )
 
 

@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib.resources import files
@@ -108,6 +108,9 @@ class Requirement(_Record):
     weight: float = Field(gt=0, le=10)
     any_of: tuple[str, ...] = Field(min_length=1)
     tip: str | None = Field(default=None, description="Overrides the first skill's tip")
+    source: str | None = Field(
+        default=None, description="Where the requirement comes from, e.g. a posting's sentence"
+    )
 
     _check_id = field_validator("id")(_kebab)
 
@@ -285,3 +288,51 @@ def load_taxonomy_from(folder: Path) -> Taxonomy:
         ((str(path), path) for path in sorted(folder.glob("*.toml"))),
         ((str(path), path) for path in sorted((folder / "roles").glob("*.toml"))),
     )
+
+
+def extend_taxonomy(base: Taxonomy, paths: Sequence[Path]) -> Taxonomy:
+    """The base taxonomy with the categories, skills and roles of user files added.
+
+    A user file is in the format of the built-in data: ``[[category]]`` and ``[[skill]]``
+    entries, and roles either as ``[[role]]`` entries (each with its ``[[role.requirement]]``)
+    or, as in ``skills/roles/``, as a whole file with ``id``, ``name`` and
+    ``[[requirement]]``. An entry whose id is built in replaces the built-in one; every
+    problem names the file and the entry.
+    """
+    categories = dict(base.categories)
+    skills = dict(base.skills)
+    roles = dict(base.roles)
+    origin = {f"skill:{k}": "built-in skills" for k in skills}
+    origin.update({f"role:{k}": "built-in roles" for k in roles})
+    for path in paths:
+        label = str(path)
+        if not path.is_file():
+            raise TaxonomyError(f"{label}: no such roles file")
+        data = _read_toml(path, label)
+        if "requirement" in data:  # a single role, as in skills/roles/
+            data = {"role": [data]}
+        unknown = set(data) - {"category", "skill", "role"}
+        if unknown:
+            raise TaxonomyError(
+                f"{label}: unknown table(s): {', '.join(sorted(unknown))} "
+                "(expected category, skill, role)"
+            )
+        seen: set[str] = set()
+        for kind, model, target in (
+            ("category", Category, categories),
+            ("skill", Skill, skills),
+            ("role", Role, roles),
+        ):
+            entries = data.get(kind, [])
+            if not isinstance(entries, list):
+                raise TaxonomyError(f"{label}: '{kind}' must be an array of tables ([[{kind}]])")
+            for index, raw in enumerate(entries):
+                entry = _build(model, raw, label, _entry_name(raw, kind, index))
+                key = f"{kind}:{entry.id}"
+                if key in seen:
+                    raise TaxonomyError(f"{label}: {kind} {entry.id!r}: duplicate id")
+                seen.add(key)
+                target[entry.id] = entry  # type: ignore[index]
+                origin[key] = label
+    _check_references(categories, skills, roles, origin)
+    return Taxonomy(categories=categories, skills=skills, roles=roles)

@@ -42,6 +42,8 @@ def _report(report: Report) -> str:
         out.append("")
     for warning in report.input.quality.warnings:
         out += [f"> **Warning:** {_cell(warning)}", ""]
+    if report.best_role is not None:
+        out += [f"**Best fit:** {report.best_role.name}. " + "; ".join(report.best_role.why), ""]
     degrees = ", ".join(
         f"{_LEVELS[d.level]}{' in ' + d.field if d.field else ''}"
         f"{' (in progress)' if d.status == 'in progress' else ''}"

@@ -56,6 +56,11 @@ def _render_report(console: Console, report: Report) -> None:
     for warning in info.quality.warnings:
         console.print(Text(f"warning: {warning}", "yellow"))
     _render_profile(console, report)
+    if report.best_role is not None:
+        best = report.best_role
+        console.print(Text.assemble(("Best fit: ", "bold"), best.name, f" ({best.score:.0f})"))
+        for reason in best.why[1:]:
+            console.print(Text(f"  {reason}"))
     for role in report.roles:
         console.print()
         _render_role_scores(console, role)
