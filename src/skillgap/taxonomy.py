@@ -332,7 +332,7 @@ def extend_taxonomy(base: Taxonomy, paths: Sequence[Path]) -> Taxonomy:
                 if key in seen:
                     raise TaxonomyError(f"{label}: {kind} {entry.id!r}: duplicate id")
                 seen.add(key)
-                target[entry.id] = entry  # type: ignore[index]
+                target[entry.id] = entry
                 origin[key] = label
     _check_references(categories, skills, roles, origin)
     return Taxonomy(categories=categories, skills=skills, roles=roles)
