@@ -17,7 +17,7 @@ from skillgap.errors import InputError, UsageError
 from skillgap.limits import Limits
 from skillgap.records import Failure, Record
 from skillgap.render import OutputFormat, RenderOptions, renderer_for
-from skillgap.taxonomy import Taxonomy
+from skillgap.taxonomy import Role, Taxonomy
 
 STDIN = "-"
 
@@ -34,6 +34,7 @@ class Job:
     output_format: OutputFormat = OutputFormat.json
     options: RenderOptions = field(default_factory=RenderOptions)
     stdin: bytes | None = None
+    job_role: Role | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ def analyse_path(path: str, job: Job) -> Record:
             password=job.password,
             taxonomy=job.taxonomy,
             limits=job.limits,
+            job=job.job_role,
         )
     except UsageError:
         raise

@@ -20,7 +20,8 @@ from skillgap.limits import DEFAULT_LIMITS, Limits
 from skillgap.render import OutputFormat
 
 if TYPE_CHECKING:
-    from skillgap.taxonomy import Taxonomy
+    from skillgap.config import LoadedConfig
+    from skillgap.taxonomy import Role, Taxonomy
 
 app = typer.Typer(
     name="skillgap",
@@ -65,13 +66,39 @@ def _role_ids(values: list[str] | None) -> list[str] | None:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def _taxonomy() -> Taxonomy:
-    from skillgap.taxonomy import load_taxonomy
+def _taxonomy(roles_files: list[Path] | None = None) -> Taxonomy:
+    """The built-in taxonomy, extended by user roles files; raises TaxonomyError."""
+    from skillgap.taxonomy import extend_taxonomy, load_taxonomy
 
+    taxonomy = load_taxonomy()
+    return extend_taxonomy(taxonomy, roles_files) if roles_files else taxonomy
+
+
+def _taxonomy_or_fail(roles_files: list[Path] | None) -> Taxonomy:
     try:
-        return load_taxonomy()
+        return _taxonomy(roles_files)
     except SkillgapError as error:
         _fail(str(error), error.exit_code)
+
+
+def _roles_files(flags: list[Path] | None, loaded: LoadedConfig) -> list[Path]:
+    """Roles files from the flags, else from the config (relative to the config's folder)."""
+    if flags:
+        return flags
+    folder = loaded.path.parent if loaded.path is not None else Path.cwd()
+    return [folder / name for name in loaded.values.roles_file or []]
+
+
+def _read_job(posting: str | None, taxonomy: Taxonomy, limits: Limits) -> Role | None:
+    """The posting given with --job, as a role; raises InputError when it cannot be read."""
+    if posting is None:
+        return None
+    from skillgap.analysis import read_job
+
+    if posting == STDIN:
+        return read_job(sys.stdin.buffer.read(limits.max_bytes + 1), name="<stdin posting>",
+                        taxonomy=taxonomy, limits=limits)  # fmt: skip
+    return read_job(posting, taxonomy=taxonomy, limits=limits)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -95,6 +122,13 @@ RoleOption = Annotated[
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
+RolesFileOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--roles-file", metavar="FILE",
+        help="Add or replace roles and skills from a TOML file (repeatable).",
+    ),
+]  # fmt: skip
 OptionalFormat = Annotated[
     OutputFormat | None,
     typer.Option(
@@ -155,6 +189,23 @@ def analyze(
         float | None,
         typer.Option("--timeout", min=0, help="Seconds one input may take (0: no limit)."),
     ] = None,
+    job_posting: Annotated[
+        str | None,
+        typer.Option(
+            "--job",
+            metavar="POSTING",
+            help="A job posting (text, Markdown, PDF, DOCX, or -) to score against, as role "
+            "'job'; alone, it replaces the built-in roles.",
+        ),
+    ] = None,
+    roles_file: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--roles-file",
+            metavar="FILE",
+            help="Add or replace roles and skills from a TOML file (repeatable).",
+        ),
+    ] = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -183,8 +234,9 @@ def analyze(
     from skillgap.render.json_format import join_objects
 
     try:
-        settings = load_config(config if config is not None else find_config(Path.cwd())).values
-        taxonomy = _taxonomy()
+        loaded = load_config(config if config is not None else find_config(Path.cwd()))
+        settings = loaded.values
+        taxonomy = _taxonomy(_roles_files(roles_file, loaded))
         roles = _role_ids(role) or settings.roles
         for role_id in roles or []:
             taxonomy.role(role_id)
@@ -208,6 +260,12 @@ def analyze(
         timeout=_first(timeout, settings.timeout, DEFAULT_LIMITS.timeout),
     )
     inputs = expand_inputs(paths)
+    if job_posting == STDIN and STDIN in inputs:
+        _fail("standard input can hold the resumes or the posting, not both", ExitCode.USAGE)
+    try:
+        job_role = _read_job(job_posting, taxonomy, limits)
+    except SkillgapError as error:
+        _fail(str(error), error.exit_code)
     if output is not None:
         _truncate(output)
     to_terminal = output is None and sys.stdout.isatty()
@@ -221,6 +279,7 @@ def analyze(
         output_format=fmt,
         options=RenderOptions(width=_width() if to_terminal else 80, color=to_terminal),
         stdin=stdin,
+        job_role=job_role,
     )
     workers = jobs if jobs is not None else default_jobs(len(inputs))
     single_table = len(inputs) == 1 and fmt is OutputFormat.table
@@ -308,9 +367,11 @@ def extract(
 
 
 @app.command()
-def roles(output_format: FormatOption = OutputFormat.table) -> None:
-    """List the built-in roles."""
-    taxonomy = _taxonomy()
+def roles(
+    output_format: FormatOption = OutputFormat.table, roles_file: RolesFileOption = None
+) -> None:
+    """List the roles: built in, and from --roles-file."""
+    taxonomy = _taxonomy_or_fail(roles_file)
     if output_format is OutputFormat.json:
         import json
 
@@ -334,9 +395,10 @@ def roles(output_format: FormatOption = OutputFormat.table) -> None:
 def skills(
     role_id: Annotated[str, typer.Argument(metavar="ROLE", help="A role id, e.g. mle or rs.")],
     output_format: FormatOption = OutputFormat.table,
+    roles_file: RolesFileOption = None,
 ) -> None:
     """Show a role's requirements and the skills that meet each of them."""
-    taxonomy = _taxonomy()
+    taxonomy = _taxonomy_or_fail(roles_file)
     try:
         role = taxonomy.role(role_id)
     except SkillgapError as error:
@@ -365,6 +427,63 @@ def skills(
             f"  [{requirement.importance}, weight {requirement.weight:g}] {requirement.name}"
         )
         typer.echo(f"      met by any of: {names}")
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Roles or skills files.")],
+) -> None:
+    """Check roles and skills files as --roles-file would read them (exit 2 when invalid)."""
+    taxonomy = _taxonomy_or_fail(files)
+    from skillgap.taxonomy import load_taxonomy
+
+    builtin = load_taxonomy()
+    new_roles = sorted(set(taxonomy.roles) - set(builtin.roles))
+    new_skills = len(set(taxonomy.skills) - set(builtin.skills))
+    typer.echo(
+        f"ok: {len(taxonomy.roles)} roles ({len(new_roles)} new: {', '.join(new_roles) or '-'}), "
+        f"{len(taxonomy.skills)} skills ({new_skills} new)"
+    )
+
+
+@app.command()
+def compare(
+    paths: Annotated[
+        list[str], typer.Argument(metavar="RESUME", help="Resumes, folders or patterns.")
+    ],
+    role: Annotated[
+        str | None, typer.Option("--role", "-r", metavar="ID", help="The role to rank for.")
+    ] = None,
+    job_posting: Annotated[
+        str | None,
+        typer.Option("--job", metavar="POSTING", help="Rank for this job posting instead."),
+    ] = None,
+    output_format: FormatOption = OutputFormat.table,
+    roles_file: RolesFileOption = None,
+) -> None:
+    """Rank resumes for one role or one job posting, best first."""
+    from skillgap.batch import Job, analyse_path
+    from skillgap.inputs import expand_inputs
+    from skillgap.ranking import rank, render_ranking
+
+    if (role is None) == (job_posting is None):
+        _fail("compare needs exactly one of --role ID or --job POSTING", ExitCode.USAGE)
+    taxonomy = _taxonomy_or_fail(roles_file)
+    try:
+        if role is not None:
+            taxonomy.role(role)
+        job_role = _read_job(job_posting, taxonomy, DEFAULT_LIMITS)
+    except SkillgapError as error:
+        _fail(str(error), error.exit_code)
+    job = Job(taxonomy=taxonomy, roles=[role] if role else None, job_role=job_role)
+    inputs = expand_inputs(paths)
+    records = [analyse_path(path, job) for path in inputs]
+    ranking = rank(records, role or "job")
+    for failure in ranking.failures:
+        typer.echo(f"skillgap: error: {failure.message}", err=True)
+    _write(render_ranking(ranking, output_format), None)
+    if ranking.failures:
+        raise typer.Exit(int(ExitCode.INPUT_ERROR))
 
 
 @app.command()

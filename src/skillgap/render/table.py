@@ -174,6 +174,7 @@ def _render_gaps(console: Console, role: RoleResult, skill_names: dict[str, str]
                 f" [{requirement.importance}, weight {requirement.weight:g}]\n",
                 (_partial_note(requirement, skill_names), "italic"),
                 requirement.tip,
+                (f"\nThe posting: {requirement.source}" if requirement.source else "", "dim"),
             ),
         )
     console.print(Padding(grid, (0, 0, 0, 1)))
