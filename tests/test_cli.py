@@ -154,7 +154,7 @@ def test_extract_prints_the_text_read() -> None:
 def test_roles_lists_builtin_roles() -> None:
     code, out, _ = run("roles")
     assert code == 0
-    assert out.splitlines()[0].startswith("mle    Machine Learning Engineer")
+    assert out.splitlines()[0] == "mle Machine Learning Engineer (16 requirements)"
     code, out, _ = run("roles", "-f", "json")
     assert [r["id"] for r in json.loads(out)] == ["mle", "rs"]
 

@@ -386,9 +386,10 @@ def roles(
         ]
         _write(json.dumps(payload, indent=2) + "\n", None)
         return
+    width = max(len(role_id) for role_id in taxonomy.roles)
     for role in taxonomy.roles.values():
-        typer.echo(f"{role.id:<6} {role.name} ({len(role.requirements)} requirements)")
-        typer.echo(f"       {role.description}")
+        typer.echo(f"{role.id:<{width}} {role.name} ({len(role.requirements)} requirements)")
+        typer.echo(f"{'':<{width}} {role.description}")
 
 
 @app.command()

@@ -254,10 +254,25 @@ class SkillMatcher:
         lines = _LineIndex(text, line_sections)
         view = _TokenView(doc, lines)
         candidates = _drop_excluded(self._phrase_candidates(doc))
-        firm = _FirmPhrases(candidates, view)
-        accepted = _drop_contained(
-            [c for c in candidates if c.kind != "ambiguous" or self._confirm(c, firm, doc, view)]
-        )
+        firm = _FirmPhrases([c for c in candidates if c.kind != "ambiguous"], view)
+        confirmed = [c for c in candidates if c.kind != "ambiguous"]
+        pending: list[_Candidate] = []
+        for candidate in candidates:
+            if candidate.kind == "ambiguous":
+                (confirmed if self._confirm(candidate, firm, doc, view) else pending).append(
+                    candidate
+                )
+        # A chain of short forms ("BS/MS/PhD"): each joined to a confirmed one is confirmed.
+        while pending:
+            firm = _FirmPhrases(confirmed, view)
+            joined = [c for c in pending if _coordinated_with(c, firm, doc) is not None]
+            if not joined:
+                break
+            for candidate in joined:
+                candidate.context = f"listed with {_coordinated_with(candidate, firm, doc)}"
+                pending.remove(candidate)
+                confirmed.append(candidate)
+        accepted = _drop_contained(confirmed)
         wishes = accepted
         accepted = _drop_wishes(accepted, doc)
         hits: list[Hit] = []
@@ -550,10 +565,9 @@ class _Anchors:
 
 
 class _FirmPhrases:
-    """The unambiguous phrases of a text, indexed for the context checks of ambiguous ones."""
+    """The phrases known to be skills, indexed for the context checks of ambiguous ones."""
 
-    def __init__(self, candidates: list[_Candidate], view: _TokenView) -> None:
-        firm = [c for c in candidates if c.kind != "ambiguous"]
+    def __init__(self, firm: list[_Candidate], view: _TokenView) -> None:
         self.by_start = {c.start: c for c in firm}
         self.by_end = {c.end: c for c in firm}
         self.by_line: dict[int, _Candidate] = {}
