@@ -206,3 +206,8 @@ def test_general_mechanisms_find_real_phrasings(text: str, skill: str) -> None:
 def test_concepts_are_not_matched_fuzzily_from_single_words() -> None:
     found = skill_ids("Roles: instruction, Present MERN, Conversational, Mathematica")
     assert not {"communication", "nlp", "mathematics"} & found
+
+
+def test_a_short_name_between_two_known_skills_is_a_list_item() -> None:
+    assert "go" in skill_ids("Languages: Java/J2EE Python Go React")
+    assert "go" not in skill_ids("We Go React to news")

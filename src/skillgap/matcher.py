@@ -576,7 +576,15 @@ class _FirmPhrases:
 
 
 def _coordinated_with(candidate: _Candidate, firm: _FirmPhrases, doc: Doc) -> str | None:
-    """The text of an unambiguous skill joined to the candidate by "and", "or", "," or "/"."""
+    """The text of a known skill joined to the candidate by "and", "or", "," or "/", or of
+    the two known skills it stands between in a list written with spaces only
+    ("Java/J2EE Python Go React")."""
+    if candidate.start in firm.by_end and candidate.end in firm.by_start:
+        before_phrase, after_phrase = firm.by_end[candidate.start], firm.by_start[candidate.end]
+        return (
+            f"{doc[before_phrase.start : before_phrase.end].text} and "
+            f"{doc[after_phrase.start : after_phrase.end].text}"
+        )
     after, before = candidate.end, candidate.start - 1
     if after < len(doc) and doc[after].lower_ in _JOINERS and after + 1 in firm.by_start:
         partner = firm.by_start[after + 1]

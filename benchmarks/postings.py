@@ -1,0 +1,201 @@
+"""Requirement extraction from job postings (a script, not a test).
+
+    python benchmarks/postings.py [--corpus ../shared/corpus]
+
+1. Sentences: the labelled job-posting sentences of SkillSpan (Zhang et al. 2022; skill and
+   knowledge spans) and of Green et al. 2022 (Skill, Qualification, Domain... spans). The gold
+   ids of a sentence are the canonical ids whose names occur inside its labelled spans (the
+   skills the taxonomy knows); skillgap's ids are what it finds in the whole sentence.
+   A plain case-insensitive whole-word keyword search over the sentence is the baseline.
+2. Postings: whole SkillSpan postings, rebuilt from their sentences, with the canonical
+   requirement ids and their importance labelled by reading them
+   (benchmarks/data/postings.tsv). Prints precision/recall of the ids and how often
+   required/preferred agree on the ids found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from skillgap.analysis import matcher_for, read_job
+from skillgap.taxonomy import load_taxonomy
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = HERE.parents[1] / "shared" / "corpus"
+POSTING_LABELS = HERE / "data" / "postings.tsv"
+sys.path.insert(0, str(HERE))
+from accuracy import KeywordBaseline, Scores, canonical_ids  # noqa: E402
+
+
+def conll_sentences(path: Path, columns: int) -> Iterator[list[list[str]]]:
+    """Sentences as rows of [token, tag...]; tags beyond ``columns`` are ignored."""
+    sentence: list[list[str]] = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        parts = raw.split("\t") if "\t" in raw else raw.split()
+        if not parts or not parts[0].strip():
+            if sentence:
+                yield sentence
+            sentence = []
+            continue
+        sentence.append(parts[:columns])
+    if sentence:
+        yield sentence
+
+
+def spans(sentence: list[list[str]]) -> list[tuple[int, int]]:
+    """Token ranges of every labelled span (any BIO column, any type)."""
+    found: list[tuple[int, int]] = []
+    for column in range(1, max(len(row) for row in sentence)):
+        start = None
+        for index, row in enumerate([*sentence, ["", "O"]]):
+            tag = row[column] if column < len(row) else "O"
+            if start is not None and not tag.startswith("I"):
+                found.append((start, index))
+                start = None
+            if tag.startswith("B"):
+                start = index
+    return found
+
+
+def sentence_benchmark(corpus: Path, ids: set[str]) -> None:
+    """Recall on labelled spans that are, as a whole, a name the taxonomy knows.
+
+    SkillSpan and Green label what annotators saw as skills, not our ids, and leave much
+    unlabelled, so precision over whole sentences would count correct finds as errors.
+    Spans whose entire text is a taxonomy form ("Python", "machine learning", "AWS") are
+    unambiguous gold: each should be found where it stands.
+    """
+    taxonomy = load_taxonomy()
+    matcher = matcher_for(taxonomy)
+    # Case-insensitive names and aliases; case-sensitive forms ("Go", "ScM") as written.
+    form_owner = {
+        " ".join(form.casefold().split()): skill.id
+        for skill in taxonomy.skills.values()
+        if skill.id in ids
+        for form in (skill.name, *skill.aliases)
+    }
+    exact_owner = {
+        form: skill.id
+        for skill in taxonomy.skills.values()
+        if skill.id in ids
+        for form in (*skill.exact, *skill.ambiguous)
+    }
+    baseline = KeywordBaseline(taxonomy, ids)
+    sources = [
+        ("SkillSpan", sorted((corpus / "labelled" / "skillspan").glob("*.conll")), 3),
+        ("Green 2022", [corpus / "labelled" / "green2022" / "testset.txt"], 2),
+    ]
+    for name, files, columns in sources:
+        gold_spans = ours = keywords = 0
+        for path in files:
+            for sentence in conll_sentences(path, columns):
+                words = [row[0] for row in sentence]
+                offsets = [sum(len(w) + 1 for w in words[:i]) for i in range(len(words) + 1)]
+                text = " ".join(words)
+                targets = []
+                for first, last in spans(sentence):
+                    written = " ".join(words[first:last])
+                    skill_id = exact_owner.get(written) or form_owner.get(written.casefold())
+                    if skill_id:
+                        targets.append((skill_id, offsets[first], offsets[last] - 1))
+                if not targets:
+                    continue
+                hits = [h for h in matcher.find(text) if h.method != "implied"]
+                for skill_id, start, end in targets:
+                    gold_spans += 1
+                    ours += any(h.skill_id == skill_id and h.start < end and start < h.end
+                                for h in hits)  # fmt: skip
+                    keywords += any(
+                        m.start() < end and start < m.end()
+                        for m in baseline.patterns[skill_id].finditer(text)
+                    )
+        print(
+            f"{name}: {gold_spans} labelled spans that are a taxonomy name; found where they "
+            f"stand: skillgap {ours / gold_spans:.3f}, keywords {keywords / gold_spans:.3f}"
+        )
+
+
+def rebuild_postings(path: Path) -> list[str]:
+    """SkillSpan's tech files hold whole postings: a new one begins 3 lines before 'Date
+    posted:'. The posting body runs from its last 'Job description' line to 'Job benefits'."""
+    texts = [" ".join(row[0] for row in s) for s in conll_sentences(path, 3)]
+    starts = [i - 3 for i, text in enumerate(texts) if text.startswith("Date posted:")]
+    postings = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(texts)
+        lines = texts[start:end]
+        marks = [i for i, line in enumerate(lines) if line.strip() == "Job description"]
+        body_start = marks[-1] + 1 if marks else 0
+        body_end = next(
+            (
+                i
+                for i, line in enumerate(lines)
+                if i > body_start and line.startswith("Job benefits")
+            ),
+            len(lines),
+        )
+        postings.append("\n".join([lines[0], *lines[body_start:body_end]]))
+    return postings
+
+
+def posting_benchmark(corpus: Path, ids: set[str]) -> None:
+    taxonomy = load_taxonomy()
+    rows = POSTING_LABELS.read_text(encoding="utf-8").splitlines()[1:]
+    scores, baseline_scores = Scores(), Scores()
+    agree = compared = 0
+    cache: dict[str, list[str]] = {}
+    baseline = KeywordBaseline(taxonomy, ids)
+    details = []
+    for row in rows:
+        file, number, labels, *_ = row.split("\t")
+        postings = cache.setdefault(file, rebuild_postings(corpus / file))
+        text = postings[int(number)]
+        gold = dict(label.split(":") for label in labels.split())
+        role = read_job(text.encode(), name=f"{file}#{number}", taxonomy=taxonomy)
+        found: dict[str, str] = {}
+        for requirement in role.requirements:
+            for skill_id in requirement.any_of:
+                if skill_id in ids and found.get(skill_id) != "required":
+                    found[skill_id] = requirement.importance
+        scores.tp += len(found.keys() & gold.keys())
+        scores.fp += len(found.keys() - gold.keys())
+        scores.fn += len(gold.keys() - found.keys())
+        keyword_ids = baseline.find(text)
+        baseline_scores.tp += len(keyword_ids & gold.keys())
+        baseline_scores.fp += len(keyword_ids - gold.keys())
+        baseline_scores.fn += len(gold.keys() - keyword_ids)
+        for skill_id in found.keys() & gold.keys():
+            compared += 1
+            agree += found[skill_id] == gold[skill_id]
+            if found[skill_id] != gold[skill_id]:
+                details.append(
+                    f"    #{number} {skill_id}: {found[skill_id]}, labelled {gold[skill_id]}"
+                )
+        for skill_id in sorted(found.keys() - gold.keys()):
+            details.append(f"    #{number} false alarm: {skill_id}")
+        for skill_id in sorted(gold.keys() - found.keys()):
+            details.append(f"    #{number} missed: {skill_id}")
+    print(f"\nWhole postings: {len(rows)} SkillSpan tech postings labelled by reading")
+    print(f"  requirement ids  skillgap  {scores.line()}")
+    print(f"  requirement ids  keywords  {baseline_scores.line()}")
+    print(f"  required/preferred agreement on ids found: {agree}/{compared} = "
+          f"{agree / compared:.2f}")  # fmt: skip
+    print("  differences:")
+    print("\n".join(details))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = parser.parse_args()
+    ids = canonical_ids(args.corpus)
+    sentence_benchmark(args.corpus, ids)
+    posting_benchmark(args.corpus, ids)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
