@@ -60,7 +60,7 @@ def _render_report(console: Console, report: Report) -> None:
         best = report.best_role
         console.print(Text.assemble(("Best fit: ", "bold"), best.name, f" ({best.score:.0f})"))
         for reason in best.why[1:]:
-            console.print(Text(f"  {reason}"))
+            console.print(Padding(Text(reason), (0, 0, 0, 2)))
     for role in report.roles:
         console.print()
         _render_role_scores(console, role)
