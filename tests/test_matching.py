@@ -211,3 +211,20 @@ def test_concepts_are_not_matched_fuzzily_from_single_words() -> None:
 def test_a_short_name_between_two_known_skills_is_a_list_item() -> None:
     assert "go" in skill_ids("Languages: Java/J2EE Python Go React")
     assert "go" not in skill_ids("We Go React to news")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [("SKILLS: PYTHON, GO, SCALA", "go"), ("SKILLS: PYTHON, GO, SCALA", "scala")],
+)
+def test_upper_case_lists(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
+
+
+def test_joined_section_titles() -> None:
+    from skillgap.sections import heading_section
+
+    assert heading_section("Certifications & Courses") == (
+        "certifications", "certifications and courses",
+    )  # fmt: skip
+    assert heading_section("Food and drink") is None

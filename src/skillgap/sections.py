@@ -264,14 +264,24 @@ def heading_section(line: str) -> tuple[str, str] | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 80:
         return None
-    title = normalise_title(stripped)
-    if title in _TITLE_TO_SECTION and len(title.split()) <= _MAX_TITLE_WORDS:
-        return _TITLE_TO_SECTION[title], title
+    found = _known_title(normalise_title(stripped))
+    if found:
+        return found
     inline = _INLINE_HEADING.match(stripped)
     if inline:
-        title = normalise_title(inline.group(1))
-        if title in _TITLE_TO_SECTION:
-            return _TITLE_TO_SECTION[title], title
+        return _known_title(normalise_title(inline.group(1)))
+    return None
+
+
+def _known_title(title: str) -> tuple[str, str] | None:
+    """A known title, or a pair of them ("Certifications & Courses", "Skills and Interests":
+    the section of the first part that is known)."""
+    if title in _TITLE_TO_SECTION:
+        return _TITLE_TO_SECTION[title], title
+    if len(title.split()) <= 2 * _MAX_TITLE_WORDS and " and " in title:
+        for part in title.split(" and "):
+            if part in _TITLE_TO_SECTION:
+                return _TITLE_TO_SECTION[part], title
     return None
 
 

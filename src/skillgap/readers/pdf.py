@@ -73,7 +73,7 @@ def _with_pdfium(data: bytes, password: str | None, name: str, max_pages: int) -
             textpage.close()
             links = _github_links(document, page)
             page.close()
-            pages.append(text + "".join(f"\n{link}" for link in links))
+            pages.append(_join_soft_hyphens(text) + "".join(f"\n{link}" for link in links))
         return "\n\n".join(pages), len(pages)
     finally:
         document.close()
@@ -129,3 +129,12 @@ def _github_links(document: Any, page: Any) -> list[str]:
         if match and match.group(0) not in found:
             found.append(match.group(0))
     return found
+
+
+_SOFT_HYPHEN = re.compile(r"(\w)[\u00ad\x02]\s*\r?\n\s*(\w)")
+
+
+def _join_soft_hyphens(text: str) -> str:
+    """Words hyphenated at a line end ("ma-/chine") come back whole. PDFium marks such a
+    hyphen as a soft one; an ordinary hyphen ("end-to-end") is left alone."""
+    return _SOFT_HYPHEN.sub(r"\1\2", text)
