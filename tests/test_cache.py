@@ -24,10 +24,10 @@ def test_a_loaded_matcher_finds_what_a_built_one_finds(
 ) -> None:
     monkeypatch.setenv("SKILLGAP_CACHE_DIR", str(tmp_path))
     built = SkillMatcher(taxonomy)
-    cache.store(taxonomy.fingerprint, built.state())
+    cache.store("matcher", taxonomy.fingerprint, built.state())
     [entry] = list(tmp_path.iterdir())
     assert taxonomy.fingerprint in entry.name
-    loaded = SkillMatcher.from_state(taxonomy, cache.load(taxonomy.fingerprint))
+    loaded = SkillMatcher.from_state(taxonomy, cache.load("matcher", taxonomy.fingerprint))
     for example in ("mle-resume.pdf", "rs-resume.txt", "mle-resume.json"):
         assert hits(loaded, EXAMPLES / example) == hits(built, EXAMPLES / example)
 
@@ -36,12 +36,24 @@ def test_a_damaged_or_disabled_cache_is_ignored(
     taxonomy: Taxonomy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SKILLGAP_CACHE_DIR", str(tmp_path))
-    cache.store(taxonomy.fingerprint, {"x": 1})
+    cache.store("matcher", taxonomy.fingerprint, {"x": 1})
     entry = next(tmp_path.iterdir())
     entry.write_bytes(b"not a pickle")
-    assert cache.load(taxonomy.fingerprint) is None
+    assert cache.load("matcher", taxonomy.fingerprint) is None
     monkeypatch.setenv("SKILLGAP_NO_CACHE", "1")
-    assert cache.cache_dir() is None and cache.load(taxonomy.fingerprint) is None
+    assert cache.cache_dir() is None and cache.load("matcher", taxonomy.fingerprint) is None
     monkeypatch.delenv("SKILLGAP_NO_CACHE")
     monkeypatch.setenv("SKILLGAP_CACHE_DIR", "/proc/forbidden")
-    cache.store(taxonomy.fingerprint, {"x": 1})  # unwritable: skipped without an error
+    cache.store("matcher", taxonomy.fingerprint, {"x": 1})  # unwritable: skipped without an error
+
+
+def test_the_taxonomy_is_cached_and_equal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from skillgap.taxonomy import load_taxonomy
+
+    monkeypatch.setenv("SKILLGAP_CACHE_DIR", str(tmp_path))
+    built = load_taxonomy.__wrapped__()
+    assert any(p.name.startswith("taxonomy-") for p in tmp_path.iterdir())
+    loaded = load_taxonomy.__wrapped__()
+    assert loaded is not built
+    assert loaded.skills == built.skills and loaded.roles == built.roles
+    assert loaded.fingerprint == built.fingerprint

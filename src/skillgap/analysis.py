@@ -46,14 +46,14 @@ def matcher_for(taxonomy: Taxonomy) -> SkillMatcher:
     compiled patterns when an earlier run left one (see :mod:`skillgap.cache`)."""
     from skillgap import cache as matcher_cache
 
-    state = matcher_cache.load(taxonomy.fingerprint)
+    state = matcher_cache.load("matcher", taxonomy.fingerprint)
     if state is not None:
         try:
             return SkillMatcher.from_state(taxonomy, state)
         except Exception:  # a state from another build: rebuild below
             pass
     matcher = SkillMatcher(taxonomy)
-    matcher_cache.store(taxonomy.fingerprint, matcher.state())
+    matcher_cache.store("matcher", taxonomy.fingerprint, matcher.state())
     return matcher
 
 

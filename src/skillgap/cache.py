@@ -29,23 +29,27 @@ def cache_dir() -> Path | None:
     return Path(base) / "skillgap"
 
 
-def _entry(key: str) -> Path | None:
-    """The cache file for ``key``: its name also says which spaCy and which matcher code
-    built it, so that an upgrade or a code change never loads a state it cannot use."""
-    from spacy.about import __version__ as spacy_version
+#: The modules whose code shapes what is cached: a change in any of them changes every key.
+_CODE = ("matcher.py", "taxonomy.py")
 
-    from skillgap import matcher
+
+def _entry(kind: str, key: str) -> Path | None:
+    """The cache file for ``key``: its name also says which spaCy and which code built it,
+    so that an upgrade or a code change never loads a state it cannot use."""
+    from importlib.metadata import version
 
     folder = cache_dir()
     if folder is None:
         return None
-    code = hashlib.sha256(Path(matcher.__file__).read_bytes()).hexdigest()[:12]
-    return folder / f"matcher-{__version__}-spacy{spacy_version}-{code}-{key}.pickle"
+    here = Path(__file__).parent
+    code = hashlib.sha256(b"".join((here / name).read_bytes() for name in _CODE)).hexdigest()
+    spacy_version = version("spacy")
+    return folder / f"{kind}-{__version__}-spacy{spacy_version}-{code[:12]}-{key}.pickle"
 
 
-def load(key: str) -> Any | None:
-    """The cached state for ``key``, or None."""
-    entry = _entry(key)
+def load(kind: str, key: str) -> Any | None:
+    """The cached state of ``kind`` for ``key``, or None."""
+    entry = _entry(kind, key)
     if entry is None or not entry.is_file():
         return None
     try:
@@ -54,9 +58,9 @@ def load(key: str) -> Any | None:
         return None
 
 
-def store(key: str, state: Any) -> None:
+def store(kind: str, key: str, state: Any) -> None:
     """Keep ``state`` for next time; silently skip when the cache cannot be written."""
-    entry = _entry(key)
+    entry = _entry(kind, key)
     if entry is None:
         return
     try:

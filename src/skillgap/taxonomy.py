@@ -274,12 +274,22 @@ def builtin_data() -> Traversable:
 
 @cache
 def load_taxonomy() -> Taxonomy:
-    """The built-in taxonomy and roles."""
+    """The built-in taxonomy and roles, validated once and then kept in the cache."""
+    from skillgap import cache
+
     root = builtin_data()
-    return build_taxonomy(
-        ((f"skills/{item.name}", item) for item in _data_files(root)),
-        ((f"skills/roles/{item.name}", item) for item in _data_files(root / "roles")),
-    )
+    skill_sources = [(f"skills/{item.name}", item) for item in _data_files(root)]
+    role_sources = [(f"skills/roles/{item.name}", item) for item in _data_files(root / "roles")]
+    digest = hashlib.sha256()
+    for label, source in [*skill_sources, *role_sources]:
+        digest.update(label.encode() + b"\0" + source.read_bytes() + b"\0")
+    key = digest.hexdigest()[:32]
+    cached = cache.load("taxonomy", key)
+    if isinstance(cached, Taxonomy):
+        return cached
+    taxonomy = build_taxonomy(skill_sources, role_sources)
+    cache.store("taxonomy", key, taxonomy)
+    return taxonomy
 
 
 def load_taxonomy_from(folder: Path) -> Taxonomy:
