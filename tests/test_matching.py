@@ -228,3 +228,29 @@ def test_joined_section_titles() -> None:
         "certifications", "certifications and courses",
     )  # fmt: skip
     assert heading_section("Food and drink") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Maintained power transformers at the substation", "deep-learning"),
+        ("LLM in International Law, University of London", "nlp"),
+        ("References: Mr. Paul Jenkins, manager", "ci-cd"),
+        ("Led market research in retail for two brands", "research-experience"),
+    ],
+)
+def test_words_of_other_trades_are_not_skills(text: str, skill: str) -> None:
+    assert skill not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Fine-tuned LLMs for customer support", "nlp"),
+        ("Skills: Python, LLMs, RAG", "nlp"),
+        ("Built Jenkins pipelines for every service", "ci-cd"),
+        ("Trained transformers (BERT) for ranking", "deep-learning"),
+    ],
+)
+def test_the_same_words_as_skills(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)

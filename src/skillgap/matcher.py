@@ -253,7 +253,14 @@ class SkillMatcher:
         doc = self.nlp.make_doc(_break_long_runs(text.replace("\n", " ")))
         lines = _LineIndex(text, line_sections)
         view = _TokenView(doc, lines)
-        candidates = _drop_excluded(self._phrase_candidates(doc))
+        phrases = self._phrase_candidates(doc)
+        excluded = _excluded_tokens(phrases)
+        candidates = [
+            c
+            for c in phrases
+            if c.kind != "exclude"
+            and not all((c.skill_id, i) in excluded for i in range(c.start, c.end))
+        ]
         firm = _FirmPhrases([c for c in candidates if c.kind != "ambiguous"], view)
         confirmed = [c for c in candidates if c.kind != "ambiguous"]
         pending: list[_Candidate] = []
@@ -282,6 +289,8 @@ class SkillMatcher:
         for key, start, end in self._rule_matches(doc, view):
             label = self._string[key]
             skill_id = label.split(":", 1)[1]
+            if any((skill_id, i) in excluded for i in range(start, end)):
+                continue  # "led market research" is no research experience
             span = doc[start:end]
             hits.append(lines.hit(skill_id, span, "rule", CONFIDENCE["rule"]))
             covered.update(range(start, end))
@@ -632,20 +641,15 @@ def _drop_wishes(candidates: list[_Candidate], doc: Doc) -> list[_Candidate]:
     return kept
 
 
-def _drop_excluded(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Drop a skill's forms inside its exclude phrases ("The Linux Foundation" is no Linux)."""
-    excluded = {
+def _excluded_tokens(candidates: list[_Candidate]) -> set[tuple[str, int]]:
+    """(skill, token) pairs inside a skill's exclude phrases ("The Linux Foundation" is no
+    Linux, "market research" no research experience)."""
+    return {
         (c.skill_id, index)
         for c in candidates
         if c.kind == "exclude"
         for index in range(c.start, c.end)
     }
-    return [
-        c
-        for c in candidates
-        if c.kind != "exclude"
-        and not all((c.skill_id, index) in excluded for index in range(c.start, c.end))
-    ]
 
 
 def _drop_contained(candidates: list[_Candidate]) -> list[_Candidate]:
