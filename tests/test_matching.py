@@ -7,7 +7,7 @@ import pytest
 from skillgap.analysis import analyze
 from skillgap.matcher import compile_rule
 
-from .helpers import skill_ids
+from .helpers import CORPUS, EXAMPLES, skill_ids
 
 
 @pytest.mark.parametrize(
@@ -254,3 +254,21 @@ def test_words_of_other_trades_are_not_skills(text: str, skill: str) -> None:
 )
 def test_the_same_words_as_skills(text: str, skill: str) -> None:
     assert skill in skill_ids(text)
+
+
+def test_tokens_are_those_of_spacy_blank_en() -> None:
+    """Special cases are loaded as texts need them; the tokens must not change because of it."""
+    import spacy
+
+    from skillgap.tokens import EnglishTokenizer
+
+    texts = [p.read_text() for p in sorted(EXAMPLES.glob("*.txt"))]
+    if CORPUS.exists():
+        resumes = [p for p in sorted((CORPUS / "text").iterdir()) if p.suffix != ".tsv"]
+        texts += [p.read_text(errors="replace") for p in resumes]
+    texts.append("I'm at U.S. labs, e.g. Dr. Smith's :) don't\xa0C++ 3.5x (a.m.)\tand/or Ph.D.")
+    blank, lazy = spacy.blank("en"), EnglishTokenizer()
+    waiting = len(lazy._pending)
+    for text in texts:
+        assert [t.text for t in lazy(text)] == [t.text for t in blank.make_doc(text)]
+    assert 0 < len(lazy._pending) < waiting  # some were added on demand, not all

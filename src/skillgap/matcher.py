@@ -1,8 +1,9 @@
 """Find taxonomy skills in text, with evidence.
 
-The pipeline is ``spacy.blank("en")``: its tokenizer, two ``PhraseMatcher`` s (one on lowercase
-text for aliases, one on exact text for case-sensitive and ambiguous forms), a ``Matcher`` for
-the token rules of concepts, section headings, and rapidfuzz for misspellings of long names.
+The pipeline is ``spacy.blank("en")``: its tokenizer (see :mod:`skillgap.tokens`), two
+``PhraseMatcher`` s (one on lowercase text for aliases, one on exact text for case-sensitive and
+ambiguous forms), a ``Matcher`` for the token rules of concepts, section headings, and rapidfuzz
+for misspellings of long names.
 Nothing here needs a trained model or the network.
 """
 
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from skillgap.sections import DEMONSTRATING_SECTIONS, Heading
 from skillgap.taxonomy import Skill, Taxonomy
+from skillgap.tokens import EnglishTokenizer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -164,12 +166,11 @@ class SkillMatcher:
     """Finds every skill of a taxonomy in a text. Build once, use for many texts."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
-        import spacy
         from spacy.matcher import Matcher, PhraseMatcher
 
         self.taxonomy = taxonomy
-        self.nlp = spacy.blank("en")
-        vocab = self.nlp.vocab
+        self.tokenizer = EnglishTokenizer()
+        vocab = self.tokenizer.vocab
         self._lower = PhraseMatcher(vocab, attr="LOWER")
         self._orth = PhraseMatcher(vocab, attr="ORTH")
         #: One Matcher per skill with rules, run only where the words its rules need occur.
@@ -181,7 +182,7 @@ class SkillMatcher:
         self._fuzzy_forms: dict[str, str] = {}
         self._fuzzy_words: dict[str, int] = {}
         self._heading_skills: dict[str, list[str]] = {}
-        tokenizer: Any = self.nlp.tokenizer
+        tokenizer = self.tokenizer
         for skill in taxonomy.skills.values():
             if skill.aliases:
                 self._lower.add(f"alias:{skill.id}", list(tokenizer.pipe(skill.aliases)))
@@ -225,20 +226,19 @@ class SkillMatcher:
 
     def state(self) -> dict[str, Any]:
         """Everything built from the taxonomy, for the cache; the pipeline is rebuilt."""
-        state = {k: v for k, v in self.__dict__.items() if k not in {"taxonomy", "nlp", "_string"}}
-        state["vocab"] = self.nlp.vocab
+        rebuilt = {"taxonomy", "tokenizer", "_string"}
+        state = {k: v for k, v in self.__dict__.items() if k not in rebuilt}
+        state["vocab"] = self.tokenizer.vocab
         return state
 
     @classmethod
     def from_state(cls, taxonomy: Taxonomy, state: dict[str, Any]) -> SkillMatcher:
-        import spacy
-
         matcher = cls.__new__(cls)
         values = dict(state)
-        matcher.nlp = spacy.blank("en", vocab=values.pop("vocab"))
+        matcher.tokenizer = EnglishTokenizer(values.pop("vocab"))
         matcher.__dict__.update(values)
         matcher.taxonomy = taxonomy
-        matcher._string = matcher.nlp.vocab.strings
+        matcher._string = matcher.tokenizer.vocab.strings
         return matcher
 
     def find(
@@ -250,7 +250,7 @@ class SkillMatcher:
         """Every hit of every skill in ``text`` (lines separated by newlines)."""
         # Lines are joined for matching so that a phrase wrapped across two lines of a PDF
         # still matches; offsets are unchanged, so each hit still knows its line.
-        doc = self.nlp.make_doc(_break_long_runs(text.replace("\n", " ")))
+        doc = self.tokenizer(_break_long_runs(text.replace("\n", " ")))
         lines = _LineIndex(text, line_sections)
         view = _TokenView(doc, lines)
         phrases = self._phrase_candidates(doc)
