@@ -100,3 +100,18 @@ def test_any_text_gives_a_report_or_an_input_error(text: str) -> None:
         return
     assert report.status == "ok"
     assert all(0 <= role.score <= 100 for role in report.roles)
+
+
+def test_validation_holds_reports_to_the_schema() -> None:
+    """Reports are plain dataclasses; model_validate is where the contract is enforced."""
+    import pytest
+    from pydantic import ValidationError
+
+    report = analyze(b"Skills: Python, PyTorch, Docker", name="r.txt")
+    payload = report.model_dump(mode="json")
+    assert Report.model_validate(payload) == report
+    payload["skills"][0]["confidence"] = 1.5
+    with pytest.raises(ValidationError, match="confidence"):
+        Report.model_validate(payload)
+    with pytest.raises(ValidationError, match="unexpected"):
+        Report.model_validate({**report.model_dump(), "surplus": 1})

@@ -1,4 +1,4 @@
-"""The report: typed, frozen models that are also the JSON contract.
+"""The report: typed, frozen dataclasses that are also the JSON contract.
 
 ``schema_version`` follows semantic versioning: a new optional field is a minor change, a
 renamed, removed or retyped field a major one. The JSON Schema (``skillgap schema``) is
@@ -7,9 +7,13 @@ generated from these models.
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 SCHEMA_VERSION = "1.0"
 
@@ -17,37 +21,77 @@ Method = Literal["exact", "alias", "rule", "fuzzy", "section", "implied"]
 Strength = Literal["demonstrated", "listed", "mentioned"]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class _Model:
+    """Frozen dataclasses, so that building a report costs no validation: they are built only by
+    skillgap's own code. Pydantic reads their annotations when asked, to validate JSON
+    (``model_validate``) and to generate the JSON Schema; that costs about 40 ms of start-up,
+    which a cold run that never needs it no longer pays."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")
+
+    def model_dump(self, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
+        """The record as plain data; every field is already JSON data, so both modes agree."""
+        data: dict[str, Any] = asdict(self)  # type: ignore[call-overload]
+        return data
+
+    def model_copy(self, *, update: dict[str, Any]) -> Self:
+        return replace(self, **update)  # type: ignore[type-var]
+
+    @classmethod
+    def model_validate(cls, data: Any) -> Self:
+        """A record from plain data (e.g. parsed JSON), checked against the schema."""
+        value: Self = _adapter(cls).validate_python(data)
+        return value
 
 
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type) -> TypeAdapter[Any]:
+    from pydantic import TypeAdapter
+
+    if model not in _ADAPTERS:
+        _ADAPTERS[model] = TypeAdapter(model)
+    return _ADAPTERS[model]
+
+
+@dataclass(frozen=True, kw_only=True)
 class Evidence(_Model):
     """One place in the resume that shows a skill."""
 
-    text: str = Field(description="The matched text")
-    line: int = Field(description="1-based line in the extracted text (see `skillgap extract`)")
-    section: str | None = Field(description="Resume section, e.g. skills or experience")
-    method: Method = Field(description="How it matched")
-    confidence: float = Field(ge=0, le=1)
-    strength: Strength = Field(
-        description="demonstrated (experience, projects, research...), "
-        "listed (skills section) or mentioned (elsewhere)"
-    )
-    context: str | None = Field(default=None, description="Why a context-dependent form counted")
+    text: Annotated[str, Field(description="The matched text")]
+    line: Annotated[
+        int, Field(description="1-based line in the extracted text (see `skillgap extract`)")
+    ]
+    section: Annotated[str | None, Field(description="Resume section, e.g. skills or experience")]
+    method: Annotated[Method, Field(description="How it matched")]
+    confidence: Annotated[float, Field(ge=0, le=1)]
+    strength: Annotated[
+        Strength,
+        Field(
+            description="demonstrated (experience, projects, research...), "
+            "listed (skills section) or mentioned (elsewhere)"
+        ),
+    ]
+    context: Annotated[str | None, Field(description="Why a context-dependent form counted")] = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class FoundSkill(_Model):
     """A taxonomy skill found in the resume."""
 
     id: str
     name: str
     category: str
-    strength: Strength = Field(description="The strongest strength among the evidence")
-    confidence: float = Field(ge=0, le=1, description="The highest evidence confidence")
-    evidence: list[Evidence] = Field(description="Where it was found (at most 25, strongest)")
-    evidence_count: int = Field(description="How many places show it in all")
+    strength: Annotated[Strength, Field(description="The strongest strength among the evidence")]
+    confidence: Annotated[float, Field(ge=0, le=1, description="The highest evidence confidence")]
+    evidence: Annotated[
+        list[Evidence], Field(description="Where it was found (at most 25, strongest)")
+    ]
+    evidence_count: Annotated[int, Field(description="How many places show it in all")]
 
 
+@dataclass(frozen=True, kw_only=True)
 class RequirementResult(_Model):
     """One requirement of a role and whether the resume meets it."""
 
@@ -56,76 +100,98 @@ class RequirementResult(_Model):
     category: str
     importance: Literal["required", "preferred"]
     weight: float
-    any_of: list[str] = Field(description="Skill ids that each meet the requirement")
-    met: bool = Field(description="A skill of any_of was found")
-    matched: list[str] = Field(description="The skill ids of any_of found in the resume")
-    credit: float = Field(
-        ge=0,
-        le=1,
-        description="Share of the weight earned: 1 met; 0.5 met only in coursework, awards or "
-        "interests, or missing but next to a related skill found (see adjacent); 0 missing",
-    )
-    adjacent: list[str] = Field(
-        default_factory=list, description="Related skills found when none of any_of was"
-    )
-    strength: Strength | None = Field(description="Strongest evidence of the matched skills")
-    tip: str = Field(description="How to close the gap (also given when met)")
-    source: str | None = Field(
-        default=None, description="Where the requirement comes from (a posting's sentence)"
-    )
+    any_of: Annotated[list[str], Field(description="Skill ids that each meet the requirement")]
+    met: Annotated[bool, Field(description="A skill of any_of was found")]
+    matched: Annotated[list[str], Field(description="The skill ids of any_of found in the resume")]
+    credit: Annotated[
+        float,
+        Field(
+            ge=0,
+            le=1,
+            description="Share of the weight earned: 1 met; 0.5 met only in coursework, awards or "
+            "interests, or missing but next to a related skill found (see adjacent); 0 missing",
+        ),
+    ]
+    adjacent: Annotated[
+        list[str], Field(description="Related skills found when none of any_of was")
+    ] = field(default_factory=list)
+    strength: Annotated[
+        Strength | None, Field(description="Strongest evidence of the matched skills")
+    ]
+    tip: Annotated[str, Field(description="How to close the gap (also given when met)")]
+    source: Annotated[
+        str | None, Field(description="Where the requirement comes from (a posting's sentence)")
+    ] = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class CategoryScore(_Model):
     """The score of one category of a role's requirements."""
 
     id: str
     name: str
-    score: float = Field(ge=0, le=100)
+    score: Annotated[float, Field(ge=0, le=100)]
     met: int
     total: int
 
 
+@dataclass(frozen=True, kw_only=True)
 class RoleResult(_Model):
     """How well the resume covers one role."""
 
     id: str
     name: str
-    score: float = Field(ge=0, le=100, description="Weighted share of requirements met")
-    required_score: float = Field(ge=0, le=100)
-    preferred_score: float = Field(ge=0, le=100)
+    score: Annotated[float, Field(ge=0, le=100, description="Weighted share of requirements met")]
+    required_score: Annotated[float, Field(ge=0, le=100)]
+    preferred_score: Annotated[float, Field(ge=0, le=100)]
     categories: list[CategoryScore]
     requirements: list[RequirementResult]
-    gaps: list[str] = Field(
-        description="Ids of requirements not fully met (credit below 1), most important first"
-    )
+    gaps: Annotated[
+        list[str],
+        Field(
+            description="Ids of requirements not fully met (credit below 1), most important first"
+        ),
+    ]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Quality(_Model):
     """Whether the extracted text looks right; warnings instead of silent low scores."""
 
     status: Literal["ok", "warning"]
     warnings: list[str]
-    long_token_share: float = Field(description="Share of alphabetic tokens of 18+ letters")
-    garbled_share: float = Field(description="Share of characters that look like mojibake")
+    long_token_share: Annotated[
+        float, Field(description="Share of alphabetic tokens of 18+ letters")
+    ]
+    garbled_share: Annotated[
+        float, Field(description="Share of characters that look like mojibake")
+    ]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Degree(_Model):
     """A degree the resume states."""
 
     level: Literal["bachelor", "master", "phd"]
-    field: str | None = Field(description="The field when stated, e.g. 'Computer Science'")
+    field: Annotated[
+        str | None, Field(description="The field when stated, e.g. 'Computer Science'")
+    ]
     status: Literal["completed", "in progress"]
-    text: str = Field(description="The line that states it")
+    text: Annotated[str, Field(description="The line that states it")]
     line: int
 
 
+@dataclass(frozen=True, kw_only=True)
 class ResearchOutput(_Model):
     """Entries of a publications or talks section."""
 
-    count: int = Field(description="Entries in the section (bulleted, numbered or dated lines)")
-    venues: list[str] = Field(description="Venues named anywhere, e.g. NeurIPS, ICML")
+    count: Annotated[
+        int, Field(description="Entries in the section (bulleted, numbered or dated lines)")
+    ]
+    venues: Annotated[list[str], Field(description="Venues named anywhere, e.g. NeurIPS, ICML")]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Profile(_Model):
     """Education and research at a glance."""
 
@@ -134,6 +200,7 @@ class Profile(_Model):
     talks: ResearchOutput
 
 
+@dataclass(frozen=True, kw_only=True)
 class InputInfo(_Model):
     path: str
     format: str
@@ -142,28 +209,37 @@ class InputInfo(_Model):
     quality: Quality
 
 
+@dataclass(frozen=True, kw_only=True)
 class Check(_Model):
     """One CI threshold judged on this report."""
 
     kind: Literal["score", "category", "require"]
-    target: str = Field(description="Role id, 'role:category', or skill id")
-    minimum: float | None = Field(description="The threshold, for score and category checks")
-    actual: float | None = Field(description="The score reached, for score and category checks")
+    target: Annotated[str, Field(description="Role id, 'role:category', or skill id")]
+    minimum: Annotated[
+        float | None, Field(description="The threshold, for score and category checks")
+    ]
+    actual: Annotated[
+        float | None, Field(description="The score reached, for score and category checks")
+    ]
     passed: bool
     message: str
 
 
+@dataclass(frozen=True, kw_only=True)
 class BestRole(_Model):
     """Which of the scored roles the resume fits best, and why."""
 
     id: str
     name: str
     score: float
-    runner_up: str | None = Field(description="Id of the next best role")
-    margin: float = Field(description="Points ahead of the next best role")
-    why: list[str] = Field(description="Short reasons: the gaps that hold the others back")
+    runner_up: Annotated[str | None, Field(description="Id of the next best role")]
+    margin: Annotated[float, Field(description="Points ahead of the next best role")]
+    why: Annotated[
+        list[str], Field(description="Short reasons: the gaps that hold the others back")
+    ]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Report(_Model):
     """The analysis of one resume."""
 
@@ -175,26 +251,32 @@ class Report(_Model):
     skills: list[FoundSkill]
     profile: Profile
     roles: list[RoleResult]
-    checks: list[Check] = Field(
-        default_factory=list, description="Thresholds judged (--fail-under, --require...)"
-    )
-    best_role: BestRole | None = Field(
-        default=None, description="The best-fitting role when two or more were scored"
-    )
+    checks: Annotated[
+        list[Check], Field(description="Thresholds judged (--fail-under, --require...)")
+    ] = field(default_factory=list)
+    best_role: Annotated[
+        BestRole | None, Field(description="The best-fitting role when two or more were scored")
+    ] = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class ErrorInput(_Model):
     path: str
 
 
+@dataclass(frozen=True, kw_only=True)
 class ErrorDetail(_Model):
-    code: str = Field(
-        description="not-found, unreadable, unsupported, encrypted, no-text, too-large, "
-        "timeout or internal"
-    )
-    message: str = Field(description="One line naming the input and the reason")
+    code: Annotated[
+        str,
+        Field(
+            description="not-found, unreadable, unsupported, encrypted, no-text, too-large, "
+            "timeout or internal"
+        ),
+    ]
+    message: Annotated[str, Field(description="One line naming the input and the reason")]
 
 
+@dataclass(frozen=True, kw_only=True)
 class ErrorRecord(_Model):
     """An input that could not be analysed; it still appears in the output."""
 
