@@ -220,3 +220,13 @@ def test_pdf_hyperlinks_to_github_are_read() -> None:
     document = read_document(corpus_file("pdf/002_deedy-debarghya-das.pdf"))
     assert "github.com/deedydas" in document.text.split("\n")
     assert "linkedin.com" not in document.text
+
+
+def test_latex_escapes_do_not_survive_extraction() -> None:
+    """Jake's resume trips pylatexenc (an IndexError), so the crude fallback reads it; neither
+    path may leave line breaks, escaped characters or accents as LaTeX."""
+    text = read_document(corpus_file("text/016_jakegut-jake-ryan.tex")).text
+    assert "Texas A&M University" in text
+    assert "\\" not in text
+    rmd = read_document(corpus_file("text/020_jvcasillas-linguist-cv.Rmd")).text
+    assert "María Juana Gil Fernández" in rmd

@@ -76,9 +76,34 @@ def latex_to_text(source: str) -> str:
     source = _ADJACENT_GROUPS.sub("} {", source)
     converter = LatexNodes2Text(math_mode="text", strict_latex_spaces=False)
     try:
-        return str(converter.latex_to_text(source))
+        text = str(converter.latex_to_text(source))
     except Exception:  # pylatexenc raises assorted errors on malformed input
-        return _crude_latex_text(source)
+        text = _crude_latex_text(source)
+    return _leftover_escapes(text)
+
+
+#: What pylatexenc leaves inside the arguments of a template's own macros: line breaks
+#: (``\\`` or ``\\[2pt]``), escaped characters (``A\&M``, ``debarghya\_das``) and accents
+#: (``Mar\'ia``, ``C\'{a}diz``).
+_LINE_BREAK = re.compile(r"[ \t]*\\\\(\[[^\]\n]*\])?[ \t]*\n?")
+_ESCAPED = re.compile(r"\\([&%_#$])")
+
+
+_ACCENT = re.compile(r"""\\(['`^"~])\{?([A-Za-z])\}?""")
+_COMBINING = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303"}
+
+
+def _leftover_escapes(text: str) -> str:
+    text = _ESCAPED.sub(r"\1", _LINE_BREAK.sub("\n", text))
+    if "\\" in text:
+        text = _ACCENT.sub(lambda m: _accented(m.group(2), m.group(1)), text)
+    return text
+
+
+def _accented(letter: str, accent: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFC", letter + _COMBINING[accent])
 
 
 _PREAMBLE_FIELD = re.compile(r"\\(name|position|tagline|title|address|email|github)\{[^{}\n]*\}")
