@@ -88,6 +88,10 @@ def test_concepts_match_inflected_and_reordered_phrasings(text: str, skill: str)
         ("Skills: Tensorflow, Pytoch, Kubernets", "tensorflow"),
         ("Skills: scikit learn, pandas", "scikit-learn"),
         ("Skills: Tensor Flow, NumPy", "tensorflow"),
+        # In prose: long phrases of as many words as the name, one edit.
+        ("Built a Neutral Network model for churn prediction.", "deep-learning"),
+        ("Wrote a binary classifcation pipeline for fraud.", "machine-learning"),
+        ("A tutorial on mixed effects models for phoneticians.", "statistics"),
     ],
 )
 def test_misspellings_of_long_names_match(text: str, skill: str) -> None:
@@ -99,6 +103,9 @@ def test_fuzzy_matching_never_touches_short_names_or_prose() -> None:
     assert "java" not in found
     assert "go" not in found
     assert "docker" not in found
+    # One edit away across a word boundary ("software engineering"), and single words in prose.
+    assert skill_ids("Worked as a Software Engineer in Boston; fixed a Kubernets cluster.") == set()
+    assert "c" not in skill_ids("Taught ñ Programming to the arts students.")  # a whole word
 
 
 def test_fuzzy_evidence_is_marked_and_less_confident() -> None:

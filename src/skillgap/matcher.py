@@ -63,6 +63,9 @@ _JOINERS = frozenset({",", "/", "and", "or", "&", ";"})
 #: Tokens a rule's gap may not cross.
 _GAP_STOPS = [".", ";", "!", "?", "•", "|", "\u2022", "●", "▪"]
 _FUZZY_MIN_LENGTH = 6
+#: In prose, only phrases of two or more words and this many letters are matched fuzzily
+#: ("Neutral Network"), with one edit: ordinary words there are often one letter from a name.
+_FUZZY_MIN_PROSE_LENGTH = 12
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,9 @@ class SkillMatcher:
         self._fuzzy_forms: dict[str, str] = {}
         self._fuzzy_words: dict[str, int] = {}
         self._heading_skills: dict[str, list[str]] = {}
+        #: Long names of several words by (words, position, word): a misspelling in prose has
+        #: one edit, so all its other words are the name's own.
+        self._prose_forms: dict[tuple[int, int, str], list[tuple[str, tuple[str, ...]]]] = {}
         tokenizer = self.tokenizer
         for skill in taxonomy.skills.values():
             if skill.aliases:
@@ -217,11 +223,19 @@ class SkillMatcher:
                 if len(key) >= _FUZZY_MIN_LENGTH and key.isalpha() and (is_tool or len(words) > 1):
                     self._fuzzy_forms.setdefault(key, skill.id)
                     self._fuzzy_words[key] = len(words)
+                    if len(words) > 1 and len(key) >= _FUZZY_MIN_PROSE_LENGTH:
+                        # Indexed by its words of four letters or more: "and" finds nothing.
+                        for position, word in enumerate(words):
+                            if len(word) < 4:
+                                continue
+                            forms = self._prose_forms.setdefault((len(words), position, word), [])
+                            forms.append((key, tuple(words)))
         #: Aliases by first letter and length, for near-miss search (a misspelling keeps its
         #: first letter and nearly its length).
         self._fuzzy_index: dict[tuple[str, int], list[str]] = {}
         for key in self._fuzzy_forms:
             self._fuzzy_index.setdefault((key[0], len(key)), []).append(key)
+        self._prose_words = {word for (_, _, word) in self._prose_forms}
         self._string = vocab.strings
 
     def state(self) -> dict[str, Any]:
@@ -381,30 +395,50 @@ class SkillMatcher:
         """Near misses of long names ("Pytoch", "Kubernets", "Tensor Flow"), never short ones.
 
         Windows of one to three words are compared, spaces removed, with the aliases of six
-        letters or more: one edit allowed, two in phrases of twelve letters or more. A near
-        miss counts only where a list item stands (bounded by separators), so ordinary words
-        one letter away ("docket") in prose stay silent.
+        letters or more: one edit allowed, two in phrases of twelve letters or more. Where a
+        list item stands (bounded by separators) any such window may match; in prose only
+        phrases of two or more words and twelve letters or more, with one edit ("Neutral
+        Network"), so that ordinary words one letter away ("docket") stay silent.
         """
         from rapidfuzz.distance import Levenshtein
 
         lowers, alpha, spaced = view.lowers, view.alpha, view.spaced
-        for start in range(len(doc)):
-            if not alpha[start] or start in covered or not view.open_before(start):
+        prose_words = self._prose_words
+        known = [token in prose_words for token in lowers]
+        size = len(lowers)
+        for start in range(size):
+            if not alpha[start] or start in covered:
+                continue
+            opens = view.open_before(start)
+            # In prose a near miss keeps all its words but one: the first or second is known.
+            if not opens and not (known[start] or (start + 1 < size and known[start + 1])):
                 continue
             for width in (3, 2, 1):
                 end = start + width
+                if end > size:
+                    continue
+                in_list = opens and view.closed_after(end)
                 if (
-                    end > len(doc)
+                    not (in_list or (width > 1 and any(known[start:end])))
                     or not all(alpha[start:end])
                     or not all(spaced[start : end - 1])
                     or any(i in covered for i in range(start, end))
-                    or not view.closed_after(end)
                 ):
                     continue
                 word = "".join(lowers[start:end])
-                if len(word) < _FUZZY_MIN_LENGTH:
+                prose_forms = (
+                    self._prose_forms_for(lowers[start:end])
+                    if not in_list and len(word) >= _FUZZY_MIN_PROSE_LENGTH - 1
+                    else []
+                )
+                if not (in_list or prose_forms):
                     continue
-                best = self._nearest_form(word, width, Levenshtein.distance)
+                if in_list:
+                    if len(word) < _FUZZY_MIN_LENGTH:
+                        continue
+                    best = self._nearest_form(word, width, Levenshtein.distance)
+                else:
+                    best = _nearest_in_prose(word, lowers[start:end], prose_forms)
                 if best is None:
                     continue
                 distance, form = best
@@ -417,6 +451,14 @@ class SkillMatcher:
                     f"near {form!r}",
                 )
                 break
+
+    def _prose_forms_for(self, words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+        """Long names of as many words that share a word, in place, with these."""
+        return [
+            form
+            for position, token in enumerate(words)
+            for form in self._prose_forms.get((len(words), position, token), ())
+        ]
 
     def _nearest_form(
         self, word: str, width: int, distance: Callable[..., int]
@@ -449,6 +491,26 @@ class SkillMatcher:
                     confidence=CONFIDENCE["section"],
                     context="a section of the resume",
                 )
+
+
+def _nearest_in_prose(
+    word: str, words: list[str], forms: list[tuple[str, tuple[str, ...]]]
+) -> tuple[int, str] | None:
+    """A long name of as many words written apart ("mixed effects models") or with one edit in
+    one word of four letters or more: the other words are the name's own, and no short word
+    is turned into another ("ñ Programming" is not "C programming")."""
+    from rapidfuzz.distance import Levenshtein
+
+    for key, name_words in sorted(set(forms)):
+        if abs(len(key) - len(word)) > 1:
+            continue
+        changed = [(a, b) for a, b in zip(words, name_words, strict=True) if a != b]
+        if len(changed) > 1 or any(min(len(a), len(b)) < 4 for a, b in changed):
+            continue
+        found = Levenshtein.distance(word, key, score_cutoff=1)
+        if found <= 1:
+            return found, key
+    return None
 
 
 @dataclass
