@@ -106,6 +106,7 @@ def test_fuzzy_matching_never_touches_short_names_or_prose() -> None:
     # One edit away across a word boundary ("software engineering"), and single words in prose.
     assert skill_ids("Worked as a Software Engineer in Boston; fixed a Kubernets cluster.") == set()
     assert "c" not in skill_ids("Taught ñ Programming to the arts students.")  # a whole word
+    assert "data-science" not in skill_ids("Wrote the libraries shared by all data scientists.")
 
 
 def test_fuzzy_evidence_is_marked_and_less_confident() -> None:

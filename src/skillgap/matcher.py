@@ -493,6 +493,10 @@ class SkillMatcher:
                 )
 
 
+#: Endings of nouns for people ("scientist", "engineer"): their plurals name others.
+_PERSON_ENDINGS = ("ist", "er", "or", "ian")
+
+
 def _nearest_in_prose(
     word: str, words: list[str], forms: list[tuple[str, tuple[str, ...]]]
 ) -> tuple[int, str] | None:
@@ -507,6 +511,8 @@ def _nearest_in_prose(
         changed = [(a, b) for a, b in zip(words, name_words, strict=True) if a != b]
         if len(changed) > 1 or any(min(len(a), len(b)) < 4 for a, b in changed):
             continue
+        if any(a == b + "s" and b.endswith(_PERSON_ENDINGS) for a, b in changed):
+            continue  # "shared by all data scientists": other people, not the skill
         found = Levenshtein.distance(word, key, score_cutoff=1)
         if found <= 1:
             return found, key
