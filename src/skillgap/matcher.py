@@ -415,30 +415,25 @@ class SkillMatcher:
                 continue
             for width in (3, 2, 1):
                 end = start + width
-                if end > size:
-                    continue
-                in_list = opens and view.closed_after(end)
                 if (
-                    not (in_list or (width > 1 and any(known[start:end])))
+                    end > size
                     or not all(alpha[start:end])
                     or not all(spaced[start : end - 1])
                     or any(i in covered for i in range(start, end))
                 ):
                     continue
-                word = "".join(lowers[start:end])
-                prose_forms = (
-                    self._prose_forms_for(lowers[start:end])
-                    if not in_list and len(word) >= _FUZZY_MIN_PROSE_LENGTH - 1
-                    else []
-                )
-                if not (in_list or prose_forms):
-                    continue
-                if in_list:
+                words = lowers[start:end]
+                word = "".join(words)
+                if opens and view.closed_after(end):  # a list item
                     if len(word) < _FUZZY_MIN_LENGTH:
                         continue
                     best = self._nearest_form(word, width, Levenshtein.distance)
+                elif (
+                    width > 1 and len(word) >= _FUZZY_MIN_PROSE_LENGTH - 1 and any(known[start:end])
+                ):
+                    best = _nearest_in_prose(word, words, self._prose_forms_for(words))
                 else:
-                    best = _nearest_in_prose(word, lowers[start:end], prose_forms)
+                    continue
                 if best is None:
                     continue
                 distance, form = best
