@@ -170,6 +170,7 @@ def test_rule_compiler_builds_spacy_patterns() -> None:
     assert pattern[1]["OP"] == "{0,4}"
     assert pattern[2] == {"LOWER": {"IN": ["model", "models"]}}
     assert pattern[3] == {"LOWER": "production", "OP": "?"}
+    assert compile_rule("led ...8 teams")[1]["OP"] == "{0,8}"
 
 
 def test_headings_are_sections_and_evidence() -> None:
@@ -203,6 +204,7 @@ def test_wishes_exclusions_and_longer_names_do_not_count(text: str, skill: str) 
         ("Skills: Natural Langauge Processing, SQL", "nlp"),
         ("ScB in Applied Mathematics", "degree-bachelor"),
         ("Worked closely with UX designers", "collaboration"),
+        ("Appointed to lead the Product Management and User Interaction teams", "collaboration"),
         ("Communicated with clients to understand requirements", "communication"),
         ("Research on baryconvex optimization", "optimization"),
     ],
@@ -280,3 +282,7 @@ def test_tokens_are_those_of_spacy_blank_en() -> None:
     for text in texts:
         assert [t.text for t in lazy(text)] == [t.text for t in blank.make_doc(text)]
     assert 0 < len(lazy._pending) < waiting  # some were added on demand, not all
+
+
+def test_a_long_gap_stays_within_one_sentence() -> None:
+    assert "collaboration" not in skill_ids("Led the redesign of our billing. Teams followed it.")

@@ -60,6 +60,7 @@ LIST_SEPARATORS = frozenset(
 )
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 _JOINERS = frozenset({",", "/", "and", "or", "&", ";"})
+_GAP = re.compile(r"\.\.\.(\d+)?")
 #: Tokens a rule's gap may not cross.
 _GAP_STOPS = [".", ";", "!", "?", "•", "|", "\u2022", "●", "▪"]
 _FUZZY_MIN_LENGTH = 6
@@ -90,12 +91,16 @@ def compile_rule(rule: str) -> list[dict[str, Any]]:
     with any common ending (deploys, deployed, deploying, deployment...; see
     :data:`INFLECTIONS`), ``github.com*`` any URL starting so, ``*convex`` any word ending in
     "convex", a trailing ``?`` makes a word optional, and ``...`` lets up to four other tokens
-    stand between two words within one sentence.
+    stand between two words within one sentence (``...8``: up to eight).
     """
     pattern: list[dict[str, Any]] = []
     for item in rule.split():
-        if item == "...":
-            pattern.append({"ORTH": {"NOT_IN": _GAP_STOPS}, "IS_SPACE": False, "OP": "{0,4}"})
+        gap = _GAP.fullmatch(item)
+        if gap:
+            most = int(gap.group(1) or 4)
+            pattern.append(
+                {"ORTH": {"NOT_IN": _GAP_STOPS}, "IS_SPACE": False, "OP": f"{{0,{most}}}"}
+            )
             continue
         optional = item.endswith("?") and len(item) > 1
         words = item.rstrip("?").split("|") if optional else item.split("|")
@@ -612,7 +617,7 @@ class _Anchors:
     def add(self, pattern: list[dict[str, Any]]) -> None:
         needed: list[frozenset[str]] = []
         for spec in pattern:
-            if spec.get("OP") in {"?", "*", "{0,4}"}:
+            if spec.get("OP", "").startswith(("?", "*", "{0,")):
                 continue
             test = spec["LOWER"]
             if isinstance(test, str):
