@@ -230,3 +230,37 @@ def test_latex_escapes_do_not_survive_extraction() -> None:
     assert "\\" not in text
     rmd = read_document(corpus_file("text/020_jvcasillas-linguist-cv.Rmd")).text
     assert "María Juana Gil Fernández" in rmd
+
+
+def _text_box_run(lines: list[str]) -> object:
+    """A run holding a text box as Word writes it: a drawing, and a VML copy as fallback."""
+    from docx.oxml import parse_xml
+
+    paragraphs = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+    return parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+        ' xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>{paragraphs}'
+        "</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{paragraphs}"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+
+
+def test_docx_text_boxes_are_read_once() -> None:
+    """Sidebars of Word templates are text boxes; their skills must count, and only once."""
+    import io
+
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Jane Doe")
+    document.add_paragraph("Experience")._p.append(_text_box_run(["SKILLS", "PyTorch, Kubernetes"]))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = read_bytes(buffer.getvalue(), "cv.docx").text
+    assert text.split("\n")[:4] == ["Jane Doe", "Experience", "SKILLS", "PyTorch, Kubernetes"]
+    assert text.count("PyTorch") == 1

@@ -1,4 +1,5 @@
-"""Word documents (.docx): paragraphs and tables in reading order, then headers and footers."""
+"""Word documents (.docx): paragraphs, text boxes and tables in reading order, then headers and
+footers."""
 
 from __future__ import annotations
 
@@ -52,7 +53,19 @@ def _body_lines(document: Any) -> Iterator[str]:
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             yield block.text
+            yield from _text_box_lines(block._p)
         elif isinstance(block, Table):
             for row in block.rows:
                 cells = [cell.text.strip() for cell in row.cells]
                 yield " | ".join(dict.fromkeys(c for c in cells if c))
+
+
+#: Text boxes (sidebars of many Word templates) sit in drawings inside a paragraph's runs, which
+#: ``Paragraph.text`` does not read. Word writes each twice, as a drawing and as a VML fallback
+#: (``mc:Fallback``) for old readers: the fallback is skipped.
+_TEXT_BOX_PARAGRAPHS = "./w:r//w:txbxContent//w:p[not(ancestor::*[local-name()='Fallback'])]"
+
+
+def _text_box_lines(paragraph: Any) -> Iterator[str]:
+    for inner in paragraph.xpath(_TEXT_BOX_PARAGRAPHS):
+        yield "".join(inner.xpath(".//w:t/text()"))
