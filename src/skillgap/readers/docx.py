@@ -35,7 +35,9 @@ def extract_text(data: bytes, name: str) -> str:
         lines = list(_body_lines(document))
         for section in document.sections:
             for part in (section.header, section.footer):
-                lines.extend(paragraph.text for paragraph in part.paragraphs)
+                for paragraph in part.paragraphs:
+                    lines.append(paragraph.text)
+                    lines.extend(_text_box_lines(paragraph._p))
     except InputError:
         raise
     except Exception:  # python-docx raises assorted errors (KeyError, XML errors) on bad parts
