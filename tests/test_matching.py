@@ -277,6 +277,7 @@ def test_tokens_are_those_of_spacy_blank_en() -> None:
         resumes = [p for p in sorted((CORPUS / "text").iterdir()) if p.suffix != ".tsv"]
         texts += [p.read_text(errors="replace") for p in resumes]
     texts.append("I'm at U.S. labs, e.g. Dr. Smith's :) don't\xa0C++ 3.5x (a.m.)\tand/or Ph.D.")
+    texts.append("gonna cannot Im dont (gonna) cannot, 'Cause y'all")
     blank, lazy = spacy.blank("en"), EnglishTokenizer()
     waiting = len(lazy._pending)
     for text in texts:

@@ -66,6 +66,11 @@ class EnglishTokenizer:
         self._seen |= chunks
         pending, longest = self._pending, self._longest
         for chunk in chunks:
+            if chunk.isalpha():  # never split by affixes: only the whole chunk can be special
+                substrings = pending.pop(chunk, None)
+                if substrings is not None:
+                    self._tokenizer.add_special_case(chunk, substrings)
+                continue
             size = len(chunk)
             for start in range(size):
                 for end in range(start + 1, min(size, start + longest) + 1):
