@@ -280,8 +280,8 @@ class SkillMatcher:
             if c.kind != "exclude"
             and not all((c.skill_id, i) in excluded for i in range(c.start, c.end))
         ]
-        firm = _FirmPhrases([c for c in candidates if c.kind != "ambiguous"], view)
         confirmed = [c for c in candidates if c.kind != "ambiguous"]
+        firm = _FirmPhrases(confirmed, view)
         pending: list[_Candidate] = []
         for candidate in candidates:
             if candidate.kind == "ambiguous":
@@ -291,11 +291,15 @@ class SkillMatcher:
         # A chain of short forms ("BS/MS/PhD"): each joined to a confirmed one is confirmed.
         while pending:
             firm = _FirmPhrases(confirmed, view)
-            joined = [c for c in pending if _coordinated_with(c, firm, doc) is not None]
+            joined = [
+                (candidate, partner)
+                for candidate in pending
+                if (partner := _coordinated_with(candidate, firm, doc)) is not None
+            ]
             if not joined:
                 break
-            for candidate in joined:
-                candidate.context = f"listed with {_coordinated_with(candidate, firm, doc)}"
+            for candidate, partner in joined:
+                candidate.context = f"listed with {partner}"
                 pending.remove(candidate)
                 confirmed.append(candidate)
         accepted = _drop_contained(confirmed)
@@ -436,7 +440,8 @@ class SkillMatcher:
                 elif (
                     width > 1 and len(word) >= _FUZZY_MIN_PROSE_LENGTH - 1 and any(known[start:end])
                 ):
-                    best = _nearest_in_prose(word, words, self._prose_forms_for(words))
+                    forms = self._prose_forms_for(words)
+                    best = _nearest_in_prose(word, words, forms, Levenshtein.distance)
                 else:
                     continue
                 if best is None:
@@ -498,13 +503,14 @@ _PERSON_ENDINGS = ("ist", "er", "or", "ian")
 
 
 def _nearest_in_prose(
-    word: str, words: list[str], forms: list[tuple[str, tuple[str, ...]]]
+    word: str,
+    words: list[str],
+    forms: list[tuple[str, tuple[str, ...]]],
+    distance: Callable[..., int],
 ) -> tuple[int, str] | None:
     """A long name of as many words written apart ("mixed effects models") or with one edit in
     one word of four letters or more: the other words are the name's own, and no short word
     is turned into another ("ñ Programming" is not "C programming")."""
-    from rapidfuzz.distance import Levenshtein
-
     for key, name_words in sorted(set(forms)):
         if abs(len(key) - len(word)) > 1:
             continue
@@ -513,7 +519,7 @@ def _nearest_in_prose(
             continue
         if any(a == b + "s" and b.endswith(_PERSON_ENDINGS) for a, b in changed):
             continue  # "shared by all data scientists": other people, not the skill
-        found = Levenshtein.distance(word, key, score_cutoff=1)
+        found = distance(word, key, score_cutoff=1)
         if found <= 1:
             return found, key
     return None

@@ -64,16 +64,19 @@ class EnglishTokenizer:
         if len(self._seen) > _MAX_SEEN:
             self._seen.clear()
         self._seen |= chunks
-        pending, longest = self._pending, self._longest
         for chunk in chunks:
-            if chunk.isalpha():  # never split by affixes: only the whole chunk can be special
-                substrings = pending.pop(chunk, None)
+            for string in _candidates(chunk, self._longest):
+                substrings = self._pending.pop(string, None)
                 if substrings is not None:
-                    self._tokenizer.add_special_case(chunk, substrings)
-                continue
-            size = len(chunk)
-            for start in range(size):
-                for end in range(start + 1, min(size, start + longest) + 1):
-                    substrings = pending.pop(chunk[start:end], None)
-                    if substrings is not None:
-                        self._tokenizer.add_special_case(chunk[start:end], substrings)
+                    self._tokenizer.add_special_case(string, substrings)
+
+
+def _candidates(chunk: str, longest: int) -> Iterator[str]:
+    """The pieces of a chunk that a special case may be: a chunk of letters only is never split
+    by affixes, so only the whole of it; any other, each substring up to ``longest``."""
+    if chunk.isalpha():
+        yield chunk
+        return
+    for start in range(len(chunk)):
+        for end in range(start + 1, min(len(chunk), start + longest) + 1):
+            yield chunk[start:end]
