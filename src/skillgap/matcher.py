@@ -20,6 +20,7 @@ from skillgap.taxonomy import Skill, Taxonomy
 from skillgap.tokens import EnglishTokenizer
 
 if TYPE_CHECKING:
+    from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span
 
 #: Confidence of each way of matching.
@@ -174,7 +175,7 @@ class SkillMatcher:
     """Finds every skill of a taxonomy in a text. Build once, use for many texts."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
 
         self.taxonomy = taxonomy
         self.tokenizer = EnglishTokenizer()
@@ -183,6 +184,8 @@ class SkillMatcher:
         self._orth = PhraseMatcher(vocab, attr="ORTH")
         #: One Matcher per skill with rules, run only where the words its rules need occur.
         self._rule_sets: list[tuple[_Anchors, Matcher]] = []
+        #: The label and patterns of each rule set, to rebuild its Matcher from the cache.
+        self._rule_patterns: list[tuple[str, list[list[dict[str, Any]]]]] = []
         #: Which rule sets a word can start: a stretch is checked only against those.
         self._rule_sets_by_word: dict[str, list[int]] = {}
         self._rule_sets_always: list[int] = []
@@ -204,13 +207,13 @@ class SkillMatcher:
             if skill.excludes:
                 self._lower.add(f"exclude:{skill.id}", list(tokenizer.pipe(skill.excludes)))
             if skill.rules:
-                rules = Matcher(vocab)
-                anchors = _Anchors()
+                label = f"rule:{skill.id}"
                 patterns = [compile_rule(rule) for rule in skill.rules]
-                rules.add(f"rule:{skill.id}", patterns, greedy="FIRST")
+                anchors = _Anchors()
                 for pattern in patterns:
                     anchors.add(pattern)
-                self._rule_sets.append((anchors, rules))
+                self._rule_patterns.append((label, patterns))
+                self._rule_sets.append((anchors, _rule_matcher(vocab, label, patterns)))
                 for word in anchors.first_words():
                     self._rule_sets_by_word.setdefault(word, []).append(len(self._rule_sets) - 1)
                 if anchors.pattern is not None:
@@ -245,17 +248,26 @@ class SkillMatcher:
 
     def state(self) -> dict[str, Any]:
         """Everything built from the taxonomy, for the cache; the pipeline is rebuilt."""
-        rebuilt = {"taxonomy", "tokenizer", "_string"}
+        rebuilt = {"taxonomy", "tokenizer", "_string", "_rule_sets"}
         state = {k: v for k, v in self.__dict__.items() if k not in rebuilt}
         state["vocab"] = self.tokenizer.vocab
+        # A pickled spaCy Matcher forgets greedy="FIRST" (its __reduce__ leaves the filter
+        # out) and then returns every overlapping match: the Matchers are rebuilt on load.
+        state["rule_anchors"] = [anchors for anchors, _ in self._rule_sets]
         return state
 
     @classmethod
     def from_state(cls, taxonomy: Taxonomy, state: dict[str, Any]) -> SkillMatcher:
         matcher = cls.__new__(cls)
         values = dict(state)
-        matcher.tokenizer = EnglishTokenizer(values.pop("vocab"))
+        vocab = values.pop("vocab")
+        matcher.tokenizer = EnglishTokenizer(vocab)
+        anchors = values.pop("rule_anchors")
         matcher.__dict__.update(values)
+        matcher._rule_sets = [
+            (rule_anchors, _rule_matcher(vocab, label, patterns))
+            for rule_anchors, (label, patterns) in zip(anchors, matcher._rule_patterns, strict=True)
+        ]
         matcher.taxonomy = taxonomy
         matcher._string = matcher.tokenizer.vocab.strings
         return matcher
@@ -609,6 +621,15 @@ class _TokenView:
             or self.lowers[after].isspace()
             or self.lines[after] != self.lines[end]
         )
+
+
+def _rule_matcher(vocab: Any, label: str, patterns: list[list[dict[str, Any]]]) -> Matcher:
+    """A Matcher for one skill's rules, keeping the first of overlapping matches."""
+    from spacy.matcher import Matcher
+
+    rules = Matcher(vocab)
+    rules.add(label, patterns, greedy="FIRST")
+    return rules
 
 
 class _Anchors:
