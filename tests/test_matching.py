@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from skillgap.analysis import analyze
@@ -280,9 +282,18 @@ def test_tokens_are_those_of_spacy_blank_en() -> None:
     texts.append("gonna cannot Im dont (gonna) cannot, 'Cause y'all")
     blank, lazy = spacy.blank("en"), EnglishTokenizer()
     waiting = len(lazy._pending)
-    for text in texts:
-        assert [t.text for t in lazy(text)] == [t.text for t in blank.make_doc(text)]
+
+    def tokens(doc: Any) -> list[tuple[str, str, int, str]]:
+        return [(t.text, t.norm_, t.idx, t.whitespace_) for t in doc]
+
+    for text in texts + texts[::-1]:  # the second time from spaCy's cache of chunks
+        assert tokens(lazy(text)) == tokens(blank.make_doc(text))
     assert 0 < len(lazy._pending) < waiting  # some were added on demand, not all
+    assert len(lazy._cached) > 1000
+    lazy.add_all_special_cases()  # as a batch does
+    assert not lazy._pending
+    for text in texts:
+        assert tokens(lazy(text)) == tokens(blank.make_doc(text))
 
 
 def test_a_long_gap_stays_within_one_sentence() -> None:

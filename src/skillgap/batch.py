@@ -96,6 +96,15 @@ def _init_worker(job: Job | None) -> None:
     global _worker_job
     if job is not None:  # spawned workers get the job; forked ones inherit it, matcher built
         _worker_job = job
+        _prepare(job)
+
+
+def _prepare(job: Job) -> None:
+    """Build the matcher for many inputs: with every special case of its tokenizer, which
+    costs 45 ms once instead of a scan of every new word of every resume for them."""
+    from skillgap.analysis import matcher_for
+
+    matcher_for(job.taxonomy).tokenizer.add_all_special_cases()
 
 
 def _work(path: str) -> Outcome:
@@ -106,13 +115,12 @@ def _work(path: str) -> Outcome:
 def process_all(paths: Sequence[str], job: Job, *, jobs: int) -> Iterator[Outcome]:
     """Outcomes in input order, each yielded as soon as it and those before it are done."""
     global _worker_job
+    if len(paths) > 1:
+        _prepare(job)  # here, before forking: the workers share it
     if jobs <= 1 or len(paths) < 2 or STDIN in paths:
         for path in paths:
             yield process(path, job)
         return
-    from skillgap.analysis import matcher_for
-
-    matcher_for(job.taxonomy)  # built once here; forked workers share it
     _worker_job = job
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

@@ -68,6 +68,10 @@ _FUZZY_MIN_LENGTH = 6
 #: In prose, only phrases of two or more words and this many letters are matched fuzzily
 #: ("Neutral Network"), with one edit: ordinary words there are often one letter from a name.
 _FUZZY_MIN_PROSE_LENGTH = 12
+#: Near-miss searches remembered per matcher, forgotten past this many to bound memory.
+_NEAR_MEMO_SIZE = 100_000
+#: What a near-miss search finds: the number of edits and the alias, or nothing.
+_Near = tuple[int, str] | None
 
 
 @dataclass(frozen=True)
@@ -245,10 +249,11 @@ class SkillMatcher:
             self._fuzzy_index.setdefault((key[0], len(key)), []).append(key)
         self._prose_words = {word for (_, _, word) in self._prose_forms}
         self._string = vocab.strings
+        self._near_memo: dict[tuple[object, ...], _Near] = {}
 
     def state(self) -> dict[str, Any]:
         """Everything built from the taxonomy, for the cache; the pipeline is rebuilt."""
-        rebuilt = {"taxonomy", "tokenizer", "_string", "_rule_sets"}
+        rebuilt = {"taxonomy", "tokenizer", "_string", "_rule_sets", "_near_memo"}
         state = {k: v for k, v in self.__dict__.items() if k not in rebuilt}
         state["vocab"] = self.tokenizer.vocab
         # A pickled spaCy Matcher forgets greedy="FIRST" (its __reduce__ leaves the filter
@@ -270,6 +275,7 @@ class SkillMatcher:
         ]
         matcher.taxonomy = taxonomy
         matcher._string = matcher.tokenizer.vocab.strings
+        matcher._near_memo = {}
         return matcher
 
     def find(
@@ -421,45 +427,43 @@ class SkillMatcher:
         phrases of two or more words and twelve letters or more, with one edit ("Neutral
         Network"), so that ordinary words one letter away ("docket") stay silent.
         """
-        from rapidfuzz.distance import Levenshtein
-
         lowers, alpha, spaced = view.lowers, view.alpha, view.spaced
         prose_words = self._prose_words
         known = [token in prose_words for token in lowers]
         size = len(lowers)
+        # reach[i]: how many words from i can form a window: uncovered words of letters, one
+        # space apart, at most three.
+        reach = [0] * (size + 1)
+        for i in range(size - 1, -1, -1):
+            if alpha[i] and i not in covered:
+                reach[i] = min(3, 1 + (reach[i + 1] if spaced[i] else 0))
+        resume = 0  # past the last near miss found
         for start in range(size):
-            if not alpha[start] or start in covered:
+            if start < resume or not reach[start]:
                 continue
             opens = view.open_before(start)
             # In prose a near miss keeps all its words but one: the first or second is known.
             if not opens and not (known[start] or (start + 1 < size and known[start + 1])):
                 continue
-            for width in (3, 2, 1):
+            for width in range(reach[start], 0, -1):
                 end = start + width
-                if (
-                    end > size
-                    or not all(alpha[start:end])
-                    or not all(spaced[start : end - 1])
-                    or any(i in covered for i in range(start, end))
-                ):
+                listed = opens and view.closed_after(end)  # a list item
+                if not listed and (width == 1 or not any(known[start:end])):
                     continue
                 words = lowers[start:end]
                 word = "".join(words)
-                if opens and view.closed_after(end):  # a list item
+                if listed:
                     if len(word) < _FUZZY_MIN_LENGTH:
                         continue
-                    best = self._nearest_form(word, width, Levenshtein.distance)
-                elif (
-                    width > 1 and len(word) >= _FUZZY_MIN_PROSE_LENGTH - 1 and any(known[start:end])
-                ):
-                    forms = self._prose_forms_for(words)
-                    best = _nearest_in_prose(word, words, forms, Levenshtein.distance)
+                    best = self._near(("list", word, width), self._nearest_form, word, width)
+                elif len(word) >= _FUZZY_MIN_PROSE_LENGTH - 1:
+                    best = self._near(("prose", *words), self._nearest_in_prose, word, words)
                 else:
                     continue
                 if best is None:
                     continue
                 distance, form = best
-                covered.update(range(start, end))
+                resume = end
                 yield lines.hit(
                     self._fuzzy_forms[form],
                     doc[start:end],
@@ -469,19 +473,35 @@ class SkillMatcher:
                 )
                 break
 
-    def _prose_forms_for(self, words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
-        """Long names of as many words that share a word, in place, with these."""
-        return [
+    def _near(self, key: tuple[object, ...], search: Callable[..., _Near], *args: Any) -> _Near:
+        """A near-miss search, remembered: the same words recur within a resume and across a
+        batch, and the search is a third of the analysis of a resume."""
+        try:
+            return self._near_memo[key]
+        except KeyError:
+            pass
+        if len(self._near_memo) >= _NEAR_MEMO_SIZE:
+            self._near_memo.clear()
+        found = self._near_memo[key] = search(*args)
+        return found
+
+    def _nearest_in_prose(self, word: str, words: list[str]) -> _Near:
+        """A long name of as many words that shares all but one word, in place, with these."""
+        from rapidfuzz.distance import Levenshtein
+
+        forms = [
             form
             for position, token in enumerate(words)
             for form in self._prose_forms.get((len(words), position, token), ())
         ]
+        return _nearest_in_prose(word, words, forms, Levenshtein.distance)
 
-    def _nearest_form(
-        self, word: str, width: int, distance: Callable[..., int]
-    ) -> tuple[int, str] | None:
+    def _nearest_form(self, word: str, width: int) -> _Near:
         """The closest alias within the edit limit: one edit, two in long phrases."""
-        best: tuple[int, str] | None = None
+        from rapidfuzz.distance import Levenshtein
+
+        distance = Levenshtein.distance
+        best: _Near = None
         for length in range(len(word) - 2, len(word) + 3):
             for form in self._fuzzy_index.get((word[0], length), ()):
                 # Two edits only in long phrases of as many words as the alias.
