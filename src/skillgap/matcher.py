@@ -248,6 +248,7 @@ class SkillMatcher:
         for key in self._fuzzy_forms:
             self._fuzzy_index.setdefault((key[0], len(key)), []).append(key)
         self._prose_words = {word for (_, _, word) in self._prose_forms}
+        self._rule_words = frozenset(self._rule_sets_by_word)
         self._string = vocab.strings
         self._near_memo: dict[tuple[object, ...], _Near] = {}
 
@@ -349,16 +350,25 @@ class SkillMatcher:
         one of the alternatives. Most of a resume qualifies for no rule at all, and the
         Matcher's cost grows with every token and pattern it sees.
         """
+        by_word = self._rule_sets_by_word
+        # The words of this text that a rule set's URL or suffix pattern matches, found once.
+        vocabulary = set(view.lowers)
+        patterned = [
+            (number, found)
+            for number in self._rule_sets_always
+            if (found := self._rule_sets[number][0].matching(vocabulary))
+        ]
         start = 0
         for index in [*view.stops, len(doc)]:
             if index > start:
                 words = set(view.lowers[start:index])
-                candidates = set(self._rule_sets_always)
-                for word in words:
-                    candidates.update(self._rule_sets_by_word.get(word, ()))
+                sure = {number for number, found in patterned if not found.isdisjoint(words)}
+                candidates = set(sure)
+                for word in words.intersection(self._rule_words):
+                    candidates.update(by_word[word])
                 for number in sorted(candidates):
                     anchors, rules = self._rule_sets[number]
-                    if anchors.qualifies(words):
+                    if number in sure or anchors.qualifies(words):
                         for key, first, last in rules(doc[start:index]):
                             yield key, start + first, start + last
             start = index + 1
@@ -570,11 +580,11 @@ class _LineIndex:
     """Maps character offsets to 1-based line numbers and sections."""
 
     def __init__(self, text: str, line_sections: Sequence[str | None]) -> None:
-        self._starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
         self._sections = line_sections
 
     def line_of(self, offset: int) -> int:
-        return bisect_right(self._starts, offset)
+        return bisect_right(self.starts, offset)
 
     def section(self, line: int) -> str | None:
         return self._sections[line - 1] if 0 < line <= len(self._sections) else None
@@ -608,18 +618,17 @@ class _TokenView:
     def __init__(self, doc: Doc, lines: _LineIndex) -> None:
         self.line_index = lines
         tokens = list(doc)
-        self.lowers = [t.lower_ for t in tokens]
+        self.lowers = lowers = [t.lower_ for t in tokens]
         self.alpha = [t.is_alpha for t in tokens]
-        self.spaced = [t.whitespace_ != "" for t in tokens]
-        self.lines = [lines.line_of(t.idx) for t in tokens]
-        self.stops = [i for i, t in enumerate(tokens) if t.is_space or self.lowers[i] in _GAP_STOPS]
-        self.separator = [self._separates(i, t.is_space) for i, t in enumerate(tokens)]
-
-    def _separates(self, index: int, is_space: bool) -> bool:
-        text = self.lowers[index]
-        if text in _DASHES:
-            return (index == 0 or self.spaced[index - 1]) and self.spaced[index]
-        return text in LIST_SEPARATORS or is_space
+        self.spaced = spaced = [t.whitespace_ != "" for t in tokens]
+        space = [t.is_space for t in tokens]
+        starts = lines.starts
+        self.lines = [bisect_right(starts, t.idx) for t in tokens]
+        self.stops = [i for i, lower in enumerate(lowers) if space[i] or lower in _GAP_STOPS]
+        self.separator = [s or low in LIST_SEPARATORS for low, s in zip(lowers, space, strict=True)]
+        for i in [i for i, lower in enumerate(lowers) if lower in _DASHES]:
+            # A dash separates list items only with spaces around it: "end-to-end" does not.
+            self.separator[i] = (i == 0 or spaced[i - 1]) and spaced[i]
 
     def open_before(self, start: int) -> bool:
         """Nothing but a separator or a line break before this token: a list item starts."""
@@ -681,10 +690,15 @@ class _Anchors:
         """Words of which every rule of the set needs one: its first required word."""
         return {word for need in self.requirements for word in need[0]}
 
+    def matching(self, words: set[str]) -> set[str]:
+        """The words that the URL or suffix patterns of the rules match."""
+        if self.pattern is None:
+            return set()
+        return {word for word in words if self.pattern.search(word)}
+
     def qualifies(self, words: set[str]) -> bool:
-        """Whether some rule could match a stretch made of these words."""
-        if self.pattern is not None and any(self.pattern.search(w) for w in words):
-            return True
+        """Whether some rule with required words could match a stretch made of these words
+        (those with a pattern are found by :meth:`matching`)."""
         return any(all(not alt.isdisjoint(words) for alt in need) for need in self.requirements)
 
 

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-#: Chunks whose tokens spaCy keeps; its default, 10,000, is filled by a few dozen resumes.
+#: Chunks whose tokens spaCy keeps (its default, 10,000, is filled by a few dozen resumes);
+#: also the most chunks remembered as checked for special cases.
 _CACHE_SIZE = 100_000
 
 
@@ -55,12 +56,17 @@ class EnglishTokenizer:
             self._tokenizer.add_special_case(string, exceptions.pop(string))
         self._pending = exceptions
         self._longest = max(map(len, exceptions))
+        self._seen: set[str] = set()  # chunks whose special cases were added
         self._cached: set[str] = set()  # chunks tokenized since spaCy's cache was last emptied
 
     def __call__(self, text: str) -> Doc:
         chunks = set(text.split())
         if self._pending:
-            self._add_special_cases({s for c in chunks for s in _candidates(c, self._longest)})
+            new = chunks - self._seen
+            if len(self._seen) > _CACHE_SIZE:
+                self._seen.clear()
+            self._seen |= new
+            self._add_special_cases({s for c in new for s in _candidates(c, self._longest)})
         self._fill_cache(chunks - self._cached)
         doc: Doc = self._tokenizer(text)
         return doc
