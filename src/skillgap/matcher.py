@@ -21,7 +21,7 @@ from skillgap.tokens import EnglishTokenizer
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 #: Confidence of each way of matching.
 CONFIDENCE = {"exact": 1.0, "alias": 0.95, "section": 0.9, "rule": 0.85, "context": 0.8}
@@ -288,9 +288,9 @@ class SkillMatcher:
         """Every hit of every skill in ``text`` (lines separated by newlines)."""
         # Lines are joined for matching so that a phrase wrapped across two lines of a PDF
         # still matches; offsets are unchanged, so each hit still knows its line.
-        doc = self.tokenizer(_break_long_runs(text.replace("\n", " ")))
-        lines = _LineIndex(text, line_sections)
-        view = _TokenView(doc, lines)
+        one_line = _break_long_runs(text.replace("\n", " "))
+        doc = self.tokenizer(one_line)
+        view = _TokenView(doc, one_line, _LineIndex(text, line_sections))
         phrases = self._phrase_candidates(doc)
         excluded = _excluded_tokens(phrases)
         candidates = [
@@ -326,17 +326,16 @@ class SkillMatcher:
         accepted = _drop_wishes(accepted, doc)
         hits: list[Hit] = []
         for candidate in accepted:
-            hits.extend(self._hits_for(candidate, doc, lines))
+            hits.extend(self._hits_for(candidate, view))
         covered = {i for c in wishes for i in range(c.start, c.end)}
         for key, start, end in self._rule_matches(doc, view):
             label = self._string[key]
             skill_id = label.split(":", 1)[1]
             if any((skill_id, i) in excluded for i in range(start, end)):
                 continue  # "led market research" is no research experience
-            span = doc[start:end]
-            hits.append(lines.hit(skill_id, span, "rule", CONFIDENCE["rule"]))
+            hits.append(view.hit(skill_id, start, end, "rule", CONFIDENCE["rule"]))
             covered.update(range(start, end))
-        hits.extend(self._fuzzy_hits(doc, covered, lines, view))
+        hits.extend(self._fuzzy_hits(covered, view))
         hits.extend(self._heading_hits(headings))
         return _drop_repeats(_expand_implied(hits, self.taxonomy))
 
@@ -411,24 +410,23 @@ class SkillMatcher:
             return True
         return False
 
-    def _hits_for(self, candidate: _Candidate, doc: Doc, lines: _LineIndex) -> Iterable[Hit]:
-        span = doc[candidate.start : candidate.end]
+    def _hits_for(self, candidate: _Candidate, view: _TokenView) -> Iterable[Hit]:
+        start, end = candidate.start, candidate.end
+        text = view.text_of(start, end)
         skill = self.taxonomy.skills[candidate.skill_id]
         if candidate.kind == "ambiguous":
             method, confidence = "exact", CONFIDENCE["context"]
-        elif candidate.kind == "exact" or span.text.casefold() == skill.name.casefold():
+        elif candidate.kind == "exact" or text.casefold() == skill.name.casefold():
             method, confidence = "exact", CONFIDENCE["exact"]
         else:
             method, confidence = "alias", CONFIDENCE["alias"]
-        yield lines.hit(skill.id, span, method, confidence, candidate.context)
-        for extra in self._also.get((skill.id, span.text.casefold()), ()):
-            yield lines.hit(extra, span, "alias", CONFIDENCE["alias"], f"shown by {span.text}")
+        yield view.hit(skill.id, start, end, method, confidence, candidate.context)
+        for extra in self._also.get((skill.id, text.casefold()), ()):
+            yield view.hit(extra, start, end, "alias", CONFIDENCE["alias"], f"shown by {text}")
 
     # -- misspellings -----------------------------------------------------------------------
 
-    def _fuzzy_hits(
-        self, doc: Doc, covered: set[int], lines: _LineIndex, view: _TokenView
-    ) -> Iterable[Hit]:
+    def _fuzzy_hits(self, covered: set[int], view: _TokenView) -> Iterable[Hit]:
         """Near misses of long names ("Pytoch", "Kubernets", "Tensor Flow"), never short ones.
 
         Windows of one to three words are compared, spaces removed, with the aliases of six
@@ -474,9 +472,10 @@ class SkillMatcher:
                     continue
                 distance, form = best
                 resume = end
-                yield lines.hit(
+                yield view.hit(
                     self._fuzzy_forms[form],
-                    doc[start:end],
+                    start,
+                    end,
                     "fuzzy",
                     round(0.9 - 0.1 * distance, 2),
                     f"near {form!r}",
@@ -583,52 +582,64 @@ class _LineIndex:
         self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
         self._sections = line_sections
 
-    def line_of(self, offset: int) -> int:
-        return bisect_right(self.starts, offset)
-
     def section(self, line: int) -> str | None:
         return self._sections[line - 1] if 0 < line <= len(self._sections) else None
-
-    def hit(
-        self,
-        skill_id: str,
-        span: Span,
-        method: str,
-        confidence: float,
-        context: str | None = None,
-    ) -> Hit:
-        line = self.line_of(span.start_char)
-        text = span.text if len(span.text) <= 120 else span.text[:117] + "..."
-        return Hit(
-            skill_id=skill_id,
-            start=span.start_char,
-            end=span.end_char,
-            text=text,
-            line=line,
-            section=self.section(line),
-            method=method,
-            confidence=confidence,
-            context=context,
-        )
 
 
 class _TokenView:
     """Token attributes read once per text: spaCy attribute access is slow in Python loops."""
 
-    def __init__(self, doc: Doc, lines: _LineIndex) -> None:
+    def __init__(self, doc: Doc, text: str, lines: _LineIndex) -> None:
+        self.text = text  # what was tokenized: the text of every span, without building it
         self.line_index = lines
         tokens = list(doc)
         self.lowers = lowers = [t.lower_ for t in tokens]
         self.alpha = [t.is_alpha for t in tokens]
         self.spaced = spaced = [t.whitespace_ != "" for t in tokens]
+        self.offsets = [t.idx for t in tokens]
         space = [t.is_space for t in tokens]
         starts = lines.starts
-        self.lines = [bisect_right(starts, t.idx) for t in tokens]
+        self.lines = [bisect_right(starts, offset) for offset in self.offsets]
         self.stops = [i for i, lower in enumerate(lowers) if space[i] or lower in _GAP_STOPS]
         self.separator = [s or low in LIST_SEPARATORS for low, s in zip(lowers, space, strict=True)]
         for i in [i for i, lower in enumerate(lowers) if lower in _DASHES]:
             # A dash separates list items only with spaces around it: "end-to-end" does not.
             self.separator[i] = (i == 0 or spaced[i - 1]) and spaced[i]
+
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        """The character offsets of tokens ``start`` to ``end``: tokens and the single spaces
+        after some of them cover the text, so a token ends where the next one starts, less
+        its space."""
+        stop = self.offsets[end] if end < len(self.offsets) else len(self.text)
+        return self.offsets[start], stop - self.spaced[end - 1]
+
+    def text_of(self, start: int, end: int) -> str:
+        first, stop = self.char_span(start, end)
+        return self.text[first:stop]
+
+    def hit(
+        self,
+        skill_id: str,
+        start: int,
+        end: int,
+        method: str,
+        confidence: float,
+        context: str | None = None,
+    ) -> Hit:
+        first, stop = self.char_span(start, end)
+        text = self.text[first:stop]
+        line = self.lines[start]
+        return Hit(
+            skill_id=skill_id,
+            start=first,
+            end=stop,
+            text=text if len(text) <= 120 else text[:117] + "...",
+            line=line,
+            section=self.line_index.section(line),
+            method=method,
+            confidence=confidence,
+            context=context,
+        )
 
     def open_before(self, start: int) -> bool:
         """Nothing but a separator or a line break before this token: a list item starts."""

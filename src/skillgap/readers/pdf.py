@@ -137,4 +137,6 @@ _SOFT_HYPHEN = re.compile(r"(\w)[\u00ad\x02]\s*\r?\n\s*(\w)")
 def _join_soft_hyphens(text: str) -> str:
     """Words hyphenated at a line end ("ma-/chine") come back whole. PDFium marks such a
     hyphen as a soft one; an ordinary hyphen ("end-to-end") is left alone."""
+    if "\u00ad" not in text and "\x02" not in text:
+        return text  # most pages have none, and the search costs more than this test
     return _SOFT_HYPHEN.sub(r"\1\2", text)
