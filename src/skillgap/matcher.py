@@ -304,16 +304,14 @@ class SkillMatcher:
         pending: list[_Candidate] = []
         for candidate in candidates:
             if candidate.kind == "ambiguous":
-                (confirmed if self._confirm(candidate, firm, doc, view) else pending).append(
-                    candidate
-                )
+                (confirmed if self._confirm(candidate, firm, view) else pending).append(candidate)
         # A chain of short forms ("BS/MS/PhD"): each joined to a confirmed one is confirmed.
         while pending:
             firm = _FirmPhrases(confirmed, view)
             joined = [
                 (candidate, partner)
                 for candidate in pending
-                if (partner := _coordinated_with(candidate, firm, doc)) is not None
+                if (partner := _coordinated_with(candidate, firm, view)) is not None
             ]
             if not joined:
                 break
@@ -323,7 +321,7 @@ class SkillMatcher:
                 confirmed.append(candidate)
         accepted = _drop_contained(confirmed)
         wishes = accepted
-        accepted = _drop_wishes(accepted, doc)
+        accepted = _drop_wishes(accepted, view)
         hits: list[Hit] = []
         for candidate in accepted:
             hits.extend(self._hits_for(candidate, view))
@@ -380,9 +378,7 @@ class SkillMatcher:
                 found.append(_Candidate(skill_id, kind, start, end))
         return found
 
-    def _confirm(
-        self, candidate: _Candidate, firm: _FirmPhrases, doc: Doc, view: _TokenView
-    ) -> bool:
+    def _confirm(self, candidate: _Candidate, firm: _FirmPhrases, view: _TokenView) -> bool:
         """Context for an ambiguous form: a list, a skills section, a cue word nearby."""
         skill = self.taxonomy.skills[candidate.skill_id]
         line = view.lines[candidate.start]
@@ -390,12 +386,13 @@ class SkillMatcher:
         if section in skill.sections:
             candidate.context = f"in the {section} section"
             return True
-        if _cue_nearby(skill, doc, candidate, view, line):
+        if _cue_nearby(skill, candidate, view, line):
             return True
-        if candidate.start > 0 and doc[candidate.start - 1].lower_ in skill.lead_ins:
-            candidate.context = f"after {doc[candidate.start - 1].text!r}"
+        before = candidate.start - 1
+        if before >= 0 and view.lowers[before] in skill.lead_ins:
+            candidate.context = f"after {view.text_of(before, candidate.start)!r}"
             return True
-        partner = _coordinated_with(candidate, firm, doc)
+        partner = _coordinated_with(candidate, firm, view)
         if partner is not None:
             candidate.context = f"listed with {partner}"
             return True
@@ -406,7 +403,7 @@ class SkillMatcher:
             return True
         other = firm.by_line.get(line)
         if other is not None:
-            candidate.context = f"in a list with {doc[other.start : other.end].text}"
+            candidate.context = f"in a list with {view.text_of(other.start, other.end)}"
             return True
         return False
 
@@ -724,37 +721,37 @@ class _FirmPhrases:
             self.by_line.setdefault(view.lines[c.start], c)
 
 
-def _coordinated_with(candidate: _Candidate, firm: _FirmPhrases, doc: Doc) -> str | None:
+def _coordinated_with(candidate: _Candidate, firm: _FirmPhrases, view: _TokenView) -> str | None:
     """The text of a known skill joined to the candidate by "and", "or", "," or "/", or of
     the two known skills it stands between in a list written with spaces only
     ("Java/J2EE Python Go React")."""
     if candidate.start in firm.by_end and candidate.end in firm.by_start:
         before_phrase, after_phrase = firm.by_end[candidate.start], firm.by_start[candidate.end]
         return (
-            f"{doc[before_phrase.start : before_phrase.end].text} and "
-            f"{doc[after_phrase.start : after_phrase.end].text}"
+            f"{view.text_of(before_phrase.start, before_phrase.end)} and "
+            f"{view.text_of(after_phrase.start, after_phrase.end)}"
         )
     after, before = candidate.end, candidate.start - 1
-    if after < len(doc) and doc[after].lower_ in _JOINERS and after + 1 in firm.by_start:
+    lowers = view.lowers
+    if after < len(lowers) and lowers[after] in _JOINERS and after + 1 in firm.by_start:
         partner = firm.by_start[after + 1]
-        return doc[partner.start : partner.end].text
-    if before > 0 and doc[before].lower_ in _JOINERS and before in firm.by_end:
+        return view.text_of(partner.start, partner.end)
+    if before > 0 and lowers[before] in _JOINERS and before in firm.by_end:
         partner = firm.by_end[before]
-        return doc[partner.start : partner.end].text
+        return view.text_of(partner.start, partner.end)
     return None
 
 
-def _cue_nearby(skill: Skill, doc: Doc, candidate: _Candidate, view: _TokenView, line: int) -> bool:
+def _cue_nearby(skill: Skill, candidate: _Candidate, view: _TokenView, line: int) -> bool:
     if not skill.cues:
         return False
     cues = set(skill.cues)
-    window = range(max(0, candidate.start - 3), min(len(doc), candidate.end + 3))
+    window = range(max(0, candidate.start - 3), min(len(view.lowers), candidate.end + 3))
     for index in window:
         if candidate.start <= index < candidate.end:
             continue
-        token = doc[index]
-        if token.lower_ in cues and view.lines[index] == line:
-            candidate.context = f"beside {token.text!r}"
+        if view.lowers[index] in cues and view.lines[index] == line:
+            candidate.context = f"beside {view.text_of(index, index + 1)!r}"
             return True
     return False
 
@@ -764,7 +761,7 @@ _WISH_WORDS = frozenset({"learning", "learn", "studying"})
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 
 
-def _drop_wishes(candidates: list[_Candidate], doc: Doc) -> list[_Candidate]:
+def _drop_wishes(candidates: list[_Candidate], view: _TokenView) -> list[_Candidate]:
     """A skill only being learned is not present: "Learning 'Machine Learning'", "learning Go".
 
     "learning" that is itself part of a found phrase ("deep learning, Python") does not count.
@@ -773,9 +770,9 @@ def _drop_wishes(candidates: list[_Candidate], doc: Doc) -> list[_Candidate]:
     kept = []
     for candidate in candidates:
         index = candidate.start - 1
-        while index >= 0 and doc[index].text in _QUOTES:
+        while index >= 0 and view.lowers[index] in _QUOTES:
             index -= 1
-        wish = index >= 0 and doc[index].lower_ in _WISH_WORDS and index not in inside
+        wish = index >= 0 and view.lowers[index] in _WISH_WORDS and index not in inside
         if not wish:
             kept.append(candidate)
     return kept
