@@ -127,7 +127,7 @@ def compile_rule(rule: str) -> list[dict[str, Any]]:
     return pattern
 
 
-_LONG_RUN = re.compile(r"\S{1000,}")
+_LONG_RUN = re.compile(r"(?<!\S)\S{1000,}")  # tried only where a run starts
 
 
 def _break_long_runs(text: str) -> str:
@@ -432,9 +432,9 @@ class SkillMatcher:
         phrases of two or more words and twelve letters or more, with one edit ("Neutral
         Network"), so that ordinary words one letter away ("docket") stay silent.
         """
-        lowers, alpha, spaced = view.lowers, view.alpha, view.spaced
+        lowers, alpha, spaced, opens = view.lowers, view.alpha, view.spaced, view.opens
         prose_words = self._prose_words
-        known = [token in prose_words for token in lowers]
+        known = [token in prose_words for token in lowers] + [False]
         size = len(lowers)
         # reach[i]: how many words from i can form a window: uncovered words of letters, one
         # space apart, at most three.
@@ -442,17 +442,16 @@ class SkillMatcher:
         for i in range(size - 1, -1, -1):
             if alpha[i] and i not in covered:
                 reach[i] = min(3, 1 + (reach[i + 1] if spaced[i] else 0))
+        # A window starts a list item, or in prose keeps all its words but one: the first or
+        # second is known.
+        starts = [i for i in range(size) if reach[i] and (opens[i] or known[i] or known[i + 1])]
         resume = 0  # past the last near miss found
-        for start in range(size):
-            if start < resume or not reach[start]:
-                continue
-            opens = view.open_before(start)
-            # In prose a near miss keeps all its words but one: the first or second is known.
-            if not opens and not (known[start] or (start + 1 < size and known[start + 1])):
+        for start in starts:
+            if start < resume:
                 continue
             for width in range(reach[start], 0, -1):
                 end = start + width
-                listed = opens and view.closed_after(end)  # a list item
+                listed = opens[start] and view.closed_after(end)  # a list item
                 if not listed and (width == 1 or not any(known[start:end])):
                     continue
                 words = lowers[start:end]
@@ -589,12 +588,16 @@ class _TokenView:
     def __init__(self, doc: Doc, text: str, lines: _LineIndex) -> None:
         self.text = text  # what was tokenized: the text of every span, without building it
         self.line_index = lines
-        tokens = list(doc)
-        self.lowers = lowers = [t.lower_ for t in tokens]
-        self.alpha = [t.is_alpha for t in tokens]
-        self.spaced = spaced = [t.whitespace_ != "" for t in tokens]
-        self.offsets = [t.idx for t in tokens]
-        space = [t.is_space for t in tokens]
+        from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LOWER, SPACY
+
+        # One array of all the attributes, not a Token object per token and attribute.
+        columns = doc.to_array([LOWER, IS_ALPHA, SPACY, IDX, IS_SPACE]).T.tolist()
+        strings = doc.vocab.strings
+        self.lowers = lowers = [strings[key] for key in columns[0]]
+        self.alpha: list[bool] = [flag == 1 for flag in columns[1]]
+        self.spaced = spaced = [flag == 1 for flag in columns[2]]
+        self.offsets: list[int] = columns[3]
+        space = [flag == 1 for flag in columns[4]]
         starts = lines.starts
         self.lines = [bisect_right(starts, offset) for offset in self.offsets]
         self.stops = [i for i, lower in enumerate(lowers) if space[i] or lower in _GAP_STOPS]
@@ -602,6 +605,13 @@ class _TokenView:
         for i in [i for i, lower in enumerate(lowers) if lower in _DASHES]:
             # A dash separates list items only with spaces around it: "end-to-end" does not.
             self.separator[i] = (i == 0 or spaced[i - 1]) and spaced[i]
+        #: Nothing but a separator or a line break before a token: a list item starts there.
+        self.opens = [True] + [
+            separates or line != next_line
+            for separates, line, next_line in zip(
+                self.separator, self.lines, self.lines[1:], strict=False
+            )
+        ]
 
     def char_span(self, start: int, end: int) -> tuple[int, int]:
         """The character offsets of tokens ``start`` to ``end``: tokens and the single spaces
@@ -638,13 +648,9 @@ class _TokenView:
             context=context,
         )
 
-    def open_before(self, start: int) -> bool:
-        """Nothing but a separator or a line break before this token: a list item starts."""
-        return start == 0 or self.separator[start - 1] or self.lines[start - 1] != self.lines[start]
-
     def bounded(self, start: int, end: int) -> bool:
         """The tokens stand alone as a list item: separators or line ends around them."""
-        return self.open_before(start) and self.closed_after(end)
+        return self.opens[start] and self.closed_after(end)
 
     def closed_after(self, end: int) -> bool:
         """A list item ends before this token (or a full stop closes the list)."""
