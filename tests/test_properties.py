@@ -115,3 +115,20 @@ def test_validation_holds_reports_to_the_schema() -> None:
         Report.model_validate(payload)
     with pytest.raises(ValidationError, match="unexpected"):
         Report.model_validate({**report.model_dump(), "surplus": 1})
+
+
+@SETTINGS
+@given(st.lists(resume_words | st.text(min_size=1, max_size=12), min_size=1, max_size=60))
+def test_json_text_is_that_of_json_dumps(words: list[str]) -> None:
+    """The renderers write JSON with pydantic's serializer; indented, its text must be exactly
+    what ``json.dumps`` writes, escapes of control characters and non-ASCII text included."""
+    from skillgap.records import Failure
+
+    try:
+        report = analyze(" ".join(words).encode(), name="r\u00e9sum\u00e9\t.txt")
+    except InputError:
+        return
+    failure = Failure(path="\x01 caf\u00e9 \U0001f600.pdf", code="unreadable", message="x\ny")
+    for record, data in ((report, report.model_dump(mode="json")), (failure, failure.to_json())):
+        assert record.model_dump_json(indent=2) == json.dumps(data, indent=2, ensure_ascii=False)
+        assert json.loads(record.model_dump_json()) == data

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from skillgap.report import Report
+
+if TYPE_CHECKING:
+    from skillgap.report import ErrorRecord
 
 
 @dataclass(frozen=True)
@@ -16,13 +20,18 @@ class Failure:
     message: str
 
     def to_json(self) -> dict[str, object]:
+        return self._record().model_dump(mode="json")
+
+    def model_dump_json(self, *, indent: int | None = None) -> str:
+        return self._record().model_dump_json(indent=indent)
+
+    def _record(self) -> ErrorRecord:
         from skillgap.report import ErrorDetail, ErrorInput, ErrorRecord
 
-        record = ErrorRecord(
+        return ErrorRecord(
             input=ErrorInput(path=self.path),
             error=ErrorDetail(code=self.code, message=self.message),
         )
-        return record.model_dump(mode="json")
 
 
 Record = Report | Failure
