@@ -588,18 +588,21 @@ class _TokenView:
     def __init__(self, doc: Doc, text: str, lines: _LineIndex) -> None:
         self.text = text  # what was tokenized: the text of every span, without building it
         self.line_index = lines
+        import numpy
         from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LOWER, SPACY
 
         # One array of all the attributes, not a Token object per token and attribute.
-        columns = doc.to_array([LOWER, IS_ALPHA, SPACY, IDX, IS_SPACE]).T.tolist()
+        array = doc.to_array([LOWER, IS_ALPHA, SPACY, IDX, IS_SPACE])
         strings = doc.vocab.strings
-        self.lowers = lowers = [strings[key] for key in columns[0]]
-        self.alpha: list[bool] = [flag == 1 for flag in columns[1]]
-        self.spaced = spaced = [flag == 1 for flag in columns[2]]
-        self.offsets: list[int] = columns[3]
-        space = [flag == 1 for flag in columns[4]]
-        starts = lines.starts
-        self.lines = [bisect_right(starts, offset) for offset in self.offsets]
+        self.lowers = lowers = [strings[key] for key in array[:, 0].tolist()]
+        self.alpha: list[bool] = (array[:, 1] == 1).tolist()
+        self.spaced: list[bool] = (array[:, 2] == 1).tolist()
+        spaced = self.spaced
+        offsets = array[:, 3].astype(numpy.int64)
+        self.offsets: list[int] = offsets.tolist()
+        space: list[bool] = (array[:, 4] == 1).tolist()
+        starts = numpy.asarray(lines.starts, dtype=numpy.int64)
+        self.lines: list[int] = numpy.searchsorted(starts, offsets, side="right").tolist()
         self.stops = [i for i, lower in enumerate(lowers) if space[i] or lower in _GAP_STOPS]
         self.separator = [s or low in LIST_SEPARATORS for low, s in zip(lowers, space, strict=True)]
         for i in [i for i, lower in enumerate(lowers) if lower in _DASHES]:
