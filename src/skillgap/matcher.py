@@ -62,8 +62,8 @@ LIST_SEPARATORS = frozenset(
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 _JOINERS = frozenset({",", "/", "and", "or", "&", ";"})
 _GAP = re.compile(r"\.\.\.(\d+)?")
-#: Tokens a rule's gap may not cross.
-_GAP_STOPS = [".", ";", "!", "?", "•", "|", "\u2022", "●", "▪"]
+#: Tokens that no rule match crosses (nor white space tokens: blank lines).
+_GAP_STOPS = frozenset({".", ";", "!", "?", "•", "|", "●", "▪"})
 _FUZZY_MIN_LENGTH = 6
 #: In prose, only phrases of two or more words and this many letters are matched fuzzily
 #: ("Neutral Network"), with one edit: ordinary words there are often one letter from a name.
@@ -102,10 +102,9 @@ def compile_rule(rule: str) -> list[dict[str, Any]]:
     for item in rule.split():
         gap = _GAP.fullmatch(item)
         if gap:
-            most = int(gap.group(1) or 4)
-            pattern.append(
-                {"ORTH": {"NOT_IN": _GAP_STOPS}, "IS_SPACE": False, "OP": f"{{0,{most}}}"}
-            )
+            # Any tokens: rules run only on stretches of text without a stop (a full stop, a
+            # bullet, a blank line: see SkillMatcher._rule_matches), so no gap crosses one.
+            pattern.append({"OP": f"{{0,{int(gap.group(1) or 4)}}}"})
             continue
         optional = item.endswith("?") and len(item) > 1
         words = item.rstrip("?").split("|") if optional else item.split("|")
