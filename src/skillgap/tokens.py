@@ -56,6 +56,7 @@ class EnglishTokenizer:
             self._tokenizer.add_special_case(string, exceptions.pop(string))
         self._pending = exceptions
         self._longest = max(map(len, exceptions))
+        self._specials = frozenset(defaults.tokenizer_exceptions)
         self._seen: set[str] = set()  # chunks whose special cases were added
         self._cached: set[str] = set()  # chunks tokenized since spaCy's cache was last emptied
 
@@ -91,11 +92,15 @@ class EnglishTokenizer:
             self._cached.clear()  # adding a special case empties spaCy's cache
 
     def _fill_cache(self, chunks: set[str]) -> None:
-        """Tokenize each chunk not cached yet on its own, so that spaCy caches it (past the
-        size of spaCy's cache, nothing more is cached: stop trying)."""
+        """Tokenize the chunks not cached yet so that spaCy caches them (past the size of its
+        cache nothing more is cached: stop trying). Words of letters only hit no special case
+        unless they are one ("cannot"), so they go in one call; the others one by one, since
+        a special case stops the caching of every chunk after it in the same call."""
         if len(self._cached) >= self._tokenizer.max_cache_size:
             return
-        for chunk in chunks:
+        words = [c for c in chunks if c.isalpha() and c not in self._specials]
+        self._tokenizer(" ".join(words))
+        for chunk in chunks.difference(words):
             self._tokenizer(chunk)
         self._cached |= chunks
 
