@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from skillgap.analysis import analyze
 from skillgap.cli import app
 from skillgap.errors import ExitCode
+from skillgap.taxonomy import load_taxonomy
 
 from .helpers import CORPUS, EXAMPLES
 
@@ -171,6 +172,24 @@ def test_jsonl_streams_one_line_per_input_in_order(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in out.splitlines()]
     assert [r["status"] for r in lines] == ["ok", "error", "ok"]
     assert lines[1]["input"]["path"] == missing
+
+
+def test_workers_are_replaced_without_losing_or_reordering_inputs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Fresh workers every INPUTS_PER_WORKER inputs each (here one): every input still comes
+    out once, in input order."""
+    import skillgap.batch as batch
+
+    monkeypatch.setattr(batch, "INPUTS_PER_WORKER", 1)
+    sources = ["mle-resume.txt", "rs-resume.txt", "missing.txt", "mle-resume.txt", "rs-resume.txt"]
+    paths = [str(EXAMPLES / name) for name in sources]
+    job = batch.Job(taxonomy=load_taxonomy())
+    outcomes = list(batch.process_all(paths, job, jobs=2))
+    assert [o.path for o in outcomes] == paths
+    assert [o.failure is None for o in outcomes] == [True, True, False, True, True]
+    scores = [json.loads(o.rendered)["roles"][0]["score"] for o in outcomes if not o.failure]
+    assert scores[0] == scores[2] and scores[1] == scores[3]
 
 
 def test_glob_patterns_are_expanded(tmp_path: Path) -> None:

@@ -89,6 +89,9 @@ def default_jobs(inputs: int) -> int:
     return 1 if inputs < 2 else max(1, min(inputs, len(os.sched_getaffinity(0))))
 
 
+#: Inputs each worker process analyses, on average, before fresh ones replace them.
+INPUTS_PER_WORKER = 1000
+
 _worker_job: Job | None = None
 
 
@@ -125,7 +128,11 @@ def process_all(paths: Sequence[str], job: Job, *, jobs: int) -> Iterator[Outcom
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     initial = None if context.get_start_method() == "fork" else job
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(initial,)
-    ) as pool:
-        yield from pool.map(_work, paths, chunksize=1)
+    # Fresh workers for every so many inputs: spaCy's vocabulary keeps every new word a worker
+    # meets (about 0.5 KB each), and ten thousand resumes bring hundreds of thousands.
+    step = jobs * INPUTS_PER_WORKER
+    for first in range(0, len(paths), step):
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(initial,)
+        ) as pool:
+            yield from pool.map(_work, paths[first : first + step], chunksize=1)
