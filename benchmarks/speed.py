@@ -6,7 +6,9 @@ test): the targets are ratios, so they hold on a busy or a slow machine.
 Prints medians over repeated runs of: `skillgap --help`; a cold `skillgap analyze` of a
 one-page PDF; batch throughput on hundreds of text resumes and of PDFs (marginal, after
 start-up); peak memory of a batch; the floors (`import spacy; spacy.blank("en")` and PDF text
-extraction alone); how time per resume grows with its length and with a 10x larger taxonomy.
+extraction alone); the CPU per PDF the first time a process sees it and when seen before; peak
+memory of a long batch in which every resume brings new words; how time per resume grows with
+its length and with a 10x larger taxonomy.
 """
 
 from __future__ import annotations
@@ -184,6 +186,25 @@ def new_and_seen(corpus: Path) -> tuple[float, float, float, int]:
     return per_pdf[0], per_pdf[1], per_pdf[2], len(pdfs)
 
 
+def long_batch(folder: Path, count: int, jobs: int) -> tuple[float, float]:
+    """Wall seconds and peak MiB for a long batch in which every resume brings new words (an
+    example resume and 60 random words each): the worst case for memory, which grows with
+    every word a worker process meets."""
+    import random
+    import string
+
+    base = (EXAMPLES / "mle-resume.txt").read_text()
+    rng = random.Random(0)
+    target = folder / "long"
+    target.mkdir()
+    for index in range(count):
+        words = " ".join("".join(rng.choices(string.ascii_lowercase, k=8)) for _ in range(60))
+        (target / f"{index:05d}.txt").write_text(f"{base}\n{words}\n")
+    command = [*SKILLGAP, "analyze", "-f", "jsonl", "-j", str(jobs), str(target)]
+    wall, _, peak = run_measured(command)
+    return wall, peak
+
+
 def per_resume_ms(texts: list[str], taxonomy: object | None = None, repeat: int = 3) -> float:
     from skillgap.analysis import analyze
 
@@ -271,6 +292,11 @@ def main() -> int:
             f"({new / alone:.2f}x extraction alone, {alone:.1f} ms), {seen:.1f} ms seen "
             f"before ({seen / alone:.2f}x)"
         )
+
+        count = 5000
+        long_wall, long_peak = long_batch(Path(tmp), count, cores)
+        print(f"long batch of {count:,} resumes, each with 60 new words, --jobs {cores}: "
+              f"{long_wall:.1f} s, peak memory {long_peak:.0f} MiB PSS")  # fmt: skip
 
         corpus_texts = [p.read_text() for p in texts[: len(texts) // 10]]
         print("\ntime per resume by length (in one process):")
