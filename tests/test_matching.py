@@ -298,3 +298,19 @@ def test_tokens_are_those_of_spacy_blank_en() -> None:
 
 def test_a_long_gap_stays_within_one_sentence() -> None:
     assert "collaboration" not in skill_ids("Led the redesign of our billing. Teams followed it.")
+
+
+def test_near_miss_in_prose_is_the_closest_name() -> None:
+    """With two names in reach, the exact one wins over one a letter away, whatever their
+    order (it decides the confidence: 0.9 exact written apart, 0.8 one edit)."""
+    from rapidfuzz.distance import Levenshtein
+
+    from skillgap.matcher import _nearest_in_prose
+
+    forms = [
+        ("neuralnetwork", ("neural", "network")),
+        ("neuralnetworks", ("neural", "networks")),
+    ]
+    words = ["neural", "networks"]
+    found = _nearest_in_prose("".join(words), words, forms, Levenshtein.distance)
+    assert found == (0, "neuralnetworks")

@@ -546,7 +546,9 @@ def _nearest_in_prose(
 ) -> tuple[int, str] | None:
     """A long name of as many words written apart ("mixed effects models") or with one edit in
     one word of four letters or more: the other words are the name's own, and no short word
-    is turned into another ("ñ Programming" is not "C programming")."""
+    is turned into another ("ñ Programming" is not "C programming"). The closest such name,
+    the first in sorted order among equals."""
+    best: tuple[int, str] | None = None
     for key, name_words in sorted(set(forms)):
         if abs(len(key) - len(word)) > 1:
             continue
@@ -556,9 +558,9 @@ def _nearest_in_prose(
         if any(a == b + "s" and b.endswith(_PERSON_ENDINGS) for a, b in changed):
             continue  # "shared by all data scientists": other people, not the skill
         found = distance(word, key, score_cutoff=1)
-        if found <= 1:
-            return found, key
-    return None
+        if found <= 1 and (best is None or found < best[0]):
+            best = (found, key)
+    return best
 
 
 @dataclass
