@@ -114,6 +114,8 @@ def test_missing_file_in_json_still_gives_a_record(tmp_path: Path) -> None:
     assert [r["status"] for r in records] == ["ok", "error"]
     assert records[1]["error"]["code"] == "not-found"
     assert records[1]["input"]["path"] == missing
+    # Written record by record, the list is the text json.dumps gives it.
+    assert out == json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 
 
 def test_scanned_pdf_without_text_exits_3(tmp_path: Path) -> None:

@@ -230,8 +230,8 @@ def analyze(
     from skillgap.checks import Thresholds, parse_category_thresholds
     from skillgap.config import find_config, load_config
     from skillgap.inputs import expand_inputs
-    from skillgap.render import STREAMING_FORMATS, RenderOptions
-    from skillgap.render.json_format import join_objects
+    from skillgap.render import RenderOptions
+    from skillgap.render.json_format import LIST_END, LIST_START, list_item
 
     try:
         loaded = load_config(config if config is not None else find_config(Path.cwd()))
@@ -283,8 +283,10 @@ def analyze(
     )
     workers = jobs if jobs is not None else default_jobs(len(inputs))
     single_table = len(inputs) == 1 and fmt is OutputFormat.table
-    collected: list[str] = []
+    json_list = len(inputs) > 1 and fmt is OutputFormat.json  # written item by item
     failures = failed_checks = written = 0
+    if json_list:
+        _write(LIST_START, output)
     with _progress(len(inputs)) as advance:
         for outcome in process_all(inputs, job, jobs=workers):
             advance()
@@ -296,15 +298,12 @@ def analyze(
                 typer.echo(f"skillgap: error: {outcome.failure.message}", err=True)
                 if single_table:
                     continue
-            if fmt not in STREAMING_FORMATS:
-                collected.append(outcome.rendered)
-                continue
             if fmt is OutputFormat.table and written:
                 _write("\n", output)
-            _write(outcome.rendered, output)
+            _write(list_item(outcome.rendered, written) if json_list else outcome.rendered, output)
             written += 1
-    if collected:
-        _write(join_objects(collected), output)
+    if json_list:
+        _write(LIST_END, output)
     if failures:
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
     if failed_checks:

@@ -33,12 +33,6 @@ class RenderOptions:
 Renderer = Callable[[Sequence[Record], RenderOptions], str]
 
 
-#: Formats that render each record on its own, so a batch can stream them as they complete.
-STREAMING_FORMATS = frozenset(
-    {OutputFormat.table, OutputFormat.jsonl, OutputFormat.markdown, OutputFormat.github}
-)
-
-
 def renderer_for(output_format: OutputFormat) -> Renderer:
     from skillgap.render import github, json_format, markdown, table
 

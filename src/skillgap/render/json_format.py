@@ -8,11 +8,17 @@ from collections.abc import Sequence
 from skillgap.records import Record
 from skillgap.render import RenderOptions
 
+#: What opens and closes a list of records; each record in it is a :func:`list_item`.
+LIST_START, LIST_END = "[\n", "\n]\n"
+
 
 def render(records: Sequence[Record], options: RenderOptions) -> str:
     """One object indented by two spaces, as ``json.dumps(..., indent=2)`` writes it; a list of
     them for several inputs."""
-    return join_objects([record.model_dump_json(indent=2) + "\n" for record in records])
+    texts = [record.model_dump_json(indent=2) + "\n" for record in records]
+    if len(texts) == 1:
+        return texts[0]
+    return LIST_START + "".join(list_item(text, i) for i, text in enumerate(texts)) + LIST_END
 
 
 def render_lines(records: Sequence[Record], options: RenderOptions) -> str:
@@ -20,9 +26,7 @@ def render_lines(records: Sequence[Record], options: RenderOptions) -> str:
     return "".join(record.model_dump_json() + "\n" for record in records)
 
 
-def join_objects(rendered: Sequence[str]) -> str:
-    """Records rendered one by one, as one JSON list: the text ``json.dumps`` gives the list."""
-    if len(rendered) == 1:
-        return rendered[0]
-    items = ",\n".join(textwrap.indent(text.rstrip("\n"), "  ") for text in rendered)
-    return f"[\n{items}\n]\n"
+def list_item(rendered: str, index: int) -> str:
+    """A record rendered on its own, as item ``index`` of a JSON list: a batch writes the list
+    item by item (the text ``json.dumps`` gives the list), never holding all of it."""
+    return ("" if index == 0 else ",\n") + textwrap.indent(rendered.rstrip("\n"), "  ")
