@@ -105,6 +105,22 @@ def test_compare_ranks_an_mle_resume_above_an_hr_resume() -> None:
     assert out.startswith("## Ranking for Machine Learning Engineer (`mle`)")
 
 
+def test_compare_in_worker_processes_ranks_as_one_process(tmp_path: Path) -> None:
+    """A batch ranking runs in --jobs workers; the ranking, and the failed inputs, are those
+    of one process."""
+    inputs = [str(EXAMPLES / name) for name in ("rs-resume.txt", "mle-resume.pdf")]
+    inputs += [str(tmp_path / "missing.pdf"), str(EXAMPLES / "mle-resume.txt")]
+    one = run("compare", *inputs, "--role", "mle", "-f", "json", "--jobs", "1")
+    two = run("compare", *inputs, "--role", "mle", "-f", "json", "--jobs", "2")
+    assert one == two
+    code, out, err = two
+    assert code == ExitCode.INPUT_ERROR and "missing.pdf: no such file" in err
+    rows = json.loads(out)
+    assert [Path(r.get("path") or r["input"]["path"]).name for r in rows] == [
+        "mle-resume.pdf", "mle-resume.txt", "rs-resume.txt", "missing.pdf",
+    ]  # fmt: skip
+
+
 def test_compare_needs_one_role_or_posting() -> None:
     code, _, err = run("compare", str(EXAMPLES / "mle-resume.txt"))
     assert code == ExitCode.USAGE and "exactly one of --role" in err

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from skillgap.checks import Thresholds, evaluate
 from skillgap.errors import InputError, UsageError
@@ -92,14 +93,18 @@ def default_jobs(inputs: int) -> int:
 #: Inputs each worker process analyses, on average, before fresh ones replace them.
 INPUTS_PER_WORKER = 1000
 
-_worker_job: Job | None = None
+T = TypeVar("T")
+
+#: What a worker process runs for each path, with the job: set before forking, or passed to
+#: spawned workers.
+_worker_task: tuple[Callable[[str, Job], Any], Job] | None = None
 
 
-def _init_worker(job: Job | None) -> None:
-    global _worker_job
-    if job is not None:  # spawned workers get the job; forked ones inherit it, matcher built
-        _worker_job = job
-        _prepare(job)
+def _init_worker(task: tuple[Callable[[str, Job], Any], Job] | None) -> None:
+    global _worker_task
+    if task is not None:  # spawned workers get the task; forked ones inherit it, matcher built
+        _worker_task = task
+        _prepare(task[1])
 
 
 def _prepare(job: Job) -> None:
@@ -110,24 +115,29 @@ def _prepare(job: Job) -> None:
     matcher_for(job.taxonomy).tokenizer.add_all_special_cases()
 
 
-def _work(path: str) -> Outcome:
-    assert _worker_job is not None
-    return process(path, _worker_job)
+def _run(path: str) -> Any:
+    assert _worker_task is not None
+    work, job = _worker_task
+    return work(path, job)
 
 
-def process_all(paths: Sequence[str], job: Job, *, jobs: int) -> Iterator[Outcome]:
-    """Outcomes in input order, each yielded as soon as it and those before it are done."""
-    global _worker_job
+def in_order(
+    work: Callable[[str, Job], T], paths: Sequence[str], job: Job, *, jobs: int
+) -> Iterator[T]:
+    """``work(path, job)`` for every path, in input order, each yielded as soon as it and
+    those before it are done; in ``jobs`` worker processes when there are several paths.
+    ``work`` must be a module-level function, so that spawned workers can import it."""
+    global _worker_task
     if len(paths) > 1:
         _prepare(job)  # here, before forking: the workers share it
     if jobs <= 1 or len(paths) < 2 or STDIN in paths:
         for path in paths:
-            yield process(path, job)
+            yield work(path, job)
         return
-    _worker_job = job
+    _worker_task = (work, job)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    initial = None if context.get_start_method() == "fork" else job
+    initial = None if context.get_start_method() == "fork" else _worker_task
     # Fresh workers for every so many inputs: spaCy's vocabulary keeps every new word a worker
     # meets (about 0.5 KB each), and ten thousand resumes bring hundreds of thousands.
     step = jobs * INPUTS_PER_WORKER
@@ -135,4 +145,9 @@ def process_all(paths: Sequence[str], job: Job, *, jobs: int) -> Iterator[Outcom
         with ProcessPoolExecutor(
             max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(initial,)
         ) as pool:
-            yield from pool.map(_work, paths[first : first + step], chunksize=1)
+            yield from pool.map(_run, paths[first : first + step], chunksize=1)
+
+
+def process_all(paths: Sequence[str], job: Job, *, jobs: int) -> Iterator[Outcome]:
+    """Outcomes in input order, each yielded as soon as it and those before it are done."""
+    return in_order(process, paths, job, jobs=jobs)

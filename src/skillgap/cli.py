@@ -113,6 +113,10 @@ def _write(text: str, output: Path | None) -> None:
         _fail(f"cannot write {output}: {error.strerror}", ExitCode.USAGE)
 
 
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Worker processes for a batch (default: the cores)."),
+]
 RoleOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -206,12 +210,7 @@ def analyze(
             help="Add or replace roles and skills from a TOML file (repeatable).",
         ),
     ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs", "-j", min=1, help="Worker processes for a batch (default: the cores)."
-        ),
-    ] = None,
+    jobs: JobsOption = None,
     config: Annotated[
         Path | None,
         typer.Option(
@@ -460,11 +459,12 @@ def compare(
     ] = None,
     output_format: FormatOption = OutputFormat.table,
     roles_file: RolesFileOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Rank resumes for one role or one job posting, best first."""
-    from skillgap.batch import Job, analyse_path
+    from skillgap.batch import Job, default_jobs, in_order
     from skillgap.inputs import expand_inputs
-    from skillgap.ranking import rank, render_ranking
+    from skillgap.ranking import entry, rank, render_ranking
 
     if (role is None) == (job_posting is None):
         _fail("compare needs exactly one of --role ID or --job POSTING", ExitCode.USAGE)
@@ -477,8 +477,8 @@ def compare(
         _fail(str(error), error.exit_code)
     job = Job(taxonomy=taxonomy, roles=[role] if role else None, job_role=job_role)
     inputs = expand_inputs(paths)
-    records = [analyse_path(path, job) for path in inputs]
-    ranking = rank(records, role or "job")
+    workers = jobs if jobs is not None else default_jobs(len(inputs))
+    ranking = rank(in_order(entry, inputs, job, jobs=workers), role or "job")
     for failure in ranking.failures:
         typer.echo(f"skillgap: error: {failure.message}", err=True)
     _write(render_ranking(ranking, output_format), None)

@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from skillgap.records import Failure, Record
+from skillgap.batch import Job, analyse_path
+from skillgap.records import Failure
 from skillgap.render import OutputFormat
-from skillgap.report import Report, RoleResult
+from skillgap.report import RoleResult
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What a ranking shows of one resume's result for the role."""
+
+    name: str
+    score: float
+    required_score: float
+    preferred_score: float
+    gaps: list[str]
+
+    @classmethod
+    def of(cls, role: RoleResult) -> Standing:
+        return cls(role.name, role.score, role.required_score, role.preferred_score, role.gaps)
 
 
 @dataclass(frozen=True)
 class Ranked:
     rank: int
     path: str
-    role: RoleResult
+    role: Standing
 
 
 @dataclass(frozen=True)
@@ -26,17 +42,31 @@ class Ranking:
     failures: list[Failure]
 
 
-def rank(records: Sequence[Record], role_id: str) -> Ranking:
-    """Reports ordered by their score for ``role_id``, best first; ties keep input order."""
-    scored = [
-        (record.input.path, next(r for r in record.roles if r.id == role_id))
-        for record in records
-        if isinstance(record, Report)
-    ]
+#: What ranking keeps of one input: its path and its standing, or its failure.
+Entry = tuple[str, Standing] | Failure
+
+
+def entry(path: str, job: Job) -> Entry:
+    """Analyse one input for a ranking (in a worker process) and keep only its standing: a
+    ranking of thousands of resumes holds no skills, evidence or requirements."""
+    record = analyse_path(path, job)
+    if isinstance(record, Failure):
+        return record
+    return record.input.path, Standing.of(record.roles[0])
+
+
+def rank(entries: Iterable[Entry], role_id: str) -> Ranking:
+    """Resumes ordered by their score for the role, best first; ties keep input order."""
+    scored: list[tuple[str, Standing]] = []
+    failures: list[Failure] = []
+    for item in entries:
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            scored.append(item)
     scored.sort(key=lambda item: -item[1].score)
     ranked = [Ranked(rank=i, path=path, role=role) for i, (path, role) in enumerate(scored, 1)]
     name = ranked[0].role.name if ranked else role_id
-    failures = [record for record in records if isinstance(record, Failure)]
     return Ranking(role_id=role_id, role_name=name, ranked=ranked, failures=failures)
 
 
