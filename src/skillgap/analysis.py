@@ -294,7 +294,7 @@ _MOJIBAKE = re.compile("[\ufffd]|Ã[\u0080-\u00bf]|â€|Â[\u00a0-\u00bf]")
 def assess_quality(text: str) -> Quality:
     """Flag text that looks glued, garbled or nearly empty, so a low score is not a mystery."""
     tokens = _ALPHA_TOKEN.findall(text)
-    long_share = sum(len(t) >= 18 for t in tokens) / len(tokens) if tokens else 0.0
+    long_share = sum(1 for t in tokens if len(t) >= 18) / len(tokens) if tokens else 0.0
     garbled = sum(len(m.group(0)) for m in _MOJIBAKE.finditer(text)) / max(1, len(text))
     warnings = []
     if long_share > GLUED_SHARE:

@@ -278,7 +278,7 @@ def _known_title(title: str) -> tuple[str, str] | None:
     the section of the first part that is known)."""
     if title in _TITLE_TO_SECTION:
         return _TITLE_TO_SECTION[title], title
-    if len(title.split()) <= 2 * _MAX_TITLE_WORDS and " and " in title:
+    if " and " in title and len(title.split()) <= 2 * _MAX_TITLE_WORDS:
         for part in title.split(" and "):
             if part in _TITLE_TO_SECTION:
                 return _TITLE_TO_SECTION[part], title
