@@ -435,20 +435,19 @@ class SkillMatcher:
         prose_words = self._prose_words
         known = [token in prose_words for token in lowers] + [False]
         size = len(lowers)
-        # reach[i]: how many words from i can form a window: uncovered words of letters, one
-        # space apart, at most three.
-        reach = [0] * (size + 1)
-        for i in range(size - 1, -1, -1):
-            if alpha[i] and i not in covered:
-                reach[i] = min(3, 1 + (reach[i + 1] if spaced[i] else 0))
+        # Windows are of uncovered words of letters, one space apart, at most three.
+        free = [a and i not in covered for i, a in enumerate(alpha)] + [False, False]
         # A window starts a list item, or in prose keeps all its words but one: the first or
         # second is known.
-        starts = [i for i in range(size) if reach[i] and (opens[i] or known[i] or known[i + 1])]
+        starts = [i for i in range(size) if free[i] and (opens[i] or known[i] or known[i + 1])]
         resume = 0  # past the last near miss found
         for start in starts:
             if start < resume:
                 continue
-            for width in range(reach[start], 0, -1):
+            reach = 1
+            while reach < 3 and spaced[start + reach - 1] and free[start + reach]:
+                reach += 1
+            for width in range(reach, 0, -1):
                 end = start + width
                 listed = opens[start] and view.closed_after(end)  # a list item
                 if not listed and (width == 1 or not any(known[start:end])):
