@@ -71,41 +71,54 @@ def _sniff_text_format(sample: bytes, head: bytes) -> str:
     return "text"
 
 
-def _text_readers() -> dict[str, Callable[[str], str]]:
-    from skillgap.readers import markup, structured
+#: The module in ``skillgap.readers`` and the function that turn each markup format into text;
+#: only the one an input needs is imported.
+_TEXT_READERS = {
+    "markdown": ("markup", "markdown_to_text"),
+    "rmarkdown": ("markup", "rmarkdown_to_text"),
+    "latex": ("markup", "latex_to_text"),
+    "html": ("markup", "html_to_text"),
+    "yaml": ("structured", "yaml_to_text"),
+}
 
-    return {
-        "markdown": markup.markdown_to_text,
-        "rmarkdown": markup.rmarkdown_to_text,
-        "latex": markup.latex_to_text,
-        "html": markup.html_to_text,
-        "yaml": structured.yaml_to_text,
-    }
+
+def _text_reader(fmt: str) -> Callable[[str], str]:
+    from importlib import import_module
+
+    module, function = _TEXT_READERS[fmt]
+    reader: Callable[[str], str] = getattr(import_module(f"skillgap.readers.{module}"), function)
+    return reader
 
 
 def read_bytes(
     data: bytes, name: str, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Document:
     """Read an input already in memory (``name`` is used for messages and the extension)."""
-    from skillgap.readers import docx, pdf, structured, text
-
     _check_size(len(data), name, limits)
     fmt = detect_format(data, name)
     if fmt == "pdf":
+        from skillgap.readers import pdf
+
         body, pages = pdf.extract_text(data, name, password=password, max_pages=limits.max_pages)
         return _document(name, "pdf", body, limits, pages=pages)
     if fmt == "docx":
+        from skillgap.readers import docx
+
         return _document(name, "docx", docx.extract_text(data, name), limits)
+    from skillgap.readers import text
+
     decoded = text.decode(data, name)
     if fmt == "json":
+        from skillgap.readers import structured
+
         as_text = structured.json_to_text(decoded)
         # Text that only starts with a brace, or JSON too deep to be a resume: plain text.
         if as_text is None:
             fmt = "text"
         else:
             decoded = as_text
-    elif fmt in _text_readers():
-        decoded = _text_readers()[fmt](decoded)
+    elif fmt in _TEXT_READERS:
+        decoded = _text_reader(fmt)(decoded)
     return _document(name, fmt, decoded, limits)
 
 
