@@ -314,3 +314,17 @@ def test_near_miss_in_prose_is_the_closest_name() -> None:
     words = ["neural", "networks"]
     found = _nearest_in_prose("".join(words), words, forms, Levenshtein.distance)
     assert found == (0, "neuralnetworks")
+
+
+def test_a_second_text_adds_every_tokenizer_special_case() -> None:
+    """One text (a cold run) adds only the special cases it holds; from a second text on, more
+    may come, and all are added at once."""
+    from skillgap.matcher import SkillMatcher
+    from skillgap.taxonomy import load_taxonomy
+
+    matcher = SkillMatcher(load_taxonomy())
+    first = matcher.find("Skills: Python, SQL, e.g. pandas")
+    assert matcher.tokenizer._pending
+    second = matcher.find("Skills: Python, SQL, e.g. pandas")
+    assert not matcher.tokenizer._pending
+    assert first == second

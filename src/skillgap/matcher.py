@@ -250,10 +250,11 @@ class SkillMatcher:
         self._rule_words = frozenset(self._rule_sets_by_word)
         self._string = vocab.strings
         self._near_memo: dict[tuple[object, ...], _Near] = {}
+        self._texts = 0  # texts analysed: see find
 
     def state(self) -> dict[str, Any]:
         """Everything built from the taxonomy, for the cache; the pipeline is rebuilt."""
-        rebuilt = {"taxonomy", "tokenizer", "_string", "_rule_sets", "_near_memo"}
+        rebuilt = {"taxonomy", "tokenizer", "_string", "_rule_sets", "_near_memo", "_texts"}
         state = {k: v for k, v in self.__dict__.items() if k not in rebuilt}
         state["vocab"] = self.tokenizer.vocab
         # A pickled spaCy Matcher forgets greedy="FIRST" (its __reduce__ leaves the filter
@@ -276,6 +277,7 @@ class SkillMatcher:
         matcher.taxonomy = taxonomy
         matcher._string = matcher.tokenizer.vocab.strings
         matcher._near_memo = {}
+        matcher._texts = 0
         return matcher
 
     def find(
@@ -287,6 +289,12 @@ class SkillMatcher:
         """Every hit of every skill in ``text`` (lines separated by newlines)."""
         # Lines are joined for matching so that a phrase wrapped across two lines of a PDF
         # still matches; offsets are unchanged, so each hit still knows its line.
+        if self._texts == 1:
+            # A second text, so more may come: adding every tokenizer special case once (45
+            # ms) costs less than finding those of each new text, and each one added later
+            # would empty spaCy's cache of tokens.
+            self.tokenizer.add_all_special_cases()
+        self._texts += 1
         one_line = _break_long_runs(text.replace("\n", " "))
         doc = self.tokenizer(one_line)
         view = _TokenView(doc, one_line, _LineIndex(text, line_sections))
