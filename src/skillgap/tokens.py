@@ -4,15 +4,16 @@ Building ``spacy.blank("en")`` spends about 45 ms adding the 1,347 English token
 exceptions ("e.g.", "don't", ":)") one by one: a third of what a cold ``skillgap analyze`` adds
 to starting Python and spaCy. A special case can only change the tokens of a text that contains
 its string, so a special case is added when a text first contains it. Scanning every new word
-for them costs more than adding them all once, so a batch adds them all before it starts
-(:meth:`EnglishTokenizer.add_all_special_cases`). The tokens are those of ``spacy.blank("en")``
-either way (``tests/test_matching.py`` compares them on the corpus).
+for them costs more than adding them all once, so a batch adds them all before it starts, and
+the matcher from its second text (:meth:`EnglishTokenizer.add_all_special_cases`). The tokens
+are those of ``spacy.blank("en")`` either way (``tests/test_matching.py`` compares them).
 
 spaCy's tokenizer caches the tokens of each chunk (a run of non-space characters), but within
 one call it caches no chunk after one that hit a special case, and nearly every resume has one
 early. Its cache so stayed nearly empty, and a one-page resume took 5.5 ms of affix splitting
-in every batch. Each new chunk is therefore tokenized once on its own first, which caches
-exactly the tokens the whole text gives it: 5.5 -> 0.3-0.5 ms per PDF resume seen before.
+in every batch. New chunks are therefore tokenized apart first (see ``_fill_cache``), which
+caches exactly the tokens the whole text gives them: 5.5 -> 0.3-0.5 ms per PDF resume seen
+before.
 """
 
 from __future__ import annotations
