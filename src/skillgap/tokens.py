@@ -25,8 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-#: Chunks whose tokens spaCy keeps (its default, 10,000, is filled by a few dozen resumes);
-#: also the most chunks remembered as checked for special cases.
+#: Chunks whose tokens spaCy keeps (its default, 10,000, is filled by a few dozen resumes).
 _CACHE_SIZE = 100_000
 
 
@@ -58,17 +57,12 @@ class EnglishTokenizer:
         self._pending = exceptions
         self._longest = max(map(len, exceptions))
         self._specials = frozenset(defaults.tokenizer_exceptions)
-        self._seen: set[str] = set()  # chunks whose special cases were added
         self._cached: set[str] = set()  # chunks tokenized since spaCy's cache was last emptied
 
     def __call__(self, text: str) -> Doc:
         chunks = set(text.split())
         if self._pending:
-            new = chunks - self._seen
-            if len(self._seen) > _CACHE_SIZE:
-                self._seen.clear()
-            self._seen |= new
-            self._add_special_cases({s for c in new for s in _candidates(c, self._longest)})
+            self._add_special_cases({s for c in chunks for s in _candidates(c, self._longest)})
         self._fill_cache(chunks - self._cached)
         doc: Doc = self._tokenizer(text)
         return doc
