@@ -104,12 +104,11 @@ def _init_worker(task: tuple[Callable[[str, Job], Any], Job] | None) -> None:
     global _worker_task
     if task is not None:  # spawned workers get the task; forked ones inherit it, matcher built
         _worker_task = task
-        _prepare(task[1])
 
 
-def _prepare(job: Job) -> None:
-    """Build the matcher for many inputs: with every special case of its tokenizer, which
-    costs 45 ms once instead of a scan of every new word of every resume for them."""
+def _prepare_to_fork(job: Job) -> None:
+    """Build the matcher, with every special case of its tokenizer (which it would add itself
+    from its second text), before forking: the workers share both instead of each making them."""
     from skillgap.analysis import matcher_for
 
     matcher_for(job.taxonomy).tokenizer.add_all_special_cases()
@@ -128,12 +127,11 @@ def in_order(
     those before it are done; in ``jobs`` worker processes when there are several paths.
     ``work`` must be a module-level function, so that spawned workers can import it."""
     global _worker_task
-    if len(paths) > 1:
-        _prepare(job)  # here, before forking: the workers share it
     if jobs <= 1 or len(paths) < 2 or STDIN in paths:
         for path in paths:
             yield work(path, job)
         return
+    _prepare_to_fork(job)
     _worker_task = (work, job)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
