@@ -4,9 +4,9 @@ Building ``spacy.blank("en")`` spends about 45 ms adding the 1,347 English token
 exceptions ("e.g.", "don't", ":)") one by one: a third of what a cold ``skillgap analyze`` adds
 to starting Python and spaCy. A special case can only change the tokens of a text that contains
 its string, so a special case is added when a text first contains it. Scanning every new word
-for them costs more than adding them all once, so a batch adds them all before it starts, and
-the matcher from its second text (:meth:`EnglishTokenizer.add_all_special_cases`). The tokens
-are those of ``spacy.blank("en")`` either way (``tests/test_matching.py`` compares them).
+for them costs more than adding them all once, so the matcher adds them all from its second
+text, and a parallel batch before forking (:meth:`EnglishTokenizer.add_all_special_cases`).
+The tokens are those of ``spacy.blank("en")`` either way (``tests/test_matching.py``).
 
 spaCy's tokenizer caches the tokens of each chunk (a run of non-space characters), but within
 one call it caches no chunk after one that hit a special case, and nearly every resume has one
