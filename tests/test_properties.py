@@ -132,3 +132,36 @@ def test_json_text_is_that_of_json_dumps(words: list[str]) -> None:
     for record, data in ((report, report.model_dump(mode="json")), (failure, failure.to_json())):
         assert record.model_dump_json(indent=2) == json.dumps(data, indent=2, ensure_ascii=False)
         assert json.loads(record.model_dump_json()) == data
+
+
+#: Words of the built-in rules, with words between and stops (".", "•", a blank line).
+rule_words = st.sampled_from([
+    "led", "lead", "a", "team", "teams", "of", "member", "part", "with", "align", "aligned",
+    "the", "and", "to", "into", "in", "model", "models", "deployed", "deploy", "production",
+    "github.com/someone", "https://github.com/x", "nonconvex", "convex", "optimization",
+    "stochastic", "communicated", "results", "clearly", "conducted", "research", "design",
+    "designed", "experiments", "experiment", "/", "b", "master", "masters", "science", ",",
+    ".", "•", "\n\n"
+])  # fmt: skip
+
+
+@SETTINGS
+@given(st.lists(rule_words, max_size=60))
+def test_rules_match_as_on_whole_stretches(words: list[str]) -> None:
+    """Each rule set's Matcher sees only part of a stretch (from a word that can start one of
+    its rules to one that can end one): it finds what it finds on every whole stretch."""
+    from skillgap.analysis import matcher_for
+    from skillgap.matcher import _LineIndex, _TokenView
+    from skillgap.taxonomy import load_taxonomy
+
+    matcher = matcher_for(load_taxonomy())
+    text = " ".join(words)
+    doc = matcher.tokenizer(text)
+    view = _TokenView(doc, text, _LineIndex(text, []))
+    whole = []
+    start = 0
+    for end in [*view.stops, len(doc)]:
+        for _, rules in matcher._rule_sets:
+            whole += [(key, start + s, start + e) for key, s, e in rules(doc[start:end])]
+        start = end + 1
+    assert list(matcher._rule_matches(doc, view)) == whole

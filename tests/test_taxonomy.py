@@ -86,6 +86,12 @@ def test_the_source_tree_data_loads_as_shipped(tmp_path: Path, taxonomy: Taxonom
         (lambda s: s.replace('category = "languages"', 'category = "nope"', 1), "unknown category"),
         (lambda s: s + '\n[[skill]]\nid = "x"\n', "skill 'x'"),
         (lambda s: s + "\n[oops\n", "not valid TOML"),
+        (
+            lambda s: s.replace(
+                'aliases = ["TypeScript"]', 'aliases = ["TypeScript"]\nrules = ["ts? ..."]'
+            ),
+            "rule 'ts\\? ...' needs a word",
+        ),
     ],
 )
 def test_bad_data_is_reported_with_file_and_entry(

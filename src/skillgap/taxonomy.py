@@ -93,6 +93,16 @@ class Skill(_Record):
 
     _check_id = field_validator("id")(_kebab)
 
+    @field_validator("rules")
+    @classmethod
+    def _rules_need_a_word(cls, rules: tuple[str, ...]) -> tuple[str, ...]:
+        from skillgap.matcher import compile_rule  # the matcher needs this module first
+
+        for rule in rules:
+            if all("OP" in spec for spec in compile_rule(rule)):
+                raise ValueError(f"rule {rule!r} needs a word that is neither optional nor a gap")
+        return rules
+
     @property
     def forms(self) -> tuple[str, ...]:
         return self.aliases + self.exact + self.ambiguous
