@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from skillgap.sections import DEMONSTRATING_SECTIONS, Heading
@@ -612,6 +613,22 @@ class _LineIndex:
         return self._sections[line - 1] if 0 < line <= len(self._sections) else None
 
 
+@cache
+def _keys(words: frozenset[str]) -> Any:
+    """The spaCy string ids of these words, as an array."""
+    import numpy
+    from spacy.strings import get_string_id
+
+    return numpy.array([get_string_id(word) for word in sorted(words)], dtype=numpy.uint64)
+
+
+def _among(keys: Any, words: frozenset[str]) -> Any:
+    """Which of these string ids are those of the words."""
+    import numpy
+
+    return numpy.isin(keys, _keys(words))
+
+
 class _TokenView:
     """Token attributes read once per text: spaCy attribute access is slow in Python loops."""
 
@@ -621,30 +638,32 @@ class _TokenView:
         import numpy
         from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LOWER, SPACY
 
-        # One array of all the attributes, not a Token object per token and attribute.
+        # One array of all the attributes, not a Token object per token and attribute; the
+        # flags below are computed on it as a whole, not token by token in Python.
         array = doc.to_array([LOWER, IS_ALPHA, SPACY, IDX, IS_SPACE])
+        keys = array[:, 0]
         strings = doc.vocab.strings
-        self.lowers = lowers = [strings[key] for key in array[:, 0].tolist()]
+        self.lowers = [strings[key] for key in keys.tolist()]
         self.alpha: list[bool] = (array[:, 1] == 1).tolist()
-        self.spaced: list[bool] = (array[:, 2] == 1).tolist()
-        spaced = self.spaced
+        spaced = array[:, 2] == 1
+        self.spaced: list[bool] = spaced.tolist()
         offsets = array[:, 3].astype(numpy.int64)
         self.offsets: list[int] = offsets.tolist()
-        space: list[bool] = (array[:, 4] == 1).tolist()
+        space = array[:, 4] == 1
         starts = numpy.asarray(lines.starts, dtype=numpy.int64)
-        self.lines: list[int] = numpy.searchsorted(starts, offsets, side="right").tolist()
-        self.stops = [i for i, lower in enumerate(lowers) if space[i] or lower in _GAP_STOPS]
-        self.separator = [s or low in LIST_SEPARATORS for low, s in zip(lowers, space, strict=True)]
-        for i in [i for i, lower in enumerate(lowers) if lower in _DASHES]:
-            # A dash separates list items only with spaces around it: "end-to-end" does not.
-            self.separator[i] = (i == 0 or spaced[i - 1]) and spaced[i]
+        lines_of = numpy.searchsorted(starts, offsets, side="right")
+        self.lines: list[int] = lines_of.tolist()
+        self.stops: list[int] = numpy.flatnonzero(space | _among(keys, _GAP_STOPS)).tolist()
+        separator = space | _among(keys, LIST_SEPARATORS)
+        # A dash separates list items only with spaces around it: "end-to-end" does not.
+        dashes = _among(keys, _DASHES)
+        spaced_before = numpy.roll(spaced, 1)
+        spaced_before[:1] = True
+        separator[dashes] = spaced_before[dashes] & spaced[dashes]
+        self.separator: list[bool] = separator.tolist()
         #: Nothing but a separator or a line break before a token: a list item starts there.
-        self.opens = [True] + [
-            separates or line != next_line
-            for separates, line, next_line in zip(
-                self.separator, self.lines, self.lines[1:], strict=False
-            )
-        ]
+        breaks = separator[:-1] | (lines_of[1:] != lines_of[:-1])
+        self.opens: list[bool] = [True, *breaks.tolist()]
 
     def char_span(self, start: int, end: int) -> tuple[int, int]:
         """The character offsets of tokens ``start`` to ``end``: tokens and the single spaces
