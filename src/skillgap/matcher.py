@@ -462,7 +462,8 @@ class SkillMatcher:
         phrases of two or more words and twelve letters or more, with one edit ("Neutral
         Network"), so that ordinary words one letter away ("docket") stay silent.
         """
-        lowers, alpha, spaced, opens = view.lowers, view.alpha, view.spaced, view.opens
+        lowers, alpha, spaced = view.lowers, view.alpha, view.spaced
+        opens, closed = view.opens, view.closed
         prose_words = self._prose_words
         known = [token in prose_words for token in lowers] + [False]
         size = len(lowers)
@@ -480,7 +481,7 @@ class SkillMatcher:
                 reach += 1
             for width in range(reach, 0, -1):
                 end = start + width
-                listed = opens[start] and view.closed_after(end)  # a list item
+                listed = opens[start] and closed[end]  # a list item
                 if not listed and (width == 1 or not any(known[start:end])):
                     continue
                 words = lowers[start:end]
@@ -661,9 +662,17 @@ class _TokenView:
         spaced_before[:1] = True
         separator[dashes] = spaced_before[dashes] & spaced[dashes]
         self.separator: list[bool] = separator.tolist()
+        size = len(keys)
+        new_line = numpy.ones(size + 1, dtype=bool)  # at each token (and the end): a new line
+        new_line[0] = False
+        new_line[1:size] = lines_of[1:] != lines_of[:-1]
         #: Nothing but a separator or a line break before a token: a list item starts there.
-        breaks = separator[:-1] | (lines_of[1:] != lines_of[:-1])
-        self.opens: list[bool] = [True, *breaks.tolist()]
+        self.opens: list[bool] = [True, *(separator[:-1] | new_line[1:size]).tolist()]
+        #: A list item ends before each token (or the end): a separator, a line break, or a
+        #: full stop that closes the list (white space or a line break after it).
+        after_stop = numpy.append(space[1:], True) | new_line[1:]
+        closed = separator | new_line[:size] | ((keys == _keys(frozenset("."))[0]) & after_stop)
+        self.closed: list[bool] = [*closed.tolist(), True]
 
     def char_span(self, start: int, end: int) -> tuple[int, int]:
         """The character offsets of tokens ``start`` to ``end``: tokens and the single spaces
@@ -702,20 +711,7 @@ class _TokenView:
 
     def bounded(self, start: int, end: int) -> bool:
         """The tokens stand alone as a list item: separators or line ends around them."""
-        return self.opens[start] and self.closed_after(end)
-
-    def closed_after(self, end: int) -> bool:
-        """A list item ends before this token (or a full stop closes the list)."""
-        if end >= len(self.lowers) or self.separator[end]:
-            return True
-        if self.lines[end] != self.lines[end - 1]:
-            return True
-        after = end + 1
-        return self.lowers[end] == "." and (
-            after >= len(self.lowers)
-            or self.lowers[after].isspace()
-            or self.lines[after] != self.lines[end]
-        )
+        return self.opens[start] and self.closed[end]
 
 
 def _rule_matcher(vocab: Any, label: str, patterns: list[list[dict[str, Any]]]) -> Matcher:
