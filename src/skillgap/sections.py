@@ -244,7 +244,7 @@ _TITLE_TO_SECTION = {
     title: section for section, titles in SECTION_TITLES.items() for title in titles
 }
 _MAX_TITLE_WORDS = max(len(title.split()) for title in _TITLE_TO_SECTION)
-_NON_WORD = re.compile(r"[^a-z0-9&+\-]+")
+_WORD = re.compile(r"[a-z0-9&+\-]+")
 _INLINE_HEADING = re.compile(
     r"^\s*([A-Za-z][A-Za-z &/\-]{1,60}?)\s*(?::|\*|•|\||\u2013|\u2014)\s*\S"
 )
@@ -253,7 +253,7 @@ _INLINE_HEADING = re.compile(
 def normalise_title(line: str) -> str:
     """The lowercase words of a heading: ``## Technical Skills:`` -> ``technical skills``."""
     text = line.strip().lower().replace("&", " and ")
-    words = [word for word in _NON_WORD.split(text) if word]
+    words = _WORD.findall(text)
     if len(words) > 3 and all(len(word) == 1 for word in words):
         words = ["".join(words)]  # letter-spaced headings: "E X P E R I E N C E"
     return " ".join(words)

@@ -102,6 +102,8 @@ def _with_pypdf(data: bytes, name: str, password: str | None, max_pages: int) ->
 
 
 _GITHUB_URL = re.compile(r"github\.com/[\w.\-/]*", re.IGNORECASE)
+#: Longest link target read, in bytes.
+_MAX_URI = 4096
 
 
 def _github_links(document: Any, page: Any) -> list[str]:
@@ -116,15 +118,15 @@ def _github_links(document: Any, page: Any) -> list[str]:
     found: list[str] = []
     position = ctypes.c_int(0)
     link = pdfium_c.FPDF_LINK()
+    buffer = ctypes.create_string_buffer(_MAX_URI)
     while pdfium_c.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
         action = pdfium_c.FPDFLink_GetAction(link)
         if not action:
             continue
-        size = pdfium_c.FPDFAction_GetURIPath(document.raw, action, None, 0)
-        if not 0 < size <= 4096:
+        # The URI's length with its final NUL; a longer one than the buffer is left unread.
+        size = pdfium_c.FPDFAction_GetURIPath(document.raw, action, buffer, _MAX_URI)
+        if not 0 < size <= _MAX_URI:
             continue
-        buffer = ctypes.create_string_buffer(size)
-        pdfium_c.FPDFAction_GetURIPath(document.raw, action, buffer, size)
         match = _GITHUB_URL.search(buffer.value.decode("utf-8", "replace"))
         if match and match.group(0) not in found:
             found.append(match.group(0))
