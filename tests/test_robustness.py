@@ -192,6 +192,19 @@ def test_workers_are_replaced_without_losing_or_reordering_inputs(
     assert scores[0] == scores[2] and scores[1] == scores[3]
 
 
+def test_long_batches_go_to_workers_in_chunks_and_still_come_out_in_order() -> None:
+    """A long batch sends several inputs per message to a worker, a short one one at a time:
+    every input still comes out once, in input order, with its own failure."""
+    import skillgap.batch as batch
+
+    sources = ["mle-resume.txt", "missing.txt", "rs-resume.txt"] * 14
+    assert batch.chunk_size(len(sources), 2) > 1 and batch.chunk_size(3, 2) == 1
+    paths = [str(EXAMPLES / name) for name in sources]
+    outcomes = list(batch.process_all(paths, batch.Job(taxonomy=load_taxonomy()), jobs=2))
+    assert [o.path for o in outcomes] == paths
+    assert [o.failure is not None for o in outcomes] == [n == "missing.txt" for n in sources]
+
+
 def test_glob_patterns_are_expanded(tmp_path: Path) -> None:
     for name in ("one.txt", "two.txt"):
         (tmp_path / name).write_bytes((EXAMPLES / "mle-resume.txt").read_bytes())

@@ -357,23 +357,9 @@ class SkillMatcher:
         Matcher's cost grows with every token it sees (about 0.5 microseconds each).
         """
         lowers = view.lowers
-        vocabulary = set(lowers)
-        present: dict[_WordTest, frozenset[str]] = {}
-        candidates = set(self._rule_sets_always)
-        for word in vocabulary.intersection(self._rule_words):
-            candidates.update(self._rule_sets_by_word[word])
-        # The rules each candidate set could match in this text: all their words present.
-        live: list[tuple[int, list[tuple[list[frozenset[str]], int, int]]]] = []
-        for number in sorted(candidates):
-            possible = []
-            for tests, lead, trail in self._rule_sets[number][0].rules:
-                # Words before patterns: a missing word spares the pattern's search.
-                ordered = sorted(tests, key=lambda test: isinstance(test, str))
-                if all(_words_of(test, vocabulary, present) for test in ordered):
-                    possible.append(([present[test] for test in tests], lead, trail))
-            if possible:
-                live.append((number, possible))
-        # The stretches where a live set's rules can start, in text order (then set order).
+        live = self._live_rules(set(lowers))
+        # The stretches where a live set's rules can start, in text order (then set order);
+        # stretch k ends at the k-th stop (a stop that starts a rule adds a stretch without it).
         starting: dict[str, list[int]] = {}
         for number, rules in live:
             for word in {word for needs, _, _ in rules for word in needs[0]}:
@@ -399,6 +385,25 @@ class SkillMatcher:
             if first < last:
                 for key, begin, finish in self._rule_sets[number][1](doc[first:last]):
                     yield key, first + begin, first + finish
+
+    def _live_rules(self, vocabulary: set[str]) -> list[tuple[int, list[_LiveRule]]]:
+        """The rule sets that can match in a text of this vocabulary, each with its rules
+        whose required words all occur: for each, the words of the text it accepts."""
+        present: dict[_WordTest, frozenset[str]] = {}
+        candidates = set(self._rule_sets_always)
+        for word in vocabulary.intersection(self._rule_words):
+            candidates.update(self._rule_sets_by_word[word])
+        live = []
+        for number in sorted(candidates):
+            possible = []
+            for tests, lead, trail in self._rule_sets[number][0].rules:
+                # Words before patterns: a missing word spares the pattern's search.
+                ordered = sorted(tests, key=lambda test: isinstance(test, str))
+                if all(_words_of(test, vocabulary, present) for test in ordered):
+                    possible.append(([present[test] for test in tests], lead, trail))
+            if possible:
+                live.append((number, possible))
+        return live
 
     def _phrase_candidates(self, doc: Doc) -> list[_Candidate]:
         found = []
@@ -725,6 +730,9 @@ def _rule_matcher(vocab: Any, label: str, patterns: list[list[dict[str, Any]]]) 
     return rules
 
 
+#: A rule in a text: the words of the text each of its required words accepts, and the most
+#: tokens before the first and after the last.
+_LiveRule = tuple[list[frozenset[str]], int, int]
 #: A test on a lowercase word of a rule: the words it accepts, or the regular expression of
 #: a URL or suffix pattern (``github.com*``, ``*convex``).
 _WordTest = frozenset[str] | str
