@@ -165,3 +165,17 @@ def test_rules_match_as_on_whole_stretches(words: list[str]) -> None:
             whole += [(key, start + s, start + e) for key, s, e in rules(doc[start:end])]
         start = end + 1
     assert list(matcher._rule_matches(doc, view)) == whole
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([",", ";", "|", "-", "and", "or", ".", "python", "•", "x"])))
+def test_membership_on_string_ids_is_membership_on_words(words: list[str]) -> None:
+    """The token view tests many tokens at once for membership of a set of words, on spaCy's
+    string ids: the same answer as testing each word."""
+    import numpy
+    from spacy.strings import get_string_id
+
+    from skillgap.matcher import LIST_SEPARATORS, _among
+
+    keys = numpy.array([get_string_id(word) for word in words], dtype=numpy.uint64)
+    assert _among(keys, LIST_SEPARATORS).tolist() == [word in LIST_SEPARATORS for word in words]
