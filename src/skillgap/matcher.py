@@ -65,6 +65,7 @@ _JOINERS = frozenset({",", "/", "and", "or", "&", ";"})
 _GAP = re.compile(r"\.\.\.(\d+)?")
 #: Tokens that no rule match crosses (nor white space tokens: blank lines).
 _GAP_STOPS = frozenset({".", ";", "!", "?", "•", "|", "●", "▪"})
+_FULL_STOP = frozenset({"."})
 _FUZZY_MIN_LENGTH = 6
 #: In prose, only phrases of two or more words and this many letters are matched fuzzily
 #: ("Neutral Network"), with one edit: ordinary words there are often one letter from a name.
@@ -680,7 +681,7 @@ class _TokenView:
         #: A list item ends before each token (or the end): a separator, a line break, or a
         #: full stop that closes the list (white space or a line break after it).
         after_stop = numpy.append(space[1:], True) | new_line[1:]
-        closed = separator | new_line[:size] | ((keys == _keys(frozenset("."))[0]) & after_stop)
+        closed = separator | new_line[:size] | (_among(keys, _FULL_STOP) & after_stop)
         self.closed: list[bool] = [*closed.tolist(), True]
 
     def char_span(self, start: int, end: int) -> tuple[int, int]:
