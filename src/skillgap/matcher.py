@@ -671,7 +671,6 @@ class _TokenView:
         spaced_before = numpy.roll(spaced, 1)
         spaced_before[:1] = True
         separator[dashes] = spaced_before[dashes] & spaced[dashes]
-        self.separator: list[bool] = separator.tolist()
         size = len(keys)
         new_line = numpy.ones(size + 1, dtype=bool)  # at each token (and the end): a new line
         new_line[0] = False
