@@ -9,7 +9,7 @@ import pytest
 from skillgap.analysis import analyze
 from skillgap.matcher import compile_rule
 
-from .helpers import CORPUS, EXAMPLES, skill_ids
+from .helpers import CORPUS, EXAMPLES, REPO, skill_ids
 
 
 @pytest.mark.parametrize(
@@ -274,7 +274,8 @@ def test_tokens_are_those_of_spacy_blank_en() -> None:
 
     from skillgap.tokens import EnglishTokenizer
 
-    texts = [p.read_text() for p in sorted(EXAMPLES.glob("*.txt"))]
+    # The README alone gives hundreds of distinct chunks, without the shared corpus.
+    texts = [p.read_text() for p in [*sorted(EXAMPLES.glob("*.txt")), REPO / "README.md"]]
     if CORPUS.exists():
         resumes = [p for p in sorted((CORPUS / "text").iterdir()) if p.suffix != ".tsv"]
         texts += [p.read_text(errors="replace") for p in resumes]
@@ -289,7 +290,7 @@ def test_tokens_are_those_of_spacy_blank_en() -> None:
     for text in texts + texts[::-1]:  # the second time from spaCy's cache of chunks
         assert tokens(lazy(text)) == tokens(blank.make_doc(text))
     assert 0 < len(lazy._pending) < waiting  # some were added on demand, not all
-    assert len(lazy._cached) > 1000
+    assert len(lazy._cached) > 500
     lazy.add_all_special_cases()  # as a batch does
     assert not lazy._pending
     for text in texts:
