@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from skillgap.errors import TaxonomyError
+from skillgap.ids import REQUIRED_SKILL_IDS
 from skillgap.taxonomy import KEBAB_CASE, Taxonomy, load_taxonomy_from
 
 from .helpers import CORPUS, REPO
@@ -114,4 +115,13 @@ def test_requirement_naming_an_unknown_skill_is_reported(tmp_path: Path) -> None
         match=r"mle.toml: role 'mle': requirement 'ml-library': "
         r"unknown skill 'pytorchh'",
     ):
+        load_taxonomy_from(folder)
+
+
+@pytest.mark.parametrize("skill_id", sorted(REQUIRED_SKILL_IDS))
+def test_a_skill_the_code_relies_on_cannot_go_missing(tmp_path: Path, skill_id: str) -> None:
+    folder = _copy_data(tmp_path)
+    for path in folder.glob("*.toml"):
+        path.write_text(path.read_text().replace(f'id = "{skill_id}"', f'id = "{skill_id}-x"'))
+    with pytest.raises(TaxonomyError, match=f"no skill '{skill_id}': the code relies on it"):
         load_taxonomy_from(folder)
