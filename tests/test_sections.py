@@ -55,6 +55,8 @@ def test_titles_are_normalised_and_belong_to_one_section() -> None:
         ("E X P E R I E N C E", ("experience", "experience")),
         ("Honors & Awards", ("awards", "honors and awards")),
         ("Open-Source Contributions", ("projects", "open-source contributions")),
+        ("Peer Review", ("service", "peer review")),
+        ("REVIEWER", ("service", "reviewer")),
         ("Python, SQL and Spark", None),
         ("", None),
     ],

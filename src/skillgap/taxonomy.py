@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from skillgap.errors import TaxonomyError
 from skillgap.ids import REQUIRED_SKILL_IDS
-from skillgap.sections import SECTIONS_FILE
+from skillgap.sections import SECTIONS, SECTIONS_FILE, is_heading_title, normalise_title
 
 KEBAB_CASE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -215,6 +215,7 @@ def _check_references(
         label = origin[f"skill:{skill.id}"]
         if skill.category not in categories:
             raise TaxonomyError(f"{label}: skill {skill.id!r}: unknown category {skill.category!r}")
+        _check_sections(skill, label)
         also_targets = (t for targets in skill.also.values() for t in targets)
         for target in (*skill.implies, *skill.related, *also_targets):
             if target not in skills:
@@ -244,6 +245,28 @@ def _check_references(
             for skill_id in requirement.any_of:
                 if skill_id not in skills:
                     raise TaxonomyError(f"{label}: {entry}: unknown skill {skill_id!r}")
+
+
+def _check_sections(skill: Skill, label: str) -> None:
+    """A skill's sections and headings must be ones the heading finder knows
+    (``skills/sections.toml``): anything else could never match."""
+    for section in skill.sections:
+        if section not in SECTIONS.kinds:
+            known = ", ".join(SECTIONS.kinds)
+            raise TaxonomyError(
+                f"{label}: skill {skill.id!r}: unknown section {section!r} (known: {known})"
+            )
+    for heading in skill.headings:
+        if is_heading_title(heading):
+            continue
+        normalised = normalise_title(heading)
+        if normalised != heading:
+            reason = f"headings are compared normalised, as {normalised!r}"
+        else:
+            reason = f"not a section title of skills/{SECTIONS_FILE}"
+        raise TaxonomyError(
+            f"{label}: skill {skill.id!r}: heading {heading!r} can never match ({reason})"
+        )
 
 
 def build_taxonomy(
