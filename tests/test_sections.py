@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from skillgap.analysis import WEAK_SECTIONS
 from skillgap.errors import TaxonomyError
@@ -15,6 +17,7 @@ from skillgap.sections import (
     SECTIONS_FILE,
     find_headings,
     heading_section,
+    is_heading_title,
     normalise_title,
     read_section_data,
 )
@@ -63,6 +66,46 @@ def test_titles_are_normalised_and_belong_to_one_section() -> None:
 )
 def test_the_heading_finder_recognises_titles(line: str, expected: object) -> None:
     assert heading_section(line) == expected
+
+
+TITLES = sorted(SECTIONS.section_of_title)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    title=st.sampled_from(TITLES),
+    dress=st.sampled_from(["{}", "## {}", "{}:", "  {} :", "**{}**", "{}: Python, SQL"]),
+    upper=st.booleans(),
+)
+def test_every_title_opens_its_section_however_it_is_written(
+    title: str, dress: str, upper: bool
+) -> None:
+    line = dress.format(title.upper() if upper else title.title())
+    found = heading_section(line)
+    assert found is not None
+    assert found[0] == SECTIONS.section_of_title[title]
+    if "Python" not in dress:
+        assert found[1] == title
+
+
+HEADING_LIKE = st.one_of(
+    st.text(max_size=80),
+    st.builds(
+        "{}{}{}".format,
+        st.sampled_from([*TITLES, "Courses", "Food", "Python"]),
+        st.sampled_from([" & ", " and ", ": ", " - ", " ", " | "]),
+        st.sampled_from([*TITLES, "Interests", "Drink", "SQL, Spark"]),
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(HEADING_LIKE)
+def test_a_title_the_finder_gives_is_one_a_skill_may_name(line: str) -> None:
+    assert normalise_title(normalise_title(line)) == normalise_title(line)
+    found = heading_section(line)
+    if found is not None:
+        assert is_heading_title(found[1])
 
 
 def test_group_titles_stay_inside_a_skills_section() -> None:
