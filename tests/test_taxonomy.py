@@ -6,9 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from skillgap.cli import app
 from skillgap.errors import TaxonomyError
-from skillgap.taxonomy import KEBAB_CASE, Taxonomy, load_taxonomy_from
+from skillgap.ids import REQUIRED_SKILL_IDS
+from skillgap.sections import SECTIONS, heading_section
+from skillgap.taxonomy import KEBAB_CASE, Taxonomy, extend_taxonomy, load_taxonomy_from
 
 from .helpers import CORPUS, REPO
 
@@ -115,3 +119,67 @@ def test_requirement_naming_an_unknown_skill_is_reported(tmp_path: Path) -> None
         r"unknown skill 'pytorchh'",
     ):
         load_taxonomy_from(folder)
+
+
+@pytest.mark.parametrize("skill_id", sorted(REQUIRED_SKILL_IDS))
+def test_a_skill_the_code_relies_on_cannot_go_missing(tmp_path: Path, skill_id: str) -> None:
+    folder = _copy_data(tmp_path)
+    for path in folder.glob("*.toml"):
+        path.write_text(path.read_text().replace(f'id = "{skill_id}"', f'id = "{skill_id}-x"'))
+    with pytest.raises(TaxonomyError, match=f"no skill '{skill_id}': the code relies on it"):
+        load_taxonomy_from(folder)
+
+
+def test_every_heading_of_a_skill_is_a_title_the_finder_gives(taxonomy: Taxonomy) -> None:
+    for skill in taxonomy.skills.values():
+        for heading in skill.headings:
+            found = heading_section(heading.title())
+            assert found is not None and found[1] == heading, (skill.id, heading)
+        assert set(skill.sections) <= set(SECTIONS.kinds), skill.id
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            lambda s: s.replace('sections = ["education"]', 'sections = ["educaton"]', 1),
+            r"education.toml: skill 'degree-bachelor': unknown section 'educaton' "
+            r"\(known: summary,",
+        ),
+        (
+            lambda s: s.replace('"reviewing",', '"reviewing", "reviews",'),
+            r"research.toml: skill 'peer-review': heading 'reviews' can never match "
+            r"\(not a section title of skills/sections.toml\)",
+        ),
+        (
+            lambda s: s.replace('"reviewing",', '"Reviewing:",'),
+            r"research.toml: skill 'peer-review': heading 'Reviewing:' can never match "
+            r"\(headings are compared normalised, as 'reviewing'\)",
+        ),
+    ],
+)
+def test_a_skill_naming_an_unknown_section_or_heading_is_reported(
+    tmp_path: Path, edit: object, message: str
+) -> None:
+    folder = _copy_data(tmp_path)
+    for path in (folder / "education.toml", folder / "research.toml"):
+        path.write_text(edit(path.read_text()))  # type: ignore[operator]
+    with pytest.raises(TaxonomyError, match=message):
+        load_taxonomy_from(folder)
+
+
+def test_a_roles_file_naming_an_unknown_section_is_reported(
+    tmp_path: Path, taxonomy: Taxonomy
+) -> None:
+    roles_file = tmp_path / "my.toml"
+    roles_file.write_text(
+        '[[skill]]\nid = "latex"\nname = "LaTeX"\ncategory = "engineering"\n'
+        'ambiguous = ["TeX"]\nsections = ["Skills"]\n'
+        'tip = "Typeset a paper or a thesis in LaTeX."\n'
+    )
+    message = "my.toml: skill 'latex': unknown section 'Skills'"
+    with pytest.raises(TaxonomyError, match=message):
+        extend_taxonomy(taxonomy, [roles_file])
+    result = CliRunner().invoke(app, ["validate", str(roles_file)])
+    assert result.exit_code == 2
+    assert message in result.stderr

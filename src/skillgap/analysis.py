@@ -10,6 +10,7 @@ from pathlib import Path
 
 from skillgap import __version__
 from skillgap.errors import InputError
+from skillgap.ids import RESEARCH_VENUES
 from skillgap.limits import DEFAULT_LIMITS, Limits, time_limit
 from skillgap.matcher import Hit, SkillMatcher, strength_of
 from skillgap.profile import build_profile
@@ -32,7 +33,7 @@ from skillgap.taxonomy import Requirement, Role, Taxonomy, load_taxonomy
 #: Below this score no role is said to fit well.
 WEAK_FIT = 40
 #: The skill whose hits name publication venues (NeurIPS, ICML...).
-VENUE_SKILL = "research-venues"
+VENUE_SKILL = RESEARCH_VENUES
 STRENGTH_ORDER: dict[Strength, int] = {"demonstrated": 3, "listed": 2, "mentioned": 1}
 #: Below this many characters a resume is "nearly empty".
 MIN_CHARACTERS = 200

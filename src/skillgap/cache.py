@@ -30,7 +30,7 @@ def cache_dir() -> Path | None:
 
 
 #: The modules whose code shapes what is cached: a change in any of them changes every key.
-_CODE = ("matcher.py", "taxonomy.py", "tokens.py")
+_CODE = ("ids.py", "matcher.py", "sections.py", "taxonomy.py", "tokens.py")
 
 
 def _entry(kind: str, key: str) -> Path | None:

@@ -6,10 +6,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from skillgap.ids import (
+    DEGREE_BACHELOR,
+    DEGREE_MASTER,
+    DEGREE_PHD,
+    EDUCATION_SECTION,
+    PUBLICATIONS_SECTION,
+    TALKS_SECTION,
+)
 from skillgap.matcher import Hit
 from skillgap.report import Degree, Profile, ResearchOutput
 
-DEGREE_LEVELS = {"degree-bachelor": "bachelor", "degree-master": "master", "degree-phd": "phd"}
+DEGREE_LEVELS = {DEGREE_BACHELOR: "bachelor", DEGREE_MASTER: "master", DEGREE_PHD: "phd"}
 _IN_PROGRESS = re.compile(
     r"\b(expected|candidate|student|present|ongoing|pursuing|current(ly)?|in progress|exp\.)\b",
     re.IGNORECASE,
@@ -34,8 +42,8 @@ def build_profile(
     """The education and research summary of one resume."""
     return Profile(
         degrees=_degrees(hits, lines),
-        publications=_output(lines, line_sections, "publications", venue_hits),
-        talks=_output(lines, line_sections, "talks", ()),
+        publications=_output(lines, line_sections, PUBLICATIONS_SECTION, venue_hits),
+        talks=_output(lines, line_sections, TALKS_SECTION, ()),
     )
 
 
@@ -53,7 +61,7 @@ def _degrees(hits: Sequence[Hit], lines: Sequence[str]) -> list[Degree]:
         and hit.method != "implied"
         and not _NOT_OWN_DEGREE.search(_line(lines, hit.line))
     ]
-    in_education = [hit for hit in candidates if hit.section == "education"]
+    in_education = [hit for hit in candidates if hit.section == EDUCATION_SECTION]
     degrees: list[Degree] = []
     for hit in in_education or candidates:
         line = _line(lines, hit.line)

@@ -2,248 +2,27 @@
 
 A heading is a short line whose words are a known section title ("Technical Skills",
 "WORK EXPERIENCE", "Education Details"), or a known title followed by a colon or bullet and
-content on the same line ("Skills: Python, SQL").
+content on the same line ("Skills: Python, SQL"). The titles of each kind of section are data,
+``skills/sections.toml``, read and checked once, on import (:data:`SECTIONS`).
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import Any
 
-#: Section id -> the titles that open it (compared after normalising case and punctuation).
-SECTION_TITLES: dict[str, tuple[str, ...]] = {
-    "summary": (
-        "summary",
-        "professional summary",
-        "career summary",
-        "executive summary",
-        "profile",
-        "professional profile",
-        "personal profile",
-        "objective",
-        "career objective",
-        "about",
-        "about me",
-        "overview",
-        "goals",
-        "personal statement",
-        "introduction",
-        "bio",
-    ),
-    "skills": (
-        "skills",
-        "skill",
-        "technical skills",
-        "skill details",
-        "core skills",
-        "key skills",
-        "skills summary",
-        "skills and tools",
-        "skills and technologies",
-        "skills and interests",
-        "core competencies",
-        "competencies",
-        "technologies",
-        "tools",
-        "tech stack",
-        "technical proficiencies",
-        "technical expertise",
-        "expertise",
-        "areas of expertise",
-        "programming skills",
-        "computer skills",
-        "it skills",
-        "i t skills",
-        "software skills",
-        "programming languages",
-        "languages and technologies",
-        "tools and technologies",
-        "technical skill set",
-        "technical skillset",
-        "technical skills and tools",
-        "tools and languages",
-        "languages and tools",
-        "skill set",
-        "skillset",
-        "software",
-        "programming",
-        "technical",
-        "relevant skills",
-        "qualifications summary",
-        "strengths",
-        "toolbox",
-    ),
-    "experience": (
-        "experience",
-        "work experience",
-        "professional experience",
-        "employment",
-        "employment history",
-        "work history",
-        "career history",
-        "company details",
-        "positions",
-        "appointments",
-        "academic appointments",
-        "industry experience",
-        "relevant experience",
-        "internships",
-        "internship",
-        "internship experience",
-        "experience details",
-        "professional background",
-        "career",
-        "positions held",
-        "work",
-        "employment experience",
-        "selected experience",
-    ),
-    "projects": (
-        "projects",
-        "project",
-        "personal projects",
-        "selected projects",
-        "academic projects",
-        "key projects",
-        "side projects",
-        "project details",
-        "open source",
-        "open-source",
-        "open source contributions",
-        "open-source contributions",
-        "project experience",
-        "software projects",
-        "technical projects",
-    ),
-    "research": (
-        "research",
-        "research experience",
-        "research projects",
-        "research positions",
-        "research interests",
-        "research and projects",
-    ),
-    "education": (
-        "education",
-        "education details",
-        "academic background",
-        "academics",
-        "qualifications",
-        "academic qualifications",
-        "educational qualifications",
-        "educational qualification",
-        "academic qualification",
-        "education and training",
-        "educational background",
-        "degrees",
-        "coursework",
-        "relevant coursework",
-        "academic history",
-        "education history",
-        "schooling",
-    ),
-    "publications": (
-        "publications",
-        "publication",
-        "selected publications",
-        "papers",
-        "refereed publications",
-        "peer-reviewed publications",
-        "journal articles",
-        "conference papers",
-        "conference publications",
-        "preprints",
-        "journal publications",
-        "publications and preprints",
-        "articles",
-        "writing",
-        "working papers",
-    ),
-    "talks": (
-        "talks",
-        "presentation",
-        "presentations",
-        "invited talks",
-        "selected talks",
-        "conference presentations",
-        "talks and presentations",
-        "presentations and talks",
-        "posters",
-        "conference talks",
-    ),
-    "awards": (
-        "awards",
-        "honors",
-        "honours",
-        "awards and honors",
-        "honors and awards",
-        "honours and awards",
-        "awards and honours",
-        "achievements",
-        "scholarships",
-        "fellowships",
-        "grants",
-        "recognitions",
-        "recognition",
-        "accomplishments",
-        "awards and achievements",
-        "academic accolades",
-        "grants and awards",
-    ),
-    "teaching": ("teaching", "teaching experience", "mentoring", "teaching and mentoring"),
-    "service": (
-        "service",
-        "professional service",
-        "academic service",
-        "reviewing",
-        "leadership",
-        "activities",
-        "extracurricular activities",
-        "extracurricular",
-        "volunteering",
-        "volunteer experience",
-        "committees",
-        "memberships",
-        "professional memberships",
-        "outreach",
-        "service and outreach",
-        "leadership and activities",
-    ),
-    "certifications": (
-        "certifications",
-        "certificates",
-        "certification",
-        "licenses",
-        "training",
-        "courses",
-        "professional development",
-        "licenses and certifications",
-    ),
-    "other": (
-        "interests",
-        "hobbies",
-        "references",
-        "languages",
-        "contact",
-        "personal details",
-        "personal information",
-        "additional information",
-        "miscellaneous",
-        "links",
-        "declaration",
-        "additional interests",
-    ),
-}
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
-#: Sections whose content shows a skill being used, as opposed to listed or mentioned.
-DEMONSTRATING_SECTIONS = frozenset(
-    {"experience", "projects", "research", "publications", "talks", "teaching"}
-)
+from skillgap.errors import TaxonomyError
+from skillgap.ids import REQUIRED_SECTION_IDS, SKILLS_SECTION
 
-_TITLE_TO_SECTION = {
-    title: section for section, titles in SECTION_TITLES.items() for title in titles
-}
-_MAX_TITLE_WORDS = max(len(title.split()) for title in _TITLE_TO_SECTION)
+SECTIONS_FILE = "sections.toml"
+_SECTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WORD = re.compile(r"[a-z0-9&+\-]+")
 _INLINE_HEADING = re.compile(
     r"^\s*([A-Za-z][A-Za-z &/\-]{1,60}?)\s*(?::|\*|•|\||\u2013|\u2014)\s*\S"
@@ -257,6 +36,109 @@ def normalise_title(line: str) -> str:
     if len(words) > 3 and all(len(word) == 1 for word in words):
         words = ["".join(words)]  # letter-spaced headings: "E X P E R I E N C E"
     return " ".join(words)
+
+
+class SectionKind(BaseModel):
+    """One kind of resume section and the titles that open it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    titles: tuple[str, ...] = Field(min_length=1, description="Normalised titles that open it")
+    demonstrating: StrictBool = Field(
+        default=False, description="Whether its content shows a skill being used"
+    )
+
+
+@dataclass(frozen=True)
+class SectionData:
+    """The checked content of ``skills/sections.toml``, in the forms the heading finder uses."""
+
+    kinds: Mapping[str, SectionKind]
+    section_of_title: Mapping[str, str]
+    demonstrating: frozenset[str]
+    #: Titles that, inside a skills section, name a group of skills rather than a new section
+    #: ("Languages: Python, SQL" under "Skills" is still the skills section).
+    skill_group_titles: frozenset[str]
+    max_title_words: int
+
+
+def read_section_data(source: Traversable, label: str) -> SectionData:
+    """Read and check section data; every problem is a :class:`TaxonomyError` naming ``label``
+    and the entry."""
+    data = _read_toml(source, label)
+    unknown = set(data) - {"section", "skill_group_titles"}
+    if unknown:
+        raise TaxonomyError(f"{label}: unknown key(s): {', '.join(sorted(unknown))}")
+    entries = data.get("section", [])
+    if not isinstance(entries, list) or not entries:
+        raise TaxonomyError(f"{label}: 'section' must be a non-empty array of tables ([[section]])")
+    kinds: dict[str, SectionKind] = {}
+    section_of_title: dict[str, str] = {}
+    for index, raw in enumerate(entries):
+        kind = _section_kind(raw, label, index)
+        entry = f"{label}: section {kind.id!r}"
+        if kind.id in kinds:
+            raise TaxonomyError(f"{entry}: duplicate id")
+        kinds[kind.id] = kind
+        for title in kind.titles:
+            if not title or normalise_title(title) != title:
+                raise TaxonomyError(
+                    f"{entry}: title {title!r} is not normalised "
+                    f"(headings are compared as {normalise_title(title)!r})"
+                )
+            if title in section_of_title:
+                other = section_of_title[title]
+                raise TaxonomyError(
+                    f"{entry}: title {title!r} is also a title of section {other!r}"
+                )
+            section_of_title[title] = kind.id
+    missing = sorted(REQUIRED_SECTION_IDS - set(kinds))
+    if missing:
+        names = ", ".join(repr(section_id) for section_id in missing)
+        raise TaxonomyError(f"{label}: no section {names}: the code relies on it (skillgap.ids)")
+    group_titles = data.get("skill_group_titles", [])
+    if not isinstance(group_titles, list):
+        raise TaxonomyError(f"{label}: 'skill_group_titles' must be an array of titles")
+    for title in group_titles:
+        if title not in section_of_title:
+            raise TaxonomyError(f"{label}: skill_group_titles: {title!r} is not a section title")
+    return SectionData(
+        kinds=kinds,
+        section_of_title=section_of_title,
+        demonstrating=frozenset(kind.id for kind in kinds.values() if kind.demonstrating),
+        skill_group_titles=frozenset(group_titles),
+        max_title_words=max(len(title.split()) for title in section_of_title),
+    )
+
+
+def _read_toml(source: Traversable, label: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(source.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise TaxonomyError(f"{label}: not valid TOML: {error}") from None
+    except OSError as error:
+        raise TaxonomyError(f"{label}: cannot read: {error.strerror}") from None
+
+
+def _section_kind(raw: Any, label: str, index: int) -> SectionKind:
+    name = raw.get("id") if isinstance(raw, dict) else None
+    entry = f"{label}: " + (f"section {name!r}" if name else f"section #{index + 1}")
+    try:
+        kind = SectionKind.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise TaxonomyError(f"{entry}: {where + ': ' if where else ''}{first['msg']}") from None
+    if not _SECTION_ID.match(kind.id):
+        raise TaxonomyError(f"{entry}: id {kind.id!r} is not lowercase kebab-case")
+    return kind
+
+
+#: The built-in section data, read and checked once, on import.
+SECTIONS = read_section_data(files("skillgap.skills") / SECTIONS_FILE, f"skills/{SECTIONS_FILE}")
+#: Sections whose content shows a skill being used, as opposed to listed or mentioned.
+DEMONSTRATING_SECTIONS = SECTIONS.demonstrating
 
 
 def heading_section(line: str) -> tuple[str, str] | None:
@@ -276,13 +158,20 @@ def heading_section(line: str) -> tuple[str, str] | None:
 def _known_title(title: str) -> tuple[str, str] | None:
     """A known title, or a pair of them ("Certifications & Courses", "Skills and Interests":
     the section of the first part that is known)."""
-    if title in _TITLE_TO_SECTION:
-        return _TITLE_TO_SECTION[title], title
-    if " and " in title and len(title.split()) <= 2 * _MAX_TITLE_WORDS:
+    section_of = SECTIONS.section_of_title
+    if title in section_of:
+        return section_of[title], title
+    if " and " in title and len(title.split()) <= 2 * SECTIONS.max_title_words:
         for part in title.split(" and "):
-            if part in _TITLE_TO_SECTION:
-                return _TITLE_TO_SECTION[part], title
+            if part in section_of:
+                return section_of[part], title
     return None
+
+
+def is_heading_title(title: str) -> bool:
+    """Whether the heading finder can give this title: a known title, or a pair of titles
+    joined by "and", written as :func:`normalise_title` writes it."""
+    return bool(title) and normalise_title(title) == title and _known_title(title) is not None
 
 
 @dataclass(frozen=True)
@@ -290,24 +179,6 @@ class Heading:
     line: int  # 1-based
     section: str
     title: str
-
-
-#: Titles that, inside a skills section, name a group of skills rather than a new section
-#: ("Languages: Python, SQL" under "Skills" is still the skills section).
-SKILL_GROUP_TITLES = frozenset(
-    {
-        "languages",
-        "programming languages",
-        "tools",
-        "software",
-        "technologies",
-        "programming",
-        "tools and technologies",
-        "languages and technologies",
-        "technical",
-        "expertise",
-    }
-)
 
 
 def find_headings(lines: list[str]) -> list[Heading]:
@@ -319,7 +190,7 @@ def find_headings(lines: list[str]) -> list[Heading]:
         if not found:
             continue
         section, title = found
-        if current == "skills" and title in SKILL_GROUP_TITLES:
+        if current == SKILLS_SECTION and title in SECTIONS.skill_group_titles:
             continue
         headings.append(Heading(line=number, section=section, title=title))
         current = section

@@ -21,6 +21,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from skillgap.errors import TaxonomyError
+from skillgap.ids import REQUIRED_SKILL_IDS
+from skillgap.sections import SECTIONS, SECTIONS_FILE, is_heading_title, normalise_title
 
 KEBAB_CASE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -204,11 +206,16 @@ def _check_references(
     roles: Mapping[str, Role],
     origin: Mapping[str, str],
 ) -> None:
+    missing = sorted(REQUIRED_SKILL_IDS - set(skills))
+    if missing:
+        names = ", ".join(repr(skill_id) for skill_id in missing)
+        raise TaxonomyError(f"no skill {names}: the code relies on it (skillgap.ids)")
     owner: dict[str, str] = {}
     for skill in skills.values():
         label = origin[f"skill:{skill.id}"]
         if skill.category not in categories:
             raise TaxonomyError(f"{label}: skill {skill.id!r}: unknown category {skill.category!r}")
+        _check_sections(skill, label)
         also_targets = (t for targets in skill.also.values() for t in targets)
         for target in (*skill.implies, *skill.related, *also_targets):
             if target not in skills:
@@ -238,6 +245,28 @@ def _check_references(
             for skill_id in requirement.any_of:
                 if skill_id not in skills:
                     raise TaxonomyError(f"{label}: {entry}: unknown skill {skill_id!r}")
+
+
+def _check_sections(skill: Skill, label: str) -> None:
+    """A skill's sections and headings must be ones the heading finder knows
+    (``skills/sections.toml``): anything else could never match."""
+    for section in skill.sections:
+        if section not in SECTIONS.kinds:
+            known = ", ".join(SECTIONS.kinds)
+            raise TaxonomyError(
+                f"{label}: skill {skill.id!r}: unknown section {section!r} (known: {known})"
+            )
+    for heading in skill.headings:
+        if is_heading_title(heading):
+            continue
+        normalised = normalise_title(heading)
+        if normalised != heading:
+            reason = f"headings are compared normalised, as {normalised!r}"
+        else:
+            reason = f"not a section title of skills/{SECTIONS_FILE}"
+        raise TaxonomyError(
+            f"{label}: skill {skill.id!r}: heading {heading!r} can never match ({reason})"
+        )
 
 
 def build_taxonomy(
@@ -288,10 +317,14 @@ def load_taxonomy() -> Taxonomy:
     from skillgap import cache
 
     root = builtin_data()
-    skill_sources = [(f"skills/{item.name}", item) for item in _data_files(root)]
+    skill_sources = [
+        (f"skills/{item.name}", item) for item in _data_files(root) if item.name != SECTIONS_FILE
+    ]
     role_sources = [(f"skills/roles/{item.name}", item) for item in _data_files(root / "roles")]
+    # The section data is part of the key: the skills were checked against it.
+    section_source = (f"skills/{SECTIONS_FILE}", root / SECTIONS_FILE)
     digest = hashlib.sha256()
-    for label, source in [*skill_sources, *role_sources]:
+    for label, source in [*skill_sources, *role_sources, section_source]:
         digest.update(label.encode() + b"\0" + source.read_bytes() + b"\0")
     key = digest.hexdigest()[:32]
     cached = cache.load("taxonomy", key)
@@ -303,9 +336,12 @@ def load_taxonomy() -> Taxonomy:
 
 
 def load_taxonomy_from(folder: Path) -> Taxonomy:
-    """A taxonomy laid out like ``skills/`` in another folder (used by tests and tools)."""
+    """A taxonomy laid out like ``skills/`` in another folder (used by tests and tools).
+
+    Its skills are checked against the built-in section data, which the heading finder uses.
+    """
     return build_taxonomy(
-        ((str(path), path) for path in sorted(folder.glob("*.toml"))),
+        ((str(path), path) for path in sorted(folder.glob("*.toml")) if path.name != SECTIONS_FILE),
         ((str(path), path) for path in sorted((folder / "roles").glob("*.toml"))),
     )
 
