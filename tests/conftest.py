@@ -4,10 +4,17 @@ import os
 import tempfile
 
 import pytest
+from hypothesis import settings
 
 from skillgap.analysis import matcher_for
 from skillgap.matcher import SkillMatcher
 from skillgap.taxonomy import Taxonomy, load_taxonomy
+
+# In CI, property tests run the same examples every time: a failure there is reproducible, and a
+# run never fails by the luck of the draw; elsewhere they explore new examples on each run.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 # Tests never touch the user's cache of compiled patterns: they get one of their own.
 os.environ.setdefault("SKILLGAP_CACHE_DIR", tempfile.mkdtemp(prefix="skillgap-test-cache-"))

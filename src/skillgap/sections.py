@@ -146,13 +146,14 @@ def heading_section(line: str) -> tuple[str, str] | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 80:
         return None
-    found = _known_title(normalise_title(stripped))
-    if found:
-        return found
+    title = normalise_title(stripped)
+    if title in SECTIONS.section_of_title:
+        return SECTIONS.section_of_title[title], title
+    # "Languages and Technologies: Python, SQL": the title before the colon, before the pair
+    # rule reads the whole line as "languages" and something else.
     inline = _INLINE_HEADING.match(stripped)
-    if inline:
-        return _known_title(normalise_title(inline.group(1)))
-    return None
+    found = _known_title(normalise_title(inline.group(1))) if inline else None
+    return found or _known_title(title)
 
 
 def _known_title(title: str) -> tuple[str, str] | None:
