@@ -274,8 +274,9 @@ def test_tokens_are_those_of_spacy_blank_en() -> None:
 
     from skillgap.tokens import EnglishTokenizer
 
-    # The README alone gives hundreds of distinct chunks, without the shared corpus.
-    texts = [p.read_text() for p in [*sorted(EXAMPLES.glob("*.txt")), REPO / "README.md"]]
+    # The README and docs/ give hundreds of distinct chunks, without the shared corpus.
+    documents = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+    texts = [p.read_text() for p in [*sorted(EXAMPLES.glob("*.txt")), *documents]]
     if CORPUS.exists():
         resumes = [p for p in sorted((CORPUS / "text").iterdir()) if p.suffix != ".tsv"]
         texts += [p.read_text(errors="replace") for p in resumes]
