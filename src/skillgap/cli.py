@@ -1,25 +1,29 @@
 """The command line: thin Typer wrappers over the core, which never prints or exits.
 
 Only this module turns errors into one line on stderr and an exit code (see ``ExitCode``).
-Heavy modules are imported inside the commands so that ``--help`` stays fast.
+Every command with ``--format`` writes through the renderer ``skillgap.render.formats`` picks,
+or refuses the format (exit 2). Heavy modules are imported inside the commands so that
+``--help`` stays fast.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from skillgap import __version__
 from skillgap.errors import ExitCode, SkillgapError
+from skillgap.inputs import STDIN
 from skillgap.limits import DEFAULT_LIMITS, Limits
-from skillgap.render import OutputFormat
+from skillgap.render.base import OutputFormat, Renderer
 
 if TYPE_CHECKING:
+    from skillgap.batch import Outcome
     from skillgap.config import LoadedConfig
     from skillgap.taxonomy import Role, Taxonomy
 
@@ -32,7 +36,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-STDIN = "-"  # also skillgap.inputs.STDIN; kept here so --help imports nothing heavy
+T = TypeVar("T")
 
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
@@ -72,6 +76,22 @@ def _taxonomy(roles_files: list[Path] | None = None) -> Taxonomy:
 
     taxonomy = load_taxonomy()
     return extend_taxonomy(taxonomy, roles_files) if roles_files else taxonomy
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Errors of the core as one line on stderr, and their exit code."""
+    try:
+        yield
+    except SkillgapError as error:
+        _fail(str(error), error.exit_code)
+
+
+def _write_stream(renderer: Renderer[T], items: Iterable[T]) -> None:
+    from skillgap.render.base import stream
+
+    for text in stream(renderer, items):
+        _write(text, None)
 
 
 def _taxonomy_or_fail(roles_files: list[Path] | None) -> Taxonomy:
@@ -229,8 +249,8 @@ def analyze(
     from skillgap.checks import Thresholds, parse_category_thresholds
     from skillgap.config import find_config, load_config
     from skillgap.inputs import expand_inputs
-    from skillgap.render import RenderOptions
-    from skillgap.render.json_format import LIST_END, LIST_START, list_item
+    from skillgap.render.base import RenderOptions
+    from skillgap.render.formats import report_renderer
 
     try:
         loaded = load_config(config if config is not None else find_config(Path.cwd()))
@@ -269,25 +289,41 @@ def analyze(
         _truncate(output)
     to_terminal = output is None and sys.stdout.isatty()
     stdin = sys.stdin.buffer.read(limits.max_bytes + 1) if STDIN in inputs else None
+    options = RenderOptions(width=_width() if to_terminal else 80, color=to_terminal)
+    renderer = report_renderer(fmt, options, inputs=len(inputs))
     job = Job(
         taxonomy=taxonomy,
         roles=roles,
         password=password,
         limits=limits,
         thresholds=thresholds,
-        output_format=fmt,
-        options=RenderOptions(width=_width() if to_terminal else 80, color=to_terminal),
+        renderer=renderer,
         stdin=stdin,
         job_role=job_role,
     )
     workers = jobs if jobs is not None else default_jobs(len(inputs))
-    single_table = len(inputs) == 1 and fmt is OutputFormat.table
-    json_list = len(inputs) > 1 and fmt is OutputFormat.json  # written item by item
-    failures = failed_checks = written = 0
-    if json_list:
-        _write(LIST_START, output)
-    with _progress(len(inputs)) as advance:
-        for outcome in process_all(inputs, job, jobs=workers):
+    failures, failed_checks = _write_outcomes(
+        process_all(inputs, job, jobs=workers),
+        renderer,
+        lambda text: _write(text, output),
+        total=len(inputs),
+    )
+    if failures:
+        raise typer.Exit(int(ExitCode.INPUT_ERROR))
+    if failed_checks:
+        raise typer.Exit(int(ExitCode.THRESHOLD_FAILED))
+
+
+def _write_outcomes(
+    outcomes: Iterable[Outcome], renderer: Renderer[Any], write: Callable[[str], None],
+    *, total: int,
+) -> tuple[int, int]:  # fmt: skip
+    """Each outcome's record placed in the stream, its errors and failed thresholds on stderr;
+    returns how many inputs failed and how many thresholds."""
+    failures = failed_checks = 0
+    write(renderer.begin())
+    with _progress(total) as advance:
+        for outcome in outcomes:
             advance()
             for message in outcome.failed_checks:
                 typer.echo(f"skillgap: {outcome.path}: threshold failed: {message}", err=True)
@@ -295,18 +331,9 @@ def analyze(
             if outcome.failure is not None:
                 failures += 1
                 typer.echo(f"skillgap: error: {outcome.failure.message}", err=True)
-                if single_table:
-                    continue
-            if fmt is OutputFormat.table and written:
-                _write("\n", output)
-            _write(list_item(outcome.rendered, written) if json_list else outcome.rendered, output)
-            written += 1
-    if json_list:
-        _write(LIST_END, output)
-    if failures:
-        raise typer.Exit(int(ExitCode.INPUT_ERROR))
-    if failed_checks:
-        raise typer.Exit(int(ExitCode.THRESHOLD_FAILED))
+            write(renderer.place(outcome.rendered))
+    write(renderer.end())
+    return failures, failed_checks
 
 
 def _first(*values: Any) -> Any:
@@ -366,28 +393,17 @@ def extract(
 
 @app.command()
 def roles(
-    output_format: FormatOption = OutputFormat.table, roles_file: RolesFileOption = None
+    output_format: FormatOption = OutputFormat.table,
+    roles_file: RolesFileOption = None,
 ) -> None:
     """List the roles: built in, and from --roles-file."""
-    taxonomy = _taxonomy_or_fail(roles_file)
-    if output_format is OutputFormat.json:
-        import json
+    from skillgap.catalog import role_summaries
+    from skillgap.render.formats import roles_renderer
 
-        payload = [
-            {
-                "id": r.id,
-                "name": r.name,
-                "description": r.description,
-                "requirements": len(r.requirements),
-            }
-            for r in taxonomy.roles.values()
-        ]
-        _write(json.dumps(payload, indent=2) + "\n", None)
-        return
-    width = max(len(role_id) for role_id in taxonomy.roles)
-    for role in taxonomy.roles.values():
-        typer.echo(f"{role.id:<{width}} {role.name} ({len(role.requirements)} requirements)")
-        typer.echo(f"{'':<{width}} {role.description}")
+    with _reported():
+        renderer = roles_renderer(output_format)
+        summaries = role_summaries(_taxonomy(roles_file))
+    _write_stream(renderer, summaries)
 
 
 @app.command()
@@ -397,35 +413,13 @@ def skills(
     roles_file: RolesFileOption = None,
 ) -> None:
     """Show a role's requirements and the skills that meet each of them."""
-    taxonomy = _taxonomy_or_fail(roles_file)
-    try:
-        role = taxonomy.role(role_id)
-    except SkillgapError as error:
-        _fail(str(error), error.exit_code)
-    if output_format is OutputFormat.json:
-        import json
+    from skillgap.catalog import role_skills
+    from skillgap.render.formats import skills_renderer
 
-        payload = {
-            "id": role.id,
-            "name": role.name,
-            "requirements": [
-                {
-                    **r.model_dump(exclude={"tip"}),
-                    "any_of": list(r.any_of),
-                    "tip": taxonomy.tip_for(r),
-                }
-                for r in role.requirements
-            ],
-        }
-        _write(json.dumps(payload, indent=2) + "\n", None)
-        return
-    typer.echo(f"{role.name} ({role.id})")
-    for requirement in role.requirements:
-        names = ", ".join(taxonomy.skills[s].name for s in requirement.any_of)
-        typer.echo(
-            f"  [{requirement.importance}, weight {requirement.weight:g}] {requirement.name}"
-        )
-        typer.echo(f"      met by any of: {names}")
+    with _reported():
+        renderer = skills_renderer(output_format)
+        sheet = role_skills(_taxonomy(roles_file), role_id)
+    _write_stream(renderer, [sheet])
 
 
 @app.command()
@@ -464,24 +458,24 @@ def compare(
     """Rank resumes for one role or one job posting, best first."""
     from skillgap.batch import Job, default_jobs, in_order
     from skillgap.inputs import expand_inputs
-    from skillgap.ranking import entry, rank, render_ranking
+    from skillgap.ranking import entry, rank
+    from skillgap.render.formats import ranking_renderer
 
     if (role is None) == (job_posting is None):
         _fail("compare needs exactly one of --role ID or --job POSTING", ExitCode.USAGE)
-    taxonomy = _taxonomy_or_fail(roles_file)
-    try:
+    with _reported():
+        renderer = ranking_renderer(output_format, role_id=role or "job")
+        taxonomy = _taxonomy(roles_file)
         if role is not None:
             taxonomy.role(role)
         job_role = _read_job(job_posting, taxonomy, DEFAULT_LIMITS)
-    except SkillgapError as error:
-        _fail(str(error), error.exit_code)
     job = Job(taxonomy=taxonomy, roles=[role] if role else None, job_role=job_role)
     inputs = expand_inputs(paths)
     workers = jobs if jobs is not None else default_jobs(len(inputs))
     ranking = rank(in_order(entry, inputs, job, jobs=workers), role or "job")
     for failure in ranking.failures:
         typer.echo(f"skillgap: error: {failure.message}", err=True)
-    _write(render_ranking(ranking, output_format), None)
+    _write_stream(renderer, ranking.items())
     if ranking.failures:
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
 
