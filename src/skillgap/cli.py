@@ -8,6 +8,7 @@ or refuses the format (exit 2). Heavy modules are imported inside the commands s
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -131,9 +132,13 @@ def _write_stream(renderer: Renderer[T], items: Iterable[T]) -> None:
 
 
 def _render_options(output: Path | None) -> RenderOptions:
-    """Colour and the terminal's width when writing to a terminal."""
+    """Colour and the terminal's width when writing to a terminal (see ``color_wanted``)."""
+    from skillgap.render.base import color_wanted
+
     to_terminal = output is None and _stdout_is_terminal()
-    return RenderOptions(width=_width() if to_terminal else 80, color=to_terminal)
+    return RenderOptions(
+        width=_width() if to_terminal else 80, color=color_wanted(to_terminal, os.environ)
+    )
 
 
 def _stdout_is_terminal() -> bool:

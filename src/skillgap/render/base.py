@@ -6,7 +6,7 @@ Kept free of heavy imports: the command line reads :class:`OutputFormat` to buil
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
@@ -28,6 +28,14 @@ class RenderOptions:
 
     width: int = 80
     color: bool = False
+
+
+def color_wanted(to_terminal: bool, environ: Mapping[str, str]) -> bool:
+    """Colour on a terminal, or anywhere when ``FORCE_COLOR`` is set; never when ``NO_COLOR``
+    is set, which wins over both (https://no-color.org). Any non-empty value sets either."""
+    if environ.get("NO_COLOR"):
+        return False
+    return to_terminal or bool(environ.get("FORCE_COLOR"))
 
 
 class Renderer(ABC, Generic[T]):
