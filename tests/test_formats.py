@@ -179,3 +179,12 @@ def test_a_json_run_imports_no_other_renderer() -> None:
     assert done.stdout.splitlines()[-1] == str(
         ["skillgap.render.base", "skillgap.render.formats", "skillgap.render.json_format"]
     )
+
+
+def test_markdown_cells_escape_pipes_and_newlines() -> None:
+    from skillgap.catalog import RoleSummary
+    from skillgap.render.catalog import RolesMarkdown
+
+    role = RoleSummary(id="ds", name="Data | ML", description="SQL,\nPython | R", requirements=2)
+    row = RolesMarkdown().record(role)
+    assert row == "| `ds` | Data \\| ML | 2 | SQL, Python \\| R |\n"

@@ -45,7 +45,9 @@ class Renderer(ABC, Generic[T]):
     ``record(item)`` is ``place(text(item))``: ``text`` renders the item on its own and is pure,
     so that a batch calls it in its worker processes; ``place`` puts that text into the stream
     (a separator before every item but the first, say) and may keep state, so it is called in
-    order, in one process. A renderer serves one stream.
+    order, in one process. A renderer serves one stream. One that needs more than an item's
+    text to place it (a table aligned on its longest cell, a heading named by the first row)
+    overrides ``record`` instead, and is not used for batches.
     """
 
     def begin(self) -> str:

@@ -7,6 +7,7 @@ gives it (the role id when none was ranked), so it is written with the first row
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import Any
 
 from skillgap.ranking import Ranked
@@ -37,11 +38,11 @@ class _RankingRows(Renderer[RankingItem]):
         self.role_id = role_id
         self.rows = 0
 
-    def heading(self, role_name: str) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def heading(self, role_name: str) -> str: ...
 
-    def row(self, item: Ranked) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def row(self, item: Ranked) -> str: ...
 
     def text(self, item: RankingItem) -> str:
         return "" if isinstance(item, Failure) else self.row(item)

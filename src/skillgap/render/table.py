@@ -1,6 +1,6 @@
 """The terminal report (Rich): scores with bars, found skills with evidence, gaps with tips.
 
-Laid out for 80 columns; colour only when writing to a terminal.
+Laid out for 80 columns; coloured when ``RenderOptions.color`` says so (see ``color_wanted``).
 """
 
 from __future__ import annotations
