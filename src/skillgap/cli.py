@@ -21,7 +21,7 @@ from skillgap import __version__, options
 from skillgap.errors import ExitCode, SkillgapError, UsageError
 from skillgap.inputs import STDIN
 from skillgap.limits import DEFAULT_LIMITS
-from skillgap.render.base import OutputFormat, Renderer, RenderOptions
+from skillgap.render.base import OutputFormat, Renderer, RenderOptions, color_wanted, stream
 
 if TYPE_CHECKING:
     from skillgap.batch import Outcome
@@ -124,8 +124,6 @@ def _output(path: Path | None) -> Iterator[Callable[[str], None]]:
 
 
 def _write_stream(renderer: Renderer[T], items: Iterable[T]) -> None:
-    from skillgap.render.base import stream
-
     with _output(None) as write:
         for text in stream(renderer, items):
             write(text)
@@ -133,8 +131,6 @@ def _write_stream(renderer: Renderer[T], items: Iterable[T]) -> None:
 
 def _render_options(output: Path | None) -> RenderOptions:
     """Colour and the terminal's width when writing to a terminal (see ``color_wanted``)."""
-    from skillgap.render.base import color_wanted
-
     to_terminal = output is None and _stdout_is_terminal()
     return RenderOptions(
         width=_width() if to_terminal else 80, color=color_wanted(to_terminal, os.environ)
