@@ -160,7 +160,8 @@ def new_and_seen(corpus: Path) -> tuple[float, float, float, int]:
     import pypdfium2 as pdfium
 
     from skillgap.batch import Job, process_all
-    from skillgap.render import OutputFormat
+    from skillgap.render.base import OutputFormat, RenderOptions
+    from skillgap.render.formats import report_renderer
     from skillgap.taxonomy import load_taxonomy
 
     warm = [
@@ -169,7 +170,8 @@ def new_and_seen(corpus: Path) -> tuple[float, float, float, int]:
         if p.suffix != ".tsv" and not p.name.startswith(PDF_SOURCES)
     ]
     pdfs = [str(p) for p in sorted((corpus / "pdf").glob("*.pdf"))]
-    job = Job(taxonomy=load_taxonomy(), output_format=OutputFormat.jsonl)
+    renderer = report_renderer(OutputFormat.jsonl, RenderOptions(), inputs=2)
+    job = Job(taxonomy=load_taxonomy(), renderer=renderer)
     times = []
     last = time.process_time()
     for _ in process_all([*warm, *pdfs, *pdfs], job, jobs=1):

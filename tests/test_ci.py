@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 
 from skillgap.cli import app
 from skillgap.errors import ExitCode
-from skillgap.render import OutputFormat, RenderOptions, renderer_for
+from skillgap.render.base import OutputFormat, RenderOptions, render_all
+from skillgap.render.formats import report_renderer
 from skillgap.schema import report_schema, schema_text
 
 from .helpers import EXAMPLES, REPO
@@ -154,7 +155,7 @@ def test_every_format_has_a_renderer() -> None:
 
     report = analyze(EXAMPLES / "mle-resume.txt")
     for output_format in OutputFormat:
-        text = renderer_for(output_format)([report], RenderOptions())
+        text = render_all(report_renderer(output_format, RenderOptions(), inputs=1), [report])
         assert "mle" in text.lower(), output_format
 
 

@@ -173,10 +173,50 @@ def test_skills_shows_requirements_and_the_skills_meeting_them() -> None:
     assert code == ExitCode.USAGE and "unknown role" in err
 
 
+def _command_names() -> list[str]:
+    return [
+        command.name or (command.callback.__name__ if command.callback else "")
+        for command in app.registered_commands
+    ]
+
+
 def test_every_command_has_help() -> None:
-    for command in ("analyze", "extract", "roles", "skills"):
+    for command in _command_names():
         code, out, _ = run(command, "--help")
         assert code == 0 and "Usage" in out
+
+
+@pytest.mark.parametrize("command", [[], *([name] for name in _command_names())], ids=str)
+def test_help_shows_no_internal_types(command: list[str]) -> None:
+    code, out, _ = run(*command, "--help")
+    assert code == 0
+    for internal in ("list[", "<int", "<float", "<path>", "<str>", "<bool", "<table|", "{"):
+        assert internal not in out, f"{internal!r} in the help of {command}"
+    assert not re.search(r"<[a-z]", out), out
+
+
+def test_help_names_values_and_arguments_plainly() -> None:
+    _, out, _ = run("analyze", "--help")
+    assert "Usage: skillgap analyze [OPTIONS] RESUME..." in " ".join(out.split())
+    for option in ("--max-bytes BYTES", "--max-pages N", "--timeout SECONDS", "--jobs N",
+                   "--format FORMAT", "--roles-file FILE", "--config FILE"):  # fmt: skip
+        assert option in out
+    _, out, _ = run("roles", "--help")
+    assert "Output format: table (default), json, jsonl, markdown." in out
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code = (
+        "import sys\n"
+        "from skillgap.cli import main\n"
+        "sys.argv = ['skillgap', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = {'rich', 'pydantic', 'spacy', 'numpy', 'pypdfium2'}\n"
+        "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)  # fmt: skip
+    assert done.stdout.splitlines()[-1] == "[]"
 
 
 @pytest.mark.skipif(shutil.which("skillgap") is None, reason="console script not installed")
@@ -205,8 +245,7 @@ def test_gaps_explain_half_credit(tmp_path: Path) -> None:
 def test_every_command_is_in_the_readme_usage() -> None:
     readme = (REPO / "README.md").read_text()
     usage = readme.split("## Usage", 1)[1].split("```text", 1)[1].split("```", 1)[0]
-    for command in app.registered_commands:
-        name = command.name or (command.callback.__name__ if command.callback else "")
+    for name in _command_names():
         assert f"skillgap {name}" in usage, f"'skillgap {name}' is not in the README usage"
 
 

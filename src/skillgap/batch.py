@@ -15,12 +15,12 @@ from typing import Any, TypeVar
 
 from skillgap.checks import Thresholds, evaluate
 from skillgap.errors import InputError, UsageError
+from skillgap.inputs import STDIN
 from skillgap.limits import Limits
 from skillgap.records import Failure, Record
-from skillgap.render import OutputFormat, RenderOptions, renderer_for
+from skillgap.render.base import Renderer
+from skillgap.render.json_format import JsonRenderer, record_json
 from skillgap.taxonomy import Role, Taxonomy
-
-STDIN = "-"
 
 
 @dataclass(frozen=True)
@@ -32,15 +32,18 @@ class Job:
     password: str | None = None
     limits: Limits = field(default_factory=Limits)
     thresholds: Thresholds = field(default_factory=Thresholds)
-    output_format: OutputFormat = OutputFormat.json
-    options: RenderOptions = field(default_factory=RenderOptions)
+    renderer: Renderer[Record] = field(
+        default_factory=lambda: JsonRenderer(record_json, as_list=False)
+    )
+    """Renders each record where it is analysed (its ``text``): JSON unless told."""
     stdin: bytes | None = None
     job_role: Role | None = None
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What one input gave: its rendered record, and what the caller must report."""
+    """What one input gave: its record rendered (the renderer's ``text``, for its ``place``
+    in the parent), and what the caller must report."""
 
     path: str
     rendered: str
@@ -78,7 +81,7 @@ def analyse_path(path: str, job: Job) -> Record:
 
 def process(path: str, job: Job) -> Outcome:
     record = analyse_path(path, job)
-    rendered = renderer_for(job.output_format)([record], job.options)
+    rendered = job.renderer.text(record)
     if isinstance(record, Failure):
         return Outcome(path=path, rendered=rendered, failure=record)
     failed = tuple(check.message for check in record.checks if not check.passed)

@@ -1,27 +1,35 @@
 """The command line: thin Typer wrappers over the core, which never prints or exits.
 
 Only this module turns errors into one line on stderr and an exit code (see ``ExitCode``).
-Heavy modules are imported inside the commands so that ``--help`` stays fast.
+Every command with ``--format`` writes through the renderer ``skillgap.render.formats`` picks,
+or refuses the format (exit 2). Heavy modules are imported inside the commands so that
+``--help`` stays fast.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from skillgap import __version__
-from skillgap.errors import ExitCode, SkillgapError
-from skillgap.limits import DEFAULT_LIMITS, Limits
-from skillgap.render import OutputFormat
+from skillgap import __version__, options
+from skillgap.errors import ExitCode, SkillgapError, UsageError
+from skillgap.inputs import STDIN
+from skillgap.limits import DEFAULT_LIMITS
+from skillgap.render.base import OutputFormat, Renderer, RenderOptions, color_wanted, stream
 
 if TYPE_CHECKING:
-    from skillgap.config import LoadedConfig
+    from skillgap.batch import Outcome
+    from skillgap.limits import Limits
     from skillgap.taxonomy import Role, Taxonomy
+
+T = TypeVar("T")
+
 
 app = typer.Typer(
     name="skillgap",
@@ -32,12 +40,19 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-STDIN = "-"  # also skillgap.inputs.STDIN; kept here so --help imports nothing heavy
-
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
     typer.echo(f"skillgap: error: {message}", err=True)
     raise typer.Exit(int(code)) from None
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Errors of the core as one line on stderr, and their exit code."""
+    try:
+        yield
+    except SkillgapError as error:
+        _fail(str(error), error.exit_code)
 
 
 def _version(value: bool) -> None:
@@ -60,33 +75,13 @@ def _root(
     """
 
 
-def _role_ids(values: list[str] | None) -> list[str] | None:
-    if not values:
-        return None
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def _taxonomy(roles_files: list[Path] | None = None) -> Taxonomy:
+def _taxonomy(roles_files: Iterable[Path] | None) -> Taxonomy:
     """The built-in taxonomy, extended by user roles files; raises TaxonomyError."""
     from skillgap.taxonomy import extend_taxonomy, load_taxonomy
 
     taxonomy = load_taxonomy()
-    return extend_taxonomy(taxonomy, roles_files) if roles_files else taxonomy
-
-
-def _taxonomy_or_fail(roles_files: list[Path] | None) -> Taxonomy:
-    try:
-        return _taxonomy(roles_files)
-    except SkillgapError as error:
-        _fail(str(error), error.exit_code)
-
-
-def _roles_files(flags: list[Path] | None, loaded: LoadedConfig) -> list[Path]:
-    """Roles files from the flags, else from the config (relative to the config's folder)."""
-    if flags:
-        return flags
-    folder = loaded.path.parent if loaded.path is not None else Path.cwd()
-    return [folder / name for name in loaded.values.roles_file or []]
+    files = list(roles_files or ())
+    return extend_taxonomy(taxonomy, files) if files else taxonomy
 
 
 def _read_job(posting: str | None, taxonomy: Taxonomy, limits: Limits) -> Role | None:
@@ -101,193 +96,132 @@ def _read_job(posting: str | None, taxonomy: Taxonomy, limits: Limits) -> Role |
     return read_job(posting, taxonomy=taxonomy, limits=limits)
 
 
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+@contextmanager
+def _output(path: Path | None) -> Iterator[Callable[[str], None]]:
+    """A writer to standard output, or to the file ``path``, emptied first (even when nothing
+    is then written to it)."""
+    if path is None:
+
+        def write_stdout(text: str) -> None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
+        yield write_stdout
         return
     try:
-        with output.open("a", encoding="utf-8") as stream:
-            stream.write(text)
+        stream = path.open("w", encoding="utf-8")
     except OSError as error:
-        _fail(f"cannot write {output}: {error.strerror}", ExitCode.USAGE)
+        _fail(f"cannot write {path}: {error.strerror}", ExitCode.USAGE)
+
+    def write_file(text: str) -> None:
+        try:
+            stream.write(text)
+        except OSError as error:
+            _fail(f"cannot write {path}: {error.strerror}", ExitCode.USAGE)
+
+    with stream:
+        yield write_file
 
 
-JobsOption = Annotated[
-    int | None,
-    typer.Option("--jobs", "-j", min=1, help="Worker processes for a batch (default: the cores)."),
-]
-RoleOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--role", "-r", metavar="ID", help="Role id(s) to score, e.g. mle or rs (default: all)."
-    ),
-]
-FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
-]
-RolesFileOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--roles-file", metavar="FILE",
-        help="Add or replace roles and skills from a TOML file (repeatable).",
-    ),
-]  # fmt: skip
-OptionalFormat = Annotated[
-    OutputFormat | None,
-    typer.Option(
-        "--format", "-f", case_sensitive=False,
-        help="Output format: table (default), json, jsonl, markdown, github.",
-    ),
-]  # fmt: skip
+def _write_stream(renderer: Renderer[T], items: Iterable[T]) -> None:
+    with _output(None) as write:
+        for text in stream(renderer, items):
+            write(text)
 
 
-@app.command()
+def _render_options(output: Path | None) -> RenderOptions:
+    """Colour and the terminal's width when writing to a terminal (see ``color_wanted``)."""
+    to_terminal = output is None and _stdout_is_terminal()
+    return RenderOptions(
+        width=_width() if to_terminal else 80, color=color_wanted(to_terminal, os.environ)
+    )
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _width() -> int:
+    import shutil
+
+    return max(60, min(120, shutil.get_terminal_size((80, 24)).columns))
+
+
+@app.command(cls=options.Command)
 def analyze(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="RESUME",
-            help="Resume files (PDF, DOCX, text, Markdown, LaTeX, JSON Resume, YAML, HTML), "
-            "directories (searched recursively), glob patterns, or - for standard input.",
-        ),
-    ],
-    role: RoleOption = None,
-    output_format: OptionalFormat = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file."),
-    ] = None,
-    fail_under: Annotated[
-        float | None,
-        typer.Option("--fail-under", metavar="N", help="Exit 1 if a role scores under N."),
-    ] = None,
-    fail_under_category: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--fail-under-category",
-            metavar="CATEGORY=N",
-            help="Exit 1 if a category of a role scores under N (repeatable).",
-        ),
-    ] = None,
-    require: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--require", metavar="ID[,ID...]", help="Exit 1 unless these skills are found."
-        ),
-    ] = None,
-    password: Annotated[
-        str | None,
-        typer.Option("--password", metavar="TEXT", help="Password of an encrypted PDF."),
-    ] = None,
-    max_bytes: Annotated[
-        int | None, typer.Option("--max-bytes", min=1, help="Largest file read, in bytes.")
-    ] = None,
-    max_pages: Annotated[
-        int | None, typer.Option("--max-pages", min=1, help="Most PDF pages read.")
-    ] = None,
-    max_chars: Annotated[
-        int | None, typer.Option("--max-chars", min=1, help="Most characters of text analysed.")
-    ] = None,
-    timeout: Annotated[
-        float | None,
-        typer.Option("--timeout", min=0, help="Seconds one input may take (0: no limit)."),
-    ] = None,
-    job_posting: Annotated[
-        str | None,
-        typer.Option(
-            "--job",
-            metavar="POSTING",
-            help="A job posting (text, Markdown, PDF, DOCX, or -) to score against, as role "
-            "'job'; alone, it replaces the built-in roles.",
-        ),
-    ] = None,
-    roles_file: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--roles-file",
-            metavar="FILE",
-            help="Add or replace roles and skills from a TOML file (repeatable).",
-        ),
-    ] = None,
-    jobs: JobsOption = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            metavar="FILE",
-            help="Config file (default: the nearest .skillgap.toml or pyproject.toml "
-            "[tool.skillgap] upward from here).",
-        ),
-    ] = None,
+    paths: options.Resumes,
+    role: options.Roles = None,
+    output_format: options.ReportFormat = None,
+    output: options.Output = None,
+    fail_under: options.FailUnder = None,
+    fail_under_category: options.FailUnderCategory = None,
+    require: options.Require = None,
+    password: options.Password = None,
+    max_bytes: options.MaxBytes = None,
+    max_pages: options.MaxPages = None,
+    max_chars: options.MaxChars = None,
+    timeout: options.Timeout = None,
+    job_posting: options.JobPosting = None,
+    roles_file: options.RolesFiles = None,
+    jobs: options.Jobs = None,
+    config: options.Config = None,
 ) -> None:
     """Score resumes against roles: skills found with evidence, gaps with tips.
 
     Limits default to 20 MiB, 200 pages, 1,000,000 characters and 60 seconds per input.
     """
     from skillgap.batch import Job, default_jobs, process_all
-    from skillgap.checks import Thresholds, parse_category_thresholds
-    from skillgap.config import find_config, load_config
+    from skillgap.config import Flags, load_settings
     from skillgap.inputs import expand_inputs
-    from skillgap.render import RenderOptions
-    from skillgap.render.json_format import LIST_END, LIST_START, list_item
+    from skillgap.render.formats import report_renderer
 
-    try:
-        loaded = load_config(config if config is not None else find_config(Path.cwd()))
-        settings = loaded.values
-        taxonomy = _taxonomy(_roles_files(roles_file, loaded))
-        roles = _role_ids(role) or settings.roles
-        for role_id in roles or []:
+    flags = Flags(
+        roles=role or (), output_format=output_format, output=output, fail_under=fail_under,
+        fail_under_category=fail_under_category or (), require=require or (),
+        roles_files=roles_file or (), max_bytes=max_bytes, max_pages=max_pages,
+        max_chars=max_chars, timeout=timeout, jobs=jobs, config=config,
+        job_posting=job_posting, password=password,
+    )  # fmt: skip
+    with _reported():
+        settings = load_settings(flags, Path.cwd())
+        taxonomy = _taxonomy(settings.roles_files)
+        for role_id in settings.roles or ():
             taxonomy.role(role_id)
-        thresholds = Thresholds(
-            fail_under=_first(fail_under, settings.fail_under),
-            categories=(
-                parse_category_thresholds(fail_under_category)
-                if fail_under_category
-                else dict(settings.fail_under_category or {})
-            ),
-            require=_role_ids(require) or settings.require or (),
+        settings.thresholds.validate(taxonomy)
+        inputs = expand_inputs(paths)
+        if settings.job_posting == STDIN and STDIN in inputs:
+            raise UsageError("standard input can hold the resumes or the posting, not both")
+        job_role = _read_job(settings.job_posting, taxonomy, settings.limits)
+        renderer = report_renderer(
+            settings.output_format, _render_options(settings.output), inputs=len(inputs)
         )
-        thresholds.validate(taxonomy)
-    except SkillgapError as error:
-        _fail(str(error), error.exit_code)
-    fmt = output_format or OutputFormat(settings.format or "table")
-    limits = Limits(
-        max_bytes=_first(max_bytes, settings.max_bytes, DEFAULT_LIMITS.max_bytes),
-        max_pages=_first(max_pages, settings.max_pages, DEFAULT_LIMITS.max_pages),
-        max_chars=_first(max_chars, settings.max_chars, DEFAULT_LIMITS.max_chars),
-        timeout=_first(timeout, settings.timeout, DEFAULT_LIMITS.timeout),
-    )
-    inputs = expand_inputs(paths)
-    if job_posting == STDIN and STDIN in inputs:
-        _fail("standard input can hold the resumes or the posting, not both", ExitCode.USAGE)
-    try:
-        job_role = _read_job(job_posting, taxonomy, limits)
-    except SkillgapError as error:
-        _fail(str(error), error.exit_code)
-    if output is not None:
-        _truncate(output)
-    to_terminal = output is None and sys.stdout.isatty()
-    stdin = sys.stdin.buffer.read(limits.max_bytes + 1) if STDIN in inputs else None
-    job = Job(
-        taxonomy=taxonomy,
-        roles=roles,
-        password=password,
-        limits=limits,
-        thresholds=thresholds,
-        output_format=fmt,
-        options=RenderOptions(width=_width() if to_terminal else 80, color=to_terminal),
-        stdin=stdin,
-        job_role=job_role,
-    )
-    workers = jobs if jobs is not None else default_jobs(len(inputs))
-    single_table = len(inputs) == 1 and fmt is OutputFormat.table
-    json_list = len(inputs) > 1 and fmt is OutputFormat.json  # written item by item
-    failures = failed_checks = written = 0
-    if json_list:
-        _write(LIST_START, output)
-    with _progress(len(inputs)) as advance:
-        for outcome in process_all(inputs, job, jobs=workers):
+    with _output(settings.output) as write:
+        stdin = sys.stdin.buffer.read(settings.limits.max_bytes + 1) if STDIN in inputs else None
+        job = Job(
+            taxonomy=taxonomy, roles=settings.roles, password=settings.password,
+            limits=settings.limits, thresholds=settings.thresholds, renderer=renderer,
+            stdin=stdin, job_role=job_role,
+        )  # fmt: skip
+        workers = settings.jobs if settings.jobs is not None else default_jobs(len(inputs))
+        failures, failed_checks = _write_outcomes(
+            process_all(inputs, job, jobs=workers), renderer, write, total=len(inputs)
+        )
+    if failures:
+        raise typer.Exit(int(ExitCode.INPUT_ERROR))
+    if failed_checks:
+        raise typer.Exit(int(ExitCode.THRESHOLD_FAILED))
+
+
+def _write_outcomes(
+    outcomes: Iterable[Outcome], renderer: Renderer[Any], write: Callable[[str], None],
+    *, total: int,
+) -> tuple[int, int]:  # fmt: skip
+    """Each outcome's record placed in the stream, its errors and failed thresholds on stderr;
+    returns how many inputs failed and how many thresholds."""
+    failures = failed_checks = 0
+    write(renderer.begin())
+    with _progress(total) as advance:
+        for outcome in outcomes:
             advance()
             for message in outcome.failed_checks:
                 typer.echo(f"skillgap: {outcome.path}: threshold failed: {message}", err=True)
@@ -295,23 +229,9 @@ def analyze(
             if outcome.failure is not None:
                 failures += 1
                 typer.echo(f"skillgap: error: {outcome.failure.message}", err=True)
-                if single_table:
-                    continue
-            if fmt is OutputFormat.table and written:
-                _write("\n", output)
-            _write(list_item(outcome.rendered, written) if json_list else outcome.rendered, output)
-            written += 1
-    if json_list:
-        _write(LIST_END, output)
-    if failures:
-        raise typer.Exit(int(ExitCode.INPUT_ERROR))
-    if failed_checks:
-        raise typer.Exit(int(ExitCode.THRESHOLD_FAILED))
-
-
-def _first(*values: Any) -> Any:
-    """The first value that is set: a flag, then the config, then the default."""
-    return next((value for value in values if value is not None), None)
+            write(renderer.place(outcome.rendered))
+    write(renderer.end())
+    return failures, failed_checks
 
 
 @contextmanager
@@ -328,114 +248,66 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def _truncate(output: Path) -> None:
-    try:
-        output.write_text("", encoding="utf-8")
-    except OSError as error:
-        _fail(f"cannot write {output}: {error.strerror}", ExitCode.USAGE)
-
-
-def _width() -> int:
-    import shutil
-
-    return max(60, min(120, shutil.get_terminal_size((80, 24)).columns))
-
-
-@app.command()
+@app.command(cls=options.Command)
 def extract(
-    path: Annotated[str, typer.Argument(help="A resume file, or - for standard input.")],
-    password: Annotated[
-        str | None, typer.Option("--password", help="Password of an encrypted PDF.")
-    ] = None,
+    path: options.Resume,
+    password: options.Password = None,
 ) -> None:
     """Print the text skillgap reads from a resume, to check extraction."""
     from skillgap.analysis import assess_quality
     from skillgap.readers import read_bytes, read_document
 
-    try:
+    with _reported():
         if path == STDIN:
             document = read_bytes(sys.stdin.buffer.read(), "<stdin>", password=password)
         else:
             document = read_document(path, password=password)
-    except SkillgapError as error:
-        _fail(str(error), error.exit_code)
     for warning in assess_quality(document.text).warnings:
         typer.echo(f"skillgap: warning: {warning}", err=True)
-    _write(document.text, None)
+    with _output(None) as write:
+        write(document.text)
 
 
-@app.command()
+@app.command(cls=options.Command)
 def roles(
-    output_format: FormatOption = OutputFormat.table, roles_file: RolesFileOption = None
+    output_format: options.RolesFormat = OutputFormat.table,
+    roles_file: options.RolesFiles = None,
 ) -> None:
     """List the roles: built in, and from --roles-file."""
-    taxonomy = _taxonomy_or_fail(roles_file)
-    if output_format is OutputFormat.json:
-        import json
+    from skillgap.catalog import role_summaries
+    from skillgap.render.formats import roles_renderer
 
-        payload = [
-            {
-                "id": r.id,
-                "name": r.name,
-                "description": r.description,
-                "requirements": len(r.requirements),
-            }
-            for r in taxonomy.roles.values()
-        ]
-        _write(json.dumps(payload, indent=2) + "\n", None)
-        return
-    width = max(len(role_id) for role_id in taxonomy.roles)
-    for role in taxonomy.roles.values():
-        typer.echo(f"{role.id:<{width}} {role.name} ({len(role.requirements)} requirements)")
-        typer.echo(f"{'':<{width}} {role.description}")
+    with _reported():
+        renderer = roles_renderer(output_format)
+        summaries = role_summaries(_taxonomy(roles_file))
+    _write_stream(renderer, summaries)
 
 
-@app.command()
+@app.command(cls=options.Command)
 def skills(
-    role_id: Annotated[str, typer.Argument(metavar="ROLE", help="A role id, e.g. mle or rs.")],
-    output_format: FormatOption = OutputFormat.table,
-    roles_file: RolesFileOption = None,
+    role_id: options.RoleId,
+    output_format: options.SkillsFormat = OutputFormat.table,
+    roles_file: options.RolesFiles = None,
 ) -> None:
     """Show a role's requirements and the skills that meet each of them."""
-    taxonomy = _taxonomy_or_fail(roles_file)
-    try:
-        role = taxonomy.role(role_id)
-    except SkillgapError as error:
-        _fail(str(error), error.exit_code)
-    if output_format is OutputFormat.json:
-        import json
+    from skillgap.catalog import role_skills
+    from skillgap.render.formats import skills_renderer
 
-        payload = {
-            "id": role.id,
-            "name": role.name,
-            "requirements": [
-                {
-                    **r.model_dump(exclude={"tip"}),
-                    "any_of": list(r.any_of),
-                    "tip": taxonomy.tip_for(r),
-                }
-                for r in role.requirements
-            ],
-        }
-        _write(json.dumps(payload, indent=2) + "\n", None)
-        return
-    typer.echo(f"{role.name} ({role.id})")
-    for requirement in role.requirements:
-        names = ", ".join(taxonomy.skills[s].name for s in requirement.any_of)
-        typer.echo(
-            f"  [{requirement.importance}, weight {requirement.weight:g}] {requirement.name}"
-        )
-        typer.echo(f"      met by any of: {names}")
+    with _reported():
+        renderer = skills_renderer(output_format)
+        sheet = role_skills(_taxonomy(roles_file), role_id)
+    _write_stream(renderer, [sheet])
 
 
-@app.command()
+@app.command(cls=options.Command)
 def validate(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Roles or skills files.")],
+    files: options.TaxonomyFiles,
 ) -> None:
     """Check roles and skills files as --roles-file would read them (exit 2 when invalid)."""
-    taxonomy = _taxonomy_or_fail(files)
     from skillgap.taxonomy import load_taxonomy
 
+    with _reported():
+        taxonomy = _taxonomy(files)
     builtin = load_taxonomy()
     new_roles = sorted(set(taxonomy.roles) - set(builtin.roles))
     new_skills = len(set(taxonomy.skills) - set(builtin.skills))
@@ -445,53 +317,47 @@ def validate(
     )
 
 
-@app.command()
+@app.command(cls=options.Command)
 def compare(
-    paths: Annotated[
-        list[str], typer.Argument(metavar="RESUME", help="Resumes, folders or patterns.")
-    ],
-    role: Annotated[
-        str | None, typer.Option("--role", "-r", metavar="ID", help="The role to rank for.")
-    ] = None,
-    job_posting: Annotated[
-        str | None,
-        typer.Option("--job", metavar="POSTING", help="Rank for this job posting instead."),
-    ] = None,
-    output_format: FormatOption = OutputFormat.table,
-    roles_file: RolesFileOption = None,
-    jobs: JobsOption = None,
+    paths: options.ResumesToRank,
+    role: options.RankFor = None,
+    job_posting: options.RankForJob = None,
+    output_format: options.RankingFormat = OutputFormat.table,
+    roles_file: options.RolesFiles = None,
+    jobs: options.Jobs = None,
 ) -> None:
     """Rank resumes for one role or one job posting, best first."""
     from skillgap.batch import Job, default_jobs, in_order
     from skillgap.inputs import expand_inputs
-    from skillgap.ranking import entry, rank, render_ranking
+    from skillgap.ranking import entry, rank
+    from skillgap.render.formats import ranking_renderer
 
     if (role is None) == (job_posting is None):
         _fail("compare needs exactly one of --role ID or --job POSTING", ExitCode.USAGE)
-    taxonomy = _taxonomy_or_fail(roles_file)
-    try:
+    with _reported():
+        renderer = ranking_renderer(output_format, role_id=role or "job")
+        taxonomy = _taxonomy(roles_file)
         if role is not None:
             taxonomy.role(role)
         job_role = _read_job(job_posting, taxonomy, DEFAULT_LIMITS)
-    except SkillgapError as error:
-        _fail(str(error), error.exit_code)
     job = Job(taxonomy=taxonomy, roles=[role] if role else None, job_role=job_role)
     inputs = expand_inputs(paths)
     workers = jobs if jobs is not None else default_jobs(len(inputs))
     ranking = rank(in_order(entry, inputs, job, jobs=workers), role or "job")
     for failure in ranking.failures:
         typer.echo(f"skillgap: error: {failure.message}", err=True)
-    _write(render_ranking(ranking, output_format), None)
+    _write_stream(renderer, ranking.items())
     if ranking.failures:
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
 
 
-@app.command()
+@app.command(cls=options.Command)
 def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of the JSON report."""
     from importlib.resources import files
 
-    _write(files("skillgap").joinpath("report.schema.json").read_text(encoding="utf-8"), None)
+    with _output(None) as write:
+        write(files("skillgap").joinpath("report.schema.json").read_text(encoding="utf-8"))
 
 
 def main() -> None:

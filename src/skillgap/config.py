@@ -1,20 +1,28 @@
-"""CI defaults from ``.skillgap.toml`` or ``[tool.skillgap]`` in ``pyproject.toml``.
+"""The settings of ``analyze``: its flags over CI defaults from a config file over defaults.
 
-The nearest file from the working directory upward wins; in one folder ``.skillgap.toml``
-wins over ``pyproject.toml``. Keys mirror the command-line flags; flags override them.
+The config is ``.skillgap.toml`` or ``[tool.skillgap]`` in ``pyproject.toml``: the nearest file
+from the working directory upward wins; in one folder ``.skillgap.toml`` wins over
+``pyproject.toml``. Keys mirror the command-line flags; flags override them.
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from skillgap.checks import Thresholds, parse_category_thresholds
 from skillgap.errors import UsageError
+from skillgap.limits import DEFAULT_LIMITS, Limits
+from skillgap.render.base import OutputFormat
 
 CONFIG_FILE = ".skillgap.toml"
+
+T = TypeVar("T")
 
 
 class Config(BaseModel):
@@ -23,7 +31,7 @@ class Config(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     roles: list[str] | None = None
-    format: Literal["table", "json", "jsonl", "markdown", "github"] | None = None
+    format: OutputFormat | None = None
     fail_under: float | None = Field(default=None, alias="fail-under", ge=0, le=100)
     fail_under_category: dict[str, float] | None = Field(default=None, alias="fail-under-category")
     require: list[str] | None = None
@@ -35,6 +43,8 @@ class Config(BaseModel):
 
 
 class LoadedConfig(BaseModel):
+    """A config's values and the file they come from (None: no config file applies)."""
+
     model_config = ConfigDict(frozen=True)
 
     path: Path | None
@@ -84,3 +94,113 @@ def load_config(path: Path | None) -> LoadedConfig:
         where = "[tool.skillgap] " if path.name == "pyproject.toml" else ""
         raise UsageError(f"{path}: {where}key {key!r}: {first['msg']}") from None
     return LoadedConfig(path=path, values=values)
+
+
+@dataclass(frozen=True)
+class Flags:
+    """The options of ``analyze`` as given on the command line: None or empty where not given.
+
+    Options that take ids (``roles``, ``require``) may also hold comma-separated lists.
+    """
+
+    roles: Sequence[str] = ()
+    output_format: OutputFormat | None = None
+    output: Path | None = None
+    fail_under: float | None = None
+    fail_under_category: Sequence[str] = ()
+    """``CATEGORY=N`` values."""
+    require: Sequence[str] = ()
+    roles_files: Sequence[Path] = ()
+    max_bytes: int | None = None
+    max_pages: int | None = None
+    max_chars: int | None = None
+    timeout: float | None = None
+    jobs: int | None = None
+    config: Path | None = None
+    job_posting: str | None = None
+    password: str | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every option of ``analyze``, resolved by :func:`resolve_settings`."""
+
+    roles: tuple[str, ...] | None = None
+    """Role ids to score; None: every role (only the posting's with ``job_posting``)."""
+    output_format: OutputFormat = OutputFormat.table
+    output: Path | None = None
+    """The file the report is written to; None: standard output."""
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    limits: Limits = DEFAULT_LIMITS
+    roles_files: tuple[Path, ...] = ()
+    jobs: int | None = None
+    """Worker processes for a batch; None: one per core, one for a single input."""
+    config: Path | None = None
+    """The config file read, if any."""
+    job_posting: str | None = None
+    """A job posting to score against (a path, or ``-`` for standard input)."""
+    password: str | None = None
+
+
+#: What applies when neither a flag nor the config sets an option.
+DEFAULTS = Settings()
+
+
+def load_settings(flags: Flags, cwd: Path) -> Settings:
+    """The settings for a run in ``cwd``: the config given with ``--config``, else the one
+    that applies in ``cwd``. Raises UsageError naming the config file when it is invalid."""
+    config = load_config(flags.config if flags.config is not None else find_config(cwd))
+    return resolve_settings(flags, config, DEFAULTS)
+
+
+def resolve_settings(flags: Flags, config: LoadedConfig, defaults: Settings) -> Settings:
+    """Each option from its flag, else from the config, else from ``defaults``: the one place
+    where they meet. Roles files named in a config are relative to its folder. Raises
+    UsageError for a malformed ``--fail-under-category``."""
+    values = config.values
+    folder = config.path.parent if config.path is not None else Path.cwd()
+    if flags.fail_under_category:
+        categories = parse_category_thresholds(flags.fail_under_category)
+    elif values.fail_under_category is not None:
+        categories = dict(values.fail_under_category)
+    else:
+        categories = dict(defaults.thresholds.categories)
+    limits = defaults.limits
+    return Settings(
+        roles=_ids(flags.roles) or tuple(values.roles or ()) or defaults.roles,
+        output_format=_pick(flags.output_format, values.format, defaults.output_format),
+        output=_pick(flags.output, None, defaults.output),
+        thresholds=Thresholds(
+            fail_under=_pick(flags.fail_under, values.fail_under, defaults.thresholds.fail_under),
+            categories=categories,
+            require=_ids(flags.require)
+            or tuple(values.require or ())
+            or defaults.thresholds.require,
+        ),
+        limits=Limits(
+            max_bytes=_pick(flags.max_bytes, values.max_bytes, limits.max_bytes),
+            max_pages=_pick(flags.max_pages, values.max_pages, limits.max_pages),
+            max_chars=_pick(flags.max_chars, values.max_chars, limits.max_chars),
+            timeout=_pick(flags.timeout, values.timeout, limits.timeout),
+        ),
+        roles_files=(
+            tuple(flags.roles_files)
+            or tuple(folder / name for name in values.roles_file or ())
+            or defaults.roles_files
+        ),
+        jobs=_pick(flags.jobs, None, defaults.jobs),
+        config=config.path,
+        job_posting=_pick(flags.job_posting, None, defaults.job_posting),
+        password=_pick(flags.password, None, defaults.password),
+    )
+
+
+def _pick(flag: T | None, configured: T | None, default: T) -> T:
+    if flag is not None:
+        return flag
+    return configured if configured is not None else default
+
+
+def _ids(values: Sequence[str]) -> tuple[str, ...]:
+    """Ids from repeated and comma-separated values: ``["mle,rs"]`` -> ``("mle", "rs")``."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())

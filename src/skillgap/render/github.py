@@ -5,10 +5,8 @@ https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from skillgap.records import Failure, Record
-from skillgap.render import RenderOptions
+from skillgap.render.base import Renderer
 from skillgap.report import Report
 
 
@@ -24,14 +22,15 @@ def _command(level: str, path: str, title: str, message: str) -> str:
     return f"::{level} file={_property(path)},title={_property(title)}::{_data(message)}"
 
 
-def render(records: Sequence[Record], options: RenderOptions) -> str:
-    lines: list[str] = []
-    for record in records:
-        if isinstance(record, Failure):
-            lines.append(_command("error", record.path, "skillgap", record.message))
+class ReportAnnotations(Renderer[Record]):
+    """Workflow commands for each input; a failed input is an error on its file."""
+
+    def text(self, item: Record) -> str:
+        if isinstance(item, Failure):
+            lines = [_command("error", item.path, "skillgap", item.message)]
         else:
-            lines.extend(_report(record))
-    return "".join(line + "\n" for line in lines)
+            lines = _report(item)
+        return "".join(line + "\n" for line in lines)
 
 
 def _report(report: Report) -> list[str]:

@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from skillgap.records import Failure, Record
-from skillgap.render import RenderOptions
+from skillgap.render.base import Renderer
 from skillgap.report import Report, RoleResult
 
 _LEVELS = {"bachelor": "Bachelor's", "master": "Master's", "phd": "PhD"}
 
 
-def render(records: Sequence[Record], options: RenderOptions) -> str:
-    return "\n".join(_record(record) for record in records)
+class ReportMarkdown(Renderer[Record]):
+    """A section per input: scores, checks, gaps, and the skills found in a folded table."""
+
+    def text(self, item: Record) -> str:
+        if isinstance(item, Failure):
+            message = cell(item.message)
+            return f"## skillgap: `{item.path}`\n\n**Error** ({item.code}): {message}\n"
+        return _report(item)
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
+    """Text made safe for a cell of a Markdown table."""
     return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _record(record: Record) -> str:
-    if isinstance(record, Failure):
-        message = _cell(record.message)
-        return f"## skillgap: `{record.path}`\n\n**Error** ({record.code}): {message}\n"
-    return _report(record)
 
 
 def _report(report: Report) -> str:
@@ -38,10 +36,10 @@ def _report(report: Report) -> str:
     if report.checks:
         out.append("**Checks**")
         out.append("")
-        out += [f"- {'✅' if c.passed else '❌'} {_cell(c.message)}" for c in report.checks]
+        out += [f"- {'✅' if c.passed else '❌'} {cell(c.message)}" for c in report.checks]
         out.append("")
     for warning in report.input.quality.warnings:
-        out += [f"> **Warning:** {_cell(warning)}", ""]
+        out += [f"> **Warning:** {cell(warning)}", ""]
     if report.best_role is not None:
         out += [f"**Best fit:** {report.best_role.name}. " + "; ".join(report.best_role.why), ""]
     degrees = ", ".join(
@@ -65,8 +63,8 @@ def _role(role: RoleResult) -> list[str]:
         r = by_id[gap_id]
         half = " (half credit)" if r.credit else ""
         out.append(
-            f"{number}. **{_cell(r.name)}** ({r.importance}, weight {r.weight:g}){half}: "
-            f"{_cell(r.tip)}"
+            f"{number}. **{cell(r.name)}** ({r.importance}, weight {r.weight:g}){half}: "
+            f"{cell(r.tip)}"
         )
     out += ["", "<details><summary>Scores by category</summary>", ""]
     out += ["| Category | Score | Met |", "| --- | ---: | ---: |"]
@@ -80,7 +78,7 @@ def _skills(report: Report) -> list[str]:
     out += ["| Skill | Strength | Evidence |", "| --- | --- | --- |"]
     for skill in report.skills:
         evidence = "; ".join(
-            f"“{_cell(e.text)}” line {e.line}{' (' + e.section + ')' if e.section else ''}"
+            f"“{cell(e.text)}” line {e.line}{' (' + e.section + ')' if e.section else ''}"
             for e in skill.evidence[:3]
         )
         out.append(f"| {skill.name} (`{skill.id}`) | {skill.strength} | {evidence} |")

@@ -1,11 +1,10 @@
 """The terminal report (Rich): scores with bars, found skills with evidence, gaps with tips.
 
-Laid out for 80 columns; colour only when writing to a terminal.
+Laid out for 80 columns; coloured when ``RenderOptions.color`` says so (see ``color_wanted``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from io import StringIO
 
 from rich.console import Console
@@ -14,32 +13,49 @@ from rich.table import Table
 from rich.text import Text
 
 from skillgap.records import Failure, Record
-from skillgap.render import RenderOptions
+from skillgap.render.base import Renderer, RenderOptions
 from skillgap.report import FoundSkill, Report, RequirementResult, RoleResult
 
 BAR_WIDTH = 20
 MAX_EVIDENCE_SHOWN = 3
 
 
-def render(records: Sequence[Record], options: RenderOptions) -> str:
-    buffer = StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
-        highlight=False,
-        soft_wrap=False,
-    )
-    for index, record in enumerate(records):
-        if index:
-            console.rule()
-        if isinstance(record, Failure):
-            console.print(Text(f"{record.path}: error ({record.code}): {record.message}", "red"))
+class ReportTable(Renderer[Record]):
+    """The terminal report of each input, one after another with a blank line between.
+
+    A failed input is shown in the stream only with ``show_failures``: alone, it is only the
+    error message on stderr.
+    """
+
+    def __init__(self, options: RenderOptions, *, show_failures: bool = True) -> None:
+        self.options = options
+        self.show_failures = show_failures
+        self.written = 0
+
+    def text(self, item: Record) -> str:
+        if isinstance(item, Failure) and not self.show_failures:
+            return ""
+        buffer = StringIO()
+        console = Console(
+            file=buffer,
+            width=self.options.width,
+            force_terminal=self.options.color,
+            no_color=not self.options.color,
+            highlight=False,
+            soft_wrap=False,
+        )
+        if isinstance(item, Failure):
+            console.print(Text(f"{item.path}: error ({item.code}): {item.message}", "red"))
         else:
-            _render_report(console, record)
-    # Rich pads table rows to the full width; trailing spaces only get in the way of a diff.
-    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+            _render_report(console, item)
+        # Rich pads table rows to the full width; trailing spaces only get in the way of a diff.
+        return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+
+    def place(self, text: str) -> str:
+        if not text:
+            return ""
+        self.written += 1
+        return text if self.written == 1 else "\n" + text
 
 
 def _render_report(console: Console, report: Report) -> None:

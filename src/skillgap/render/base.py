@@ -1,0 +1,83 @@
+"""What every renderer shares: the formats, the options, and the streaming interface.
+
+Kept free of heavy imports: the command line reads :class:`OutputFormat` to build its help.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+    github = "github"
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What a renderer may need to know about where its text goes."""
+
+    width: int = 80
+    color: bool = False
+
+
+def color_wanted(to_terminal: bool, environ: Mapping[str, str]) -> bool:
+    """Colour on a terminal, or anywhere when ``FORCE_COLOR`` is set; never when ``NO_COLOR``
+    is set, which wins over both (https://no-color.org). Any non-empty value sets either."""
+    if environ.get("NO_COLOR"):
+        return False
+    return to_terminal or bool(environ.get("FORCE_COLOR"))
+
+
+class Renderer(ABC, Generic[T]):
+    """One output format for a stream of items: ``begin()``, then ``record(item)`` for each
+    item, then ``end()``; the output is these texts in that order, written as they come.
+
+    ``record(item)`` is ``place(text(item))``: ``text`` renders the item on its own and is pure,
+    so that a batch calls it in its worker processes; ``place`` puts that text into the stream
+    (a separator before every item but the first, say) and may keep state, so it is called in
+    order, in one process. A renderer serves one stream. One that needs more than an item's
+    text to place it (a table aligned on its longest cell, a heading named by the first row)
+    overrides ``record`` instead, and is not used for batches.
+    """
+
+    def begin(self) -> str:
+        """What comes before the first item."""
+        return ""
+
+    @abstractmethod
+    def text(self, item: T) -> str:
+        """The item rendered on its own."""
+
+    def place(self, text: str) -> str:
+        """An item's :meth:`text` as the next part of the stream."""
+        return text
+
+    def record(self, item: T) -> str:
+        return self.place(self.text(item))
+
+    def end(self) -> str:
+        """What comes after the last item."""
+        return ""
+
+
+def stream(renderer: Renderer[T], items: Iterable[T]) -> Iterator[str]:
+    """The texts of a whole stream, in order."""
+    yield renderer.begin()
+    for item in items:
+        yield renderer.record(item)
+    yield renderer.end()
+
+
+def render_all(renderer: Renderer[T], items: Iterable[T]) -> str:
+    """A whole stream as one text."""
+    return "".join(stream(renderer, items))

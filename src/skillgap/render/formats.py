@@ -1,0 +1,125 @@
+"""Which renderer writes each format, for each command that has ``--format``.
+
+Every function maps every :class:`OutputFormat` member, checked by the type checker
+(``assert_never``): a format a command cannot write is refused with a usage error (exit 2).
+The renderer's module is imported only when chosen, so a run imports only what it writes
+with (no Rich for JSON), and ``--help``, which reads :data:`FORMATS`, nothing heavy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+from typing import TYPE_CHECKING, assert_never
+
+from skillgap.errors import UsageError
+from skillgap.render.base import OutputFormat, Renderer, RenderOptions
+
+if TYPE_CHECKING:
+    from skillgap.catalog import RoleSkills, RoleSummary
+    from skillgap.records import Record
+    from skillgap.render.ranking import RankingItem
+
+_LISTINGS = (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl, OutputFormat.markdown)
+
+#: The formats each command writes, the first its default.
+FORMATS: Mapping[str, tuple[OutputFormat, ...]] = {
+    "analyze": tuple(OutputFormat),
+    "compare": _LISTINGS,
+    "roles": _LISTINGS,
+    "skills": _LISTINGS,
+}
+
+
+def unsupported(command: str, output_format: OutputFormat) -> UsageError:
+    known = ", ".join(FORMATS[command])
+    return UsageError(f"--format {output_format} is not supported by '{command}' (use {known})")
+
+
+def report_renderer(
+    output_format: OutputFormat, options: RenderOptions, *, inputs: int
+) -> Renderer[Record]:
+    """The reports of ``inputs`` inputs (``analyze``): JSON is a list for several."""
+    from skillgap.render import json_format
+
+    match output_format:
+        case OutputFormat.table:
+            from skillgap.render.table import ReportTable
+
+            return ReportTable(options, show_failures=inputs > 1)
+        case OutputFormat.json:
+            return json_format.JsonRenderer(json_format.record_json, as_list=inputs > 1)
+        case OutputFormat.jsonl:
+            return json_format.JsonLinesRenderer(json_format.record_json_line)
+        case OutputFormat.markdown:
+            from skillgap.render.markdown import ReportMarkdown
+
+            return ReportMarkdown()
+        case OutputFormat.github:
+            from skillgap.render.github import ReportAnnotations
+
+            return ReportAnnotations()
+        case _:
+            assert_never(output_format)
+
+
+def ranking_renderer(output_format: OutputFormat, *, role_id: str) -> Renderer[RankingItem]:
+    """A ranking for one role (``compare``): JSON is always a list."""
+    from skillgap.render import json_format, ranking
+
+    payload = partial(ranking.ranking_json, role_id=role_id)
+    match output_format:
+        case OutputFormat.table:
+            return ranking.RankingTable(role_id)
+        case OutputFormat.json:
+            return json_format.JsonRenderer(json_format.payload_json(payload), as_list=True)
+        case OutputFormat.jsonl:
+            return json_format.JsonLinesRenderer(json_format.payload_json_line(payload))
+        case OutputFormat.markdown:
+            return ranking.RankingMarkdown(role_id)
+        case OutputFormat.github:
+            raise unsupported("compare", output_format)
+        case _:
+            assert_never(output_format)
+
+
+def roles_renderer(output_format: OutputFormat) -> Renderer[RoleSummary]:
+    """The list of roles (``roles``): JSON is always a list."""
+    from skillgap.catalog import RoleSummary
+    from skillgap.render import catalog, json_format
+
+    match output_format:
+        case OutputFormat.table:
+            return catalog.RolesTable()
+        case OutputFormat.json:
+            dump = json_format.payload_json(RoleSummary.to_json)
+            return json_format.JsonRenderer(dump, as_list=True)
+        case OutputFormat.jsonl:
+            return json_format.JsonLinesRenderer(json_format.payload_json_line(RoleSummary.to_json))
+        case OutputFormat.markdown:
+            return catalog.RolesMarkdown()
+        case OutputFormat.github:
+            raise unsupported("roles", output_format)
+        case _:
+            assert_never(output_format)
+
+
+def skills_renderer(output_format: OutputFormat) -> Renderer[RoleSkills]:
+    """One role's requirements and skills (``skills``): JSON is one object."""
+    from skillgap.catalog import RoleSkills
+    from skillgap.render import catalog, json_format
+
+    match output_format:
+        case OutputFormat.table:
+            return catalog.SkillsTable()
+        case OutputFormat.json:
+            dump = json_format.payload_json(RoleSkills.to_json)
+            return json_format.JsonRenderer(dump, as_list=False)
+        case OutputFormat.jsonl:
+            return json_format.JsonLinesRenderer(json_format.payload_json_line(RoleSkills.to_json))
+        case OutputFormat.markdown:
+            return catalog.SkillsMarkdown()
+        case OutputFormat.github:
+            raise unsupported("skills", output_format)
+        case _:
+            assert_never(output_format)

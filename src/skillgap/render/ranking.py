@@ -1,0 +1,89 @@
+"""A ranking (``skillgap compare``): resumes best first, as a text table, Markdown or JSON.
+
+The items are the ranked resumes, then the inputs that failed: those appear in the JSON, and
+on stderr only in the tables. A table's heading names the role as the first ranked resume
+gives it (the role id when none was ranked), so it is written with the first row.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from typing import Any
+
+from skillgap.ranking import Ranked
+from skillgap.records import Failure
+from skillgap.render.base import Renderer
+
+RankingItem = Ranked | Failure
+
+
+def ranking_json(item: RankingItem, role_id: str) -> dict[str, Any]:
+    if isinstance(item, Failure):
+        return item.to_json()
+    return {
+        "rank": item.rank,
+        "path": item.path,
+        "role": role_id,
+        "score": item.role.score,
+        "required_score": item.role.required_score,
+        "preferred_score": item.role.preferred_score,
+        "gaps": item.role.gaps,
+    }
+
+
+class _RankingRows(Renderer[RankingItem]):
+    """Rows of ranked resumes under a heading; failed inputs are left out."""
+
+    def __init__(self, role_id: str) -> None:
+        self.role_id = role_id
+        self.rows = 0
+
+    @abstractmethod
+    def heading(self, role_name: str) -> str: ...
+
+    @abstractmethod
+    def row(self, item: Ranked) -> str: ...
+
+    def text(self, item: RankingItem) -> str:
+        return "" if isinstance(item, Failure) else self.row(item)
+
+    def record(self, item: RankingItem) -> str:
+        if isinstance(item, Failure):
+            return ""
+        heading = "" if self.rows else self.heading(item.role.name)
+        self.rows += 1
+        return heading + self.text(item)
+
+    def end(self) -> str:
+        return "" if self.rows else self.heading(self.role_id)
+
+
+class RankingTable(_RankingRows):
+    def heading(self, role_name: str) -> str:
+        return (
+            f"Ranking for {role_name} ({self.role_id})\n"
+            f"{'rank':>4}  {'score':>5}  {'req':>3}  {'pref':>4}  {'gaps':>4}  resume\n"
+        )
+
+    def row(self, item: Ranked) -> str:
+        role = item.role
+        return (
+            f"{item.rank:>4}  {role.score:5.1f}  {role.required_score:3.0f}  "
+            f"{role.preferred_score:4.0f}  {len(role.gaps):>4}  {item.path}\n"
+        )
+
+
+class RankingMarkdown(_RankingRows):
+    def heading(self, role_name: str) -> str:
+        return (
+            f"## Ranking for {role_name} (`{self.role_id}`)\n\n"
+            "| Rank | Resume | Score | Required | Preferred | Gaps |\n"
+            "| ---: | --- | ---: | ---: | ---: | ---: |\n"
+        )
+
+    def row(self, item: Ranked) -> str:
+        role = item.role
+        return (
+            f"| {item.rank} | `{item.path}` | **{role.score:.0f}** | {role.required_score:.0f} "
+            f"| {role.preferred_score:.0f} | {len(role.gaps)} |\n"
+        )
