@@ -8,15 +8,19 @@ still read as a PDF.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, assert_never
 
 from skillgap.errors import InputError
 from skillgap.limits import DEFAULT_LIMITS, Limits
 
+#: Every format a reader exists for.
+Format = Literal["text", "markdown", "rmarkdown", "latex", "json", "yaml", "html", "pdf", "docx"]
+
+
 #: Format by file extension; content overrides it where content is unambiguous.
-EXTENSIONS = {
+EXTENSIONS: dict[str, Format] = {
     ".txt": "text",
     ".text": "text",
     ".md": "markdown",
@@ -41,12 +45,12 @@ class Document:
     """What was read from one input."""
 
     path: str
-    format: str
+    format: Format
     text: str
     pages: int | None = None
 
 
-def detect_format(data: bytes, name: str) -> str:
+def detect_format(data: bytes, name: str) -> Format:
     """The format of ``data``: content decides where it is clear, the extension otherwise."""
     head = data[:2048].lstrip(b" \t\r\n\xef\xbb\xbf")
     if head.startswith(b"%PDF"):
@@ -61,7 +65,7 @@ def detect_format(data: bytes, name: str) -> str:
     return by_extension
 
 
-def _sniff_text_format(sample: bytes, head: bytes) -> str:
+def _sniff_text_format(sample: bytes, head: bytes) -> Format:
     if b"\\documentclass" in sample or b"\\begin{document}" in sample:
         return "latex"
     if head.lower().startswith((b"<!doctype html", b"<html")):
@@ -71,65 +75,84 @@ def _sniff_text_format(sample: bytes, head: bytes) -> str:
     return "text"
 
 
-#: The module in ``skillgap.readers`` and the function that turn each markup format into text;
-#: only the one an input needs is imported.
-_TEXT_READERS = {
-    "markdown": ("markup", "markdown_to_text"),
-    "rmarkdown": ("markup", "rmarkdown_to_text"),
-    "latex": ("markup", "latex_to_text"),
-    "html": ("markup", "html_to_text"),
-    "yaml": ("structured", "yaml_to_text"),
-}
-
-
-def _text_reader(fmt: str) -> Callable[[str], str]:
-    from importlib import import_module
-
-    module, function = _TEXT_READERS[fmt]
-    reader: Callable[[str], str] = getattr(import_module(f"skillgap.readers.{module}"), function)
-    return reader
-
-
 def read_bytes(
     data: bytes, name: str, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Document:
     """Read an input already in memory (``name`` is used for messages and the extension)."""
     _check_size(len(data), name, limits)
     fmt = detect_format(data, name)
-    if fmt == "pdf":
-        from skillgap.readers import pdf
+    pages: int | None = None
+    match fmt:
+        case "pdf":
+            from skillgap.readers import pdf
 
-        body, pages = pdf.extract_text(data, name, password=password, max_pages=limits.max_pages)
-        return _document(name, "pdf", body, limits, pages=pages)
-    if fmt == "docx":
-        from skillgap.readers import docx
+            body, pages = pdf.extract_text(
+                data, name, password=password, max_pages=limits.max_pages
+            )
+        case "docx":
+            from skillgap.readers import docx
 
-        return _document(name, "docx", docx.extract_text(data, name), limits)
+            body = docx.extract_text(data, name)
+        case _:
+            fmt, body = _read_text(fmt, _decoded(data, name))
+    return _document(name, fmt, body, limits, pages=pages)
+
+
+def _decoded(data: bytes, name: str) -> str:
     from skillgap.readers import text
 
-    decoded = text.decode(data, name)
-    if fmt == "json":
-        from skillgap.readers import structured
-
-        as_text = structured.json_to_text(decoded)
-        # Text that only starts with a brace, or JSON too deep to be a resume: plain text.
-        if as_text is None:
-            fmt = "text"
-        else:
-            decoded = as_text
-    elif fmt in _TEXT_READERS:
-        decoded = _text_reader(fmt)(decoded)
-    return _document(name, fmt, decoded, limits)
+    return text.decode(data, name)
 
 
-def _document(name: str, fmt: str, text: str, limits: Limits, pages: int | None = None) -> Document:
+def _read_text(fmt: Format, decoded: str) -> tuple[Format, str]:
+    """The text of a text-based format; each reader's module is imported only when needed."""
+    match fmt:
+        case "text":
+            return fmt, decoded
+        case "json":
+            from skillgap.readers import structured
+
+            as_text = structured.json_to_text(decoded)
+            # Text that only starts with a brace, or JSON too deep to be a resume: plain text.
+            return ("text", decoded) if as_text is None else (fmt, as_text)
+        case "yaml":
+            from skillgap.readers import structured
+
+            return fmt, structured.yaml_to_text(decoded)
+        case "markdown":
+            from skillgap.readers import markup
+
+            return fmt, markup.markdown_to_text(decoded)
+        case "rmarkdown":
+            from skillgap.readers import markup
+
+            return fmt, markup.rmarkdown_to_text(decoded)
+        case "latex":
+            from skillgap.readers import markup
+
+            return fmt, markup.latex_to_text(decoded)
+        case "html":
+            from skillgap.readers import markup
+
+            return fmt, markup.html_to_text(decoded)
+        case "pdf" | "docx":
+            raise ValueError(f"{fmt} is not a text format")
+        case _:
+            assert_never(fmt)
+
+
+def _document(
+    name: str, fmt: Format, text: str, limits: Limits, pages: int | None = None
+) -> Document:
     if len(text) > limits.max_chars:
         raise InputError(
             f"{name}: {len(text):,} characters of text, over the limit of "
             f"{limits.max_chars:,} (raise it with --max-chars)",
             code="too-large",
         )
-    return Document(path=name, format=fmt, text=tidy(text), pages=pages)
+    from skillgap.readers.normalise import normalise
+
+    return Document(path=name, format=fmt, text=tidy(normalise(text)), pages=pages)
 
 
 def _check_size(size: int, name: str, limits: Limits) -> None:

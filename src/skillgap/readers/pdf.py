@@ -73,7 +73,7 @@ def _with_pdfium(data: bytes, password: str | None, name: str, max_pages: int) -
             textpage.close()
             links = _github_links(document, page)
             page.close()
-            pages.append(_join_soft_hyphens(text) + "".join(f"\n{link}" for link in links))
+            pages.append(_drawn_hyphens(text) + "".join(f"\n{link}" for link in links))
         return "\n\n".join(pages), len(pages)
     finally:
         document.close()
@@ -133,12 +133,14 @@ def _github_links(document: Any, page: Any) -> list[str]:
     return found
 
 
-_SOFT_HYPHEN = re.compile(r"(\w)[\u00ad\x02]\s*\r?\n\s*(\w)")
+_LINE_END_HYPHEN = re.compile(r"[\u00ad\x02][ \t]*\r?\n[ \t]*")
 
 
-def _join_soft_hyphens(text: str) -> str:
-    """Words hyphenated at a line end ("ma-/chine") come back whole. PDFium marks such a
-    hyphen as a soft one; an ordinary hyphen ("end-to-end") is left alone."""
+def _drawn_hyphens(text: str) -> str:
+    """PDFium's text with a hyphen that ends a line marked as a break (U+FFFE, which
+    :mod:`skillgap.readers.normalise` resolves), and a soft hyphen inside a line as the hyphen
+    it is: a PDF only holds what is drawn, and fonts such as Awesome-CV's map their hyphen
+    glyph to U+00AD, in "cloud-native" and in "2023 - 2024")."""
     if "\u00ad" not in text and "\x02" not in text:
         return text  # most pages have none, and the search costs more than this test
-    return _SOFT_HYPHEN.sub(r"\1\2", text)
+    return _LINE_END_HYPHEN.sub("\ufffe", text).replace("\u00ad", "-").replace("\x02", "-")
