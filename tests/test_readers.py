@@ -267,3 +267,21 @@ def test_docx_text_boxes_are_read_once() -> None:
     assert text.split("\n")[:4] == ["Jane Doe", "Experience", "SKILLS", "PyTorch, Kubernetes"]
     assert text.count("PyTorch") == 1
     assert text.count("Docker, Airflow") == 1
+
+
+def test_pdf_page_that_loses_ligatures_is_read_by_pypdf() -> None:
+    """PDFium cannot map this CV's fi and fl ligatures ("Scientic", "exible"); pypdf names
+    them, so that page is read with pypdf, its icon names dropped."""
+    text = read_document(corpus_file("pdf/017_latexcv-sidebar.pdf")).text
+    assert "Scientific Employee" in text and "a flexible assessment" in text
+    assert "/map_marker" not in text and "/code" not in text
+
+
+def test_pdf_pages_with_their_ligatures_are_not_read_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    from skillgap.readers import pdf
+
+    def fail(data: bytes, password: str | None) -> None:
+        raise AssertionError("pypdf opened for a page PDFium reads whole")
+
+    monkeypatch.setattr(pdf, "_pypdf_reader", fail)
+    assert "Machine Learning Engineer" in read_document(EXAMPLES / "mle-resume.pdf").text
