@@ -285,3 +285,36 @@ def test_pdf_pages_with_their_ligatures_are_not_read_twice(monkeypatch: pytest.M
 
     monkeypatch.setattr(pdf, "_pypdf_reader", fail)
     assert "Machine Learning Engineer" in read_document(EXAMPLES / "mle-resume.pdf").text
+
+
+def test_docx_nested_tables_are_read_once_in_order() -> None:
+    """Word layout tables often hold a table of skills in a cell; python-docx's cell text
+    leaves it out."""
+    import io
+
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Jane Doe")
+    layout = document.add_table(rows=1, cols=2)
+    left, right = layout.rows[0].cells
+    left.paragraphs[0].text = "Skills"
+    inner = left.add_table(rows=2, cols=2)
+    skills = [("PyTorch", "expert"), ("Kubernetes", "good")]
+    for row, (name, level) in zip(inner.rows, skills, strict=True):
+        row.cells[0].text, row.cells[1].text = name, level
+    right.paragraphs[0].text = "Experience"
+    merged = document.add_table(rows=1, cols=2)
+    merged.rows[0].cells[0].merge(merged.rows[0].cells[1]).text = "Airflow"
+    document.add_paragraph("References")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    lines = read_bytes(buffer.getvalue(), "cv.docx").text.splitlines()
+    assert lines == [
+        "Jane Doe",
+        "Skills | Experience",
+        "PyTorch | expert",
+        "Kubernetes | good",
+        "Airflow",
+        "References",
+    ]
