@@ -318,3 +318,95 @@ def test_docx_nested_tables_are_read_once_in_order() -> None:
         "Airflow",
         "References",
     ]
+
+
+#: The shape of a Hugo Academic / HugoBlox author page (content/authors/admin/_index.md).
+HUGO_AUTHOR_PAGE = """---
+title: Alex Johnson
+first_name: Alex
+superuser: true
+role: Research Scientist
+organizations:
+  - name: Example Lab
+    url: https://example.org/
+profiles:
+  - icon: brands/github
+    url: https://github.com/alexj
+  - icon: at-symbol
+    url: 'mailto:alex@example.org'
+    label: E-mail Me
+interests:
+  - Reinforcement Learning
+  - Computer Vision
+education:
+  - area: PhD Computer Science
+    institution: Stanford University
+    date_start: 2015-09-01
+    summary: |
+      Thesis on scaling laws. Published at NeurIPS.
+work:
+  - position: Research Scientist
+    company_name: Example Lab
+    company_url: 'https://example.org/'
+    summary: Trained models with PyTorch on Kubernetes.
+skills:
+  - name: Technical Skills
+    items:
+      - name: Python
+        percent: 95
+        icon: code-bracket
+---
+
+Alex builds learning systems.
+"""
+
+
+def test_hugo_author_page_front_matter_is_read_as_the_resume() -> None:
+    document = read_bytes(HUGO_AUTHOR_PAGE.encode(), "_index.md")
+    lines = document.text.splitlines()
+    assert "PhD Computer Science" in lines and "Stanford University" in lines
+    assert "Trained models with PyTorch on Kubernetes." in lines
+    assert "Python" in lines and "github.com/alexj" in lines
+    assert lines[-1] == "Alex builds learning systems."
+    for metadata in ("code-bracket", "brands/github", "E-mail Me", "2015", "superuser", "true"):
+        assert metadata not in document.text
+    sections = [h.section for h in find_headings(lines)]
+    assert sections == ["other", "education", "experience", "skills", "skills"]
+
+
+def test_toml_front_matter_is_parsed_never_shown_raw() -> None:
+    source = (
+        '+++\ntitle = "Jane Doe"\ndate = 2024-01-01\n\n[[education]]\n'
+        'degree = "MSc Statistics"\ninstitution = "ETH Zurich"\n\n'
+        '[skills]\nlanguages = ["Python", "R"]\n+++\n\nMore about me.\n'
+    )
+    text = read_bytes(source.encode(), "about.md").text
+    assert "MSc Statistics" in text and "ETH Zurich" in text and "Python" in text
+    assert "=" not in text and "+++" not in text
+    assert text.endswith("More about me.\n")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "---\nlayout: archive\ntitle: CV\npermalink: /cv/\nredirect_from:\n  - /resume\n---\n",
+        '+++\ntitle = "CV"\ndraft = false\n+++\n',
+        "---\nskills: [Python\n---\n",  # does not parse: dropped, not shown raw
+    ],
+)
+def test_metadata_front_matter_is_dropped(head: str) -> None:
+    text = read_bytes((head + "\n# Skills\n\nPyTorch\n").encode(), "cv.md").text
+    assert text.splitlines() == ["Skills", "PyTorch"]
+
+
+def test_yaml_aliases_cannot_blow_up_reading() -> None:
+    """A "billion laughs": nine levels of ten aliases each make a 10**9-value tree."""
+    import time
+
+    levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, 10):
+        levels.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 10) + "]")
+    start = time.perf_counter()
+    text = read_bytes("\n".join(levels).encode(), "laughs.yaml").text
+    assert time.perf_counter() - start < 5
+    assert text.count("lol") <= 200_000
