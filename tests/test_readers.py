@@ -410,3 +410,103 @@ def test_yaml_aliases_cannot_blow_up_reading() -> None:
     text = read_bytes("\n".join(levels).encode(), "laughs.yaml").text
     assert time.perf_counter() - start < 5
     assert text.count("lol") <= 200_000
+
+
+#: A content file of definitions, as academic CVs split from their layout file.
+LATEX_CONTENT = r"""% content.tex: what the CV says; cv.tex says how it looks
+\geometry{left=32pt, top=50pt}
+\newcommand{\cvname}{Jane Doe}
+\newcommand{\cveducation}{%
+  \textbf{PhD in Computer Science}, Stanford University \\ Thesis on reinforcement learning}
+\newcommand{\cvskills}{Python, PyTorch, Kubernetes}
+\def\cvinterests{Bayesian optimisation}
+\newcommand{\cventry}[3]{\textbf{#1} #2 #3}
+\newcommand{\sep}{\enskip\vspace{-5pt}}
+"""
+
+
+def test_latex_content_file_is_read_through_its_definitions() -> None:
+    document = read_bytes(LATEX_CONTENT.encode(), "content.tex")
+    lines = [line.strip() for line in document.text.splitlines() if line.strip()]
+    assert lines == [
+        "Jane Doe",
+        "Education",
+        "PhD in Computer Science, Stanford University",
+        "Thesis on reinforcement learning",
+        "Skills",
+        "Python, PyTorch, Kubernetes",
+        "Interests",
+        "Bayesian optimisation",
+    ]
+    assert "32pt" not in document.text and "#1" not in document.text
+
+
+def test_latex_main_file_reads_its_inputs_and_content_macros(tmp_path: Path) -> None:
+    (tmp_path / "sections").mkdir()
+    (tmp_path / "content.tex").write_text(LATEX_CONTENT)
+    (tmp_path / "sections" / "experience.tex").write_text(
+        "\\section{Experience}\nML engineer: built Spark pipelines\n\\input{sections/deeper}\n"
+    )
+    (tmp_path / "sections" / "deeper.tex").write_text("Served models with Triton\n")
+    (tmp_path / "cv.tex").write_text(
+        "\\documentclass{article}\n\\input{content}\n\\begin{document}\n\\cvname\n"
+        "\\section{Skills}\n\\cvskills\n\\input{sections/experience.tex}\n"
+        "% \\input{sections/old}\n\\include{sections/missing}\n\\end{document}\n"
+    )
+    document = read_document(tmp_path / "cv.tex")
+    text = " ".join(document.text.split())
+    assert text.startswith("Jane Doe § SKILLS Python, PyTorch, Kubernetes § EXPERIENCE ML engineer")
+    assert "Served models with Triton" in text
+    assert [h.section for h in find_headings(document.text.split("\n"))] == [
+        "skills",
+        "experience",
+    ]
+    assert len(document.warnings) == 1
+    assert "sections/missing (not found)" in document.warnings[0]
+    assert "sections/old" not in document.warnings[0]  # commented out: not an include
+
+
+def test_latex_includes_stay_inside_the_main_files_folder(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.tex"
+    secret.write_text("SECRET Haskell\n")
+    main_folder = tmp_path / "cv"
+    (main_folder / "sub").mkdir(parents=True)
+    (main_folder / "link.tex").symlink_to(secret)
+    (main_folder / "sub" / "loop.tex").write_text("Loop \\input{sub/loop} \\input{main}\n")
+    (main_folder / "main.tex").write_text(
+        f"\\begin{{document}}\nPython\n\\input{{{secret}}}\n\\input{{../secret}}\n"
+        "\\import{sub/../../}{secret}\n\\input{link}\n\\input{sub/loop}\n\\end{document}\n"
+    )
+    document = read_document(main_folder / "main.tex")
+    assert "SECRET" not in document.text and "Haskell" not in document.text
+    assert document.text.count("Loop") == 1  # a cycle is read once
+    warning = document.warnings[0]
+    assert "(an absolute path)" in warning
+    assert warning.count("(outside the main file's folder)") >= 2
+
+
+def test_latex_includes_have_depth_and_size_limits(tmp_path: Path) -> None:
+    for level in range(8):
+        (tmp_path / f"level{level}.tex").write_text(f"Depth{level} \\input{{level{level + 1}}}\n")
+    (tmp_path / "level8.tex").write_text("Depth8\n")
+    (tmp_path / "big.tex").write_text("Python " * 2000)
+    (tmp_path / "main.tex").write_text("\\input{level0}\n\\input{big}\n")
+    document = read_document(tmp_path / "main.tex", limits=Limits(max_bytes=5000))
+    assert "Depth4" in document.text and "Depth5" not in document.text
+    assert "Python" not in document.text
+    assert "more than 5 levels deep" in document.warnings[0]
+    assert "big (over the size limit, --max-bytes)" in document.warnings[0]
+
+
+def test_latex_from_memory_does_not_follow_includes_and_says_so() -> None:
+    document = read_bytes(b"\\begin{document}\nPython\n\\input{sections/x}\n", "<stdin>")
+    assert "Python" in document.text
+    assert "sections/x" in document.warnings[0] and "standard input" in document.warnings[0]
+
+
+def test_latex_layout_file_gets_a_warning_that_says_why() -> None:
+    layout = (
+        "\\NeedsTeXFormat{LaTeX2e}\n" + "\\RequirePackage{xcolor}\n\\setlength{\\x}{2pt}\n" * 80
+    )
+    document = read_bytes(layout.encode(), "cv.cls.tex")
+    assert "layout or class file" in " ".join(document.warnings)

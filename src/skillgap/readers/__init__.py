@@ -48,6 +48,8 @@ class Document:
     format: Format
     text: str
     pages: int | None = None
+    warnings: tuple[str, ...] = ()
+    """Why less may have been read than the file holds (e.g. LaTeX includes not followed)."""
 
 
 def detect_format(data: bytes, name: str) -> Format:
@@ -76,12 +78,22 @@ def _sniff_text_format(sample: bytes, head: bytes) -> Format:
 
 
 def read_bytes(
-    data: bytes, name: str, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS
+    data: bytes,
+    name: str,
+    *,
+    password: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    folder: Path | None = None,
 ) -> Document:
-    """Read an input already in memory (``name`` is used for messages and the extension)."""
+    """Read an input already in memory (``name`` is used for messages and the extension).
+
+    ``folder`` is where the file lies, for the files a LaTeX source includes; without it
+    (standard input, bytes) they are not read, and the document's warnings say so.
+    """
     _check_size(len(data), name, limits)
     fmt = detect_format(data, name)
     pages: int | None = None
+    warnings: tuple[str, ...] = ()
     match fmt:
         case "pdf":
             from skillgap.readers import pdf
@@ -93,9 +105,31 @@ def read_bytes(
             from skillgap.readers import docx
 
             body = docx.extract_text(data, name)
+        case "latex":
+            body, warnings = _read_latex(_decoded(data, name), folder, limits)
         case _:
             fmt, body = _read_text(fmt, _decoded(data, name))
-    return _document(name, fmt, body, limits, pages=pages)
+    return _document(name, fmt, body, limits, pages=pages, warnings=warnings)
+
+
+def _read_latex(source: str, folder: Path | None, limits: Limits) -> tuple[str, tuple[str, ...]]:
+    from skillgap.readers import latex, markup
+
+    assembled, includes = latex.assemble(source, folder=folder, max_bytes=limits.max_bytes)
+    text = markup.latex_to_text(assembled)
+    warnings = [warning] if (warning := includes.warning()) else []
+    if len(source) >= _BIG_SOURCE and len(text.strip()) < _LITTLE_TEXT:
+        warnings.append(
+            f"a LaTeX file of {len(source):,} characters gave {len(text.strip())} of text: it "
+            "looks like a layout or class file (how the CV looks, not what it says); give "
+            "the file that holds the content, or the main file that \\inputs it"
+        )
+    return text, tuple(warnings)
+
+
+#: A LaTeX source this long that gives less text than this is named in a warning.
+_BIG_SOURCE = 2000
+_LITTLE_TEXT = 300
 
 
 def _decoded(data: bytes, name: str) -> str:
@@ -130,7 +164,7 @@ def _read_text(fmt: Format, decoded: str) -> tuple[Format, str]:
         case "latex":
             from skillgap.readers import markup
 
-            return fmt, markup.latex_to_text(decoded)
+            return fmt, markup.latex_to_text(decoded)  # read with its includes by read_bytes
         case "html":
             from skillgap.readers import markup
 
@@ -142,7 +176,12 @@ def _read_text(fmt: Format, decoded: str) -> tuple[Format, str]:
 
 
 def _document(
-    name: str, fmt: Format, text: str, limits: Limits, pages: int | None = None
+    name: str,
+    fmt: Format,
+    text: str,
+    limits: Limits,
+    pages: int | None = None,
+    warnings: tuple[str, ...] = (),
 ) -> Document:
     if len(text) > limits.max_chars:
         raise InputError(
@@ -152,7 +191,8 @@ def _document(
         )
     from skillgap.readers.normalise import normalise
 
-    return Document(path=name, format=fmt, text=tidy(normalise(text)), pages=pages)
+    text = tidy(normalise(text))
+    return Document(path=name, format=fmt, text=text, pages=pages, warnings=warnings)
 
 
 def _check_size(size: int, name: str, limits: Limits) -> None:
@@ -180,7 +220,7 @@ def read_document(
         data = file.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror}") from None
-    return read_bytes(data, str(path), password=password, limits=limits)
+    return read_bytes(data, str(path), password=password, limits=limits, folder=file.parent)
 
 
 _BLANK_RUN = re.compile(r"\n{3,}")

@@ -74,12 +74,22 @@ def latex_to_text(source: str) -> str:
     """The text of a LaTeX document: commands dropped, their text arguments kept."""
     from pylatexenc.latex2text import LatexNodes2Text
 
+    from skillgap.readers import latex
+
     source = _LATEX_COMMENT.sub("", source)
+    found = latex.definitions(source)
+    content = latex.content_of_definitions(source, found)
     body_start = source.find("\\begin{document}")
-    if body_start >= 0:
+    if content is not None:
+        source = content
+    elif body_start >= 0:
         # The preamble holds macro definitions and package options, not resume content, but
         # some templates (AltaCV, Awesome-CV) set name and title there: keep those macros.
-        source = _preamble_fields(source[:body_start]) + source[body_start:]
+        # Macros defined to hold text (a content file's \cvskills) are read where used.
+        body = latex.expand_text_macros(source[body_start:], found)
+        source = _preamble_fields(source[:body_start]) + body
+    else:
+        source = latex.expand_text_macros(source, found)
     # Resume macros take their fields as consecutive groups (\cventry{Title}{Company}{Date});
     # pylatexenc would glue them ("TitleCompanyDate"), so keep a space between groups.
     source = _ADJACENT_GROUPS.sub("} {", source)
