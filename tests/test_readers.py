@@ -510,3 +510,31 @@ def test_latex_layout_file_gets_a_warning_that_says_why() -> None:
     )
     document = read_bytes(layout.encode(), "cv.cls.tex")
     assert "layout or class file" in " ".join(document.warnings)
+
+
+def test_a_pdf_run_imports_only_the_pdf_reader() -> None:
+    """Readers are imported lazily, one branch of the format match each."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from skillgap.readers import read_document; "
+        f"read_document({str(EXAMPLES / 'mle-resume.pdf')!r}); "
+        "print(sorted(m for m in sys.modules if m.startswith('skillgap.readers.')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["['skillgap.readers.normalise',", "'skillgap.readers.pdf']"]
+
+
+def test_every_format_has_a_reader() -> None:
+    from typing import get_args
+
+    from skillgap.readers import EXTENSIONS, Format
+
+    assert set(EXTENSIONS.values()) == set(get_args(Format))
+    samples = {"pdf": (EXAMPLES / "mle-resume.pdf").read_bytes(),
+               "docx": (EXAMPLES / "mle-resume.docx").read_bytes()}  # fmt: skip
+    for extension, fmt in EXTENSIONS.items():
+        data = samples.get(fmt, b"Python and PyTorch\n")
+        document = read_bytes(data, f"cv{extension}")
+        assert "Python" in document.text, extension

@@ -18,31 +18,31 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
 #: PDFium's mark for a hyphen at a line end, and the soft hyphen: "the word may break here".
 BREAK_MARKS = "\ufffe\u00ad"
-_MARK = re.compile(r"(?<=\w)[\ufffe\u00ad][ \t]*(?:\r?\n[ \t]*)?(?=\w)")
+_MARK = re.compile(r"[\ufffe\u00ad](?<=\w.)[ \t]*(?:\r?\n[ \t]*)?(?=\w)")
 _STRAY_MARK = re.compile(r"[\ufffe\u00ad]")
 #: C0 and C1 controls other than tab and line ends, and non-characters: never text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_TYPOGRAPHIC = str.maketrans(
-    {
-        "\u2018": "'",  # left single quotation mark
-        "\u2019": "'",  # right single quotation mark, the usual typographic apostrophe
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u02bc": "'",  # modifier letter apostrophe
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2010": "-",  # hyphen
-        "\u2011": "-",  # non-breaking hyphen
-    }
-)
+_TYPOGRAPHIC = {
+    "\u2018": "'",  # left single quotation mark
+    "\u2019": "'",  # right single quotation mark, the usual typographic apostrophe
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u02bc": "'",  # modifier letter apostrophe
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2010": "-",  # hyphen
+    "\u2011": "-",  # non-breaking hyphen
+}
+_TYPOGRAPHIC_CHARACTER = re.compile("[" + "".join(_TYPOGRAPHIC) + "]")
 #: Parts before a hyphen that make a compound, never a syllable: ``multi-account``.
 COMPOUND_PREFIXES = frozenset({"multi", "cross", "self", "semi", "anti"})
 #: Longest word looked at on either side of a mark; longer runs of letters are not words.
@@ -63,7 +63,8 @@ def normalise(text: str, *, known_forms: Callable[[], KnownForms] | None = None)
     text = _COMPATIBILITY.sub(_nfkc, text)
     if _STRAY_MARK.search(text):
         text = _join_broken_words(text, known_forms or builtin_forms)
-    return _CONTROL.sub("", text.translate(_TYPOGRAPHIC))
+    text = _TYPOGRAPHIC_CHARACTER.sub(lambda match: _TYPOGRAPHIC[match.group(0)], text)
+    return _CONTROL.sub("", text)
 
 
 #: Compatibility characters read as their plain forms (NFKC): ligatures, full-width and
@@ -98,31 +99,67 @@ def builtin_forms() -> KnownForms:
 
 
 def _join_broken_words(text: str, known_forms: Callable[[], KnownForms]) -> str:
-    evidence = _DocumentWords(text)
+    marks = list(_MARK.finditer(text))
+    broken = [_BrokenWord.at(text, mark) for mark in marks]
+    evidence = _DocumentWords(text, {form for word in broken for form in word.forms})
+    pieces, last = [], 0
+    for mark, word in zip(marks, broken, strict=True):
+        real = word.in_compound or _real_hyphen(word, evidence, known_forms)
+        pieces += [text[last : mark.start()], "-" if real else ""]
+        last = mark.end()
+    pieces.append(text[last:])
+    return _STRAY_MARK.sub("", "".join(pieces))
 
-    def replace(mark: re.Match[str]) -> str:
+
+@dataclass(frozen=True)
+class _BrokenWord:
+    left: str
+    right: str
+    in_compound: bool
+
+    @classmethod
+    def at(cls, text: str, mark: re.Match[str]) -> _BrokenWord:
         left = _word_before(text, mark.start())
         right = _word_after(text, mark.end())
         before, after = mark.start() - len(left) - 1, mark.end() + len(right)
         # Hyphenation never breaks a word that already has a hyphen ("computing-with-python"),
         # nor a path, an address or a link ("github.com/jane-doe").
         in_compound = (before >= 0 and text[before] in "-/.@_") or text[after : after + 1] == "-"
-        return "-" if in_compound or _real_hyphen(left, right, evidence, known_forms) else ""
+        return cls(left, right, in_compound)
 
-    joined = _MARK.sub(replace, text)
-    return _STRAY_MARK.sub("", joined)
+    @property
+    def joined(self) -> str:
+        return (self.left + self.right).lower()
+
+    @property
+    def hyphenated(self) -> str:
+        return f"{self.left}-{self.right}".lower()
+
+    @property
+    def forms(self) -> tuple[str, str]:
+        return self.joined, self.hyphenated
+
+
+#: Up to this many forms are counted one by one (a fast search each); more are counted in one
+#: pass over the words of the document, so that the time stays linear.
+_FEW_FORMS = 200
 
 
 class _DocumentWords:
-    """How the document writes words elsewhere: whole, and as hyphenated pairs."""
+    """How often the document writes each form elsewhere: a word whole, or hyphenated."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, forms: set[str]) -> None:
         lowered = text.lower()
-        self.words = Counter(_WORD.findall(lowered))
-        self.pairs: Counter[tuple[str, str]] = Counter()
+        if len(forms) <= _FEW_FORMS:
+            self.counts: Mapping[str, int] = {form: lowered.count(form) for form in forms}
+            return
+        counts = Counter(_WORD.findall(lowered))
         for compound in _HYPHENATED.findall(lowered):
-            parts = compound.split("-")
-            self.pairs.update(pairwise(parts))
+            counts.update(f"{a}-{b}" for a, b in pairwise(compound.split("-")))
+        self.counts = counts
+
+    def __getitem__(self, form: str) -> int:
+        return self.counts.get(form, 0)
 
 
 def _word_before(text: str, end: int) -> str:
@@ -140,25 +177,25 @@ def _word_after(text: str, start: int) -> str:
 
 
 def _real_hyphen(
-    left: str, right: str, evidence: _DocumentWords, known_forms: Callable[[], KnownForms]
+    word: _BrokenWord, evidence: _DocumentWords, known_forms: Callable[[], KnownForms]
 ) -> bool:
-    """Whether the hyphen between ``left`` and ``right`` is part of the word as written.
+    """Whether the hyphen in a broken word is part of the word as written.
 
     Hyphenation never breaks before a capital (``Baese-Berk``), and the document's own
     spelling elsewhere decides next; then the taxonomy's forms (``cloud-native``), then a
     compound prefix (``multi-``). Otherwise the word was broken to fit the line: joined.
     """
+    left, right = word.left, word.right
     if not left or not right:
         return False
     if right[0].isupper() and left[-1].islower():
         return True
-    joined, pair = (left + right).lower(), (left.lower(), right.lower())
-    whole, hyphenated = evidence.words[joined], evidence.pairs[pair]
+    whole, hyphenated = evidence[word.joined], evidence[word.hyphenated]
     if whole or hyphenated:
         return hyphenated > whole
     forms = known_forms()
-    if joined in forms.words:
+    if word.joined in forms.words:
         return False
-    if pair in forms.pairs:
+    if (left.lower(), right.lower()) in forms.pairs:
         return True
-    return pair[0] in COMPOUND_PREFIXES and len(right) >= 4
+    return left.lower() in COMPOUND_PREFIXES and len(right) >= 4
