@@ -112,3 +112,16 @@ def test_pdf_hyphen_glyph_mapped_to_a_soft_hyphen_is_a_hyphen() -> None:
     assert "\u00ad" not in text
     assert "cloud-native architectures (AWS multi-account, Kubernetes" in text
     assert "Sep. 2023 - Mar. 2024" in text
+
+
+def test_what_the_issue_reported_is_now_matched() -> None:
+    """Issue 13: a typographic apostrophe hid degrees; line-end marks hid skills."""
+    from .helpers import skill_ids
+
+    text = (
+        "Education\nMaster\u2019s degree in Statistics\nBachelor\u2019s in Computer Science\n"
+        "Skills\nma\ufffechine learning, Ku\ufffebernetes\n"
+    )
+    assert {
+        "degree-master", "degree-bachelor", "computer-science", "machine-learning", "kubernetes"
+    } <= skill_ids(text)  # fmt: skip

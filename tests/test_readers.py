@@ -538,3 +538,11 @@ def test_every_format_has_a_reader() -> None:
         data = samples.get(fmt, b"Python and PyTorch\n")
         document = read_bytes(data, f"cv{extension}")
         assert "Python" in document.text, extension
+
+
+def test_hugo_author_page_is_analysed_as_the_resume_it_holds() -> None:
+    from skillgap.analysis import analyze
+
+    report = analyze(HUGO_AUTHOR_PAGE.encode(), name="_index.md")
+    found = {skill.id for skill in report.skills}
+    assert {"python", "pytorch", "kubernetes", "degree-phd", "reinforcement-learning"} <= found
