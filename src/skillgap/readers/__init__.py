@@ -94,6 +94,7 @@ def read_bytes(
     fmt = detect_format(data, name)
     pages: int | None = None
     warnings: tuple[str, ...] = ()
+    # One branch per format, each importing only its reader's module.
     match fmt:
         case "pdf":
             from skillgap.readers import pdf
@@ -107,8 +108,33 @@ def read_bytes(
             body = docx.extract_text(data, name)
         case "latex":
             body, warnings = _read_latex(_decoded(data, name), folder, limits)
+        case "json":
+            from skillgap.readers import structured
+
+            body = _decoded(data, name)
+            as_text = structured.json_to_text(body)
+            # Text that only starts with a brace, or JSON too deep to be a resume: plain text.
+            fmt, body = ("text", body) if as_text is None else (fmt, as_text)
+        case "yaml":
+            from skillgap.readers import structured
+
+            body = structured.yaml_to_text(_decoded(data, name))
+        case "markdown":
+            from skillgap.readers import markup
+
+            body = markup.markdown_to_text(_decoded(data, name))
+        case "rmarkdown":
+            from skillgap.readers import markup
+
+            body = markup.rmarkdown_to_text(_decoded(data, name))
+        case "html":
+            from skillgap.readers import markup
+
+            body = markup.html_to_text(_decoded(data, name))
+        case "text":
+            body = _decoded(data, name)
         case _:
-            fmt, body = _read_text(fmt, _decoded(data, name))
+            assert_never(fmt)
     return _document(name, fmt, body, limits, pages=pages, warnings=warnings)
 
 
@@ -136,43 +162,6 @@ def _decoded(data: bytes, name: str) -> str:
     from skillgap.readers import text
 
     return text.decode(data, name)
-
-
-def _read_text(fmt: Format, decoded: str) -> tuple[Format, str]:
-    """The text of a text-based format; each reader's module is imported only when needed."""
-    match fmt:
-        case "text":
-            return fmt, decoded
-        case "json":
-            from skillgap.readers import structured
-
-            as_text = structured.json_to_text(decoded)
-            # Text that only starts with a brace, or JSON too deep to be a resume: plain text.
-            return ("text", decoded) if as_text is None else (fmt, as_text)
-        case "yaml":
-            from skillgap.readers import structured
-
-            return fmt, structured.yaml_to_text(decoded)
-        case "markdown":
-            from skillgap.readers import markup
-
-            return fmt, markup.markdown_to_text(decoded)
-        case "rmarkdown":
-            from skillgap.readers import markup
-
-            return fmt, markup.rmarkdown_to_text(decoded)
-        case "latex":
-            from skillgap.readers import markup
-
-            return fmt, markup.latex_to_text(decoded)  # read with its includes by read_bytes
-        case "html":
-            from skillgap.readers import markup
-
-            return fmt, markup.html_to_text(decoded)
-        case "pdf" | "docx":
-            raise ValueError(f"{fmt} is not a text format")
-        case _:
-            assert_never(fmt)
 
 
 def _document(
