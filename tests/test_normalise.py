@@ -42,6 +42,7 @@ def known() -> KnownForms:
         ("\uff30\uff59\uff34\uff4f\uff52\uff43\uff48", "PyTorch"),
         ("A\u00a0B\u3000C", "A B C"),
         ("bell\x07 and\x1b escape", "bell and escape"),
+        ("page one\x0cpage two\u2028line", "page one\npage two\nline"),
         ("Scores\u2122", "Scores\u2122"),  # not NFKC everywhere: no "ScoresTM"
     ],
 )

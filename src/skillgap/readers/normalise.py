@@ -8,7 +8,8 @@ output. It undoes what extraction leaves in the way of matching:
   (``machine``) unless the evidence says the hyphen is a real one (``multi-account``);
 * typographic apostrophes and quotes (U+2019 in ``Master's``), non-breaking hyphens;
 * compatibility forms, by NFKC: ligatures (U+FB01 for ``fi``), full-width letters, wide spaces;
-* control characters, which no reader means as text.
+* other line breaks (form feed, line separator) as line ends, and control characters, which
+  no reader means as text, dropped.
 
 Every step is linear in the length of the text, and normalising twice changes nothing.
 """
@@ -27,9 +28,10 @@ from itertools import pairwise
 BREAK_MARKS = "\ufffe\u00ad"
 _MARK = re.compile(r"[\ufffe\u00ad](?<=\w.)[ \t]*(?:\r?\n[ \t]*)?(?=\w)")
 _STRAY_MARK = re.compile(r"[\ufffe\u00ad]")
-#: C0 and C1 controls other than tab and line ends, and non-characters: never text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_TYPOGRAPHIC = {
+#: C0 and C1 controls other than tab and line breaks, and non-characters: never text.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+#: Typographic characters and line breaks, and what a reader would type instead.
+_PLAIN = {
     "\u2018": "'",  # left single quotation mark
     "\u2019": "'",  # right single quotation mark, the usual typographic apostrophe
     "\u201a": "'",
@@ -41,8 +43,13 @@ _TYPOGRAPHIC = {
     "\u201f": '"',
     "\u2010": "-",  # hyphen
     "\u2011": "-",  # non-breaking hyphen
+    "\x0b": "\n",  # line breaks other than \n: vertical tab (Word), form feed (a new page),
+    "\x0c": "\n",
+    "\x85": "\n",  # next line,
+    "\u2028": "\n",  # line separator
+    "\u2029": "\n",  # and paragraph separator
 }
-_TYPOGRAPHIC_CHARACTER = re.compile("[" + "".join(_TYPOGRAPHIC) + "]")
+_PLAIN_CHARACTER = re.compile("[" + "".join(_PLAIN) + "]")
 #: Parts before a hyphen that make a compound, never a syllable: ``multi-account``.
 COMPOUND_PREFIXES = frozenset({"multi", "cross", "self", "semi", "anti"})
 #: Longest word looked at on either side of a mark; longer runs of letters are not words.
@@ -58,12 +65,11 @@ def normalise(text: str, *, known_forms: Callable[[], KnownForms] | None = None)
     when the document itself does not show how a broken word is written; by default the
     built-in taxonomy's, loaded on first need.
     """
-    if text.isascii():
-        return _CONTROL.sub("", text)
-    text = _COMPATIBILITY.sub(_nfkc, text)
-    if _STRAY_MARK.search(text):
-        text = _join_broken_words(text, known_forms or builtin_forms)
-    text = _TYPOGRAPHIC_CHARACTER.sub(lambda match: _TYPOGRAPHIC[match.group(0)], text)
+    if not text.isascii():
+        text = _COMPATIBILITY.sub(_nfkc, text)
+        if _STRAY_MARK.search(text):
+            text = _join_broken_words(text, known_forms or builtin_forms)
+    text = _PLAIN_CHARACTER.sub(lambda match: _PLAIN[match.group(0)], text)
     return _CONTROL.sub("", text)
 
 
