@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-#: PDFium's mark for a hyphen at a line end, and the soft hyphen: "the word may break here".
-BREAK_MARKS = "\ufffe\u00ad"
+#: PDFium's mark for a hyphen at a line end (U+FFFE) or a soft hyphen (U+00AD) inside a word:
+#: "the word was broken here".
 _MARK = re.compile(r"[\ufffe\u00ad](?<=\w.)[ \t]*(?:\r?\n[ \t]*)?(?=\w)")
 _STRAY_MARK = re.compile(r"[\ufffe\u00ad]")
 #: C0 and C1 controls other than tab and line breaks, and non-characters: never text.
@@ -59,7 +59,8 @@ _WORD = re.compile(r"\w+")
 
 
 def normalise(text: str, *, known_forms: Callable[[], KnownForms] | None = None) -> str:
-    """``text`` with broken words joined, typographic characters plain, NFKC and no controls.
+    """``text`` with broken words joined, typographic and compatibility characters plain, and
+    no control characters.
 
     ``known_forms`` gives the words and hyphenated pairs of the skill taxonomy, consulted only
     when the document itself does not show how a broken word is written; by default the
