@@ -64,7 +64,7 @@ def test_builtin_taxonomy_forms_decide_by_default() -> None:
 
 _TEXT = st.text(
     alphabet=st.sampled_from(
-        [*"aZ9 -/.\n\t_'\"", "\ufffe", "\u00ad", "\u2019", "\u201c", "\u2011", "\ufb01",
+        [*"aZ9 -/.\n\r\t_'\"", "\ufffe", "\u00ad", "\u2019", "\u201c", "\u2011", "\ufb01",
          "\uff21", "\u00a0", "\x07", "\u0301", "\u2122", "\uff9e"]
     ),
     max_size=40,
@@ -126,3 +126,12 @@ def test_what_the_issue_reported_is_now_matched() -> None:
     assert {
         "degree-master", "degree-bachelor", "computer-science", "machine-learning", "kubernetes"
     } <= skill_ids(text)  # fmt: skip
+
+
+@given(_TEXT)
+def test_reading_the_extracted_text_again_changes_nothing(text: str) -> None:
+    """What ``skillgap extract`` prints is read back as itself (normalise, then tidy)."""
+    from skillgap.readers import tidy
+
+    once = tidy(normalise(text, known_forms=known))
+    assert tidy(normalise(once, known_forms=known)) == once
