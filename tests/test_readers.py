@@ -267,3 +267,282 @@ def test_docx_text_boxes_are_read_once() -> None:
     assert text.split("\n")[:4] == ["Jane Doe", "Experience", "SKILLS", "PyTorch, Kubernetes"]
     assert text.count("PyTorch") == 1
     assert text.count("Docker, Airflow") == 1
+
+
+def test_pdf_page_that_loses_ligatures_is_read_by_pypdf() -> None:
+    """PDFium cannot map this CV's fi and fl ligatures ("Scientic", "exible"); pypdf names
+    them, so that page is read with pypdf, its icon names dropped."""
+    text = read_document(corpus_file("pdf/017_latexcv-sidebar.pdf")).text
+    assert "Scientific Employee" in text and "a flexible assessment" in text
+    assert "/map_marker" not in text and "/code" not in text
+
+
+def test_pdf_pages_with_their_ligatures_are_not_read_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    from skillgap.readers import pdf
+
+    def fail(data: bytes, password: str | None) -> None:
+        raise AssertionError("pypdf opened for a page PDFium reads whole")
+
+    monkeypatch.setattr(pdf, "_pypdf_reader", fail)
+    assert "Machine Learning Engineer" in read_document(EXAMPLES / "mle-resume.pdf").text
+
+
+def test_docx_nested_tables_are_read_once_in_order() -> None:
+    """Word layout tables often hold a table of skills in a cell; python-docx's cell text
+    leaves it out."""
+    import io
+
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Jane Doe")
+    layout = document.add_table(rows=1, cols=2)
+    left, right = layout.rows[0].cells
+    left.paragraphs[0].text = "Skills"
+    inner = left.add_table(rows=2, cols=2)
+    skills = [("PyTorch", "expert"), ("Kubernetes", "good")]
+    for row, (name, level) in zip(inner.rows, skills, strict=True):
+        row.cells[0].text, row.cells[1].text = name, level
+    right.paragraphs[0].text = "Experience"
+    merged = document.add_table(rows=1, cols=2)
+    merged.rows[0].cells[0].merge(merged.rows[0].cells[1]).text = "Airflow"
+    document.add_paragraph("References")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    lines = read_bytes(buffer.getvalue(), "cv.docx").text.splitlines()
+    assert lines == [
+        "Jane Doe",
+        "Skills | Experience",
+        "PyTorch | expert",
+        "Kubernetes | good",
+        "Airflow",
+        "References",
+    ]
+
+
+#: The shape of a Hugo Academic / HugoBlox author page (content/authors/admin/_index.md).
+HUGO_AUTHOR_PAGE = """---
+title: Alex Johnson
+first_name: Alex
+superuser: true
+role: Research Scientist
+organizations:
+  - name: Example Lab
+    url: https://example.org/
+profiles:
+  - icon: brands/github
+    url: https://github.com/alexj
+  - icon: at-symbol
+    url: 'mailto:alex@example.org'
+    label: E-mail Me
+interests:
+  - Reinforcement Learning
+  - Computer Vision
+education:
+  - area: PhD Computer Science
+    institution: Stanford University
+    date_start: 2015-09-01
+    summary: |
+      Thesis on scaling laws. Published at NeurIPS.
+work:
+  - position: Research Scientist
+    company_name: Example Lab
+    company_url: 'https://example.org/'
+    summary: Trained models with PyTorch on Kubernetes.
+skills:
+  - name: Technical Skills
+    items:
+      - name: Python
+        percent: 95
+        icon: code-bracket
+---
+
+Alex builds learning systems.
+"""
+
+
+def test_hugo_author_page_front_matter_is_read_as_the_resume() -> None:
+    document = read_bytes(HUGO_AUTHOR_PAGE.encode(), "_index.md")
+    lines = document.text.splitlines()
+    assert "PhD Computer Science" in lines and "Stanford University" in lines
+    assert "Trained models with PyTorch on Kubernetes." in lines
+    assert "Python" in lines and "github.com/alexj" in lines
+    assert lines[-1] == "Alex builds learning systems."
+    for metadata in ("code-bracket", "brands/github", "E-mail Me", "2015", "superuser", "true"):
+        assert metadata not in document.text
+    sections = [h.section for h in find_headings(lines)]
+    assert sections == ["other", "education", "experience", "skills", "skills"]
+
+
+def test_toml_front_matter_is_parsed_never_shown_raw() -> None:
+    source = (
+        '+++\ntitle = "Jane Doe"\ndate = 2024-01-01\n\n[[education]]\n'
+        'degree = "MSc Statistics"\ninstitution = "ETH Zurich"\n\n'
+        '[skills]\nlanguages = ["Python", "R"]\n+++\n\nMore about me.\n'
+    )
+    text = read_bytes(source.encode(), "about.md").text
+    assert "MSc Statistics" in text and "ETH Zurich" in text and "Python" in text
+    assert "=" not in text and "+++" not in text
+    assert text.endswith("More about me.\n")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "---\nlayout: archive\ntitle: CV\npermalink: /cv/\nredirect_from:\n  - /resume\n---\n",
+        '+++\ntitle = "CV"\ndraft = false\n+++\n',
+        "---\nskills: [Python\n---\n",  # does not parse: dropped, not shown raw
+    ],
+)
+def test_metadata_front_matter_is_dropped(head: str) -> None:
+    text = read_bytes((head + "\n# Skills\n\nPyTorch\n").encode(), "cv.md").text
+    assert text.splitlines() == ["Skills", "PyTorch"]
+
+
+def test_yaml_aliases_cannot_blow_up_reading() -> None:
+    """A "billion laughs": nine levels of ten aliases each make a 10**9-value tree."""
+    import time
+
+    levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, 10):
+        levels.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 10) + "]")
+    start = time.perf_counter()
+    text = read_bytes("\n".join(levels).encode(), "laughs.yaml").text
+    assert time.perf_counter() - start < 5
+    assert text.count("lol") <= 200_000
+
+
+#: A content file of definitions, as academic CVs split from their layout file.
+LATEX_CONTENT = r"""% content.tex: what the CV says; cv.tex says how it looks
+\geometry{left=32pt, top=50pt}
+\newcommand{\cvname}{Jane Doe}
+\newcommand{\cveducation}{%
+  \textbf{PhD in Computer Science}, Stanford University \\ Thesis on reinforcement learning}
+\newcommand{\cvskills}{Python, PyTorch, Kubernetes}
+\def\cvinterests{Bayesian optimisation}
+\newcommand{\cventry}[3]{\textbf{#1} #2 #3}
+\newcommand{\sep}{\enskip\vspace{-5pt}}
+"""
+
+
+def test_latex_content_file_is_read_through_its_definitions() -> None:
+    document = read_bytes(LATEX_CONTENT.encode(), "content.tex")
+    lines = [line.strip() for line in document.text.splitlines() if line.strip()]
+    assert lines == [
+        "Jane Doe",
+        "Education",
+        "PhD in Computer Science, Stanford University",
+        "Thesis on reinforcement learning",
+        "Skills",
+        "Python, PyTorch, Kubernetes",
+        "Interests",
+        "Bayesian optimisation",
+    ]
+    assert "32pt" not in document.text and "#1" not in document.text
+
+
+def test_latex_main_file_reads_its_inputs_and_content_macros(tmp_path: Path) -> None:
+    (tmp_path / "sections").mkdir()
+    (tmp_path / "content.tex").write_text(LATEX_CONTENT)
+    (tmp_path / "sections" / "experience.tex").write_text(
+        "\\section{Experience}\nML engineer: built Spark pipelines\n\\input{sections/deeper}\n"
+    )
+    (tmp_path / "sections" / "deeper.tex").write_text("Served models with Triton\n")
+    (tmp_path / "cv.tex").write_text(
+        "\\documentclass{article}\n\\input{content}\n\\begin{document}\n\\cvname\n"
+        "\\section{Skills}\n\\cvskills\n\\input{sections/experience.tex}\n"
+        "% \\input{sections/old}\n\\include{sections/missing}\n\\end{document}\n"
+    )
+    document = read_document(tmp_path / "cv.tex")
+    text = " ".join(document.text.split())
+    assert text.startswith("Jane Doe § SKILLS Python, PyTorch, Kubernetes § EXPERIENCE ML engineer")
+    assert "Served models with Triton" in text
+    assert [h.section for h in find_headings(document.text.split("\n"))] == [
+        "skills",
+        "experience",
+    ]
+    assert len(document.warnings) == 1
+    assert "sections/missing (not found)" in document.warnings[0]
+    assert "sections/old" not in document.warnings[0]  # commented out: not an include
+
+
+def test_latex_includes_stay_inside_the_main_files_folder(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.tex"
+    secret.write_text("SECRET Haskell\n")
+    main_folder = tmp_path / "cv"
+    (main_folder / "sub").mkdir(parents=True)
+    (main_folder / "link.tex").symlink_to(secret)
+    (main_folder / "sub" / "loop.tex").write_text("Loop \\input{sub/loop} \\input{main}\n")
+    (main_folder / "main.tex").write_text(
+        f"\\begin{{document}}\nPython\n\\input{{{secret}}}\n\\input{{../secret}}\n"
+        "\\import{sub/../../}{secret}\n\\input{link}\n\\input{sub/loop}\n\\end{document}\n"
+    )
+    document = read_document(main_folder / "main.tex")
+    assert "SECRET" not in document.text and "Haskell" not in document.text
+    assert document.text.count("Loop") == 1  # a cycle is read once
+    warning = document.warnings[0]
+    assert "(an absolute path)" in warning
+    assert warning.count("(outside the main file's folder)") >= 2
+
+
+def test_latex_includes_have_depth_and_size_limits(tmp_path: Path) -> None:
+    for level in range(8):
+        (tmp_path / f"level{level}.tex").write_text(f"Depth{level} \\input{{level{level + 1}}}\n")
+    (tmp_path / "level8.tex").write_text("Depth8\n")
+    (tmp_path / "big.tex").write_text("Python " * 2000)
+    (tmp_path / "main.tex").write_text("\\input{level0}\n\\input{big}\n")
+    document = read_document(tmp_path / "main.tex", limits=Limits(max_bytes=5000))
+    assert "Depth4" in document.text and "Depth5" not in document.text
+    assert "Python" not in document.text
+    assert "more than 5 levels deep" in document.warnings[0]
+    assert "big (over the size limit, --max-bytes)" in document.warnings[0]
+
+
+def test_latex_from_memory_does_not_follow_includes_and_says_so() -> None:
+    document = read_bytes(b"\\begin{document}\nPython\n\\input{sections/x}\n", "<stdin>")
+    assert "Python" in document.text
+    assert "sections/x" in document.warnings[0] and "standard input" in document.warnings[0]
+
+
+def test_latex_layout_file_gets_a_warning_that_says_why() -> None:
+    layout = (
+        "\\NeedsTeXFormat{LaTeX2e}\n" + "\\RequirePackage{xcolor}\n\\setlength{\\x}{2pt}\n" * 80
+    )
+    document = read_bytes(layout.encode(), "cv.cls.tex")
+    assert "layout or class file" in " ".join(document.warnings)
+
+
+def test_a_pdf_run_imports_only_the_pdf_reader() -> None:
+    """Readers are imported lazily, one branch of the format match each."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from skillgap.readers import read_document; "
+        f"read_document({str(EXAMPLES / 'mle-resume.pdf')!r}); "
+        "print(sorted(m for m in sys.modules if m.startswith('skillgap.readers.')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["['skillgap.readers.normalise',", "'skillgap.readers.pdf']"]
+
+
+def test_every_format_has_a_reader() -> None:
+    from typing import get_args
+
+    from skillgap.readers import EXTENSIONS, Format
+
+    assert set(EXTENSIONS.values()) == set(get_args(Format))
+    samples = {"pdf": (EXAMPLES / "mle-resume.pdf").read_bytes(),
+               "docx": (EXAMPLES / "mle-resume.docx").read_bytes()}  # fmt: skip
+    for extension, fmt in EXTENSIONS.items():
+        data = samples.get(fmt, b"Python and PyTorch\n")
+        document = read_bytes(data, f"cv{extension}")
+        assert "Python" in document.text, extension
+
+
+def test_hugo_author_page_is_analysed_as_the_resume_it_holds() -> None:
+    from skillgap.analysis import analyze
+
+    report = analyze(HUGO_AUTHOR_PAGE.encode(), name="_index.md")
+    found = {skill.id for skill in report.skills}
+    assert {"python", "pytorch", "kubernetes", "degree-phd", "reinforcement-learning"} <= found

@@ -8,15 +8,19 @@ still read as a PDF.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, assert_never
 
 from skillgap.errors import InputError
 from skillgap.limits import DEFAULT_LIMITS, Limits
 
+#: Every format a reader exists for.
+Format = Literal["text", "markdown", "rmarkdown", "latex", "json", "yaml", "html", "pdf", "docx"]
+
+
 #: Format by file extension; content overrides it where content is unambiguous.
-EXTENSIONS = {
+EXTENSIONS: dict[str, Format] = {
     ".txt": "text",
     ".text": "text",
     ".md": "markdown",
@@ -41,12 +45,14 @@ class Document:
     """What was read from one input."""
 
     path: str
-    format: str
+    format: Format
     text: str
     pages: int | None = None
+    warnings: tuple[str, ...] = ()
+    """Why less may have been read than the file holds (e.g. LaTeX includes not followed)."""
 
 
-def detect_format(data: bytes, name: str) -> str:
+def detect_format(data: bytes, name: str) -> Format:
     """The format of ``data``: content decides where it is clear, the extension otherwise."""
     head = data[:2048].lstrip(b" \t\r\n\xef\xbb\xbf")
     if head.startswith(b"%PDF"):
@@ -61,7 +67,7 @@ def detect_format(data: bytes, name: str) -> str:
     return by_extension
 
 
-def _sniff_text_format(sample: bytes, head: bytes) -> str:
+def _sniff_text_format(sample: bytes, head: bytes) -> Format:
     if b"\\documentclass" in sample or b"\\begin{document}" in sample:
         return "latex"
     if head.lower().startswith((b"<!doctype html", b"<html")):
@@ -71,65 +77,111 @@ def _sniff_text_format(sample: bytes, head: bytes) -> str:
     return "text"
 
 
-#: The module in ``skillgap.readers`` and the function that turn each markup format into text;
-#: only the one an input needs is imported.
-_TEXT_READERS = {
-    "markdown": ("markup", "markdown_to_text"),
-    "rmarkdown": ("markup", "rmarkdown_to_text"),
-    "latex": ("markup", "latex_to_text"),
-    "html": ("markup", "html_to_text"),
-    "yaml": ("structured", "yaml_to_text"),
-}
-
-
-def _text_reader(fmt: str) -> Callable[[str], str]:
-    from importlib import import_module
-
-    module, function = _TEXT_READERS[fmt]
-    reader: Callable[[str], str] = getattr(import_module(f"skillgap.readers.{module}"), function)
-    return reader
-
-
 def read_bytes(
-    data: bytes, name: str, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS
+    data: bytes,
+    name: str,
+    *,
+    password: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    folder: Path | None = None,
 ) -> Document:
-    """Read an input already in memory (``name`` is used for messages and the extension)."""
+    """Read an input already in memory (``name`` is used for messages and the extension).
+
+    ``folder`` is where the file lies, for the files a LaTeX source includes; without it
+    (standard input, bytes) they are not read, and the document's warnings say so.
+    """
     _check_size(len(data), name, limits)
     fmt = detect_format(data, name)
-    if fmt == "pdf":
-        from skillgap.readers import pdf
+    pages: int | None = None
+    warnings: tuple[str, ...] = ()
+    # One branch per format, each importing only its reader's module.
+    match fmt:
+        case "pdf":
+            from skillgap.readers import pdf
 
-        body, pages = pdf.extract_text(data, name, password=password, max_pages=limits.max_pages)
-        return _document(name, "pdf", body, limits, pages=pages)
-    if fmt == "docx":
-        from skillgap.readers import docx
+            body, pages = pdf.extract_text(
+                data, name, password=password, max_pages=limits.max_pages
+            )
+        case "docx":
+            from skillgap.readers import docx
 
-        return _document(name, "docx", docx.extract_text(data, name), limits)
+            body = docx.extract_text(data, name)
+        case "latex":
+            body, warnings = _read_latex(_decoded(data, name), folder, limits)
+        case "json":
+            from skillgap.readers import structured
+
+            body = _decoded(data, name)
+            as_text = structured.json_to_text(body)
+            # Text that only starts with a brace, or JSON too deep to be a resume: plain text.
+            fmt, body = ("text", body) if as_text is None else (fmt, as_text)
+        case "yaml":
+            from skillgap.readers import structured
+
+            body = structured.yaml_to_text(_decoded(data, name))
+        case "markdown":
+            from skillgap.readers import markup
+
+            body = markup.markdown_to_text(_decoded(data, name))
+        case "rmarkdown":
+            from skillgap.readers import markup
+
+            body = markup.rmarkdown_to_text(_decoded(data, name))
+        case "html":
+            from skillgap.readers import markup
+
+            body = markup.html_to_text(_decoded(data, name))
+        case "text":
+            body = _decoded(data, name)
+        case _:
+            assert_never(fmt)
+    return _document(name, fmt, body, limits, pages=pages, warnings=warnings)
+
+
+def _read_latex(source: str, folder: Path | None, limits: Limits) -> tuple[str, tuple[str, ...]]:
+    from skillgap.readers import latex, markup
+
+    assembled, includes = latex.assemble(source, folder=folder, max_bytes=limits.max_bytes)
+    text = markup.latex_to_text(assembled)
+    warnings = [warning] if (warning := includes.warning()) else []
+    if len(source) >= _BIG_SOURCE and len(text.strip()) < _LITTLE_TEXT:
+        warnings.append(
+            f"a LaTeX file of {len(source):,} characters gave {len(text.strip())} of text: it "
+            "looks like a layout or class file (how the CV looks, not what it says); give "
+            "the file that holds the content, or the main file that \\inputs it"
+        )
+    return text, tuple(warnings)
+
+
+#: A LaTeX source this long that gives less text than this is named in a warning.
+_BIG_SOURCE = 2000
+_LITTLE_TEXT = 300
+
+
+def _decoded(data: bytes, name: str) -> str:
     from skillgap.readers import text
 
-    decoded = text.decode(data, name)
-    if fmt == "json":
-        from skillgap.readers import structured
-
-        as_text = structured.json_to_text(decoded)
-        # Text that only starts with a brace, or JSON too deep to be a resume: plain text.
-        if as_text is None:
-            fmt = "text"
-        else:
-            decoded = as_text
-    elif fmt in _TEXT_READERS:
-        decoded = _text_reader(fmt)(decoded)
-    return _document(name, fmt, decoded, limits)
+    return text.decode(data, name)
 
 
-def _document(name: str, fmt: str, text: str, limits: Limits, pages: int | None = None) -> Document:
+def _document(
+    name: str,
+    fmt: Format,
+    text: str,
+    limits: Limits,
+    pages: int | None = None,
+    warnings: tuple[str, ...] = (),
+) -> Document:
     if len(text) > limits.max_chars:
         raise InputError(
             f"{name}: {len(text):,} characters of text, over the limit of "
             f"{limits.max_chars:,} (raise it with --max-chars)",
             code="too-large",
         )
-    return Document(path=name, format=fmt, text=tidy(text), pages=pages)
+    from skillgap.readers.normalise import normalise
+
+    text = tidy(normalise(text))
+    return Document(path=name, format=fmt, text=text, pages=pages, warnings=warnings)
 
 
 def _check_size(size: int, name: str, limits: Limits) -> None:
@@ -157,7 +209,7 @@ def read_document(
         data = file.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror}") from None
-    return read_bytes(data, str(path), password=password, limits=limits)
+    return read_bytes(data, str(path), password=password, limits=limits, folder=file.parent)
 
 
 _BLANK_RUN = re.compile(r"\n{3,}")

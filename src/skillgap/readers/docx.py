@@ -57,9 +57,33 @@ def _body_lines(document: Any) -> Iterator[str]:
             yield block.text
             yield from _text_box_lines(block._p)
         elif isinstance(block, Table):
-            for row in block.rows:
-                cells = [cell.text.strip() for cell in row.cells]
-                yield " | ".join(dict.fromkeys(c for c in cells if c))
+            yield from _table_lines(block, depth=0)
+
+
+#: Tables nested deeper than this are not read (Word itself nests a few levels at most).
+MAX_TABLE_DEPTH = 8
+
+
+def _table_lines(table: Any, *, depth: int) -> Iterator[str]:
+    """A line per row, its cells' paragraphs joined by ``|``, then the rows of any table
+    nested in its cells, each once: a merged cell is the same cell in every column it spans."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for row in table.rows:
+        cells = list({id(cell._tc): cell for cell in row.cells}.values())
+        texts, nested = [], []
+        for cell in cells:
+            paragraphs = []
+            for block in cell.iter_inner_content():
+                if isinstance(block, Paragraph):
+                    paragraphs.append(block.text)
+                elif isinstance(block, Table) and depth < MAX_TABLE_DEPTH:
+                    nested.append(block)
+            texts.append("\n".join(paragraphs).strip())
+        yield " | ".join(dict.fromkeys(text for text in texts if text))
+        for inner in nested:
+            yield from _table_lines(inner, depth=depth + 1)
 
 
 #: Text boxes (sidebars of many Word templates) sit in drawings inside a paragraph's runs, which

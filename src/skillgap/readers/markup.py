@@ -7,7 +7,6 @@ import re
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HTML_TAG = re.compile(r"<[^>\n]{1,500}>")
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _GITHUB_URL = re.compile(r"github\.com/[\w.\-/]*", re.IGNORECASE)
 
 
@@ -19,7 +18,7 @@ def markdown_to_text(source: str) -> str:
     """
     from markdown_it import MarkdownIt
 
-    source = _FRONT_MATTER.sub("", source)
+    front, source = split_front_matter(source)
     source = _HTML_COMMENT.sub("", source)
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
     out: list[str] = []
@@ -34,7 +33,17 @@ def markdown_to_text(source: str) -> str:
             out.append("\n")
         elif token.type in {"th_close", "td_close"}:
             out.append(" | ")
-    return "".join(out)
+    return front + "".join(out)
+
+
+def split_front_matter(source: str) -> tuple[str, str]:
+    """The text of a page's front matter when it holds resume content (else nothing), and the
+    page without it; see :mod:`skillgap.readers.front_matter`."""
+    if not source.startswith(("---", "+++")):
+        return "", source
+    from skillgap.readers import front_matter
+
+    return front_matter.split(source)
 
 
 def _inline_text(children: list) -> str:  # type: ignore[type-arg]
@@ -65,12 +74,22 @@ def latex_to_text(source: str) -> str:
     """The text of a LaTeX document: commands dropped, their text arguments kept."""
     from pylatexenc.latex2text import LatexNodes2Text
 
+    from skillgap.readers import latex
+
     source = _LATEX_COMMENT.sub("", source)
+    found = latex.definitions(source)
+    content = latex.content_of_definitions(source, found)
     body_start = source.find("\\begin{document}")
-    if body_start >= 0:
+    if content is not None:
+        source = content
+    elif body_start >= 0:
         # The preamble holds macro definitions and package options, not resume content, but
         # some templates (AltaCV, Awesome-CV) set name and title there: keep those macros.
-        source = _preamble_fields(source[:body_start]) + source[body_start:]
+        # Macros defined to hold text (a content file's \cvskills) are read where used.
+        body = latex.expand_text_macros(source[body_start:], found)
+        source = _preamble_fields(source[:body_start]) + body
+    else:
+        source = latex.expand_text_macros(source, found)
     # Resume macros take their fields as consecutive groups (\cventry{Title}{Company}{Date});
     # pylatexenc would glue them ("TitleCompanyDate"), so keep a space between groups.
     source = _ADJACENT_GROUPS.sub("} {", source)
@@ -141,11 +160,11 @@ def rmarkdown_to_text(source: str) -> str:
     """R Markdown (and Quarto): code chunks and front matter dropped; the rest is Markdown,
     or LaTeX where the document writes LaTeX (moderncv-style CVs do)."""
     source = _HTML_COMMENT.sub("", source)
-    source = _FRONT_MATTER.sub("", source.lstrip())
+    front, source = split_front_matter(source.lstrip())
     source = _CODE_CHUNK.sub("", source)
     if _LATEX_COMMAND.search(source):
-        return latex_to_text(source)
-    return markdown_to_text(source)
+        return front + latex_to_text(source)
+    return front + markdown_to_text(source)
 
 
 _BLOCK_TAGS = frozenset(

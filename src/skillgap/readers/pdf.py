@@ -67,16 +67,75 @@ def _with_pdfium(data: bytes, password: str | None, name: str, max_pages: int) -
         if len(document) > max_pages:
             raise _too_many_pages(name, len(document), max_pages)
         pages = []
-        for page in document:
+        fallback = _PypdfPages(data, password)
+        for index, page in enumerate(document):
             textpage = page.get_textpage()
             text = textpage.get_text_range()
             textpage.close()
             links = _github_links(document, page)
             page.close()
-            pages.append(_join_soft_hyphens(text) + "".join(f"\n{link}" for link in links))
+            if _LOST_LIGATURE.search(text):
+                text = fallback.page_text(index, instead_of=text)
+            pages.append(_drawn_hyphens(text) + "".join(f"\n{link}" for link in links))
         return "\n\n".join(pages), len(pages)
     finally:
         document.close()
+
+
+#: A control character where a word goes on: a glyph PDFium could not map to text, in the
+#: fonts seen a ligature ("Scienti\x1bc" for "Scientific", "\x1eexible" for "flexible").
+_LOST_LIGATURE = re.compile(r"(?<=[A-Za-z \n])[\x00\x01\x03-\x08\x0b\x0c\x0e-\x1f](?=[a-z])")
+#: pypdf writes a glyph it cannot map by its name: ligatures ("Scienti/f_ic") and icons
+#: ("/github", "/map_marker").
+_LIGATURE_NAME = re.compile(r"/(f_f_i|f_f_l|f_f|f_i|f_l|f_t|ffi|ffl|ff|fi|fl)(?=[a-z])")
+_GLYPH_NAME = re.compile(r"(?<!\S)/[A-Za-z_][\w.-]*")
+
+
+class _PypdfPages:
+    """pypdf's text of single pages, for those PDFium loses ligatures on: pypdf names the
+    glyphs it cannot map, and a ligature's name says its letters. Opened on first need."""
+
+    def __init__(self, data: bytes, password: str | None) -> None:
+        self.data, self.password = data, password
+        self.reader: Any = None
+
+    def page_text(self, index: int, *, instead_of: str) -> str:
+        try:
+            if self.reader is None:
+                self.reader = _pypdf_reader(self.data, self.password)
+            text = str(self.reader.pages[index].extract_text() or "")
+        except Exception:  # pypdf raises many kinds of errors on damaged files
+            return instead_of
+        text = _GLYPH_NAME.sub("", _LIGATURE_NAME.sub(lambda m: m.group(1).replace("_", ""), text))
+        # pypdf glues words on some layouts: its text is used only where it kept the letters
+        # and the spaces between words.
+        if _letters(text) < 0.95 * _letters(instead_of) or _glued(text) > _glued(instead_of):
+            return instead_of
+        return text
+
+
+def _letters(text: str) -> int:
+    return sum(map(str.isalpha, text))
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{18,}")
+
+
+def _glued(text: str) -> int:
+    return len(_LONG_WORD.findall(text))
+
+
+def _pypdf_reader(data: bytes, password: str | None) -> Any:
+    import io
+    import logging
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        reader.decrypt(password or "")
+    return reader
 
 
 def _with_pypdf(data: bytes, name: str, password: str | None, max_pages: int) -> tuple[str, int]:
@@ -133,12 +192,14 @@ def _github_links(document: Any, page: Any) -> list[str]:
     return found
 
 
-_SOFT_HYPHEN = re.compile(r"(\w)[\u00ad\x02]\s*\r?\n\s*(\w)")
+_LINE_END_HYPHEN = re.compile(r"[\u00ad\x02][ \t]*\r?\n[ \t]*")
 
 
-def _join_soft_hyphens(text: str) -> str:
-    """Words hyphenated at a line end ("ma-/chine") come back whole. PDFium marks such a
-    hyphen as a soft one; an ordinary hyphen ("end-to-end") is left alone."""
+def _drawn_hyphens(text: str) -> str:
+    """PDFium's text with a hyphen that ends a line marked as a break (U+FFFE, which
+    :mod:`skillgap.readers.normalise` resolves), and a soft hyphen inside a line as the hyphen
+    it is: a PDF only holds what is drawn, and fonts such as Awesome-CV's map their hyphen
+    glyph to U+00AD, in "cloud-native" and in "2023 - 2024")."""
     if "\u00ad" not in text and "\x02" not in text:
         return text  # most pages have none, and the search costs more than this test
-    return _SOFT_HYPHEN.sub(r"\1\2", text)
+    return _LINE_END_HYPHEN.sub("\ufffe", text).replace("\u00ad", "-").replace("\x02", "-")

@@ -49,9 +49,44 @@ def yaml_to_text(source: str) -> str:
     except (yaml.YAMLError, RecursionError, ValueError):
         return _yaml_lines_fallback(source)
     lines: list[str] = []
+    budget = _Budget()
     for document in documents:
-        lines.extend(_value_lines(document, depth=0))
+        lines.extend(_value_lines(document, depth=0, budget=budget))
     return "\n".join(lines) + "\n"
+
+
+#: Most values (strings, numbers, lists, mappings) visited in one structured document.
+MAX_VALUES = 200_000
+
+#: Keys whose presence says front matter holds a resume: an author profile (Hugo Academic,
+#: Wowchemy, HugoBlox) or a CV page, rather than a page's metadata.
+RESUME_KEYS = frozenset(
+    {"education", "skills", "experience", "work", "interests", "bio", "biography", "summary",
+     "publications", "awards", "projects", "employment", "positions", "research", "teaching",
+     "certifications", "jobs"}
+)  # fmt: skip
+#: Front matter keys that hold page metadata, layout or styling, never resume content.
+_FRONT_MATTER_METADATA = frozenset(
+    {"layout", "permalink", "draft", "tags", "categories", "lastmod", "weight", "slug",
+     "aliases", "type", "redirect_from", "author_profile", "superuser",
+     "highlight_name", "authors", "user_groups", "status", "header", "sidebar", "toc", "math",
+     "output", "documentclass", "classoption", "icon", "icon_pack", "color", "color_border",
+     "pronouns", "name_pronunciation", "first_name", "last_name", "percent", "date_start",
+     "date_end", "button", "company_url", "label", "cascade", "menu", "seo", "excerpt",
+     "share", "comments", "reading_time", "profile", "active"}
+)  # fmt: skip
+
+
+def front_matter_to_text(data: Any) -> str | None:
+    """The text of a page's front matter when it holds resume content, else None.
+
+    It is read as YAML is: keys that name a resume section become headings, values text, and
+    keys of page metadata (layout, permalink, icons, colours) are dropped.
+    """
+    if not isinstance(data, dict) or not any(str(key).lower() in RESUME_KEYS for key in data):
+        return None
+    skipped = _SKIPPED_KEYS | _FRONT_MATTER_METADATA
+    return "\n".join(_value_lines(data, depth=0, skipped=skipped)) + "\n"
 
 
 def _is_json_resume(data: dict[str, Any]) -> bool:
@@ -75,8 +110,27 @@ def _string_line(value: str) -> str | None:
     return clean_fragment(text)
 
 
-def _value_lines(value: Any, *, depth: int) -> Iterator[str]:
-    if depth > MAX_DEPTH:
+class _Budget:
+    """How many more values a document may have read: YAML aliases can make a small file a
+    huge tree ("billion laughs"), so what is visited is bounded, not only what is kept."""
+
+    def __init__(self, values: int = MAX_VALUES) -> None:
+        self.remaining = values
+
+    def spend(self) -> bool:
+        self.remaining -= 1
+        return self.remaining >= 0
+
+
+def _value_lines(
+    value: Any,
+    *,
+    depth: int,
+    skipped: frozenset[str] = _SKIPPED_KEYS,
+    budget: _Budget | None = None,
+) -> Iterator[str]:
+    budget = budget or _Budget()
+    if depth > MAX_DEPTH or not budget.spend():
         return
     if isinstance(value, str):
         line = _string_line(value)
@@ -84,16 +138,16 @@ def _value_lines(value: Any, *, depth: int) -> Iterator[str]:
             yield line
     elif isinstance(value, dict):
         for key, item in value.items():
-            if str(key) in _SKIPPED_KEYS:
+            if str(key) in skipped:
                 continue
             heading = _key_heading(str(key)) if isinstance(item, (dict, list)) else None
             if heading:
                 yield ""
                 yield heading
-            yield from _value_lines(item, depth=depth + 1)
+            yield from _value_lines(item, depth=depth + 1, skipped=skipped, budget=budget)
     elif isinstance(value, list):
         for item in value:
-            yield from _value_lines(item, depth=depth + 1)
+            yield from _value_lines(item, depth=depth + 1, skipped=skipped, budget=budget)
 
 
 # JSON Resume (jsonresume.org schema): each section rendered as a reader would see it.

@@ -1,0 +1,46 @@
+"""Front matter: YAML between ``---`` lines or TOML between ``+++`` lines atop a page.
+
+Author pages of Hugo Academic (Wowchemy, HugoBlox) and some Jekyll CV pages keep the whole CV
+there (education, skills, work, interests, bio); it is read as a YAML resume is. Front matter
+of page metadata only (title, layout, permalink) is not content and is dropped, as front
+matter that does not parse is. Nothing is ever shown raw.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import BaseHandler, YAMLHandler
+
+from skillgap.readers.structured import front_matter_to_text
+
+
+class TomlHandler(BaseHandler):
+    """python-frontmatter's own TOML handler needs the ``toml`` package; this one uses the
+    standard library's parser."""
+
+    FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
+
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return tomllib.loads(fm)
+
+
+def split(source: str) -> tuple[str, str]:
+    """The text of the front matter of ``source`` when it holds resume content, else an empty
+    string; and the rest of the page."""
+    handler: BaseHandler = YAMLHandler() if source.startswith("---") else TomlHandler()
+    if not handler.detect(source):
+        return "", source
+    try:
+        head, body = handler.split(source)
+    except ValueError:  # no closing line: not front matter
+        return "", source
+    try:
+        data = handler.load(head)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return "", body
+    text = front_matter_to_text(data)
+    return (text + "\n", body) if text else ("", body)
