@@ -43,8 +43,11 @@ def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
             if node.level:
                 parents = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*parents, *([node.module] if node.module else [])])
-            found.add(base)
-            found.update(f"{base}.{alias.name}" for alias in node.names)
+            # "from package import module" imports the module (the package only as its parent,
+            # which every submodule import does); "from module import name" the module.
+            for alias in node.names:
+                submodule = f"{base}.{alias.name}"
+                found.add(submodule if submodule in modules else base)
     return {module for module in found if module in modules and module != name}
 
 
@@ -72,3 +75,6 @@ def test_the_import_scan_sees_lazy_and_type_checking_imports() -> None:
         "skillgap.render.formats", modules["skillgap.render.formats"], modules
     )
     assert "skillgap.batch" in _imports("skillgap.cli", modules["skillgap.cli"], modules)
+    markup = _imports("skillgap.readers.markup", modules["skillgap.readers.markup"], modules)
+    assert "skillgap.readers.front_matter" in markup
+    assert "skillgap.readers" not in markup  # only its submodules, by "from ... import"
