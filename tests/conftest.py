@@ -5,8 +5,7 @@ import tempfile
 
 import pytest
 
-from skillgap.analysis import matcher_for
-from skillgap.matcher import SkillMatcher
+from skillgap.matching import Matcher, matcher_for
 from skillgap.taxonomy import Taxonomy, load_taxonomy
 
 # Tests never touch the user's cache of compiled patterns: they get one of their own.
@@ -19,7 +18,7 @@ def taxonomy() -> Taxonomy:
 
 
 @pytest.fixture(scope="session")
-def matcher(taxonomy: Taxonomy) -> SkillMatcher:
+def matcher(taxonomy: Taxonomy) -> Matcher:
     # Built once per test session, like a cached model fixture.
     return matcher_for(taxonomy)
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from skillgap.analysis import analyze
-from skillgap.matcher import compile_rule
+from skillgap.matching.rules import compile_rule
 
 from .helpers import CORPUS, EXAMPLES, REPO, skill_ids
 
@@ -272,7 +272,7 @@ def test_tokens_are_those_of_spacy_blank_en() -> None:
     """Special cases are loaded as texts need them; the tokens must not change because of it."""
     import spacy
 
-    from skillgap.tokens import EnglishTokenizer
+    from skillgap.matching.tokens import EnglishTokenizer
 
     # The README alone gives hundreds of distinct chunks, without the shared corpus.
     texts = [p.read_text() for p in [*sorted(EXAMPLES.glob("*.txt")), REPO / "README.md"]]
@@ -306,24 +306,24 @@ def test_near_miss_in_prose_is_the_closest_name() -> None:
     order (it decides the confidence: 0.9 exact written apart, 0.8 one edit)."""
     from rapidfuzz.distance import Levenshtein
 
-    from skillgap.matcher import _nearest_in_prose
+    from skillgap.matching.near import nearest_in_prose
 
     forms = [
         ("neuralnetwork", ("neural", "network")),
         ("neuralnetworks", ("neural", "networks")),
     ]
     words = ["neural", "networks"]
-    found = _nearest_in_prose("".join(words), words, forms, Levenshtein.distance)
+    found = nearest_in_prose("".join(words), words, forms, Levenshtein.distance)
     assert found == (0, "neuralnetworks")
 
 
 def test_a_second_text_adds_every_tokenizer_special_case() -> None:
     """One text (a cold run) adds only the special cases it holds; from a second text on, more
     may come, and all are added at once."""
-    from skillgap.matcher import SkillMatcher
+    from skillgap.matching import Matcher, compile_patterns
     from skillgap.taxonomy import load_taxonomy
 
-    matcher = SkillMatcher(load_taxonomy())
+    matcher = Matcher(compile_patterns(load_taxonomy()))
     first = matcher.find("Skills: Python, SQL, e.g. pandas")
     assert matcher.tokenizer._pending
     second = matcher.find("Skills: Python, SQL, e.g. pandas")

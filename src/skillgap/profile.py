@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from skillgap.matcher import Hit
+from skillgap.matching import Hit
 from skillgap.report import Degree, Profile, ResearchOutput
 
 DEGREE_LEVELS = {"degree-bachelor": "bachelor", "degree-master": "master", "degree-phd": "phd"}
