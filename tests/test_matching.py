@@ -8,6 +8,7 @@ import pytest
 
 from skillgap.analysis import analyze
 from skillgap.matching.rules import compile_rule
+from skillgap.taxonomy import Taxonomy
 
 from .helpers import CORPUS, EXAMPLES, REPO, skill_ids
 
@@ -329,3 +330,56 @@ def test_a_second_text_adds_every_tokenizer_special_case() -> None:
     second = matcher.find("Skills: Python, SQL, e.g. pandas")
     assert not matcher.tokenizer._pending
     assert first == second
+
+
+def test_phrase_matchers_built_from_ids_match_as_built_from_docs(taxonomy: Taxonomy) -> None:
+    """The phrase stage gives spaCy's PhraseMatcher the string ids of each form's tokens, not a
+    Doc of the form: the same matches as the plain way, a Doc per form."""
+    from spacy.matcher import PhraseMatcher
+
+    from skillgap.matching import compile_patterns
+    from skillgap.matching.phrases import PhraseStage
+    from skillgap.matching.tokens import EnglishTokenizer
+
+    tokenizer = EnglishTokenizer()
+    stage = PhraseStage(compile_patterns(taxonomy).phrases, {}, tokenizer.vocab)
+    lower = PhraseMatcher(tokenizer.vocab, attr="LOWER")
+    exact = PhraseMatcher(tokenizer.vocab, attr="ORTH")
+    for skill in taxonomy.skills.values():
+        for matcher, kind, forms in (
+            (lower, "alias", skill.aliases),
+            (exact, "exact", skill.exact),
+            (exact, "ambiguous", skill.ambiguous),
+            (lower, "exclude", skill.excludes),
+        ):
+            if forms:
+                matcher.add(f"{kind}:{skill.id}", list(tokenizer.pipe(forms)))
+    texts = [p.read_text() for p in [*sorted(EXAMPLES.glob("*.txt")), REPO / "README.md"]]
+    if CORPUS.exists():
+        resumes = [p for p in sorted((CORPUS / "text").iterdir()) if p.suffix != ".tsv"]
+        texts += [p.read_text(errors="replace") for p in resumes]
+    texts.append("Go, R and C++ at the Linux Foundation; MS SQL, JavaScript, C#, e.g. Spark")
+    strings = tokenizer.vocab.strings
+    for text in texts:
+        doc = tokenizer(text)
+        plain = [(strings[key], start, end) for m in (lower, exact) for key, start, end in m(doc)]
+        found = [(f"{c.kind}:{c.skill_id}", c.start, c.end) for c in stage.find(doc)]
+        assert found == plain
+
+
+def test_a_taxonomy_with_the_same_content_has_the_same_matcher(taxonomy: Taxonomy) -> None:
+    """Matchers are kept by the taxonomy's content, not by the object (a taxonomy sent to a
+    worker process is a new object), and only a few are kept."""
+    from skillgap.matching import find
+
+    copy = Taxonomy(
+        categories=dict(taxonomy.categories), skills=dict(taxonomy.skills), roles=taxonomy.roles
+    )
+    assert copy is not taxonomy and find.matcher_for(copy) is find.matcher_for(taxonomy)
+    first = find.matcher_for(taxonomy)
+    skills = dict(taxonomy.skills)
+    for number in range(find._KEPT):
+        python = skills["python"].model_copy(update={"tip": f"Variant {number} of the tip."})
+        variant = Taxonomy(taxonomy.categories, {**skills, "python": python}, taxonomy.roles)
+        assert find.matcher_for(variant) is not first
+    assert find.matcher_for(taxonomy) is not first  # dropped, built again

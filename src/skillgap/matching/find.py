@@ -43,7 +43,7 @@ def find_skills(text: str, taxonomy: Taxonomy) -> FoundInText:
 
 
 def matcher_for(taxonomy: Taxonomy) -> Matcher:
-    """The matcher of a taxonomy, kept by the taxonomy's content (a taxonomy unpickled in
+    """The matcher of a taxonomy, kept by the taxonomy's content (a taxonomy copied to
     another process is the same taxonomy), and loaded from the cache of compiled patterns
     when an earlier run left them (see :mod:`skillgap.cache`)."""
     key = taxonomy.fingerprint
