@@ -22,6 +22,15 @@ from skillgap.taxonomy import Requirement, Role, Taxonomy
 #: Below this score no role is said to fit well.
 WEAK_FIT = 40
 STRENGTH_ORDER: dict[Strength, int] = {"demonstrated": 3, "listed": 2, "mentioned": 1}
+#: Credit for a requirement met only by evidence in coursework, awards or interests, and
+#: for a missing requirement next to a related strength ("no TensorFlow, but PyTorch").
+WEAK_CREDIT = 0.5
+ADJACENT_CREDIT = 0.5
+#: Sections whose mention of a skill is weaker evidence than using or listing it.
+WEAK_SECTIONS = frozenset({"education", "awards", "other"})
+#: Evidence kept per skill in a report; a resume rarely names a skill this often, a hostile
+#: input may name it a million times.
+MAX_EVIDENCE = 25
 
 
 def strength_of(section: str | None) -> Strength:
@@ -79,11 +88,6 @@ def found_skills(hits: list[Hit], taxonomy: Taxonomy) -> list[FoundSkill]:
     return found
 
 
-#: Evidence kept per skill in a report; a resume rarely names a skill this often, a hostile
-#: input may name it a million times.
-MAX_EVIDENCE = 25
-
-
 def _most_telling(evidence: list[Evidence]) -> list[Evidence]:
     """At most MAX_EVIDENCE pieces, the strongest first chosen, then back in line order."""
     if len(evidence) <= MAX_EVIDENCE:
@@ -102,14 +106,6 @@ def _most_telling(evidence: list[Evidence]) -> list[Evidence]:
 
 def _percent(part: float, whole: float) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
-
-
-#: Credit for a requirement met only by evidence in coursework, awards or interests, and
-#: for a missing requirement next to a related strength ("no TensorFlow, but PyTorch").
-WEAK_CREDIT = 0.5
-ADJACENT_CREDIT = 0.5
-#: Sections whose mention of a skill is weaker evidence than using or listing it.
-WEAK_SECTIONS = frozenset({"education", "awards", "other"})
 
 
 def _is_weak(skill: FoundSkill, taxonomy: Taxonomy) -> bool:

@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 class Matcher:
     """Finds every skill of compiled patterns in a text. Build once, use for many texts."""
 
-    def __init__(self, patterns: CompiledPatterns, tokenizer: EnglishTokenizer | None = None):
+    def __init__(
+        self, patterns: CompiledPatterns, tokenizer: EnglishTokenizer | None = None
+    ) -> None:
         self.patterns = patterns
         self.tokenizer = tokenizer if tokenizer is not None else EnglishTokenizer()
         vocab = self.tokenizer.vocab
@@ -61,6 +63,8 @@ class Matcher:
         self._texts += 1
         view = TokenView.of(text, line_sections, self.tokenizer)
 
+        # Phrases: every form found, less exclude phrases ("The Linux Foundation"), ambiguous
+        # forms only in context, the longest of overlapping ones, none only being learned.
         found = self.phrases.find(view.doc)
         excluded = excluded_tokens(found)
         phrases = drop_contained(self.phrases.confirm(outside_excludes(found, excluded), view))
@@ -68,16 +72,20 @@ class Matcher:
             hit for phrase in drop_wishes(phrases, view) for hit in self.phrases.hits(phrase, view)
         ]
 
+        # Rules: token patterns of concepts ("deployed ... models"), outside exclude phrases.
         rule_matches = self.rules.find(view, excluded)
         hits += [
             view.hit(skill, start, end, "rule", CONFIDENCE["rule"])
             for skill, start, end in rule_matches
         ]
 
-        # Near misses only where no phrase (not even one only wished for) or rule matched.
+        # Near misses of long names, only where no phrase (not even one only being learned)
+        # or rule matched.
         spans = [(c.start, c.end) for c in phrases] + [(s, e) for _, s, e in rule_matches]
         covered = {token for start, end in spans for token in range(start, end)}
         hits += self.near_misses.find(view, covered)
 
+        # Section headings ("Publications"), then the skills the found ones imply, and one hit
+        # per skill and place.
         hits += heading_hits(headings, self.patterns.headings)
         return drop_repeats(expand_implied(hits, self.patterns.implies, self.patterns.names))
