@@ -55,53 +55,26 @@ class NearMissStage:
 
     def find(self, view: TokenView, covered: set[int]) -> Iterator[Hit]:
         """The near misses among the tokens not ``covered`` (by phrases and rules)."""
-        lowers, alpha, spaced = view.lowers, view.alpha, view.spaced
-        opens, closed, memo = view.opens, view.closed, self._memo
-        prose_words = self._prose_words
-        known = [token in prose_words for token in lowers] + [False]
-        size = len(lowers)
-        # Windows are of uncovered words of letters, one space apart, at most three.
-        free = [a and i not in covered for i, a in enumerate(alpha)] + [False, False]
-        # A window starts a list item, or in prose keeps all its words but one: the first or
-        # second is known.
-        starts = [i for i in range(size) if free[i] and (opens[i] or known[i] or known[i + 1])]
+        windows = _Windows(view, covered, self._prose_words)
+        memo = self._memo
         resume = 0  # past the last near miss found
-        for start in starts:
+        for start in windows.starts:
             if start < resume:
                 continue
-            reach = 1
-            while reach < 3 and spaced[start + reach - 1] and free[start + reach]:
-                reach += 1
-            for width in range(reach, 0, -1):
-                end = start + width
-                listed = opens[start] and closed[end]  # a list item
-                if not listed and (width == 1 or not any(known[start:end])):
-                    continue
-                words = lowers[start:end]
-                word = "".join(words)
-                key: tuple[object, ...]
-                if listed:
-                    if len(word) < FUZZY_MIN_LENGTH:
-                        continue
-                    key = ("list", word, width)
-                elif len(word) >= FUZZY_MIN_PROSE_LENGTH - 1:
-                    key = ("prose", *words)
-                else:
-                    continue
+            for end, key, word, words in windows.at(start):
                 best = memo[key] if key in memo else self._search(key, word, words)
-                if best is None:
-                    continue
-                distance, name = best
-                resume = end
-                yield view.hit(
-                    self._skills[name],
-                    start,
-                    end,
-                    "fuzzy",
-                    round(0.9 - 0.1 * distance, 2),
-                    f"near {name!r}",
-                )
-                break
+                if best is not None:
+                    distance, name = best
+                    resume = end
+                    yield view.hit(
+                        self._skills[name],
+                        start,
+                        end,
+                        "fuzzy",
+                        round(0.9 - 0.1 * distance, 2),
+                        f"near {name!r}",
+                    )
+                    break
 
     def _search(self, key: tuple[object, ...], word: str, words: list[str]) -> Near:
         """A near-miss search, remembered by its key."""
@@ -142,6 +115,48 @@ class NearMissStage:
                 if found <= limit and (best is None or found < best[0]):
                     best = (found, name)
         return best
+
+
+#: A window of words: the token after it, the key of its search, its letters and its words.
+_Window = tuple[int, tuple[object, ...], str, list[str]]
+
+
+class _Windows:
+    """The windows of a text worth a near-miss search: one to three words of letters, one
+    space apart, none of them matched already, that stand alone as a list item, or in prose
+    are two or more words of which one is a word of a long name (see the module docstring)."""
+
+    def __init__(self, view: TokenView, covered: set[int], prose_words: set[str]) -> None:
+        self._view = view
+        # One entry more than tokens (two for free), so that a window may reach the end of
+        # the text without a test of where it ends.
+        self._known = [token in prose_words for token in view.lowers] + [False]
+        self._free = [a and i not in covered for i, a in enumerate(view.alpha)] + [False, False]
+        known, free, opens = self._known, self._free, view.opens
+        #: Where windows start: a list item, or in prose a known first or second word.
+        self.starts = [
+            i for i in range(len(view.lowers)) if free[i] and (opens[i] or known[i] or known[i + 1])
+        ]
+
+    def at(self, start: int) -> list[_Window]:
+        """The windows from ``start``, widest first."""
+        view, known = self._view, self._known
+        reach = 1
+        while reach < 3 and view.spaced[start + reach - 1] and self._free[start + reach]:
+            reach += 1
+        windows: list[_Window] = []
+        for width in range(reach, 0, -1):
+            end = start + width
+            listed = view.opens[start] and view.closed[end]  # a list item
+            if not listed and (width == 1 or not any(known[start:end])):
+                continue
+            words = view.lowers[start:end]
+            word = "".join(words)
+            if listed and len(word) >= FUZZY_MIN_LENGTH:
+                windows.append((end, ("list", word, width), word, words))
+            elif not listed and len(word) >= FUZZY_MIN_PROSE_LENGTH - 1:
+                windows.append((end, ("prose", *words), word, words))
+        return windows
 
 
 def nearest_in_prose(

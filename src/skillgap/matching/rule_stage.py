@@ -12,7 +12,6 @@ stretch finds.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -64,21 +63,19 @@ class RuleStage:
         of the stretches (then rule set order)."""
         lowers = view.lowers
         live = dict(self._live_rules(set(lowers)))
-        # The stretches where a live set's rules can start; stretch k ends at the k-th stop (a
-        # stop that starts a rule adds a stretch without it).
+        # The words that can start a live set's rules, and the stretches that hold them.
         starting: dict[str, list[int]] = {}
         for number, rules in live.items():
             for word in {word for needs, _, _ in rules for word in needs[0]}:
                 starting.setdefault(word, []).append(number)
-        ends = [*view.stops, len(lowers)]
         places = {
-            (bisect_left(ends, i), number)
+            (view.stretch_of(i), number)
             for i, word in enumerate(lowers)
             if word in starting
             for number in starting[word]
         }
         for k, number in sorted(places):
-            start, end = (ends[k - 1] + 1 if k else 0), ends[k]
+            start, end = view.stretch(k)
             first, last = _reach(live[number], lowers, start, end)
             if first < last:
                 for key, begin, finish in self.matchers[number](view.doc[first:last]):

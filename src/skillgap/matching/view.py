@@ -8,6 +8,7 @@ closes, where no rule may cross) are computed on that array as a whole.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -60,6 +61,7 @@ class TokenView:
         self.line_index = lines
         array = doc.to_array([LOWER, IS_ALPHA, SPACY, IDX, IS_SPACE])
         keys = array[:, 0]
+        size = len(keys)
         strings = doc.vocab.strings
         self.lowers: list[str] = [strings[key] for key in keys.tolist()]
         self.alpha: list[bool] = (array[:, 1] == 1).tolist()
@@ -74,13 +76,13 @@ class TokenView:
         self.lines: list[int] = lines_of.tolist()
         #: The tokens that no rule match crosses.
         self.stops: list[int] = numpy.flatnonzero(space | among(keys, RULE_STOPS)).tolist()
+        self._stretch_ends = [*self.stops, size]
         separator = space | among(keys, LIST_SEPARATORS)
         # A dash separates list items only with spaces around it: "end-to-end" does not.
         dashes = among(keys, _DASHES)
         spaced_before = numpy.roll(spaced, 1)
         spaced_before[:1] = True
         separator[dashes] = spaced_before[dashes] & spaced[dashes]
-        size = len(keys)
         new_line = numpy.ones(size + 1, dtype=bool)  # at each token (and the end): a new line
         new_line[0] = False
         new_line[1:size] = lines_of[1:] != lines_of[:-1]
@@ -103,6 +105,17 @@ class TokenView:
         """
         one_line = break_long_runs(text.replace("\n", " "))
         return cls(tokenizer(one_line), one_line, LineIndex(text, line_sections))
+
+    def stretch_of(self, token: int) -> int:
+        """The number of the stretch a token is in: stretches are the runs of tokens between
+        stops, numbered in text order, and stretch k ends at the k-th stop (a stop itself
+        counts as in the stretch that it ends, though that stretch's tokens exclude it)."""
+        return bisect_left(self._stretch_ends, token)
+
+    def stretch(self, number: int) -> tuple[int, int]:
+        """The first token of a stretch and the stop (or the end of the text) after it."""
+        end = self._stretch_ends[number]
+        return (self._stretch_ends[number - 1] + 1 if number else 0), end
 
     def char_span(self, start: int, end: int) -> tuple[int, int]:
         """The character offsets of tokens ``start`` to ``end``: tokens and the single spaces
