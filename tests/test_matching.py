@@ -383,3 +383,23 @@ def test_a_taxonomy_with_the_same_content_has_the_same_matcher(taxonomy: Taxonom
         variant = Taxonomy(taxonomy.categories, {**skills, "python": python}, taxonomy.roles)
         assert find.matcher_for(variant) is not first
     assert find.matcher_for(taxonomy) is not first  # dropped, built again
+
+
+def test_remembered_near_miss_searches_find_what_fresh_ones_find(taxonomy: Taxonomy) -> None:
+    """The near-miss stage remembers its searches across texts (and forgets them past a
+    bound): a stage that has seen every text finds what a fresh one finds."""
+    from skillgap.matching import compile_patterns
+    from skillgap.matching.near import NearMissStage
+    from skillgap.matching.tokens import EnglishTokenizer
+    from skillgap.matching.view import TokenView
+
+    patterns = compile_patterns(taxonomy).near
+    tokenizer = EnglishTokenizer()
+    texts = [p.read_text() for p in sorted(EXAMPLES.glob("*.txt"))]
+    texts.append("Pytoch, Kubernets and Tensor Flow; mixed effect models and Neutral Networks")
+    views = [TokenView.of(text, [], tokenizer) for text in texts]
+    seasoned = NearMissStage(patterns)
+    found = [hit.text for view in views for hit in seasoned.find(view, set())]
+    assert {"Pytoch", "Kubernets", "Neutral Networks"} <= set(found)
+    for view in views:
+        assert list(seasoned.find(view, set())) == list(NearMissStage(patterns).find(view, set()))
