@@ -212,3 +212,24 @@ def test_the_taxonomy_is_cached_and_equal(tmp_path: Path, monkeypatch: pytest.Mo
     assert loaded.categories == built.categories
     assert loaded.skills == built.skills and loaded.roles == built.roles
     assert loaded.fingerprint == built.fingerprint
+
+
+def test_a_time_limit_running_out_in_the_cache_is_no_cache_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The time limit of an input raises wherever the code is (skillgap.limits): the cache
+    must let it through, not take it for damage and build afresh without a limit."""
+    from skillgap.errors import InputError
+
+    monkeypatch.setenv("SKILLGAP_CACHE_DIR", str(tmp_path))
+    cache.store("patterns", "key", {"x": 1})
+
+    def time_is_up(*_: object, **__: object) -> None:
+        raise InputError("gave up", code="timeout")
+
+    monkeypatch.setattr(cache.json, "loads", time_is_up)
+    with pytest.raises(InputError):
+        cache.load("patterns", "key")
+    monkeypatch.setattr(cache.json, "dumps", time_is_up)
+    with pytest.raises(InputError):
+        cache.store("patterns", "key", {"x": 1})

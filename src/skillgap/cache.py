@@ -27,6 +27,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from skillgap.errors import InputError
+
 #: The first line of every entry: the format, then the checksum of the data after it.
 _MAGIC = b"skillgap-cache-v1 "
 
@@ -59,6 +61,8 @@ def load(kind: str, key: str) -> Any | None:
         if header != _MAGIC + hashlib.sha256(payload).hexdigest().encode():
             return None
         return json.loads(payload)
+    except InputError:
+        raise  # an input's time limit ran out meanwhile (skillgap.limits): no cache problem
     except Exception:  # missing, unreadable, damaged: build afresh
         return None
 
@@ -83,6 +87,8 @@ def store(kind: str, key: str, data: Any) -> None:
             with suppress(OSError):
                 os.unlink(temporary)
             raise
+    except InputError:
+        raise  # an input's time limit ran out meanwhile (skillgap.limits): no cache problem
     except Exception:  # unwritable, full, or not ours: run without a cache
         pass
 

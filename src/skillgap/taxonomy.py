@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from skillgap.errors import TaxonomyError
+from skillgap.errors import InputError, TaxonomyError
 from skillgap.matching.rules import compile_rule
 
 KEBAB_CASE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -316,6 +316,8 @@ def load_taxonomy() -> Taxonomy:
     if cached is not None:
         try:
             return _taxonomy_of(*cached)
+        except InputError:
+            raise  # an input's time limit ran out meanwhile (skillgap.limits)
         except Exception:  # other data than the files': read them
             pass
     contents = tuple(

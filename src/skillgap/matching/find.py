@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from skillgap import cache
+from skillgap.errors import InputError
 from skillgap.matching.compiled import compile_patterns, patterns_from_data, patterns_to_data
 from skillgap.matching.matcher import Matcher
 from skillgap.matching.tokens import EnglishTokenizer
@@ -66,6 +67,8 @@ def _load_or_build(taxonomy: Taxonomy) -> Matcher:
     if data is not None:
         try:
             return Matcher(patterns_from_data(data), tokenizer)
+        except InputError:
+            raise  # an input's time limit ran out meanwhile (skillgap.limits)
         except Exception:  # data of another shape: build afresh
             pass
     patterns = compile_patterns(taxonomy, tokenizer)
