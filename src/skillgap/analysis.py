@@ -13,7 +13,6 @@ from skillgap._version import __version__
 from skillgap.errors import InputError
 from skillgap.limits import DEFAULT_LIMITS, Limits, time_limit
 from skillgap.matching import find_skills, matcher_for
-from skillgap.posting import read_posting
 from skillgap.profile import build_profile
 from skillgap.quality import assess_quality
 from skillgap.readers import Document, read_bytes, read_document
@@ -101,6 +100,8 @@ def read_job(
     limits: Limits = DEFAULT_LIMITS,
 ) -> Role:
     """A job posting (any format analyze reads) as a role with id ``job``."""
+    from skillgap.posting import read_posting  # only with --job: spare analyze its import
+
     taxonomy = taxonomy or load_taxonomy()
     if isinstance(source, bytes):
         document = read_bytes(source, name, limits=limits)

@@ -195,10 +195,15 @@ def _near_patterns(taxonomy: Taxonomy) -> NearPatterns:
 def _frozen(value: Any) -> Any:
     """Lists as tuples, all the way down, as they come back from JSON."""
     if isinstance(value, list | tuple):
-        return tuple(_frozen(item) for item in value)
+        return tuple([_frozen(item) if isinstance(item, _NESTED) else item for item in value])
     if isinstance(value, dict):
-        return {key: _frozen(item) for key, item in value.items()}
+        return {
+            k: _frozen(item) if isinstance(item, _NESTED) else item for k, item in value.items()
+        }
     return value
+
+
+_NESTED = (list, tuple, dict)
 
 
 def patterns_to_data(patterns: CompiledPatterns) -> dict[str, Any]:
