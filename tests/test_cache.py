@@ -38,6 +38,29 @@ def example_texts() -> list[str]:
     return texts
 
 
+def test_compiled_patterns_are_plain_frozen_data(taxonomy: Taxonomy) -> None:
+    """Frozen dataclasses of tuples, str-keyed dicts, strings, ints and bools: nothing that
+    could carry code, nothing a cache would have to trust."""
+    from dataclasses import fields, is_dataclass
+
+    def check(value: object) -> None:
+        if is_dataclass(value):
+            assert type(value).__dataclass_params__.frozen  # type: ignore[attr-defined]
+            for field in fields(value):
+                check(getattr(value, field.name))
+        elif isinstance(value, tuple):
+            for item in value:
+                check(item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                assert type(key) is str
+                check(item)
+        else:
+            assert type(value) in (str, int, bool), value
+
+    check(compile_patterns(taxonomy))
+
+
 def test_compiled_patterns_round_trip_through_json(taxonomy: Taxonomy) -> None:
     patterns = compile_patterns(taxonomy)
     data = json.loads(json.dumps(patterns_to_data(patterns)))
