@@ -6,8 +6,7 @@ import tempfile
 import pytest
 from hypothesis import settings
 
-from skillgap.analysis import matcher_for
-from skillgap.matcher import SkillMatcher
+from skillgap.matching import Matcher, matcher_for
 from skillgap.taxonomy import Taxonomy, load_taxonomy
 
 # In CI, property tests run the same examples every time: a failure there is reproducible, and a
@@ -26,7 +25,7 @@ def taxonomy() -> Taxonomy:
 
 
 @pytest.fixture(scope="session")
-def matcher(taxonomy: Taxonomy) -> SkillMatcher:
+def matcher(taxonomy: Taxonomy) -> Matcher:
     # Built once per test session, like a cached model fixture.
     return matcher_for(taxonomy)
 

@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from skillgap.analysis import analyze
-from skillgap.matcher import compile_rule
+from skillgap.matching.rules import compile_rule
+from skillgap.taxonomy import Taxonomy
 
 from .helpers import CORPUS, EXAMPLES, REPO, skill_ids
 
@@ -272,7 +273,7 @@ def test_tokens_are_those_of_spacy_blank_en() -> None:
     """Special cases are loaded as texts need them; the tokens must not change because of it."""
     import spacy
 
-    from skillgap.tokens import EnglishTokenizer
+    from skillgap.matching.tokens import EnglishTokenizer
 
     # The README and docs/ give hundreds of distinct chunks, without the shared corpus.
     documents = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
@@ -307,26 +308,99 @@ def test_near_miss_in_prose_is_the_closest_name() -> None:
     order (it decides the confidence: 0.9 exact written apart, 0.8 one edit)."""
     from rapidfuzz.distance import Levenshtein
 
-    from skillgap.matcher import _nearest_in_prose
+    from skillgap.matching.near import nearest_in_prose
 
     forms = [
         ("neuralnetwork", ("neural", "network")),
         ("neuralnetworks", ("neural", "networks")),
     ]
     words = ["neural", "networks"]
-    found = _nearest_in_prose("".join(words), words, forms, Levenshtein.distance)
+    found = nearest_in_prose("".join(words), words, forms, Levenshtein.distance)
     assert found == (0, "neuralnetworks")
 
 
 def test_a_second_text_adds_every_tokenizer_special_case() -> None:
     """One text (a cold run) adds only the special cases it holds; from a second text on, more
     may come, and all are added at once."""
-    from skillgap.matcher import SkillMatcher
+    from skillgap.matching import Matcher, compile_patterns
     from skillgap.taxonomy import load_taxonomy
 
-    matcher = SkillMatcher(load_taxonomy())
+    matcher = Matcher(compile_patterns(load_taxonomy()))
     first = matcher.find("Skills: Python, SQL, e.g. pandas")
     assert matcher.tokenizer._pending
     second = matcher.find("Skills: Python, SQL, e.g. pandas")
     assert not matcher.tokenizer._pending
     assert first == second
+
+
+def test_phrase_matchers_built_from_ids_match_as_built_from_docs(taxonomy: Taxonomy) -> None:
+    """The phrase stage gives spaCy's PhraseMatcher the string ids of each form's tokens, not a
+    Doc of the form: the same matches as the plain way, a Doc per form."""
+    from spacy.matcher import PhraseMatcher
+
+    from skillgap.matching import compile_patterns
+    from skillgap.matching.phrases import PhraseStage
+    from skillgap.matching.tokens import EnglishTokenizer
+
+    tokenizer = EnglishTokenizer()
+    stage = PhraseStage(compile_patterns(taxonomy).phrases, {}, tokenizer.vocab)
+    lower = PhraseMatcher(tokenizer.vocab, attr="LOWER")
+    exact = PhraseMatcher(tokenizer.vocab, attr="ORTH")
+    for skill in taxonomy.skills.values():
+        for matcher, kind, forms in (
+            (lower, "alias", skill.aliases),
+            (exact, "exact", skill.exact),
+            (exact, "ambiguous", skill.ambiguous),
+            (lower, "exclude", skill.excludes),
+        ):
+            if forms:
+                matcher.add(f"{kind}:{skill.id}", list(tokenizer.pipe(forms)))
+    texts = [p.read_text() for p in [*sorted(EXAMPLES.glob("*.txt")), REPO / "README.md"]]
+    if CORPUS.exists():
+        resumes = [p for p in sorted((CORPUS / "text").iterdir()) if p.suffix != ".tsv"]
+        texts += [p.read_text(errors="replace") for p in resumes]
+    texts.append("Go, R and C++ at the Linux Foundation; MS SQL, JavaScript, C#, e.g. Spark")
+    strings = tokenizer.vocab.strings
+    for text in texts:
+        doc = tokenizer(text)
+        plain = [(strings[key], start, end) for m in (lower, exact) for key, start, end in m(doc)]
+        found = [(f"{c.kind}:{c.skill_id}", c.start, c.end) for c in stage.find(doc)]
+        assert found == plain
+
+
+def test_a_taxonomy_with_the_same_content_has_the_same_matcher(taxonomy: Taxonomy) -> None:
+    """Matchers are kept by the taxonomy's content, not by the object (a taxonomy sent to a
+    worker process is a new object), and only a few are kept."""
+    from skillgap.matching import find
+
+    copy = Taxonomy(
+        categories=dict(taxonomy.categories), skills=dict(taxonomy.skills), roles=taxonomy.roles
+    )
+    assert copy is not taxonomy and find.matcher_for(copy) is find.matcher_for(taxonomy)
+    first = find.matcher_for(taxonomy)
+    skills = dict(taxonomy.skills)
+    for number in range(find._KEPT):
+        python = skills["python"].model_copy(update={"tip": f"Variant {number} of the tip."})
+        variant = Taxonomy(taxonomy.categories, {**skills, "python": python}, taxonomy.roles)
+        assert find.matcher_for(variant) is not first
+    assert find.matcher_for(taxonomy) is not first  # dropped, built again
+
+
+def test_remembered_near_miss_searches_find_what_fresh_ones_find(taxonomy: Taxonomy) -> None:
+    """The near-miss stage remembers its searches across texts (and forgets them past a
+    bound): a stage that has seen every text finds what a fresh one finds."""
+    from skillgap.matching import compile_patterns
+    from skillgap.matching.near import NearMissStage
+    from skillgap.matching.tokens import EnglishTokenizer
+    from skillgap.matching.view import TokenView
+
+    patterns = compile_patterns(taxonomy).near
+    tokenizer = EnglishTokenizer()
+    texts = [p.read_text() for p in sorted(EXAMPLES.glob("*.txt"))]
+    texts.append("Pytoch, Kubernets and Tensor Flow; mixed effect models and Neutral Networks")
+    views = [TokenView.of(text, [], tokenizer) for text in texts]
+    seasoned = NearMissStage(patterns)
+    found = [hit.text for view in views for hit in seasoned.find(view, set())]
+    assert {"Pytoch", "Kubernets", "Neutral Networks"} <= set(found)
+    for view in views:
+        assert list(seasoned.find(view, set())) == list(NearMissStage(patterns).find(view, set()))

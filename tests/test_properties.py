@@ -150,21 +150,21 @@ rule_words = st.sampled_from([
 def test_rules_match_as_on_whole_stretches(words: list[str]) -> None:
     """Each rule set's Matcher sees only part of a stretch (from a word that can start one of
     its rules to one that can end one): it finds what it finds on every whole stretch."""
-    from skillgap.analysis import matcher_for
-    from skillgap.matcher import _LineIndex, _TokenView
+    from skillgap.matching import matcher_for
+    from skillgap.matching.view import LineIndex, TokenView
     from skillgap.taxonomy import load_taxonomy
 
     matcher = matcher_for(load_taxonomy())
     text = " ".join(words)
     doc = matcher.tokenizer(text)
-    view = _TokenView(doc, text, _LineIndex(text, []))
+    view = TokenView(doc, text, LineIndex(text, []))
     whole = []
     start = 0
     for end in [*view.stops, len(doc)]:
-        for _, rules in matcher._rule_sets:
+        for rules in matcher.rules.matchers:
             whole += [(key, start + s, start + e) for key, s, e in rules(doc[start:end])]
         start = end + 1
-    assert list(matcher._rule_matches(doc, view)) == whole
+    assert list(matcher.rules.matches(view)) == whole
 
 
 @SETTINGS
@@ -175,7 +175,7 @@ def test_membership_on_string_ids_is_membership_on_words(words: list[str]) -> No
     import numpy
     from spacy.strings import get_string_id
 
-    from skillgap.matcher import LIST_SEPARATORS, _among
+    from skillgap.matching.view import LIST_SEPARATORS, among
 
     keys = numpy.array([get_string_id(word) for word in words], dtype=numpy.uint64)
-    assert _among(keys, LIST_SEPARATORS).tolist() == [word in LIST_SEPARATORS for word in words]
+    assert among(keys, LIST_SEPARATORS).tolist() == [word in LIST_SEPARATORS for word in words]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from skillgap.analysis import analyze, assess_quality, score_role
+from skillgap.analysis import analyze
+from skillgap.quality import assess_quality
 from skillgap.report import Evidence, FoundSkill
+from skillgap.scoring import score_role
 from skillgap.taxonomy import Taxonomy
 
 from .helpers import corpus_file

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillgap.analysis import WEAK_SECTIONS
 from skillgap.errors import TaxonomyError
 from skillgap.ids import REQUIRED_SECTION_IDS
+from skillgap.scoring import WEAK_SECTIONS
 from skillgap.sections import (
     SECTIONS,
     SECTIONS_FILE,

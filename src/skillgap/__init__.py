@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from skillgap._version import __version__
+
 __all__ = ["Report", "__version__", "analyze", "load_taxonomy"]
 
 if TYPE_CHECKING:

@@ -112,7 +112,7 @@ def _init_worker(task: tuple[Callable[[str, Job], Any], Job] | None) -> None:
 def _prepare_to_fork(job: Job) -> None:
     """Build the matcher, with every special case of its tokenizer (which it would add itself
     from its second text), before forking: the workers share both instead of each making them."""
-    from skillgap.analysis import matcher_for
+    from skillgap.matching import matcher_for
 
     matcher_for(job.taxonomy).tokenizer.add_all_special_cases()
 

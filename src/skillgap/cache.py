@@ -1,26 +1,41 @@
-"""A cache of the compiled matcher, so that a cold start does not rebuild it.
+"""A cache of plain data that a cold start would otherwise rebuild (the compiled skill
+patterns, the validated taxonomy), never anything from a resume.
 
-Building the spaCy phrase matchers and rules from the taxonomy takes about 0.1 s, a seventh
-of a cold run; loading them takes a third of that. The cache holds only compiled skill
-patterns, never anything from a resume. It lives in ``$SKILLGAP_CACHE_DIR``, else
-``$XDG_CACHE_HOME/skillgap``, else ``~/.cache/skillgap``; ``SKILLGAP_NO_CACHE=1`` turns it
-off, and any problem with it (unwritable, stale, corrupt) only means building afresh.
+It lives in ``$SKILLGAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/skillgap``, else
+``~/.cache/skillgap``; ``SKILLGAP_NO_CACHE=1`` turns it off.
+
+A cache folder is not a trusted place: whoever can write to it (a shared ``XDG_CACHE_HOME``, a
+CI cache restored from a pull request, a folder made under ``umask 000``) must not be able to
+change what skillgap does. So an entry holds JSON, read as data and never as code; an entry is
+read only when it and its folder belong to the current user and no one else may write to them,
+and only when its checksum holds. An entry's name is a hash of its kind, its key and the code
+of the installed package, so that an upgrade or a code change never reads data it did not
+write. Any problem (unreadable, unsearchable, corrupt, a full disk) means building afresh,
+silently; a write that fails leaves no temporary file behind. Platforms without user ids
+(Windows) get no cache.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
+import stat
 import tempfile
+from contextlib import suppress
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from skillgap import __version__
+from skillgap.errors import InputError
+
+#: The first line of every entry: the format, then the checksum of the data after it.
+_MAGIC = b"skillgap-cache-v1 "
 
 
 def cache_dir() -> Path | None:
-    if os.environ.get("SKILLGAP_NO_CACHE"):
+    """The cache folder, or None when the cache is off."""
+    if os.environ.get("SKILLGAP_NO_CACHE") or not hasattr(os, "getuid"):
         return None
     explicit = os.environ.get("SKILLGAP_CACHE_DIR")
     if explicit:
@@ -29,44 +44,75 @@ def cache_dir() -> Path | None:
     return Path(base) / "skillgap"
 
 
-#: The modules whose code shapes what is cached: a change in any of them changes every key.
-_CODE = ("ids.py", "matcher.py", "sections.py", "taxonomy.py", "tokens.py")
+def load(kind: str, key: str) -> Any | None:
+    """The data stored for ``kind`` and ``key`` by this code, or None."""
+    try:
+        entry = _entry(kind, key)
+        if entry is None or not _owned_and_private(os.stat(entry.parent)):
+            return None
+        flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK  # no symbolic link, no FIFO wait
+        descriptor = os.open(entry, flags)
+        with open(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode) or not _owned_and_private(status):
+                return None
+            content = handle.read()
+        header, _, payload = content.partition(b"\n")
+        if header != _MAGIC + hashlib.sha256(payload).hexdigest().encode():
+            return None
+        return json.loads(payload)
+    except InputError:
+        raise  # an input's time limit ran out meanwhile (skillgap.limits): no cache problem
+    except Exception:  # missing, unreadable, damaged: build afresh
+        return None
+
+
+def store(kind: str, key: str, data: Any) -> None:
+    """Keep JSON-ready ``data`` for ``kind`` and ``key``; skipped silently on any problem."""
+    try:
+        entry = _entry(kind, key)
+        if entry is None:
+            return
+        payload = json.dumps(data, separators=(",", ":")).encode()
+        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _owned_and_private(os.stat(entry.parent)):
+            return
+        descriptor, temporary = tempfile.mkstemp(dir=entry.parent, prefix=f".{kind}-")
+        try:
+            with open(descriptor, "wb") as handle:  # mkstemp: readable by the user only
+                handle.write(_MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n")
+                handle.write(payload)
+            os.replace(temporary, entry)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(temporary)
+            raise
+    except InputError:
+        raise  # an input's time limit ran out meanwhile (skillgap.limits): no cache problem
+    except Exception:  # unwritable, full, or not ours: run without a cache
+        pass
+
+
+def _owned_and_private(status: os.stat_result) -> bool:
+    """Owned by the current user, and no one else may write to it."""
+    return status.st_uid == os.getuid() and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def _entry(kind: str, key: str) -> Path | None:
-    """The cache file for ``key``: its name also says which spaCy and which code built it,
-    so that an upgrade or a code change never loads a state it cannot use."""
-    from importlib.metadata import version
-
     folder = cache_dir()
     if folder is None:
         return None
-    here = Path(__file__).parent
-    code = hashlib.sha256(b"".join((here / name).read_bytes() for name in _CODE)).hexdigest()
-    spacy_version = version("spacy")
-    return folder / f"{kind}-{__version__}-spacy{spacy_version}-{code[:12]}-{key}.pickle"
+    name = hashlib.sha256(f"{kind}\0{key}\0{code_digest()}".encode()).hexdigest()[:32]
+    return folder / f"{kind}-{name}.json"
 
 
-def load(kind: str, key: str) -> Any | None:
-    """The cached state of ``kind`` for ``key``, or None."""
-    entry = _entry(kind, key)
-    if entry is None or not entry.is_file():
-        return None
-    try:
-        return pickle.loads(entry.read_bytes())
-    except Exception:  # stale or corrupt: build afresh
-        return None
-
-
-def store(kind: str, key: str, state: Any) -> None:
-    """Keep ``state`` for next time; silently skip when the cache cannot be written."""
-    entry = _entry(kind, key)
-    if entry is None:
-        return
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=entry.parent, delete=False) as handle:
-            handle.write(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(handle.name, entry)
-    except OSError:
-        pass
+@cache
+def code_digest() -> str:
+    """A digest of the installed package's Python files: any change to the code that builds
+    the cached data gives new entries."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()

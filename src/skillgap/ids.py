@@ -23,7 +23,7 @@ EDUCATION_SECTION = "education"
 #: The sections whose entries the profile counts.
 PUBLICATIONS_SECTION = "publications"
 TALKS_SECTION = "talks"
-#: Weak evidence of a practical skill, with education (see ``analysis.WEAK_SECTIONS``).
+#: Weak evidence of a practical skill, with education (see ``scoring.WEAK_SECTIONS``).
 AWARDS_SECTION = "awards"
 OTHER_SECTION = "other"
 

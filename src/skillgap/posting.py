@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from skillgap.matcher import Hit
+from skillgap.errors import InputError
+from skillgap.matching import Hit, find_skills
 from skillgap.readers import Document
 from skillgap.taxonomy import Requirement, Role, Taxonomy
 
@@ -177,13 +178,7 @@ def _merge(requirements: list[PostingRequirement]) -> list[PostingRequirement]:
 
 def read_posting(document: Document, taxonomy: Taxonomy) -> Role:
     """A posting read as a role with id ``job``; raises when it names no known skill."""
-    from skillgap.analysis import matcher_for
-    from skillgap.errors import InputError
-    from skillgap.sections import find_headings, sections_by_line
-
-    lines = document.text.split("\n")
-    headings = find_headings(lines)
-    hits = matcher_for(taxonomy).find(document.text, headings, sections_by_line(lines, headings))
+    hits = find_skills(document.text, taxonomy).hits
     requirements = extract_requirements(document, hits, taxonomy)
     if not requirements:
         raise InputError(

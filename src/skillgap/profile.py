@@ -14,7 +14,7 @@ from skillgap.ids import (
     PUBLICATIONS_SECTION,
     TALKS_SECTION,
 )
-from skillgap.matcher import Hit
+from skillgap.matching import Hit
 from skillgap.report import Degree, Profile, ResearchOutput
 
 DEGREE_LEVELS = {DEGREE_BACHELOR: "bachelor", DEGREE_MASTER: "master", DEGREE_PHD: "phd"}

@@ -20,8 +20,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from skillgap.errors import TaxonomyError
+from skillgap.errors import InputError, TaxonomyError
 from skillgap.ids import REQUIRED_SKILL_IDS
+from skillgap.matching.rules import compile_rule
 from skillgap.sections import SECTIONS, SECTIONS_FILE, is_heading_title, normalise_title
 
 KEBAB_CASE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -98,8 +99,6 @@ class Skill(_Record):
     @field_validator("rules")
     @classmethod
     def _rules_need_a_word(cls, rules: tuple[str, ...]) -> tuple[str, ...]:
-        from skillgap.matcher import compile_rule  # the matcher needs this module first
-
         for rule in rules:
             if all("OP" in spec for spec in compile_rule(rule)):
                 raise ValueError(f"rule {rule!r} needs a word that is neither optional nor a gap")
@@ -168,11 +167,16 @@ class Taxonomy:
 
 def _read_toml(source: Traversable, label: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(source.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise TaxonomyError(f"{label}: not valid TOML: {error}") from None
+        return _parse_toml(source.read_text(encoding="utf-8"), label)
     except OSError as error:
         raise TaxonomyError(f"{label}: cannot read: {error.strerror}") from None
+
+
+def _parse_toml(text: str, label: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise TaxonomyError(f"{label}: not valid TOML: {error}") from None
 
 
 def _validation_message(error: ValidationError) -> str:
@@ -274,12 +278,22 @@ def build_taxonomy(
     role_sources: Iterable[tuple[str, Traversable]],
 ) -> Taxonomy:
     """Build and cross-check a taxonomy from labelled TOML sources."""
+    return _taxonomy_of(
+        ((label, _read_toml(source, label)) for label, source in skill_sources),
+        ((label, _read_toml(source, label)) for label, source in role_sources),
+    )
+
+
+def _taxonomy_of(
+    skill_data: Iterable[tuple[str, dict[str, Any]]],
+    role_data: Iterable[tuple[str, dict[str, Any]]],
+) -> Taxonomy:
+    """Build and cross-check a taxonomy from the labelled contents of its TOML files."""
     categories: dict[str, Category] = {}
     skills: dict[str, Skill] = {}
     roles: dict[str, Role] = {}
     origin: dict[str, str] = {}
-    for label, source in skill_sources:
-        data = _read_toml(source, label)
+    for label, data in skill_data:
         unknown = set(data) - {"category", "skill"}
         if unknown:
             raise TaxonomyError(f"{label}: unknown table(s): {', '.join(sorted(unknown))}")
@@ -295,8 +309,7 @@ def build_taxonomy(
                 raise TaxonomyError(f"{label}: skill {skill.id!r}: duplicate id (see {first})")
             skills[skill.id] = skill
             origin[f"skill:{skill.id}"] = label
-    for label, source in role_sources:
-        raw_role = _read_toml(source, label)
+    for label, raw_role in role_data:
         role = _build(Role, raw_role, label, _entry_name(raw_role, "role", 0))
         if role.id in roles:
             raise TaxonomyError(f"{label}: role {role.id!r}: duplicate id")
@@ -313,25 +326,41 @@ def builtin_data() -> Traversable:
 
 @cache
 def load_taxonomy() -> Taxonomy:
-    """The built-in taxonomy and roles, validated once and then kept in the cache."""
+    """The built-in taxonomy and roles, validated.
+
+    Parsing the TOML files is most of the work, so their contents are kept in the cache as
+    JSON (see :mod:`skillgap.cache`), keyed by the files' bytes; they are validated again
+    either way, and only contents that validated are stored.
+    """
     from skillgap import cache
 
     root = builtin_data()
-    skill_sources = [
-        (f"skills/{item.name}", item) for item in _data_files(root) if item.name != SECTIONS_FILE
+    skill_files = [
+        (f"skills/{item.name}", item.read_bytes())
+        for item in _data_files(root)
+        if item.name != SECTIONS_FILE
     ]
-    role_sources = [(f"skills/roles/{item.name}", item) for item in _data_files(root / "roles")]
+    role_files = [(f"skills/roles/{f.name}", f.read_bytes()) for f in _data_files(root / "roles")]
     # The section data is part of the key: the skills were checked against it.
-    section_source = (f"skills/{SECTIONS_FILE}", root / SECTIONS_FILE)
+    sections = (f"skills/{SECTIONS_FILE}", (root / SECTIONS_FILE).read_bytes())
     digest = hashlib.sha256()
-    for label, source in [*skill_sources, *role_sources, section_source]:
-        digest.update(label.encode() + b"\0" + source.read_bytes() + b"\0")
+    for label, content in [*skill_files, *role_files, sections]:
+        digest.update(label.encode() + b"\0" + content + b"\0")
     key = digest.hexdigest()[:32]
     cached = cache.load("taxonomy", key)
-    if isinstance(cached, Taxonomy):
-        return cached
-    taxonomy = build_taxonomy(skill_sources, role_sources)
-    cache.store("taxonomy", key, taxonomy)
+    if cached is not None:
+        try:
+            return _taxonomy_of(*cached)
+        except InputError:
+            raise  # an input's time limit ran out meanwhile (skillgap.limits)
+        except Exception:  # other data than the files': read them
+            pass
+    contents = tuple(
+        [(label, _parse_toml(content.decode("utf-8"), label)) for label, content in files]
+        for files in (skill_files, role_files)
+    )
+    taxonomy = _taxonomy_of(*contents)
+    cache.store("taxonomy", key, contents)
     return taxonomy
 
 

@@ -119,14 +119,12 @@ def read_bytes(
             from skillgap.readers import structured
 
             body = structured.yaml_to_text(_decoded(data, name))
-        case "markdown":
+        case "markdown" | "rmarkdown":
             from skillgap.readers import markup
 
-            body = markup.markdown_to_text(_decoded(data, name))
-        case "rmarkdown":
-            from skillgap.readers import markup
-
-            body = markup.rmarkdown_to_text(_decoded(data, name))
+            front, page = _split_front_matter(_decoded(data, name), fmt)
+            to_text = markup.markdown_to_text if fmt == "markdown" else markup.rmarkdown_to_text
+            body = front + to_text(page)
         case "html":
             from skillgap.readers import markup
 
@@ -136,6 +134,20 @@ def read_bytes(
         case _:
             assert_never(fmt)
     return _document(name, fmt, body, limits, pages=pages, warnings=warnings)
+
+
+def _split_front_matter(source: str, fmt: str) -> tuple[str, str]:
+    """The text of a page's front matter when it holds resume content (else nothing), and the
+    page without it; see :mod:`skillgap.readers.front_matter`."""
+    if fmt == "rmarkdown":  # an R Markdown file may open with a comment and blank lines
+        from skillgap.readers.markup import without_comments
+
+        source = without_comments(source).lstrip()
+    if not source.startswith(("---", "+++")):
+        return "", source
+    from skillgap.readers import front_matter
+
+    return front_matter.split(source)
 
 
 def _read_latex(source: str, folder: Path | None, limits: Limits) -> tuple[str, tuple[str, ...]]:

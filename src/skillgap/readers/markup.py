@@ -10,6 +10,11 @@ _HTML_TAG = re.compile(r"<[^>\n]{1,500}>")
 _GITHUB_URL = re.compile(r"github\.com/[\w.\-/]*", re.IGNORECASE)
 
 
+def without_comments(source: str) -> str:
+    """The source without its HTML comments."""
+    return _HTML_COMMENT.sub("", source)
+
+
 def markdown_to_text(source: str) -> str:
     """The visible text of a Markdown document, one block per line group.
 
@@ -18,7 +23,6 @@ def markdown_to_text(source: str) -> str:
     """
     from markdown_it import MarkdownIt
 
-    front, source = split_front_matter(source)
     source = _HTML_COMMENT.sub("", source)
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
     out: list[str] = []
@@ -33,17 +37,7 @@ def markdown_to_text(source: str) -> str:
             out.append("\n")
         elif token.type in {"th_close", "td_close"}:
             out.append(" | ")
-    return front + "".join(out)
-
-
-def split_front_matter(source: str) -> tuple[str, str]:
-    """The text of a page's front matter when it holds resume content (else nothing), and the
-    page without it; see :mod:`skillgap.readers.front_matter`."""
-    if not source.startswith(("---", "+++")):
-        return "", source
-    from skillgap.readers import front_matter
-
-    return front_matter.split(source)
+    return "".join(out)
 
 
 def _inline_text(children: list) -> str:  # type: ignore[type-arg]
@@ -157,14 +151,12 @@ def clean_fragment(text: str) -> str:
 
 
 def rmarkdown_to_text(source: str) -> str:
-    """R Markdown (and Quarto): code chunks and front matter dropped; the rest is Markdown,
-    or LaTeX where the document writes LaTeX (moderncv-style CVs do)."""
-    source = _HTML_COMMENT.sub("", source)
-    front, source = split_front_matter(source.lstrip())
-    source = _CODE_CHUNK.sub("", source)
+    """R Markdown (and Quarto) without its front matter: code chunks dropped; the rest is
+    Markdown, or LaTeX where the document writes LaTeX (moderncv-style CVs do)."""
+    source = _CODE_CHUNK.sub("", _HTML_COMMENT.sub("", source))
     if _LATEX_COMMAND.search(source):
-        return front + latex_to_text(source)
-    return front + markdown_to_text(source)
+        return latex_to_text(source)
+    return markdown_to_text(source)
 
 
 _BLOCK_TAGS = frozenset(

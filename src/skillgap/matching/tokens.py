@@ -1,19 +1,18 @@
 """The tokenizer of ``spacy.blank("en")``, built for a cold start and for batches.
 
-Building ``spacy.blank("en")`` spends about 45 ms adding the 1,347 English tokenizer
-exceptions ("e.g.", "don't", ":)") one by one: a third of what a cold ``skillgap analyze`` adds
-to starting Python and spaCy. A special case can only change the tokens of a text that contains
-its string, so a special case is added when a text first contains it. Scanning every new word
-for them costs more than adding them all once, so the matcher adds them all from its second
-text, and a parallel batch before forking (:meth:`EnglishTokenizer.add_all_special_cases`).
-The tokens are those of ``spacy.blank("en")`` either way (``tests/test_matching.py``).
+Building ``spacy.blank("en")`` adds well over a thousand English tokenizer exceptions ("e.g.",
+"don't", ":)") one by one, a large share of what a cold ``skillgap analyze`` adds to starting
+Python and spaCy. A special case can only change the tokens of a text that contains its string,
+so a special case is added when a text first contains it. Scanning every new word for them costs
+more than adding them all once, so the matcher adds them all from its second text, and a
+parallel batch before forking (:meth:`EnglishTokenizer.add_all_special_cases`). The tokens are
+those of ``spacy.blank("en")`` either way (``tests/test_matching.py``).
 
 spaCy's tokenizer caches the tokens of each chunk (a run of non-space characters), but within
 one call it caches no chunk after one that hit a special case, and nearly every resume has one
-early. Its cache so stayed nearly empty, and a one-page resume took 5.5 ms of affix splitting
-in every batch. New chunks are therefore tokenized apart first (see ``_fill_cache``), which
-caches exactly the tokens the whole text gives them: 5.5 -> 0.3-0.5 ms per PDF resume seen
-before.
+early. Its cache so stayed nearly empty, and every resume paid for affix splitting again in a
+batch. New chunks are therefore tokenized apart first (see ``_fill_cache``), which caches
+exactly the tokens the whole text gives them. ``benchmarks/speed.py`` measures both effects.
 """
 
 from __future__ import annotations

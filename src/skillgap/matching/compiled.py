@@ -1,0 +1,237 @@
+"""The compile phase: a taxonomy's skills as plain, frozen pattern data.
+
+:func:`compile_patterns` makes every decision that depends on the taxonomy once (tokenizing
+each form, compiling each rule, choosing the names that may be matched fuzzily); the matcher
+only loads the result. The data is tuples, str-keyed dicts, strings, ints and bools, so that
+it round-trips through JSON exactly (:func:`patterns_to_data`, :func:`patterns_from_data`)
+and a cache of it can hold nothing but data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from skillgap.matching.rules import Anchor, anchor_of, compile_rule
+
+if TYPE_CHECKING:
+    from skillgap.matching.tokens import EnglishTokenizer
+    from skillgap.taxonomy import Taxonomy
+
+#: A phrase as the attribute its matcher compares, token by token: lowercase text or text.
+Form = tuple[str, ...]
+#: A token of a spaCy ``Matcher`` pattern (word lists in it are tuples).
+TokenSpec = Mapping[str, Any]
+
+#: Misspellings are looked for only in names of this many letters or more.
+FUZZY_MIN_LENGTH = 6
+#: In prose, only names of two or more words and this many letters are matched fuzzily
+#: ("Neutral Network"), with one edit: ordinary words there are often one letter from a name.
+FUZZY_MIN_PROSE_LENGTH = 12
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    """The forms of one skill under one label: ``alias:``, ``exclude:`` (matched in
+    lowercase), ``exact:`` or ``ambiguous:`` (matched as written), then the skill's id."""
+
+    label: str
+    forms: tuple[Form, ...]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What confirms an ambiguous form of a skill (see the taxonomy's ``Skill``)."""
+
+    sections: tuple[str, ...]
+    cues: tuple[str, ...]
+    lead_ins: tuple[str, ...]
+    listable: bool
+
+
+@dataclass(frozen=True)
+class PhrasePatterns:
+    lower: tuple[PhraseSet, ...]
+    exact: tuple[PhraseSet, ...]
+    #: Skill id -> what confirms its ambiguous forms (skills with ambiguous forms only).
+    contexts: Mapping[str, Context]
+    #: Skill id -> casefolded form -> further skills the form shows.
+    also: Mapping[str, Mapping[str, tuple[str, ...]]]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The token rules of one skill, labelled ``rule:`` and its id, with where each can match."""
+
+    label: str
+    patterns: tuple[tuple[TokenSpec, ...], ...]
+    anchors: tuple[Anchor, ...]
+
+
+@dataclass(frozen=True)
+class RulePatterns:
+    sets: tuple[RuleSet, ...]
+    #: A word -> the rule sets it can start (a stretch of text is checked only against those).
+    by_first_word: Mapping[str, tuple[int, ...]]
+    #: The rule sets with a rule that starts with a pattern (no word says where to look).
+    always: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class NearPatterns:
+    """The names whose misspellings count: aliases of six letters or more, spaces removed."""
+
+    #: Name (lowercase, without spaces) -> its skill.
+    skills: Mapping[str, str]
+    #: Name -> how many words it is written in.
+    words: Mapping[str, int]
+    #: Names of several words and twelve letters or more, with their words: those are also
+    #: looked for in prose.
+    prose: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class CompiledPatterns:
+    """Everything the matcher needs from a taxonomy."""
+
+    phrases: PhrasePatterns
+    rules: RulePatterns
+    near: NearPatterns
+    #: Section heading -> the skills it is evidence of.
+    headings: Mapping[str, tuple[str, ...]]
+    #: Skill id -> the skills it always shows (skills that imply others only).
+    implies: Mapping[str, tuple[str, ...]]
+    #: Skill id -> name.
+    names: Mapping[str, str]
+
+
+def compile_patterns(
+    taxonomy: Taxonomy, tokenizer: EnglishTokenizer | None = None
+) -> CompiledPatterns:
+    """The patterns of every skill of a taxonomy (forms tokenized by ``tokenizer``, by
+    default a new :class:`~skillgap.matching.tokens.EnglishTokenizer`)."""
+    if tokenizer is None:
+        from skillgap.matching.tokens import EnglishTokenizer
+
+        tokenizer = EnglishTokenizer()
+    lower: list[PhraseSet] = []
+    exact: list[PhraseSet] = []
+    contexts: dict[str, Context] = {}
+    also: dict[str, dict[str, tuple[str, ...]]] = {}
+    rule_sets: list[RuleSet] = []
+    headings: dict[str, list[str]] = {}
+
+    def forms(phrases: tuple[str, ...], attribute: str) -> tuple[Form, ...]:
+        docs = tokenizer.pipe(phrases)
+        return tuple(tuple(getattr(token, attribute) for token in doc) for doc in docs)
+
+    for skill in taxonomy.skills.values():
+        if skill.aliases:
+            lower.append(PhraseSet(f"alias:{skill.id}", forms(skill.aliases, "lower_")))
+        if skill.exact:
+            exact.append(PhraseSet(f"exact:{skill.id}", forms(skill.exact, "orth_")))
+        if skill.ambiguous:
+            exact.append(PhraseSet(f"ambiguous:{skill.id}", forms(skill.ambiguous, "orth_")))
+            contexts[skill.id] = Context(skill.sections, skill.cues, skill.lead_ins, skill.listable)
+        if skill.excludes:
+            lower.append(PhraseSet(f"exclude:{skill.id}", forms(skill.excludes, "lower_")))
+        if skill.rules:
+            patterns = [compile_rule(rule) for rule in skill.rules]
+            rule_sets.append(
+                RuleSet(
+                    f"rule:{skill.id}",
+                    tuple(tuple(_frozen(spec) for spec in pattern) for pattern in patterns),
+                    tuple(anchor_of(pattern) for pattern in patterns),
+                )
+            )
+        if skill.also:
+            also[skill.id] = {form.casefold(): extra for form, extra in skill.also.items()}
+        for heading in skill.headings:
+            headings.setdefault(heading, []).append(skill.id)
+    return CompiledPatterns(
+        phrases=PhrasePatterns(tuple(lower), tuple(exact), contexts, also),
+        rules=_index_rules(rule_sets),
+        near=_near_patterns(taxonomy),
+        headings={heading: tuple(ids) for heading, ids in headings.items()},
+        implies={s.id: s.implies for s in taxonomy.skills.values() if s.implies},
+        names={s.id: s.name for s in taxonomy.skills.values()},
+    )
+
+
+def _index_rules(sets: list[RuleSet]) -> RulePatterns:
+    by_first_word: dict[str, list[int]] = {}
+    always: list[int] = []
+    for number, rule_set in enumerate(sets):
+        firsts = [tests[0] for tests, _, _ in rule_set.anchors]
+        for word in sorted({w for first in firsts if not isinstance(first, str) for w in first}):
+            by_first_word.setdefault(word, []).append(number)
+        if any(isinstance(first, str) for first in firsts):
+            always.append(number)
+    return RulePatterns(
+        tuple(sets), {word: tuple(found) for word, found in by_first_word.items()}, tuple(always)
+    )
+
+
+def _near_patterns(taxonomy: Taxonomy) -> NearPatterns:
+    skills: dict[str, str] = {}
+    words_of: dict[str, int] = {}
+    prose: list[tuple[str, tuple[str, ...]]] = []
+    for skill in taxonomy.skills.values():
+        is_tool = taxonomy.categories[skill.category].kind == "tool"
+        for alias in skill.aliases:
+            words = alias.casefold().replace("-", " ").split()
+            key = "".join(words)
+            # Misspelt tool names are common; concepts are matched fuzzily only in phrases of
+            # several words, where one typo cannot turn one word into another.
+            if len(key) >= FUZZY_MIN_LENGTH and key.isalpha() and (is_tool or len(words) > 1):
+                skills.setdefault(key, skill.id)
+                words_of[key] = len(words)
+                if len(words) > 1 and len(key) >= FUZZY_MIN_PROSE_LENGTH:
+                    prose.append((key, tuple(words)))
+    return NearPatterns(skills, words_of, tuple(prose))
+
+
+def _frozen(value: Any) -> Any:
+    """Lists as tuples, all the way down, as they come back from JSON."""
+    if isinstance(value, list | tuple):
+        return tuple([_frozen(item) if isinstance(item, _NESTED) else item for item in value])
+    if isinstance(value, dict):
+        return {
+            k: _frozen(item) if isinstance(item, _NESTED) else item for k, item in value.items()
+        }
+    return value
+
+
+_NESTED = (list, tuple, dict)
+
+
+def patterns_to_data(patterns: CompiledPatterns) -> dict[str, Any]:
+    """The patterns as JSON-ready data."""
+    return asdict(patterns)
+
+
+def patterns_from_data(data: Any) -> CompiledPatterns:
+    """The patterns back from :func:`patterns_to_data`'s output after a JSON round trip.
+
+    Raises (KeyError, TypeError, ValueError...) on data of another shape.
+    """
+    data = _frozen(data)
+    phrases, rules, near = data["phrases"], data["rules"], data["near"]
+    return CompiledPatterns(
+        phrases=PhrasePatterns(
+            lower=tuple(PhraseSet(**item) for item in phrases["lower"]),
+            exact=tuple(PhraseSet(**item) for item in phrases["exact"]),
+            contexts={key: Context(**item) for key, item in phrases["contexts"].items()},
+            also=dict(phrases["also"]),
+        ),
+        rules=RulePatterns(
+            sets=tuple(RuleSet(**item) for item in rules["sets"]),
+            by_first_word=dict(rules["by_first_word"]),
+            always=rules["always"],
+        ),
+        near=NearPatterns(skills=near["skills"], words=near["words"], prose=near["prose"]),
+        headings=dict(data["headings"]),
+        implies=dict(data["implies"]),
+        names=dict(data["names"]),
+    )

@@ -1,0 +1,91 @@
+"""The matcher: named stages run in order over one token view of a text.
+
+The pipeline is ``spacy.blank("en")``'s tokenizer (:mod:`.tokens`), two ``PhraseMatcher`` s
+for the forms of skills (:mod:`.phrases`), a ``Matcher`` per skill for token rules
+(:mod:`.rule_stage`), rapidfuzz for misspellings of long names (:mod:`.near`), section
+headings (:mod:`.headings`) and implied skills (:mod:`.implied`). Nothing here needs a trained
+model or the network, and nothing here reads the taxonomy: the matcher loads the plain data of
+:func:`~skillgap.matching.compiled.compile_patterns`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from skillgap.matching.headings import heading_hits
+from skillgap.matching.hit import CONFIDENCE, Hit
+from skillgap.matching.implied import drop_repeats, expand_implied
+from skillgap.matching.near import NearMissStage
+from skillgap.matching.phrases import (
+    PhraseStage,
+    drop_contained,
+    drop_wishes,
+    excluded_tokens,
+    outside_excludes,
+)
+from skillgap.matching.rule_stage import RuleStage
+from skillgap.matching.tokens import EnglishTokenizer
+from skillgap.matching.view import TokenView
+
+if TYPE_CHECKING:
+    from skillgap.matching.compiled import CompiledPatterns
+    from skillgap.sections import Heading
+
+
+class Matcher:
+    """Finds every skill of compiled patterns in a text. Build once, use for many texts."""
+
+    def __init__(
+        self, patterns: CompiledPatterns, tokenizer: EnglishTokenizer | None = None
+    ) -> None:
+        self.patterns = patterns
+        self.tokenizer = tokenizer if tokenizer is not None else EnglishTokenizer()
+        vocab = self.tokenizer.vocab
+        self.phrases = PhraseStage(patterns.phrases, patterns.names, vocab)
+        self.rules = RuleStage(patterns.rules, vocab)
+        self.near_misses = NearMissStage(patterns.near)
+        self._texts = 0  # texts analysed: see find
+
+    def find(
+        self,
+        text: str,
+        headings: Sequence[Heading] = (),
+        line_sections: Sequence[str | None] = (),
+    ) -> list[Hit]:
+        """Every hit of every skill in ``text`` (lines separated by newlines), given the
+        text's section headings and the section of each of its lines."""
+        if self._texts == 1:
+            # A second text, so more may come: adding every tokenizer special case once costs
+            # less than finding those of each new text, and each one added later would empty
+            # spaCy's cache of tokens.
+            self.tokenizer.add_all_special_cases()
+        self._texts += 1
+        view = TokenView.of(text, line_sections, self.tokenizer)
+
+        # Phrases: every form found, less exclude phrases ("The Linux Foundation"), ambiguous
+        # forms only in context, the longest of overlapping ones, none only being learned.
+        found = self.phrases.find(view.doc)
+        excluded = excluded_tokens(found)
+        phrases = drop_contained(self.phrases.confirm(outside_excludes(found, excluded), view))
+        hits = [
+            hit for phrase in drop_wishes(phrases, view) for hit in self.phrases.hits(phrase, view)
+        ]
+
+        # Rules: token patterns of concepts ("deployed ... models"), outside exclude phrases.
+        rule_matches = self.rules.find(view, excluded)
+        hits += [
+            view.hit(skill, start, end, "rule", CONFIDENCE["rule"])
+            for skill, start, end in rule_matches
+        ]
+
+        # Near misses of long names, only where no phrase (not even one only being learned)
+        # or rule matched.
+        spans = [(c.start, c.end) for c in phrases] + [(s, e) for _, s, e in rule_matches]
+        covered = {token for start, end in spans for token in range(start, end)}
+        hits += self.near_misses.find(view, covered)
+
+        # Section headings ("Publications"), then the skills the found ones imply, and one hit
+        # per skill and place.
+        hits += heading_hits(headings, self.patterns.headings)
+        return drop_repeats(expand_implied(hits, self.patterns.implies, self.patterns.names))

@@ -1,0 +1,184 @@
+"""Near misses: misspellings of long names ("Pytoch", "Kubernets", "Tensor Flow"), never of
+short ones, found with rapidfuzz's Levenshtein distance.
+
+Windows of one to three words are compared, spaces removed, with the aliases of six letters or
+more: one edit allowed, two in phrases of twelve letters or more. Where a list item stands
+(bounded by separators) any such window may match; in prose only phrases of two or more words
+and twelve letters or more, with one edit ("Neutral Network"), so that ordinary words one
+letter away ("docket") stay silent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from skillgap.matching.compiled import FUZZY_MIN_LENGTH, FUZZY_MIN_PROSE_LENGTH
+
+if TYPE_CHECKING:
+    from skillgap.matching.compiled import NearPatterns
+    from skillgap.matching.hit import Hit
+    from skillgap.matching.view import TokenView
+
+#: Near-miss searches remembered per matcher, forgotten past this many to bound memory.
+_MEMO_SIZE = 100_000
+#: Endings of nouns for people ("scientist", "engineer"): their plurals name others.
+_PERSON_ENDINGS = ("ist", "er", "or", "ian")
+#: What a near-miss search finds: the number of edits and the name, or nothing.
+Near = tuple[int, str] | None
+#: A long name of several words, and its words.
+_ProseName = tuple[str, tuple[str, ...]]
+
+
+class NearMissStage:
+    """Finds near misses of names outside the tokens already matched."""
+
+    def __init__(self, patterns: NearPatterns) -> None:
+        self._skills = patterns.skills
+        self._words = patterns.words
+        #: Names by first letter and length: a misspelling keeps its first letter and nearly
+        #: its length.
+        self._by_letter_and_length: dict[tuple[str, int], list[str]] = {}
+        for name in patterns.skills:
+            self._by_letter_and_length.setdefault((name[0], len(name)), []).append(name)
+        #: Long names by (words, position, word) for words of four letters or more: a
+        #: misspelling in prose has one edit, so all its other words are the name's own.
+        self._prose: dict[tuple[int, int, str], list[_ProseName]] = {}
+        for name, words in patterns.prose:
+            for position, word in enumerate(words):
+                if len(word) >= 4:  # "and" finds nothing
+                    self._prose.setdefault((len(words), position, word), []).append((name, words))
+        self._prose_words = {word for (_, _, word) in self._prose}
+        #: Searches made, by what was searched for: the same words recur within a resume and
+        #: across a batch.
+        self._memo: dict[tuple[object, ...], Near] = {}
+
+    def find(self, view: TokenView, covered: set[int]) -> Iterator[Hit]:
+        """The near misses among the tokens not ``covered`` (by phrases and rules)."""
+        windows = _Windows(view, covered, self._prose_words)
+        memo = self._memo
+        resume = 0  # past the last near miss found
+        for start in windows.starts:
+            if start < resume:
+                continue
+            for end, key, word, words in windows.at(start):
+                best = memo[key] if key in memo else self._search(key, word, words)
+                if best is not None:
+                    distance, name = best
+                    resume = end
+                    yield view.hit(
+                        self._skills[name],
+                        start,
+                        end,
+                        "fuzzy",
+                        round(0.9 - 0.1 * distance, 2),
+                        f"near {name!r}",
+                    )
+                    break
+
+    def _search(self, key: tuple[object, ...], word: str, words: list[str]) -> Near:
+        """A near-miss search, remembered by its key."""
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        if key[0] == "list":
+            found = self._nearest_name(word, len(words))
+        else:
+            found = self._nearest_in_prose(word, words)
+        self._memo[key] = found
+        return found
+
+    def _nearest_in_prose(self, word: str, words: list[str]) -> Near:
+        """A long name of as many words that shares all but one word, in place, with these."""
+        from rapidfuzz.distance import Levenshtein
+
+        names = [
+            name
+            for position, token in enumerate(words)
+            for name in self._prose.get((len(words), position, token), ())
+        ]
+        return nearest_in_prose(word, words, names, Levenshtein.distance)
+
+    def _nearest_name(self, word: str, width: int) -> Near:
+        """The closest name within the edit limit: one edit, two in long phrases."""
+        from rapidfuzz.distance import Levenshtein
+
+        distance = Levenshtein.distance
+        best: Near = None
+        for length in range(len(word) - 2, len(word) + 3):
+            for name in self._by_letter_and_length.get((word[0], length), ()):
+                # Two edits only in long phrases of as many words as the name.
+                same_words = self._words[name] == width
+                limit = 2 if len(word) >= 12 and same_words else 1
+                if abs(length - len(word)) > limit:
+                    continue
+                found = distance(word, name, score_cutoff=limit)
+                if found <= limit and (best is None or found < best[0]):
+                    best = (found, name)
+        return best
+
+
+#: A window of words: the token after it, the key of its search, its letters and its words.
+_Window = tuple[int, tuple[object, ...], str, list[str]]
+
+
+class _Windows:
+    """The windows of a text worth a near-miss search: one to three words of letters, one
+    space apart, none of them matched already, that stand alone as a list item, or in prose
+    are two or more words of which one is a word of a long name (see the module docstring)."""
+
+    def __init__(self, view: TokenView, covered: set[int], prose_words: set[str]) -> None:
+        self._view = view
+        # One entry more than tokens (two for free), so that a window may reach the end of
+        # the text without a test of where it ends.
+        self._known = [token in prose_words for token in view.lowers] + [False]
+        self._free = [a and i not in covered for i, a in enumerate(view.alpha)] + [False, False]
+        known, free, opens = self._known, self._free, view.opens
+        #: Where windows start: a list item, or in prose a known first or second word.
+        self.starts = [
+            i for i in range(len(view.lowers)) if free[i] and (opens[i] or known[i] or known[i + 1])
+        ]
+
+    def at(self, start: int) -> list[_Window]:
+        """The windows from ``start``, widest first."""
+        view, known = self._view, self._known
+        reach = 1
+        while reach < 3 and view.spaced[start + reach - 1] and self._free[start + reach]:
+            reach += 1
+        windows: list[_Window] = []
+        for width in range(reach, 0, -1):
+            end = start + width
+            listed = view.opens[start] and view.closed[end]  # a list item
+            if not listed and (width == 1 or not any(known[start:end])):
+                continue
+            words = view.lowers[start:end]
+            word = "".join(words)
+            if listed and len(word) >= FUZZY_MIN_LENGTH:
+                windows.append((end, ("list", word, width), word, words))
+            elif not listed and len(word) >= FUZZY_MIN_PROSE_LENGTH - 1:
+                windows.append((end, ("prose", *words), word, words))
+        return windows
+
+
+def nearest_in_prose(
+    word: str,
+    words: list[str],
+    names: list[_ProseName],
+    distance: Callable[..., int],
+) -> Near:
+    """A long name of as many words written apart ("mixed effects models") or with one edit in
+    one word of four letters or more: the other words are the name's own, and no short word
+    is turned into another ("ñ Programming" is not "C programming"). The closest such name,
+    the first in sorted order among equals."""
+    best: Near = None
+    for key, name_words in sorted(set(names)):
+        if abs(len(key) - len(word)) > 1:
+            continue
+        changed = [(a, b) for a, b in zip(words, name_words, strict=True) if a != b]
+        if len(changed) > 1 or any(min(len(a), len(b)) < 4 for a, b in changed):
+            continue
+        if any(a == b + "s" and b.endswith(_PERSON_ENDINGS) for a, b in changed):
+            continue  # "shared by all data scientists": other people, not the skill
+        found = distance(word, key, score_cutoff=1)
+        if found <= 1 and (best is None or found < best[0]):
+            best = (found, key)
+    return best

@@ -1,0 +1,258 @@
+"""Phrases: the forms of skills found in a text, and the context checks that decide which
+count.
+
+Two spaCy ``PhraseMatcher`` s find every form at once: one on lowercase text (aliases, and the
+exclude phrases inside which a form is not the skill), one on the text as written (exact and
+ambiguous forms). An ambiguous form ("Go", "R", "Spark") counts only in context: a section
+where it is the skill, a cue word near it, a lead-in word before it, or a list of skills it is
+an item of.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from skillgap.ids import SKILLS_SECTION
+from skillgap.matching.hit import CONFIDENCE, Hit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from skillgap.matching.compiled import Context, PhrasePatterns, PhraseSet
+    from skillgap.matching.view import TokenView
+
+#: Words that join the items of a list.
+_JOINERS = frozenset({",", "/", "and", "or", "&", ";"})
+#: Words that, right before a skill, make it something the person is only learning.
+_WISH_WORDS = frozenset({"learning", "learn", "studying"})
+_QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+
+
+@dataclass
+class Candidate:
+    """A form of a skill found on tokens ``start`` to ``end``."""
+
+    skill_id: str
+    kind: str  # alias, exact, ambiguous or exclude
+    start: int
+    end: int
+    #: Why an ambiguous form counts, once confirmed.
+    context: str | None = None
+
+
+class PhraseStage:
+    """Finds the forms of skills in a text and turns the ones that count into hits."""
+
+    def __init__(self, patterns: PhrasePatterns, names: Mapping[str, str], vocab: Vocab) -> None:
+        self._matchers = (
+            phrase_matcher(vocab, "LOWER", patterns.lower),
+            phrase_matcher(vocab, "ORTH", patterns.exact),
+        )
+        self._strings = vocab.strings
+        self._contexts = patterns.contexts
+        self._also = patterns.also
+        self._names = {skill_id: name.casefold() for skill_id, name in names.items()}
+
+    def find(self, doc: Doc) -> list[Candidate]:
+        """Every form of every skill in the text, exclude phrases included."""
+        found = []
+        for matcher in self._matchers:
+            for key, start, end in matcher(doc):
+                kind, skill_id = self._strings[key].split(":", 1)
+                found.append(Candidate(skill_id, kind, start, end))
+        return found
+
+    def confirm(self, candidates: list[Candidate], view: TokenView) -> list[Candidate]:
+        """The candidates that count: the unambiguous ones, then each ambiguous one that its
+        context confirms, then each joined to a confirmed one in a chain of short forms
+        ("BS/MS/PhD")."""
+        confirmed = [c for c in candidates if c.kind != "ambiguous"]
+        firm = FirmPhrases(confirmed, view)
+        pending: list[Candidate] = []
+        for candidate in candidates:
+            if candidate.kind == "ambiguous":
+                context = self._contexts[candidate.skill_id]
+                (confirmed if _confirm(candidate, context, firm, view) else pending).append(
+                    candidate
+                )
+        while pending:
+            firm = FirmPhrases(confirmed, view)
+            joined = [
+                (candidate, partner)
+                for candidate in pending
+                if (partner := _coordinated_with(candidate, firm, view)) is not None
+            ]
+            if not joined:
+                break
+            for candidate, partner in joined:
+                candidate.context = f"listed with {partner}"
+                pending.remove(candidate)
+                confirmed.append(candidate)
+        return confirmed
+
+    def hits(self, candidate: Candidate, view: TokenView) -> Iterator[Hit]:
+        """The hit of a phrase that counts, and of the further skills its form shows."""
+        start, end = candidate.start, candidate.end
+        text = view.text_of(start, end)
+        skill_id = candidate.skill_id
+        if candidate.kind == "ambiguous":
+            method, confidence = "exact", CONFIDENCE["context"]
+        elif candidate.kind == "exact" or text.casefold() == self._names[skill_id]:
+            method, confidence = "exact", CONFIDENCE["exact"]
+        else:
+            method, confidence = "alias", CONFIDENCE["alias"]
+        yield view.hit(skill_id, start, end, method, confidence, candidate.context)
+        for extra in self._also.get(skill_id, {}).get(text.casefold(), ()):
+            yield view.hit(extra, start, end, "alias", CONFIDENCE["alias"], f"shown by {text}")
+
+
+def phrase_matcher(vocab: Vocab, attribute: str, sets: Sequence[PhraseSet]) -> Any:
+    """A ``PhraseMatcher`` on one token attribute, given each form as that attribute's strings.
+
+    spaCy's ``PhraseMatcher.add`` takes a form as a ``Doc`` and keeps only the string id of
+    the attribute of each token; giving those ids directly builds the same matcher without
+    tokenizing a form or making a ``Doc`` of it (a test compares the two).
+    """
+    from spacy.matcher import PhraseMatcher
+    from spacy.strings import get_string_id
+
+    matcher = PhraseMatcher(vocab, attr=attribute)
+    for phrase_set in sets:
+        forms = [[get_string_id(string) for string in form] for form in phrase_set.forms]
+        matcher.add(phrase_set.label, forms)  # type: ignore[arg-type]  # ids, not a Doc
+    return matcher
+
+
+def excluded_tokens(candidates: list[Candidate]) -> set[tuple[str, int]]:
+    """(skill, token) pairs inside a skill's exclude phrases ("The Linux Foundation" is no
+    Linux, "market research" no research experience)."""
+    return {
+        (c.skill_id, index)
+        for c in candidates
+        if c.kind == "exclude"
+        for index in range(c.start, c.end)
+    }
+
+
+def outside_excludes(
+    candidates: list[Candidate], excluded: set[tuple[str, int]]
+) -> list[Candidate]:
+    """The forms found, less exclude phrases and forms wholly inside one of their skill's."""
+    return [
+        c
+        for c in candidates
+        if c.kind != "exclude"
+        and not all((c.skill_id, i) in excluded for i in range(c.start, c.end))
+    ]
+
+
+def drop_contained(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the longest phrase: "JavaScript" is not Java, "C#" is not C, "MS SQL" is not MS.
+
+    Sorted by start and then by length, a phrase lies inside an earlier kept one exactly when
+    it ends no later than the furthest end kept so far: one pass, no pairwise comparison.
+    """
+    kept: list[Candidate] = []
+    furthest_end = -1
+    for candidate in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
+        if candidate.end <= furthest_end:
+            continue
+        kept.append(candidate)
+        furthest_end = candidate.end
+    return kept
+
+
+def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
+    """A skill only being learned is not present: "Learning 'Machine Learning'", "learning Go".
+
+    "learning" that is itself part of a found phrase ("deep learning, Python") does not count.
+    """
+    inside = {i for c in candidates for i in range(c.start, c.end)}
+    kept = []
+    for candidate in candidates:
+        index = candidate.start - 1
+        while index >= 0 and view.lowers[index] in _QUOTES:
+            index -= 1
+        wish = index >= 0 and view.lowers[index] in _WISH_WORDS and index not in inside
+        if not wish:
+            kept.append(candidate)
+    return kept
+
+
+class FirmPhrases:
+    """The phrases known to be skills, indexed for the context checks of ambiguous ones."""
+
+    def __init__(self, firm: list[Candidate], view: TokenView) -> None:
+        self.by_start = {c.start: c for c in firm}
+        self.by_end = {c.end: c for c in firm}
+        self.by_line: dict[int, Candidate] = {}
+        for c in firm:
+            self.by_line.setdefault(view.lines[c.start], c)
+
+
+def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: TokenView) -> bool:
+    """Context for an ambiguous form: a list, a skills section, a cue word nearby."""
+    line = view.lines[candidate.start]
+    section = view.line_index.section(line)
+    if section in context.sections:
+        candidate.context = f"in the {section} section"
+        return True
+    if _cue_nearby(context, candidate, view, line):
+        return True
+    before = candidate.start - 1
+    if before >= 0 and view.lowers[before] in context.lead_ins:
+        candidate.context = f"after {view.text_of(before, candidate.start)!r}"
+        return True
+    partner = _coordinated_with(candidate, firm, view)
+    if partner is not None:
+        candidate.context = f"listed with {partner}"
+        return True
+    if not context.listable or not view.bounded(candidate.start, candidate.end):
+        return False
+    if section == SKILLS_SECTION:
+        candidate.context = "listed in the skills section"
+        return True
+    other = firm.by_line.get(line)
+    if other is not None:
+        candidate.context = f"in a list with {view.text_of(other.start, other.end)}"
+        return True
+    return False
+
+
+def _cue_nearby(context: Context, candidate: Candidate, view: TokenView, line: int) -> bool:
+    """A cue word of the skill within three tokens of the form, on its line."""
+    if not context.cues:
+        return False
+    cues = set(context.cues)
+    window = range(max(0, candidate.start - 3), min(len(view.lowers), candidate.end + 3))
+    for index in window:
+        if candidate.start <= index < candidate.end:
+            continue
+        if view.lowers[index] in cues and view.lines[index] == line:
+            candidate.context = f"beside {view.text_of(index, index + 1)!r}"
+            return True
+    return False
+
+
+def _coordinated_with(candidate: Candidate, firm: FirmPhrases, view: TokenView) -> str | None:
+    """The text of a known skill joined to the candidate by "and", "or", "," or "/", or of
+    the two known skills it stands between in a list written with spaces only
+    ("Java/J2EE Python Go React")."""
+    if candidate.start in firm.by_end and candidate.end in firm.by_start:
+        before_phrase, after_phrase = firm.by_end[candidate.start], firm.by_start[candidate.end]
+        return (
+            f"{view.text_of(before_phrase.start, before_phrase.end)} and "
+            f"{view.text_of(after_phrase.start, after_phrase.end)}"
+        )
+    after, before = candidate.end, candidate.start - 1
+    lowers = view.lowers
+    if after < len(lowers) and lowers[after] in _JOINERS and after + 1 in firm.by_start:
+        partner = firm.by_start[after + 1]
+        return view.text_of(partner.start, partner.end)
+    if before > 0 and lowers[before] in _JOINERS and before in firm.by_end:
+        partner = firm.by_end[before]
+        return view.text_of(partner.start, partner.end)
+    return None

@@ -1,0 +1,224 @@
+"""Scoring: the strength of each piece of evidence, the skills found with their evidence,
+the credit each requirement earns, each role's score, and the role that fits best."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from skillgap.ids import AWARDS_SECTION, EDUCATION_SECTION, OTHER_SECTION, SKILLS_SECTION
+from skillgap.matching import Hit
+from skillgap.report import (
+    BestRole,
+    CategoryScore,
+    Evidence,
+    FoundSkill,
+    RequirementResult,
+    RoleResult,
+    Strength,
+)
+from skillgap.sections import DEMONSTRATING_SECTIONS
+from skillgap.taxonomy import Requirement, Role, Taxonomy
+
+#: Below this score no role is said to fit well.
+WEAK_FIT = 40
+STRENGTH_ORDER: dict[Strength, int] = {"demonstrated": 3, "listed": 2, "mentioned": 1}
+#: Credit for a requirement met only by evidence in coursework, awards or interests, and
+#: for a missing requirement next to a related strength ("no TensorFlow, but PyTorch").
+WEAK_CREDIT = 0.5
+ADJACENT_CREDIT = 0.5
+#: Sections whose mention of a skill is weaker evidence than using or listing it.
+WEAK_SECTIONS = frozenset({EDUCATION_SECTION, AWARDS_SECTION, OTHER_SECTION})
+#: Evidence kept per skill in a report; a resume rarely names a skill this often, a hostile
+#: input may name it a million times.
+MAX_EVIDENCE = 25
+
+
+def strength_of(section: str | None) -> Strength:
+    """How a piece of evidence shows a skill: demonstrated, listed or mentioned."""
+    if section in DEMONSTRATING_SECTIONS:
+        return "demonstrated"
+    if section == SKILLS_SECTION:
+        return "listed"
+    return "mentioned"
+
+
+def strongest(strengths: list[Strength]) -> Strength | None:
+    """The strongest of several strengths, None for none."""
+    best: Strength | None = None
+    for strength in strengths:
+        if best is None or STRENGTH_ORDER[strength] > STRENGTH_ORDER[best]:
+            best = strength
+    return best
+
+
+def found_skills(hits: list[Hit], taxonomy: Taxonomy) -> list[FoundSkill]:
+    """The skills the hits show, each with its evidence, in the taxonomy's order of
+    categories."""
+    grouped: dict[str, list[Hit]] = defaultdict(list)
+    for hit in hits:
+        grouped[hit.skill_id].append(hit)
+    found = []
+    for skill_id, skill_hits in grouped.items():
+        skill = taxonomy.skills[skill_id]
+        evidence = [
+            Evidence(
+                text=hit.text,
+                line=hit.line,
+                section=hit.section,
+                method=hit.method,  # type: ignore[arg-type]
+                confidence=hit.confidence,
+                strength=strength_of(hit.section),
+                context=hit.context,
+            )
+            for hit in sorted(skill_hits, key=lambda h: (h.line, h.start))
+        ]
+        found.append(
+            FoundSkill(
+                id=skill.id,
+                name=skill.name,
+                category=skill.category,
+                strength=strongest([e.strength for e in evidence]) or "mentioned",
+                confidence=max(e.confidence for e in evidence),
+                evidence=_most_telling(evidence),
+                evidence_count=len(evidence),
+            )
+        )
+    category_order = list(taxonomy.categories)
+    found.sort(key=lambda s: (category_order.index(s.category), s.name.casefold()))
+    return found
+
+
+def _most_telling(evidence: list[Evidence]) -> list[Evidence]:
+    """At most MAX_EVIDENCE pieces, the strongest first chosen, then back in line order."""
+    if len(evidence) <= MAX_EVIDENCE:
+        return evidence
+    ranked = sorted(
+        evidence,
+        key=lambda e: (
+            -STRENGTH_ORDER[e.strength],
+            e.section in WEAK_SECTIONS,
+            -e.confidence,
+            e.line,
+        ),
+    )
+    return sorted(ranked[:MAX_EVIDENCE], key=lambda e: e.line)
+
+
+def _percent(part: float, whole: float) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def _is_weak(skill: FoundSkill, taxonomy: Taxonomy) -> bool:
+    """A practical skill (a tool, an ML field) seen only in coursework, awards or interests."""
+    return taxonomy.categories[skill.category].practical and all(
+        evidence.section in WEAK_SECTIONS for evidence in skill.evidence
+    )
+
+
+def score_requirement(
+    requirement: Requirement, found: dict[str, FoundSkill], taxonomy: Taxonomy
+) -> RequirementResult:
+    """One requirement: met by any of its skills; partly met by weak or adjacent evidence."""
+    matched = [skill_id for skill_id in requirement.any_of if skill_id in found]
+    strong = [skill_id for skill_id in matched if not _is_weak(found[skill_id], taxonomy)]
+    adjacent = (
+        []
+        if matched
+        else sorted(
+            {
+                related
+                for skill_id in requirement.any_of
+                for related in taxonomy.skills[skill_id].related
+                if related in found and related not in requirement.any_of
+            }
+        )
+    )
+    if strong:
+        credit = 1.0
+    elif matched:
+        credit = WEAK_CREDIT
+    elif adjacent:
+        credit = ADJACENT_CREDIT
+    else:
+        credit = 0.0
+    return RequirementResult(
+        id=requirement.id,
+        name=requirement.name,
+        category=requirement.category,
+        importance=requirement.importance,
+        weight=requirement.weight,
+        any_of=list(requirement.any_of),
+        met=bool(matched),
+        matched=matched,
+        credit=credit,
+        adjacent=adjacent,
+        strength=strongest([found[skill_id].strength for skill_id in matched]),
+        tip=taxonomy.tip_for(requirement),
+        source=requirement.source,
+    )
+
+
+def score_role(role: Role, found: dict[str, FoundSkill], taxonomy: Taxonomy) -> RoleResult:
+    """Score one role: the weighted share of its requirements that the resume meets."""
+    results = [score_requirement(r, found, taxonomy) for r in role.requirements]
+
+    def share(items: list[RequirementResult]) -> float:
+        return _percent(sum(r.weight * r.credit for r in items), sum(r.weight for r in items))
+
+    categories = []
+    for category_id in dict.fromkeys(r.category for r in results):
+        members = [r for r in results if r.category == category_id]
+        categories.append(
+            CategoryScore(
+                id=category_id,
+                name=taxonomy.categories[category_id].name,
+                score=share(members),
+                met=sum(r.met for r in members),
+                total=len(members),
+            )
+        )
+    gaps = sorted(
+        (r for r in results if r.credit < 1),
+        key=lambda r: (r.importance != "required", -r.weight * (1 - r.credit)),
+    )
+    return RoleResult(
+        id=role.id,
+        name=role.name,
+        score=share(results),
+        required_score=share([r for r in results if r.importance == "required"]),
+        preferred_score=share([r for r in results if r.importance == "preferred"]),
+        categories=categories,
+        requirements=results,
+        gaps=[r.id for r in gaps],
+    )
+
+
+def best_role(roles: Sequence[RoleResult]) -> BestRole | None:
+    """The role with the highest score, with the reasons the others fall behind."""
+    if len(roles) < 2:
+        return None
+    ranked = sorted(roles, key=lambda r: -r.score)
+    best, runner_up = ranked[0], ranked[1]
+    why = [
+        f"{best.name} scores {best.score:.0f}, {best.score - runner_up.score:.0f} points "
+        f"above {runner_up.name} ({runner_up.score:.0f})"
+    ]
+    by_id = {r.id: r for r in runner_up.requirements}
+    held_back = [by_id[g] for g in runner_up.gaps if by_id[g].importance == "required"][:3]
+    if best.score < WEAK_FIT:
+        why.append(f"no role fits well yet: the best scores under {WEAK_FIT}")
+    if held_back:
+        names = "; ".join(r.name for r in held_back)
+        why.append(f"{runner_up.name} also requires what the resume lacks: {names}")
+    if best.gaps:
+        gaps = {r.id: r for r in best.requirements}
+        why.append(f"its main gap: {gaps[best.gaps[0]].name}")
+    return BestRole(
+        id=best.id,
+        name=best.name,
+        score=best.score,
+        runner_up=runner_up.id,
+        margin=round(best.score - runner_up.score, 1),
+        why=why,
+    )
