@@ -58,6 +58,9 @@ class Skill(_Record):
     id: str
     name: str
     category: str
+    description: str = Field(
+        default="", description="What the skill is, in one line (every built-in skill has one)"
+    )
     tip: str = Field(min_length=10, description="How to acquire the skill, concretely")
     aliases: tuple[str, ...] = Field(default=(), description="Case-insensitive phrases")
     exact: tuple[str, ...] = Field(default=(), description="Case-sensitive phrases")
@@ -86,6 +89,10 @@ class Skill(_Record):
         default=(), description="Section headings that are evidence of the skill"
     )
     implies: tuple[str, ...] = Field(default=(), description="Skills this one always shows")
+    parents: tuple[str, ...] = Field(
+        default=(),
+        description="Broader skills this one is a kind of (LoRA -> fine-tuning); no cycles",
+    )
     related: tuple[str, ...] = Field(
         default=(), description="Adjacent skills that earn partial credit when this one is missing"
     )
@@ -133,6 +140,9 @@ class Role(_Record):
     id: str
     name: str
     description: str = ""
+    default: bool = Field(
+        default=True, description="Scored when no role is asked for; false: only by its id"
+    )
     requirements: tuple[Requirement, ...] = Field(alias="requirement", min_length=1)
 
     _check_id = field_validator("id")(_kebab)
@@ -217,7 +227,11 @@ def _check_references(
             raise TaxonomyError(f"{label}: skill {skill.id!r}: unknown category {skill.category!r}")
         _check_sections(skill, label)
         also_targets = (t for targets in skill.also.values() for t in targets)
-        for target in (*skill.implies, *skill.related, *also_targets):
+        if "\n" in skill.description:
+            raise TaxonomyError(f"{label}: skill {skill.id!r}: the description must be one line")
+        if skill.id in skill.parents:
+            raise TaxonomyError(f"{label}: skill {skill.id!r}: is its own parent")
+        for target in (*skill.implies, *skill.related, *skill.parents, *also_targets):
             if target not in skills:
                 raise TaxonomyError(f"{label}: skill {skill.id!r}: unknown skill {target!r}")
         for phrase in skill.also:
@@ -232,6 +246,7 @@ def _check_references(
                     f"{label}: skill {skill.id!r}: form {form!r} also belongs to {owner[key]!r}"
                 )
             owner[key] = skill.id
+    _check_parent_cycles(skills, origin)
     for role in roles.values():
         label = origin[f"role:{role.id}"]
         seen: set[str] = set()
@@ -245,6 +260,34 @@ def _check_references(
             for skill_id in requirement.any_of:
                 if skill_id not in skills:
                     raise TaxonomyError(f"{label}: {entry}: unknown skill {skill_id!r}")
+
+
+def _check_parent_cycles(skills: Mapping[str, Skill], origin: Mapping[str, str]) -> None:
+    """Parents form a hierarchy: following them from any skill never comes back to it."""
+    done: set[str] = set()
+    for start in skills:
+        path: list[str] = []
+        on_path: set[str] = set()
+        stack: list[tuple[str, int]] = [(start, 0)]
+        while stack:
+            skill_id, index = stack.pop()
+            if index == 0:
+                if skill_id in on_path:
+                    cycle = " -> ".join([*path[path.index(skill_id) :], skill_id])
+                    label = origin[f"skill:{skill_id}"]
+                    raise TaxonomyError(f"{label}: skill {skill_id!r}: parent cycle {cycle}")
+                if skill_id in done:
+                    continue
+                path.append(skill_id)
+                on_path.add(skill_id)
+            parents = skills[skill_id].parents
+            if index < len(parents):
+                stack.append((skill_id, index + 1))
+                stack.append((parents[index], 0))
+            else:
+                path.pop()
+                on_path.discard(skill_id)
+                done.add(skill_id)
 
 
 def _check_sections(skill: Skill, label: str) -> None:
