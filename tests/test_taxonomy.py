@@ -49,6 +49,7 @@ def test_no_form_belongs_to_two_skills(taxonomy: Taxonomy) -> None:
 
 def test_roles_are_built_in_and_reference_existing_skills(taxonomy: Taxonomy) -> None:
     assert set(taxonomy.roles) == {"mle", "rs"}
+    assert all(role.default for role in taxonomy.roles.values())
     for role in taxonomy.roles.values():
         for requirement in role.requirements:
             assert set(requirement.any_of) <= set(taxonomy.skills)
@@ -326,3 +327,25 @@ def test_names_that_are_words_need_context(taxonomy: Taxonomy, word: str) -> Non
         skill_ids(prose) & {skill.id for skill in taxonomy.skills.values() if word in skill.forms}
         == set()
     )
+
+
+PROPOSED_ROLES = sorted((REPO / "skills" / "roles" / "proposed").glob("*.toml"))
+
+
+def test_the_proposed_roles_load_and_are_not_scored_by_default(taxonomy: Taxonomy) -> None:
+    """ai-engineer, mlops-engineer and applied-scientist wait in skills/roles/proposed until
+    the role selection honours ``default`` (see its README); they must stay loadable."""
+    extended = extend_taxonomy(taxonomy, PROPOSED_ROLES)
+    proposed = set(extended.roles) - set(taxonomy.roles)
+    assert proposed == {"ai-engineer", "mlops-engineer", "applied-scientist"}
+    known = {form.casefold() for skill in taxonomy.skills.values() for form in skill.forms}
+    known |= {skill.name.casefold() for skill in taxonomy.skills.values()}
+    for role_id in proposed:
+        role = extended.role(role_id)
+        assert not role.default and role.description, role_id
+        for requirement in role.requirements:
+            assert requirement.source, (role_id, requirement.id)
+            assert extended.tip_for(requirement)
+            for match in _TOOLISH.finditer(requirement.tip or ""):
+                word = match.group(1).rstrip(".-")
+                assert word.casefold() in known or word in NOT_SKILLS, (role_id, word)
