@@ -278,9 +278,11 @@ NOT_SKILLS = frozenset(
         "PDE", "PCA", "HIP", "MCP", "ELK", "ECR", "BI", "MLE", "RS",
         # metrics and algorithms named as yardsticks
         "AUC", "FID", "MFU", "MOS", "PSNR", "RMSE", "mAP", "PPO", "UCB", "RoPE",
+        "IoU", "BLEU", "COMET", "ROUGE", "MOTA", "F1", "TF-IDF",
         # datasets, benchmarks and repositories
         "COCO", "CheXpert", "DANDI", "ESC-50", "MoleculeNet", "MovieLens", "OGB", "OpenNeuro",
         "RULER", "UltraFeedback", "nanoGPT", "LLaVA-style", "EleutherAI",
+        "MOT17", "LFW",
         # companies, courses and certificates
         "AMD", "NVIDIA", "OpenAI", "MIT", "OCW", "OMSCS", "AI-900", "DP-100", "PyO3",
     }

@@ -19,7 +19,7 @@ from .helpers import CORPUS, REPO
 #: The skill files of issue 14 (``langchain`` moved into llm.toml but is older).
 NEW_FILES = (
     "llm", "gpu-distributed", "mlops-platforms", "data-platforms", "ml-methods",
-    "application-areas", "software-practices",
+    "application-areas", "software-practices", "ml-subfields",
 )  # fmt: skip
 OLDER_SKILLS = {"langchain"}
 
