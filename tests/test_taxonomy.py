@@ -14,7 +14,7 @@ from skillgap.ids import REQUIRED_SKILL_IDS
 from skillgap.sections import SECTIONS, heading_section
 from skillgap.taxonomy import KEBAB_CASE, Taxonomy, extend_taxonomy, load_taxonomy_from
 
-from .helpers import CORPUS, REPO
+from .helpers import CORPUS, REPO, skill_ids
 
 CANONICAL_IDS_FILE = CORPUS.parent / "skill-ids.md"
 
@@ -49,6 +49,7 @@ def test_no_form_belongs_to_two_skills(taxonomy: Taxonomy) -> None:
 
 def test_roles_are_built_in_and_reference_existing_skills(taxonomy: Taxonomy) -> None:
     assert set(taxonomy.roles) == {"mle", "rs"}
+    assert all(role.default for role in taxonomy.roles.values())
     for role in taxonomy.roles.values():
         for requirement in role.requirements:
             assert set(requirement.any_of) <= set(taxonomy.skills)
@@ -183,3 +184,170 @@ def test_a_roles_file_naming_an_unknown_section_is_reported(
     result = CliRunner().invoke(app, ["validate", str(roles_file)])
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+# -- the data itself: descriptions, hierarchy, tips ---------------------------------------------
+
+
+def test_every_skill_has_a_one_line_description(taxonomy: Taxonomy) -> None:
+    for skill in taxonomy.skills.values():
+        assert skill.description, f"{skill.id}: no description"
+        assert "\n" not in skill.description and len(skill.description) <= 160, skill.id
+        assert skill.description.endswith("."), f"{skill.id}: a description is a sentence"
+
+
+def test_every_skill_sits_in_a_category_and_every_category_is_used(taxonomy: Taxonomy) -> None:
+    used = {skill.category for skill in taxonomy.skills.values()}
+    assert used <= set(taxonomy.categories)
+    assert set(taxonomy.categories) == used
+
+
+def test_parents_exist_and_never_lead_back(taxonomy: Taxonomy) -> None:
+    for skill in taxonomy.skills.values():
+        seen: set[str] = set()
+        frontier = list(skill.parents)
+        while frontier:
+            parent = frontier.pop()
+            assert parent in taxonomy.skills, f"{skill.id}: unknown parent {parent!r}"
+            assert parent != skill.id, f"{skill.id}: its own ancestor"
+            if parent not in seen:
+                seen.add(parent)
+                frontier.extend(taxonomy.skills[parent].parents)
+
+
+def test_the_hierarchy_of_the_issue(taxonomy: Taxonomy) -> None:
+    def ancestors(skill_id: str) -> set[str]:
+        found: set[str] = set()
+        frontier = [skill_id]
+        while frontier:
+            for parent in taxonomy.skills[frontier.pop()].parents:
+                if parent not in found:
+                    found.add(parent)
+                    frontier.append(parent)
+        return found
+
+    assert {"peft", "llm-fine-tuning", "fine-tuning", "llms"} <= ancestors("lora")
+    assert "distributed-training" in ancestors("fsdp")
+    assert "inference-serving" in ancestors("vllm")
+    assert "observability" in ancestors("grafana")
+
+
+_TINY_SKILLS = """
+[[skill]]
+id = "a"
+name = "A"
+category = "fields"
+aliases = ["alpha"]
+parents = [{a_parents}]
+tip = "Learn A by building something with it."
+
+[[skill]]
+id = "b"
+name = "B"
+category = "fields"
+aliases = ["beta"]
+parents = [{b_parents}]
+tip = "Learn B by building something with it."
+"""
+
+
+@pytest.mark.parametrize(
+    ("a_parents", "b_parents", "message"),
+    [
+        ('"b"', '"a"', r"parent cycle (a -> b -> a|b -> a -> b)"),
+        ('"a"', "", r"skill 'a': is its own parent"),
+        ('"nope"', "", r"skill 'a': unknown skill 'nope'"),
+    ],
+)
+def test_bad_parents_are_reported(
+    tmp_path: Path, a_parents: str, b_parents: str, message: str
+) -> None:
+    folder = _copy_data(tmp_path)
+    (folder / "tiny.toml").write_text(_TINY_SKILLS.format(a_parents=a_parents, b_parents=b_parents))
+    with pytest.raises(TaxonomyError, match=message):
+        load_taxonomy_from(folder)
+
+
+#: Words of a tip that look like a tool's name (an inner capital: "PyTorch", "vLLM", "AWS") but
+#: are no skill: metrics, datasets, benchmarks, companies, courses and common acronyms.
+NOT_SKILLS = frozenset(
+    {
+        # acronyms and words of ordinary technical prose
+        "AI", "API", "CI", "CLI", "CS", "CTEs", "DAG", "HTTP", "README", "REST", "SSH", "iOS",
+        "CPU-bound", "single-GPU", "non-GPU", "GEMM-heavy", "generative-AI", "KV", "GPS", "IMU",
+        "PDE", "PCA", "HIP", "MCP", "ELK", "ECR", "BI", "MLE", "RS",
+        # metrics and algorithms named as yardsticks
+        "AUC", "FID", "MFU", "MOS", "PSNR", "RMSE", "mAP", "PPO", "UCB", "RoPE",
+        "IoU", "BLEU", "COMET", "ROUGE", "MOTA", "F1", "TF-IDF",
+        # datasets, benchmarks and repositories
+        "COCO", "CheXpert", "DANDI", "ESC-50", "MoleculeNet", "MovieLens", "OGB", "OpenNeuro",
+        "RULER", "UltraFeedback", "nanoGPT", "LLaVA-style", "EleutherAI",
+        "MOT17", "LFW",
+        # companies, courses and certificates
+        "AMD", "NVIDIA", "OpenAI", "MIT", "OCW", "OMSCS", "AI-900", "DP-100", "PyO3",
+    }
+)  # fmt: skip
+_TOOLISH = re.compile(r"(?<![\w.-])([A-Za-z][\w.+#-]*[A-Z][\w.+#-]*)(?!\w)")
+
+
+def test_tips_name_only_skills_the_taxonomy_knows(taxonomy: Taxonomy) -> None:
+    """A tip must not send people to a tool skillgap does not know (or files elsewhere).
+
+    The checkable rule: every word of a tip written like a product name (a capital letter
+    after its first character, as in PyTorch, LlamaIndex, vLLM, AWS) is a form or the name of
+    some skill, or one of the few known non-skills above."""
+    known = {form.casefold() for skill in taxonomy.skills.values() for form in skill.forms}
+    known |= {skill.name.casefold() for skill in taxonomy.skills.values()}
+    tips = [(skill.id, skill.tip) for skill in taxonomy.skills.values()]
+    tips += [
+        (f"{role.id}:{requirement.id}", requirement.tip)
+        for role in taxonomy.roles.values()
+        for requirement in role.requirements
+        if requirement.tip
+    ]
+    unknown = {
+        (where, word)
+        for where, tip in tips
+        for match in _TOOLISH.finditer(tip)
+        if (word := match.group(1).rstrip(".-")).casefold() not in known and word not in NOT_SKILLS
+    }
+    assert unknown == set()
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Ray", "Spark", "Triton", "Beam", "Transformers", "Evidently", "Airflow", "Flux", "Gemini",
+     "Claude", "Llama", "Mistral", "Stan", "Prefect", "Luigi", "Whisper", "Feast", "Iceberg"],
+)  # fmt: skip
+def test_names_that_are_words_need_context(taxonomy: Taxonomy, word: str) -> None:
+    assert all(
+        word.casefold() not in {alias.casefold() for alias in skill.aliases}
+        for skill in taxonomy.skills.values()
+    ), f"{word!r} is a plain alias: it would match the English word or the name"
+    prose = f"Summary\nMy colleague {word} said the weather was good, and the report was late.\n"
+    assert (
+        skill_ids(prose) & {skill.id for skill in taxonomy.skills.values() if word in skill.forms}
+        == set()
+    )
+
+
+PROPOSED_ROLES = sorted((REPO / "skills" / "roles" / "proposed").glob("*.toml"))
+
+
+def test_the_proposed_roles_load_and_are_not_scored_by_default(taxonomy: Taxonomy) -> None:
+    """ai-engineer, mlops-engineer and applied-scientist wait in skills/roles/proposed until
+    the role selection honours ``default`` (see its README); they must stay loadable."""
+    extended = extend_taxonomy(taxonomy, PROPOSED_ROLES)
+    proposed = set(extended.roles) - set(taxonomy.roles)
+    assert proposed == {"ai-engineer", "mlops-engineer", "applied-scientist"}
+    known = {form.casefold() for skill in taxonomy.skills.values() for form in skill.forms}
+    known |= {skill.name.casefold() for skill in taxonomy.skills.values()}
+    for role_id in proposed:
+        role = extended.role(role_id)
+        assert not role.default and role.description, role_id
+        for requirement in role.requirements:
+            assert requirement.source, (role_id, requirement.id)
+            assert extended.tip_for(requirement)
+            for match in _TOOLISH.finditer(requirement.tip or ""):
+                word = match.group(1).rstrip(".-")
+                assert word.casefold() in known or word in NOT_SKILLS, (role_id, word)

@@ -7,162 +7,42 @@ Every problem is reported as a :class:`TaxonomyError` naming the file and the en
 from __future__ import annotations
 
 import hashlib
-import json
-import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 
 from skillgap.errors import InputError, TaxonomyError
 from skillgap.ids import REQUIRED_SKILL_IDS
-from skillgap.matching.rules import compile_rule
 from skillgap.sections import SECTIONS, SECTIONS_FILE, is_heading_title, normalise_title
+from skillgap.taxonomy_model import (
+    KEBAB_CASE,
+    Category,
+    Requirement,
+    Role,
+    Skill,
+    Taxonomy,
+    _Record,
+)
 
-KEBAB_CASE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-def _kebab(value: str) -> str:
-    if not KEBAB_CASE.match(value):
-        raise ValueError(f"id {value!r} is not lowercase kebab-case")
-    return value
-
-
-class Category(_Record):
-    """A group of skills (and of requirements), e.g. ``languages`` or ``research``."""
-
-    id: str
-    name: str
-    kind: Literal["tool", "concept"] = Field(
-        description="tool: languages, libraries, platforms; concept: fields, education, research"
-    )
-    practical: bool = Field(
-        default=False, description="Shown by doing: coursework alone earns half credit"
-    )
-
-    _check_id = field_validator("id")(_kebab)
-
-
-class Skill(_Record):
-    """One skill with every surface form that shows it in a resume."""
-
-    id: str
-    name: str
-    category: str
-    tip: str = Field(min_length=10, description="How to acquire the skill, concretely")
-    aliases: tuple[str, ...] = Field(default=(), description="Case-insensitive phrases")
-    exact: tuple[str, ...] = Field(default=(), description="Case-sensitive phrases")
-    ambiguous: tuple[str, ...] = Field(
-        default=(),
-        description="Case-sensitive phrases that are also ordinary words; need context",
-    )
-    cues: tuple[str, ...] = Field(
-        default=(), description="Words near an ambiguous form that confirm it"
-    )
-    lead_ins: tuple[str, ...] = Field(
-        default=(), description="Words directly before an ambiguous form that confirm it"
-    )
-    excludes: tuple[str, ...] = Field(
-        default=(), description="Phrases inside which a form is not the skill"
-    )
-    listable: bool = Field(
-        default=True,
-        description="Whether an ambiguous form counts as an item of a list of skills",
-    )
-    sections: tuple[str, ...] = Field(
-        default=(), description="Sections in which an ambiguous form counts as it stands"
-    )
-    rules: tuple[str, ...] = Field(default=(), description="Token patterns (see README)")
-    headings: tuple[str, ...] = Field(
-        default=(), description="Section headings that are evidence of the skill"
-    )
-    implies: tuple[str, ...] = Field(default=(), description="Skills this one always shows")
-    related: tuple[str, ...] = Field(
-        default=(), description="Adjacent skills that earn partial credit when this one is missing"
-    )
-    also: Mapping[str, tuple[str, ...]] = Field(
-        default_factory=dict, description="A form of this skill -> further skills it shows"
-    )
-
-    _check_id = field_validator("id")(_kebab)
-
-    @field_validator("rules")
-    @classmethod
-    def _rules_need_a_word(cls, rules: tuple[str, ...]) -> tuple[str, ...]:
-        for rule in rules:
-            if all("OP" in spec for spec in compile_rule(rule)):
-                raise ValueError(f"rule {rule!r} needs a word that is neither optional nor a gap")
-        return rules
-
-    @property
-    def forms(self) -> tuple[str, ...]:
-        return self.aliases + self.exact + self.ambiguous
-
-
-class Requirement(_Record):
-    """One thing a role asks for, met by any of several skills."""
-
-    id: str
-    name: str
-    category: str
-    importance: Literal["required", "preferred"]
-    weight: float = Field(gt=0, le=10)
-    any_of: tuple[str, ...] = Field(min_length=1)
-    tip: str | None = Field(default=None, description="Overrides the first skill's tip")
-    source: str | None = Field(
-        default=None, description="Where the requirement comes from, e.g. a posting's sentence"
-    )
-
-    _check_id = field_validator("id")(_kebab)
-
-
-class Role(_Record):
-    """A role: a named list of weighted requirements."""
-
-    id: str
-    name: str
-    description: str = ""
-    requirements: tuple[Requirement, ...] = Field(alias="requirement", min_length=1)
-
-    _check_id = field_validator("id")(_kebab)
-
-
-@dataclass(frozen=True, eq=False)
-class Taxonomy:
-    """Categories, skills and roles, cross-checked."""
-
-    categories: Mapping[str, Category]
-    skills: Mapping[str, Skill]
-    roles: Mapping[str, Role]
-
-    @cached_property
-    def fingerprint(self) -> str:
-        """A digest of everything the matcher is built from, to key its cache."""
-        data = {
-            "categories": [c.model_dump() for c in self.categories.values()],
-            "skills": [s.model_dump() for s in self.skills.values()],
-        }
-        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:32]
-
-    def role(self, role_id: str) -> Role:
-        try:
-            return self.roles[role_id]
-        except KeyError:
-            known = ", ".join(sorted(self.roles))
-            raise TaxonomyError(f"unknown role {role_id!r} (known roles: {known})") from None
-
-    def tip_for(self, requirement: Requirement) -> str:
-        return requirement.tip or self.skills[requirement.any_of[0]].tip
+__all__ = [
+    "KEBAB_CASE",
+    "Category",
+    "Requirement",
+    "Role",
+    "Skill",
+    "Taxonomy",
+    "build_taxonomy",
+    "builtin_data",
+    "extend_taxonomy",
+    "load_taxonomy",
+    "load_taxonomy_from",
+]
 
 
 def _read_toml(source: Traversable, label: str) -> dict[str, Any]:
@@ -221,7 +101,11 @@ def _check_references(
             raise TaxonomyError(f"{label}: skill {skill.id!r}: unknown category {skill.category!r}")
         _check_sections(skill, label)
         also_targets = (t for targets in skill.also.values() for t in targets)
-        for target in (*skill.implies, *skill.related, *also_targets):
+        if "\n" in skill.description:
+            raise TaxonomyError(f"{label}: skill {skill.id!r}: the description must be one line")
+        if skill.id in skill.parents:
+            raise TaxonomyError(f"{label}: skill {skill.id!r}: is its own parent")
+        for target in (*skill.implies, *skill.related, *skill.parents, *also_targets):
             if target not in skills:
                 raise TaxonomyError(f"{label}: skill {skill.id!r}: unknown skill {target!r}")
         for phrase in skill.also:
@@ -236,6 +120,7 @@ def _check_references(
                     f"{label}: skill {skill.id!r}: form {form!r} also belongs to {owner[key]!r}"
                 )
             owner[key] = skill.id
+    _check_parent_cycles(skills, origin)
     for role in roles.values():
         label = origin[f"role:{role.id}"]
         seen: set[str] = set()
@@ -249,6 +134,34 @@ def _check_references(
             for skill_id in requirement.any_of:
                 if skill_id not in skills:
                     raise TaxonomyError(f"{label}: {entry}: unknown skill {skill_id!r}")
+
+
+def _check_parent_cycles(skills: Mapping[str, Skill], origin: Mapping[str, str]) -> None:
+    """Parents form a hierarchy: following them from any skill never comes back to it."""
+    done: set[str] = set()
+    for start in skills:
+        path: list[str] = []
+        on_path: set[str] = set()
+        stack: list[tuple[str, int]] = [(start, 0)]
+        while stack:
+            skill_id, index = stack.pop()
+            if index == 0:
+                if skill_id in on_path:
+                    cycle = " -> ".join([*path[path.index(skill_id) :], skill_id])
+                    label = origin[f"skill:{skill_id}"]
+                    raise TaxonomyError(f"{label}: skill {skill_id!r}: parent cycle {cycle}")
+                if skill_id in done:
+                    continue
+                path.append(skill_id)
+                on_path.add(skill_id)
+            parents = skills[skill_id].parents
+            if index < len(parents):
+                stack.append((skill_id, index + 1))
+                stack.append((parents[index], 0))
+            else:
+                path.pop()
+                on_path.discard(skill_id)
+                done.add(skill_id)
 
 
 def _check_sections(skill: Skill, label: str) -> None:

@@ -1,0 +1,169 @@
+"""The records of the taxonomy: categories, skills, roles and their requirements.
+
+Each is validated as it is read (pydantic); :mod:`skillgap.taxonomy` reads them from the TOML
+data files and cross-checks them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from skillgap.errors import TaxonomyError
+from skillgap.matching.rules import compile_rule
+
+KEBAB_CASE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _kebab(value: str) -> str:
+    if not KEBAB_CASE.match(value):
+        raise ValueError(f"id {value!r} is not lowercase kebab-case")
+    return value
+
+
+class Category(_Record):
+    """A group of skills (and of requirements), e.g. ``languages`` or ``research``."""
+
+    id: str
+    name: str
+    kind: Literal["tool", "concept"] = Field(
+        description="tool: languages, libraries, platforms; concept: fields, education, research"
+    )
+    practical: bool = Field(
+        default=False, description="Shown by doing: coursework alone earns half credit"
+    )
+
+    _check_id = field_validator("id")(_kebab)
+
+
+class Skill(_Record):
+    """One skill with every surface form that shows it in a resume."""
+
+    id: str
+    name: str
+    category: str
+    description: str = Field(
+        default="", description="What the skill is, in one line (every built-in skill has one)"
+    )
+    tip: str = Field(min_length=10, description="How to acquire the skill, concretely")
+    aliases: tuple[str, ...] = Field(default=(), description="Case-insensitive phrases")
+    exact: tuple[str, ...] = Field(default=(), description="Case-sensitive phrases")
+    ambiguous: tuple[str, ...] = Field(
+        default=(),
+        description="Case-sensitive phrases that are also ordinary words; need context",
+    )
+    cues: tuple[str, ...] = Field(
+        default=(), description="Words near an ambiguous form that confirm it"
+    )
+    lead_ins: tuple[str, ...] = Field(
+        default=(), description="Words directly before an ambiguous form that confirm it"
+    )
+    excludes: tuple[str, ...] = Field(
+        default=(), description="Phrases inside which a form is not the skill"
+    )
+    listable: bool = Field(
+        default=True,
+        description="Whether an ambiguous form counts as an item of a list of skills",
+    )
+    sections: tuple[str, ...] = Field(
+        default=(), description="Sections in which an ambiguous form counts as it stands"
+    )
+    rules: tuple[str, ...] = Field(default=(), description="Token patterns (see README)")
+    headings: tuple[str, ...] = Field(
+        default=(), description="Section headings that are evidence of the skill"
+    )
+    implies: tuple[str, ...] = Field(default=(), description="Skills this one always shows")
+    parents: tuple[str, ...] = Field(
+        default=(),
+        description="Broader skills this one is a kind of (LoRA -> fine-tuning); no cycles",
+    )
+    related: tuple[str, ...] = Field(
+        default=(), description="Adjacent skills that earn partial credit when this one is missing"
+    )
+    also: Mapping[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="A form of this skill -> further skills it shows"
+    )
+
+    _check_id = field_validator("id")(_kebab)
+
+    @field_validator("rules")
+    @classmethod
+    def _rules_need_a_word(cls, rules: tuple[str, ...]) -> tuple[str, ...]:
+        for rule in rules:
+            if all("OP" in spec for spec in compile_rule(rule)):
+                raise ValueError(f"rule {rule!r} needs a word that is neither optional nor a gap")
+        return rules
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return self.aliases + self.exact + self.ambiguous
+
+
+class Requirement(_Record):
+    """One thing a role asks for, met by any of several skills."""
+
+    id: str
+    name: str
+    category: str
+    importance: Literal["required", "preferred"]
+    weight: float = Field(gt=0, le=10)
+    any_of: tuple[str, ...] = Field(min_length=1)
+    tip: str | None = Field(default=None, description="Overrides the first skill's tip")
+    source: str | None = Field(
+        default=None, description="Where the requirement comes from, e.g. a posting's sentence"
+    )
+
+    _check_id = field_validator("id")(_kebab)
+
+
+class Role(_Record):
+    """A role: a named list of weighted requirements."""
+
+    id: str
+    name: str
+    description: str = ""
+    default: bool = Field(
+        default=True, description="Scored when no role is asked for; false: only by its id"
+    )
+    requirements: tuple[Requirement, ...] = Field(alias="requirement", min_length=1)
+
+    _check_id = field_validator("id")(_kebab)
+
+
+@dataclass(frozen=True, eq=False)
+class Taxonomy:
+    """Categories, skills and roles, cross-checked."""
+
+    categories: Mapping[str, Category]
+    skills: Mapping[str, Skill]
+    roles: Mapping[str, Role]
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A digest of everything the matcher is built from, to key its cache."""
+        data = {
+            "categories": [c.model_dump() for c in self.categories.values()],
+            "skills": [s.model_dump() for s in self.skills.values()],
+        }
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:32]
+
+    def role(self, role_id: str) -> Role:
+        try:
+            return self.roles[role_id]
+        except KeyError:
+            known = ", ".join(sorted(self.roles))
+            raise TaxonomyError(f"unknown role {role_id!r} (known roles: {known})") from None
+
+    def tip_for(self, requirement: Requirement) -> str:
+        return requirement.tip or self.skills[requirement.any_of[0]].tip
