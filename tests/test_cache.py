@@ -144,6 +144,31 @@ def test_entries_and_folders_others_may_write_are_ignored(
     assert cache.load("patterns", "key") is None
 
 
+def test_its_own_folder_made_under_a_group_umask_is_made_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SKILLGAP_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "skillgap"
+    folder.mkdir(mode=0o775)
+    folder.chmod(0o775)  # as an older skillgap made it under umask 002
+    cache.store("patterns", "key", {"x": 1})
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert cache.load("patterns", "key") == {"x": 1}
+
+
+def test_a_folder_the_user_names_keeps_its_mode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "shared-cache"
+    folder.mkdir()
+    folder.chmod(0o775)
+    monkeypatch.setenv("SKILLGAP_CACHE_DIR", str(folder))
+    cache.store("patterns", "key", {"x": 1})
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o775
+    assert cache.load("patterns", "key") is None  # others may write there: not used
+
+
 def test_unusable_folders_mean_no_cache_and_no_trace(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

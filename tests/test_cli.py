@@ -268,3 +268,18 @@ def test_links_in_the_readme_and_docs_resolve() -> None:
                 headings = re.findall(r"^#+ (.+)$", linked.read_text(), re.MULTILINE)
                 anchors = {_anchor(heading) for heading in headings}
                 assert anchor in anchors, f"{page.name}: no heading for #{anchor} in {path}"
+
+
+def test_what_a_reader_could_not_read_is_a_quality_warning(tmp_path: Path) -> None:
+    main = tmp_path / "main.tex"
+    main.write_text(
+        "\\documentclass{article}\n\\begin{document}\n\\input{sections/experience}\n"
+        "Python and PyTorch.\n\\end{document}\n"
+    )
+    code, out, _ = run("analyze", str(main), "-f", "json")
+    assert code == 0
+    warnings = json.loads(out)["input"]["quality"]["warnings"]
+    assert any("sections/experience (not found)" in w for w in warnings), warnings
+    code, _, err = run("extract", str(main))
+    assert code == 0
+    assert "sections/experience (not found)" in err

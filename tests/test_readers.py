@@ -546,3 +546,17 @@ def test_hugo_author_page_is_analysed_as_the_resume_it_holds() -> None:
     report = analyze(HUGO_AUTHOR_PAGE.encode(), name="_index.md")
     found = {skill.id for skill in report.skills}
     assert {"python", "pytorch", "kubernetes", "degree-phd", "reinforcement-learning"} <= found
+
+
+def test_template_configuration_inputs_are_no_missing_content(tmp_path: Path) -> None:
+    """\\input{glyphtounicode} (pdfTeX's) and a .cfg file make the PDF, not its content."""
+    main = tmp_path / "main.tex"
+    main.write_text(
+        "\\documentclass{article}\n\\input{glyphtounicode}\n\\input{pubs-num.cfg}\n"
+        "\\begin{document}\n\\input{experience}\nPython.\n\\end{document}\n"
+    )
+    document = read_document(main)
+    assert len(document.warnings) == 1
+    assert "experience (not found)" in document.warnings[0]
+    assert "glyphtounicode" not in document.warnings[0]
+    assert "cfg" not in document.warnings[0]

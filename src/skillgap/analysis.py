@@ -79,7 +79,7 @@ def analyze_document(
             format=document.format,
             pages=document.pages,
             characters=len(document.text),
-            quality=assess_quality(document.text),
+            quality=assess_quality(document.text, document.warnings),
         ),
         skills=skills,
         profile=build_profile(

@@ -155,11 +155,10 @@ MAX_CHUNK = 8
 
 
 def chunk_size(inputs: int, jobs: int) -> int:
-    """Inputs per message to a worker: several in long batches, where a message per input cost
-    the parent a third of a millisecond of CPU each (0.35 -> 0.06 ms per PDF in messages of
-    8); one in short ones, so that each input still goes to the next free worker; at most
-    MAX_CHUNK, so that results still come a few at a time and no worker idles long at the
-    end."""
+    """Inputs per message to a worker: several in long batches, where a message per input makes
+    the parent the bottleneck; one in short ones, so that each input still goes to the next
+    free worker; at most MAX_CHUNK, so that results still come a few at a time and no worker
+    idles long at the end."""
     return max(1, min(MAX_CHUNK, inputs // (4 * jobs)))
 
 

@@ -75,7 +75,13 @@ def store(kind: str, key: str, data: Any) -> None:
             return
         payload = json.dumps(data, separators=(",", ":")).encode()
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _owned_and_private(os.stat(entry.parent)):
+        status = os.stat(entry.parent)
+        if status.st_uid == os.getuid() and not os.environ.get("SKILLGAP_CACHE_DIR"):
+            # skillgap's own folder, made by an older version under a umask such as Ubuntu's
+            # 002: made private, or it would never be used. A folder the user names is theirs.
+            os.chmod(entry.parent, stat.S_IMODE(status.st_mode) & 0o700)
+            status = os.stat(entry.parent)
+        if not _owned_and_private(status):
             return
         descriptor, temporary = tempfile.mkstemp(dir=entry.parent, prefix=f".{kind}-")
         try:

@@ -262,7 +262,7 @@ def extract(
             document = read_bytes(sys.stdin.buffer.read(), "<stdin>", password=password)
         else:
             document = read_document(path, password=password)
-    for warning in assess_quality(document.text).warnings:
+    for warning in assess_quality(document.text, document.warnings).warnings:
         typer.echo(f"skillgap: warning: {warning}", err=True)
     with _output(None) as write:
         write(document.text)

@@ -24,8 +24,8 @@ Strength = Literal["demonstrated", "listed", "mentioned"]
 class _Model:
     """Frozen dataclasses, so that building a report costs no validation: they are built only by
     skillgap's own code. Pydantic reads their annotations when asked, to validate JSON
-    (``model_validate``) and to generate the JSON Schema; that costs about 40 ms of start-up,
-    which a cold run that never needs it no longer pays."""
+    (``model_validate``) and to generate the JSON Schema, a start-up cost that a cold run that
+    never needs it does not pay."""
 
     __pydantic_config__ = ConfigDict(extra="forbid")
 

@@ -77,7 +77,8 @@ def _inline(source: str, includes: Includes, current: Path | None, depth: int) -
         sub = (match.group("two") or "").startswith("sub")
         path, reason = _resolve(includes.root, current, folder, name, relative_to_current=sub)
         if path is None:
-            includes.skipped.append(f"{shown} ({reason})")
+            if not (reason == "not found" and _configuration(name)):
+                includes.skipped.append(f"{shown} ({reason})")
             return " "
         if path in includes.read:
             return " "  # a cycle, or a file included twice: read once
@@ -101,6 +102,18 @@ def _inline(source: str, includes: Includes, current: Path | None, depth: int) -
         return "\n" + _inline(_COMMENT.sub("", text), includes, path.parent, depth + 1) + "\n"
 
     return _INCLUDE.sub(replace, source)
+
+
+#: Files of the TeX distribution that resume templates input for the PDF's own sake.
+_TEX_DISTRIBUTION_FILES = frozenset({"glyphtounicode", "glyphtounicode.tex", "pdfglyphlist"})
+
+
+def _configuration(name: str) -> bool:
+    """A file a template inputs for how the PDF is made, not for what it says: one of the TeX
+    distribution's, or one named with another extension than .tex (``pubs-num.cfg``)."""
+    base = name.rsplit("/", 1)[-1]
+    extension = base.rpartition(".")[2].lower() if "." in base else ""
+    return base in _TEX_DISTRIBUTION_FILES or extension not in ("", "tex")
 
 
 def _resolve(
