@@ -94,7 +94,10 @@ def test_roles_can_be_given_comma_separated() -> None:
 def test_unknown_role_is_a_usage_error() -> None:
     code, out, err = run("analyze", str(EXAMPLES / "mle-resume.txt"), "--role", "ceo")
     assert code == ExitCode.USAGE
-    assert err.strip() == "skillgap: error: unknown role 'ceo' (known roles: mle, rs)"
+    assert err.strip() == (
+        "skillgap: error: unknown role 'ceo' (known roles: ai-engineer, applied-scientist, mle, "
+        "mlops-engineer, rs)"
+    )
     assert out == ""
 
 
@@ -156,9 +159,17 @@ def test_extract_prints_the_text_read() -> None:
 def test_roles_lists_builtin_roles() -> None:
     code, out, _ = run("roles")
     assert code == 0
-    assert out.splitlines()[0] == "mle Machine Learning Engineer (16 requirements)"
+    lines = out.splitlines()
+    assert re.fullmatch(r"mle +Machine Learning Engineer \(\d+ requirements\)", lines[0])
+    assert any(re.search(r"^ai-engineer .*; only with --role ai-engineer\)$", x) for x in lines)
     code, out, _ = run("roles", "-f", "json")
-    assert [r["id"] for r in json.loads(out)] == ["mle", "rs"]
+    roles = json.loads(out)
+    assert [r["id"] for r in roles][:2] == ["mle", "rs"]
+    assert {r["id"] for r in roles if not r["default"]} == {
+        "ai-engineer",
+        "mlops-engineer",
+        "applied-scientist",
+    }
 
 
 def test_skills_shows_requirements_and_the_skills_meeting_them() -> None:

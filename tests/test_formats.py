@@ -52,7 +52,7 @@ def _table(command: str, out: str) -> None:
     expected = {
         "analyze": f"skillgap 0.1.0 · {MLE} (text, ",
         "compare": "Ranking for Machine Learning Engineer (mle)",
-        "roles": "mle Machine Learning Engineer (16 requirements)",
+        "roles": "mle               Machine Learning Engineer (16 requirements)",
         "skills": "Research Scientist (rs)",
     }[command]
     assert first.startswith(expected)
@@ -68,8 +68,8 @@ def _json(command: str, out: str) -> None:
             (1, MLE, "mle"), (2, RS, "mle"),
         ]  # fmt: skip
     elif command == "roles":
-        assert [role["id"] for role in value] == ["mle", "rs"]
-        assert value[0]["requirements"] == 16
+        assert [role["id"] for role in value][:2] == ["mle", "rs"]
+        assert value[0]["requirements"] == 16 and value[0]["default"] is True
     else:
         assert value["id"] == "rs" and value["requirements"][0]["any_of"] == ["degree-phd"]
 
@@ -185,6 +185,8 @@ def test_markdown_cells_escape_pipes_and_newlines() -> None:
     from skillgap.catalog import RoleSummary
     from skillgap.render.catalog import RolesMarkdown
 
-    role = RoleSummary(id="ds", name="Data | ML", description="SQL,\nPython | R", requirements=2)
+    role = RoleSummary(
+        id="ds", name="Data | ML", description="SQL,\nPython | R", requirements=2, default=True
+    )
     row = RolesMarkdown().record(role)
-    assert row == "| `ds` | Data \\| ML | 2 | SQL, Python \\| R |\n"
+    assert row == "| `ds` | Data \\| ML | 2 | by default | SQL, Python \\| R |\n"

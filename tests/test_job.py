@@ -129,7 +129,7 @@ def test_compare_needs_one_role_or_posting() -> None:
 def test_roles_file_adds_a_role_and_validate_checks_it(tmp_path: Path) -> None:
     roles_file = EXAMPLES / "roles" / "data-scientist.toml"
     code, out, _ = run("validate", str(roles_file))
-    assert code == ExitCode.OK and out.startswith("ok: 3 roles (1 new: data-scientist)")
+    assert code == ExitCode.OK and out.startswith("ok: 6 roles (1 new: data-scientist)")
     code, out, _ = run("analyze", str(EXAMPLES / "mle-resume.txt"), "--roles-file",
                        str(roles_file), "--role", "data-scientist", "-f", "json")  # fmt: skip
     [role] = json.loads(out)["roles"]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from skillgap.analysis import analyze
 from skillgap.cli import app
 from skillgap.errors import TaxonomyError
 from skillgap.ids import REQUIRED_SKILL_IDS
@@ -48,8 +49,14 @@ def test_no_form_belongs_to_two_skills(taxonomy: Taxonomy) -> None:
 
 
 def test_roles_are_built_in_and_reference_existing_skills(taxonomy: Taxonomy) -> None:
-    assert set(taxonomy.roles) == {"mle", "rs"}
-    assert all(role.default for role in taxonomy.roles.values())
+    assert set(taxonomy.roles) == {
+        "mle",
+        "rs",
+        "ai-engineer",
+        "mlops-engineer",
+        "applied-scientist",
+    }
+    assert taxonomy.default_roles() == ["mle", "rs"]
     for role in taxonomy.roles.values():
         for requirement in role.requirements:
             assert set(requirement.any_of) <= set(taxonomy.skills)
@@ -331,23 +338,23 @@ def test_names_that_are_words_need_context(taxonomy: Taxonomy, word: str) -> Non
     )
 
 
-PROPOSED_ROLES = sorted((REPO / "skills" / "roles" / "proposed").glob("*.toml"))
+FURTHER_ROLES = ("ai-engineer", "mlops-engineer", "applied-scientist")
 
 
-def test_the_proposed_roles_load_and_are_not_scored_by_default(taxonomy: Taxonomy) -> None:
-    """ai-engineer, mlops-engineer and applied-scientist wait in skills/roles/proposed until
-    the role selection honours ``default`` (see its README); they must stay loadable."""
-    extended = extend_taxonomy(taxonomy, PROPOSED_ROLES)
-    proposed = set(extended.roles) - set(taxonomy.roles)
-    assert proposed == {"ai-engineer", "mlops-engineer", "applied-scientist"}
+def test_the_further_roles_are_scored_only_when_asked_for(taxonomy: Taxonomy) -> None:
+    """ai-engineer, mlops-engineer and applied-scientist are built from public postings (their
+    sources are in the files): available by id, not scored by default."""
+    assert {r.id for r in analyze(b"Python, PyTorch", name="cv.txt").roles} == {"mle", "rs"}
+    asked = analyze(b"Python, PyTorch", name="cv.txt", roles=["ai-engineer"])
+    assert [r.id for r in asked.roles] == ["ai-engineer"]
     known = {form.casefold() for skill in taxonomy.skills.values() for form in skill.forms}
     known |= {skill.name.casefold() for skill in taxonomy.skills.values()}
-    for role_id in proposed:
-        role = extended.role(role_id)
+    for role_id in FURTHER_ROLES:
+        role = taxonomy.role(role_id)
         assert not role.default and role.description, role_id
         for requirement in role.requirements:
             assert requirement.source, (role_id, requirement.id)
-            assert extended.tip_for(requirement)
+            assert taxonomy.tip_for(requirement)
             for match in _TOOLISH.finditer(requirement.tip or ""):
                 word = match.group(1).rstrip(".-")
                 assert word.casefold() in known or word in NOT_SKILLS, (role_id, word)

@@ -39,7 +39,7 @@ def analyze(
 ) -> Report:
     """Analyse one resume: a path, or the bytes of a file (``name`` labels them).
 
-    ``roles`` selects role ids (default: every role of the taxonomy, or none when ``job``
+    ``roles`` selects role ids (default: the taxonomy's default roles, or none when ``job``
     is given); ``job`` is a role read from a posting (:func:`read_job`); ``limits`` bounds
     the size, pages, characters and time one input may take. Raises
     :class:`skillgap.errors.InputError` when the input cannot be read.
@@ -62,7 +62,7 @@ def analyze_document(
 ) -> Report:
     """Analyse text that has already been read."""
     taxonomy = taxonomy or load_taxonomy()
-    default = [] if job is not None else list(taxonomy.roles)
+    default = [] if job is not None else taxonomy.default_roles()
     selected = [taxonomy.role(role_id) for role_id in (roles or default)]
     if job is not None:
         selected.append(job)

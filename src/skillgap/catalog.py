@@ -18,6 +18,8 @@ class RoleSummary:
     description: str
     requirements: int
     """How many requirements the role has."""
+    default: bool
+    """Scored when no role is asked for; otherwise only with ``--role ID``."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -25,6 +27,7 @@ class RoleSummary:
             "name": self.name,
             "description": self.description,
             "requirements": self.requirements,
+            "default": self.default,
         }
 
 
@@ -61,10 +64,11 @@ class RoleSkills:
 
 
 def role_summaries(taxonomy: Taxonomy) -> list[RoleSummary]:
-    """Every role of the taxonomy, in its order."""
+    """Every role of the taxonomy: those scored by default first, each group in its order."""
+    roles = sorted(taxonomy.roles.values(), key=lambda role: not role.default)
     return [
-        RoleSummary(role.id, role.name, role.description, len(role.requirements))
-        for role in taxonomy.roles.values()
+        RoleSummary(role.id, role.name, role.description, len(role.requirements), role.default)
+        for role in roles
     ]
 
 

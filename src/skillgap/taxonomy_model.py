@@ -165,5 +165,10 @@ class Taxonomy:
             known = ", ".join(sorted(self.roles))
             raise TaxonomyError(f"unknown role {role_id!r} (known roles: {known})") from None
 
+    def default_roles(self) -> list[str]:
+        """The roles scored when none is asked for (``mle`` and ``rs`` among the built-in
+        ones); the others only by their id."""
+        return [role.id for role in self.roles.values() if role.default]
+
     def tip_for(self, requirement: Requirement) -> str:
         return requirement.tip or self.skills[requirement.any_of[0]].tip

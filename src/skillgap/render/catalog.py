@@ -28,20 +28,26 @@ class RolesTable(Renderer[RoleSummary]):
 
 def _role_lines(role: RoleSummary, width: int) -> str:
     return (
-        f"{role.id:<{width}} {role.name} ({role.requirements} requirements)\n"
+        f"{role.id:<{width}} {role.name} ({role.requirements} requirements{_when(role)})\n"
         f"{'':<{width}} {role.description}\n"
     )
+
+
+def _when(role: RoleSummary) -> str:
+    return "" if role.default else f"; only with --role {role.id}"
 
 
 class RolesMarkdown(Renderer[RoleSummary]):
     def begin(self) -> str:
         return (
-            "## Roles\n\n| Role | Name | Requirements | Description |\n| --- | --- | ---: | --- |\n"
+            "## Roles\n\n| Role | Name | Requirements | Scored | Description |\n"
+            "| --- | --- | ---: | --- | --- |\n"
         )
 
     def text(self, item: RoleSummary) -> str:
         return (
             f"| `{item.id}` | {cell(item.name)} | {item.requirements} "
+            f"| {'by default' if item.default else f'with `--role {item.id}`'} "
             f"| {cell(item.description)} |\n"
         )
 
