@@ -81,7 +81,10 @@ SkillsFormat = Annotated[OutputFormat, format_option("skills")]
 Roles = Annotated[
     list[str] | None,
     typer.Option(
-        "--role", "-r", metavar="ID", help="Role id(s) to score, e.g. mle or rs (default: all)."
+        "--role",
+        "-r",
+        metavar="ID",
+        help="Role id(s) to score, e.g. mle or rs (default: the default roles, mle and rs).",
     ),
 ]
 RankFor = Annotated[
