@@ -6,7 +6,7 @@ from skillgap.analysis import analyze
 from skillgap.quality import assess_quality
 from skillgap.report import Evidence, FoundSkill
 from skillgap.scoring import score_role
-from skillgap.taxonomy import Taxonomy
+from skillgap.taxonomy import Role, Taxonomy
 
 from .helpers import corpus_file
 
@@ -129,3 +129,32 @@ def test_degrees_in_the_education_section_earn_full_credit(taxonomy: Taxonomy) -
     )
     degree = next(r for r in result.requirements if r.id == "degree")
     assert degree.credit == 1.0 and "degree" not in result.gaps
+
+
+def test_a_kind_of_a_skill_meets_a_requirement_for_the_skill(taxonomy: Taxonomy) -> None:
+    """LoRA is a kind of fine-tuning: it meets a requirement for fine-tuning, and the result
+    says through what; fine-tuning is no LoRA, so never the other way."""
+    assert "fine-tuning" in taxonomy.ancestors("lora")
+    assert "lora" not in taxonomy.ancestors("fine-tuning")
+    role = Role.model_validate(
+        {
+            "id": "job",
+            "name": "Job",
+            "requirement": [
+                {"id": "ft", "name": "Fine-tuning", "category": "llm", "importance": "required",
+                 "weight": 1, "any_of": ["fine-tuning"]},
+                {"id": "lora", "name": "LoRA", "category": "llm", "importance": "required",
+                 "weight": 1, "any_of": ["lora"]},
+            ],
+        }
+    )  # fmt: skip
+    by_lora = analyze(b"Experience\nAdapted Llama 3 with LoRA for support tickets.\n",
+                      name="cv.txt", job=role).roles[0]  # fmt: skip
+    met = {r.id: r for r in by_lora.requirements}
+    assert met["ft"].met and met["ft"].credit == 1 and met["ft"].via == {"fine-tuning": ["lora"]}
+    assert by_lora.score == 100
+    by_fine_tuning = analyze(b"Experience\nFine-tuning pretrained models for search.\n",
+                             name="cv.txt", job=role).roles[0]  # fmt: skip
+    met = {r.id: r for r in by_fine_tuning.requirements}
+    assert met["ft"].met and met["ft"].via == {}
+    assert not met["lora"].met and by_fine_tuning.score == 50

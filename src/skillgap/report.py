@@ -15,7 +15,7 @@ from pydantic import ConfigDict, Field
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Method = Literal["exact", "alias", "rule", "fuzzy", "section", "implied"]
 Strength = Literal["demonstrated", "listed", "mentioned"]
@@ -122,6 +122,13 @@ class RequirementResult(_Model):
     adjacent: Annotated[
         list[str], Field(description="Related skills found when none of any_of was")
     ] = field(default_factory=list)
+    via: Annotated[
+        dict[str, list[str]],
+        Field(
+            description="A skill of any_of met through the more specific skills found that are "
+            "a kind of it (fine-tuning through LoRA); added in schema 1.1"
+        ),
+    ] = field(default_factory=dict)
     strength: Annotated[
         Strength | None, Field(description="Strongest evidence of the matched skills")
     ]

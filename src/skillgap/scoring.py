@@ -121,7 +121,11 @@ def score_requirement(
 ) -> RequirementResult:
     """One requirement: met by any of its skills; partly met by weak or adjacent evidence."""
     matched = [skill_id for skill_id in requirement.any_of if skill_id in found]
-    strong = [skill_id for skill_id in matched if not _is_weak(found[skill_id], taxonomy)]
+    via = {} if matched else _met_through_kinds(requirement, found, taxonomy)
+    if via:
+        matched = list(via)
+    shown = [child for children in via.values() for child in children] or matched
+    strong = [skill_id for skill_id in shown if not _is_weak(found[skill_id], taxonomy)]
     adjacent = (
         []
         if matched
@@ -153,10 +157,24 @@ def score_requirement(
         matched=matched,
         credit=credit,
         adjacent=adjacent,
-        strength=strongest([found[skill_id].strength for skill_id in matched]),
+        via=via,
+        strength=strongest([found[skill_id].strength for skill_id in shown]),
         tip=taxonomy.tip_for(requirement),
         source=requirement.source,
     )
+
+
+def _met_through_kinds(
+    requirement: Requirement, found: dict[str, FoundSkill], taxonomy: Taxonomy
+) -> dict[str, list[str]]:
+    """The skills of a requirement met by a more specific skill found ("fine-tuning" by LoRA):
+    a kind of a skill shows the skill. Never the other way: fine-tuning shows no LoRA."""
+    via: dict[str, list[str]] = {}
+    for skill_id in requirement.any_of:
+        children = sorted(c for c in found if skill_id in taxonomy.ancestors(c))
+        if children:
+            via[skill_id] = children
+    return via
 
 
 def score_role(role: Role, found: dict[str, FoundSkill], taxonomy: Taxonomy) -> RoleResult:

@@ -165,6 +165,25 @@ class Taxonomy:
             known = ", ".join(sorted(self.roles))
             raise TaxonomyError(f"unknown role {role_id!r} (known roles: {known})") from None
 
+    @cached_property
+    def _ancestors(self) -> dict[str, frozenset[str]]:
+        """Each skill's parents, their parents and so on (loading checks there is no cycle)."""
+        found: dict[str, frozenset[str]] = {}
+
+        def of(skill_id: str) -> frozenset[str]:
+            if skill_id not in found:
+                parents = self.skills[skill_id].parents
+                found[skill_id] = frozenset(parents).union(*(of(p) for p in parents))
+            return found[skill_id]
+
+        for skill_id in self.skills:
+            of(skill_id)
+        return found
+
+    def ancestors(self, skill_id: str) -> frozenset[str]:
+        """The skills this one is a kind of, however far up (LoRA: fine-tuning, LLMs...)."""
+        return self._ancestors[skill_id]
+
     def default_roles(self) -> list[str]:
         """The roles scored when none is asked for (``mle`` and ``rs`` among the built-in
         ones); the others only by their id."""
