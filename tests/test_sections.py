@@ -71,7 +71,18 @@ def test_the_heading_finder_recognises_titles(line: str, expected: object) -> No
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
+        ("TECHNICAL STRENGTHS", ("skills", "technical strengths")),
+        ("Core Competencies", ("skills", "core competencies")),
         ("Tech Stack", ("skills", "tech stack")),
+        ("What I use", ("skills", "what i use")),
+        ("Work History", ("experience", "work history")),
+        ("Where I've worked", ("experience", "where i ve worked")),
+        ("Grants & Fellowships", ("awards", "grants and fellowships")),
+        ("Positions of Responsibility", ("service", "positions of responsibility")),
+        ("Honors-Awards", ("awards", "honors-awards")),  # LinkedIn's PDF export
+        ("Top Skills", ("skills", "top skills")),
+        ("Invited Presentations", ("talks", "invited presentations")),
+        ("Courses Taught", ("teaching", "courses taught")),
         # qualifiers: the title after them
         ("SELECTED INDUSTRY EXPERIENCE", ("experience", "industry experience")),
         ("Relevant Projects", ("projects", "projects")),
