@@ -151,6 +151,13 @@ def test_prose_never_opens_a_section(line: str) -> None:
     assert heading_section(line) is None
 
 
+def test_a_title_in_a_bulleted_list_is_an_item_not_a_heading() -> None:
+    lines = ["Skills", "- Python", "- Leadership", "- SQL", "", "\u2022 EXPERIENCE", "Google, 2020"]
+    found = [(h.line, h.section) for h in find_headings(lines)]
+    assert found == [(1, "skills"), (6, "experience")]
+    assert [h.line for h in find_headings(["Skills", "* Python", "- Teaching"])] == [1, 3]
+
+
 def test_a_tech_stack_line_in_a_project_stays_in_the_project() -> None:
     lines = [
         "Projects",

@@ -40,6 +40,7 @@ _NUMBERING = re.compile(
 #: After a heading: rules, colons, icons (a full stop stays: it ends a sentence).
 _TRAILING_MARKS = re.compile(r"[^\w.)+]+$")
 _SPACED_GROUPS = re.compile(r"\s{2,}")
+_LIST_BULLET = re.compile(r"^\s*([-*\u2022\u25e6\u25aa\u2023\u2013\u00b7])\s")
 #: Words of running prose that no heading beyond a known title holds: a pair of titles
 #: "Skills and Interests" is a heading, "Experience and passion for ML" is a sentence.
 _PROSE_WORDS = frozenset(
@@ -261,7 +262,7 @@ def find_headings(lines: list[str]) -> list[Heading]:
     current: str | None = None
     for number, line in enumerate(lines, start=1):
         found = _heading(line)
-        if not found:
+        if not found or _list_item(lines, number - 1):
             continue
         section, title, inline = found
         if title in SECTIONS.skill_group_titles and (
@@ -273,6 +274,20 @@ def find_headings(lines: list[str]) -> list[Heading]:
         headings.append(Heading(line=number, section=section, title=title))
         current = section
     return headings
+
+
+def _list_item(lines: list[str], index: int) -> bool:
+    """Whether the line is an item of a bulleted list: "- Leadership" between "- Python" and
+    "- SQL" is a skill, not the service section; "• EXPERIENCE" alone is a heading."""
+    bullet = _LIST_BULLET.match(lines[index])
+    if not bullet:
+        return False
+    before = next((line for line in reversed(lines[:index]) if line.strip()), "")
+    after = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return any(
+        (match := _LIST_BULLET.match(line)) is not None and match.group(1) == bullet.group(1)
+        for line in (before, after)
+    )
 
 
 def sections_by_line(lines: list[str], headings: list[Heading]) -> list[str | None]:
