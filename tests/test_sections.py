@@ -68,13 +68,127 @@ def test_the_heading_finder_recognises_titles(line: str, expected: object) -> No
     assert heading_section(line) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("TECHNICAL STRENGTHS", ("skills", "technical strengths")),
+        ("Core Competencies", ("skills", "core competencies")),
+        ("Tech Stack", ("skills", "tech stack")),
+        ("What I use", ("skills", "what i use")),
+        ("Work History", ("experience", "work history")),
+        ("Where I've worked", ("experience", "where i ve worked")),
+        ("Grants & Fellowships", ("awards", "grants and fellowships")),
+        ("Positions of Responsibility", ("service", "positions of responsibility")),
+        ("Honors-Awards", ("awards", "honors-awards")),  # LinkedIn's PDF export
+        ("Top Skills", ("skills", "top skills")),
+        ("Invited Presentations", ("talks", "invited presentations")),
+        ("Courses Taught", ("teaching", "courses taught")),
+        # qualifiers: the title after them
+        ("SELECTED INDUSTRY EXPERIENCE", ("experience", "industry experience")),
+        ("Relevant Projects", ("projects", "projects")),
+        ("Some publications:", ("publications", "publications")),
+        ("Selected Honors & Awards", ("awards", "honors and awards")),
+    ],
+)
+def test_headings_as_people_write_them(line: str, expected: object) -> None:
+    assert heading_section(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\uf0b1 EXPERIENCE",  # a Font Awesome icon, as a PDF gives it
+        "\U0001f4bc Experience",  # an emoji
+        "\u2022 Experience",
+        "\u27a4 EXPERIENCE:",
+        "1. Experience",
+        "2.1 Experience",
+        "3 EXPERIENCE",  # a numbered LaTeX section in a PDF
+        "II. Experience",
+        "(b) Experience",
+        "\u2014 EXPERIENCE \u2014",
+        "EXPERIENCE \u2014\u2014\u2014",
+        "== Experience ==",
+        "--- Experience ---",
+        "### Experience ###",
+        "E X P E R I E N C E",
+    ],
+)
+def test_icons_bullets_numbering_and_rules_are_not_part_of_a_heading(line: str) -> None:
+    assert heading_section(line) == ("experience", "experience")
+
+
+def test_letter_spaced_words_two_spaces_apart() -> None:
+    assert heading_section("W O R K  E X P E R I E N C E") == ("experience", "work experience")
+    assert heading_section("S K I L L S") == ("skills", "skills")
+
+
+def test_an_icon_before_an_inline_heading() -> None:
+    assert heading_section("\U0001f6e0 Skills: Python, SQL") == ("skills", "skills")
+    assert heading_section("\u2022 Languages & Technologies: Python, R") == (
+        "skills",
+        "languages and technologies",
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Experience with Python is required.",
+        "Experience with Python is required",
+        "Experience and passion for machine learning",
+        "Optimized all broadcast content for the web and social media",
+        "Web Designer - Trust Systems and Software",
+        "I am a graduate with experience in",
+        "research projects.",  # the end of a sentence wrapped in a PDF column
+        "Languages.",  # a journal in a list of reviewing
+        "Language and Speech.",
+        "2020 Education",  # a year, not a section number
+        "Current Project: PRTS",
+    ],
+)
+def test_prose_never_opens_a_section(line: str) -> None:
+    assert heading_section(line) is None
+
+
+def test_a_title_in_a_bulleted_list_is_an_item_not_a_heading() -> None:
+    lines = ["Skills", "- Python", "- Leadership", "- SQL", "", "\u2022 EXPERIENCE", "Google, 2020"]
+    found = [(h.line, h.section) for h in find_headings(lines)]
+    assert found == [(1, "skills"), (6, "experience")]
+    assert [h.line for h in find_headings(["Skills", "* Python", "- Teaching"])] == [1, 3]
+
+
+def test_a_tech_stack_line_in_a_project_stays_in_the_project() -> None:
+    lines = [
+        "Projects",
+        "Chatbot for support",
+        "Tech Stack: PyTorch, Docker",
+        "Served 10k users",
+        "TECH STACK",
+        "Python, SQL",
+    ]
+    found = [(h.line, h.section) for h in find_headings(lines)]
+    assert found == [(1, "projects"), (5, "skills")]
+    # outside a project or job the same line opens the skills section
+    assert [h.section for h in find_headings(["Education", "Tech Stack: PyTorch"])] == [
+        "education",
+        "skills",
+    ]
+
+
 TITLES = sorted(SECTIONS.section_of_title)
+#: Ways a heading is written: Markdown, colons, bold, icons (Font Awesome's private-use glyphs,
+#: emoji), bullets, numbering, rules, and a title with its content on the line.
+DRESSES = [
+    "{}", "## {}", "{}:", "  {} :", "**{}**", "{}: Python, SQL", "\uf0b1 {}", "\U0001f3af {}",
+    "\u2022 {}", "1. {}", "IV. {}", "\u2014 {} \u2014", "{} ===", "\U0001f6e0 {}: Python, SQL",
+]  # fmt: skip
 
 
 @settings(max_examples=200, deadline=None)
 @given(
     title=st.sampled_from(TITLES),
-    dress=st.sampled_from(["{}", "## {}", "{}:", "  {} :", "**{}**", "{}: Python, SQL"]),
+    dress=st.sampled_from(DRESSES),
     upper=st.booleans(),
 )
 def test_every_title_opens_its_section_however_it_is_written(
@@ -97,6 +211,26 @@ HEADING_LIKE = st.one_of(
         st.sampled_from([*TITLES, "Interests", "Drink", "SQL, Spark"]),
     ),
 )
+
+
+PROSE_AFTER = [
+    "with Python is required.", "and passion for machine learning", "is a plus.",
+    "of five years in production", "and I led a team of four",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    title=st.sampled_from(TITLES),
+    prose=st.sampled_from(PROSE_AFTER),
+    upper=st.booleans(),
+)
+def test_a_title_that_starts_a_sentence_opens_no_section(
+    title: str, prose: str, upper: bool
+) -> None:
+    line = f"{title.upper() if upper else title.title()} {prose}"
+    assert heading_section(line) is None
+    assert heading_section(f"{title.title()}.") is None
 
 
 @settings(max_examples=300, deadline=None)
@@ -155,6 +289,14 @@ def _write(tmp_path: Path, text: str) -> Path:
         (
             lambda s: s.replace('"expertise",\n]', '"expertise", "gadgets",\n]', 1),
             r"skill_group_titles: 'gadgets' is not a section title",
+        ),
+        (
+            lambda s: s.replace('"selected",', '"selected", "Top",'),
+            r"title_qualifiers: 'Top' is not one normalised word",
+        ),
+        (
+            lambda s: s.replace('"selected",', '"selected", "skills",'),
+            r"title_qualifiers: 'skills' is also a title of section 'skills'",
         ),
         (lambda s: "sections = []\n" + s, r"unknown key\(s\): sections"),
         (lambda s: s + "\n[oops\n", "not valid TOML"),
