@@ -35,3 +35,28 @@ def test_news_networks_are_no_deep_learning(text: str) -> None:
 )
 def test_cnn_beside_ml_words_is_deep_learning(text: str) -> None:
     assert "deep-learning" in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Research interests: Machine Unlearning, privacy",
+        "Skills\nMachine Unlearning, Python",
+        "Topics: Machine Relearning, Python",
+    ],
+)
+def test_a_prefix_makes_another_term_not_a_misspelling(text: str) -> None:
+    assert "machine-learning" not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Machin learning, Python", "machine-learning"),
+        ("Skills: Machine Lerning, Python", "machine-learning"),
+        ("Skills: Tensor Flw, NumPy", "tensorflow"),
+        ("Built a Neutral Network model for churn prediction.", "deep-learning"),
+    ],
+)
+def test_typos_still_match_fuzzily(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
