@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from skillgap.analysis import analyze
+
 from .helpers import skill_ids
 
 
@@ -60,3 +62,51 @@ def test_a_prefix_makes_another_term_not_a_misspelling(text: str) -> None:
 )
 def test_typos_still_match_fuzzily(text: str, skill: str) -> None:
     assert skill in skill_ids(text)
+
+
+def degree_levels(text: str) -> set[str]:
+    """The degree skills found, and the levels of the profile's degrees."""
+    report = analyze(text.encode(), name="resume.txt")
+    found = {s.id for s in report.skills if s.id.startswith("degree-")}
+    return found | {d.level for d in report.profile.degrees}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Education\nUniversity of Massachusetts, Amherst, MA\nCertificate in Journalism, 2015",
+        "Education\nHampshire College, Amherst, MA 01002",
+        "Experience\nReporter, The Clarion-Ledger, Jackson, MS, 2014 - 2018",
+        "Contact: 12 Elm Street, Portland, ME, USA",
+    ],
+)
+def test_state_codes_after_a_place_are_no_degrees(text: str) -> None:
+    assert degree_levels(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experience\nAnalyst, Strategy Consulting (MSC), 2019",
+        "Experience\nIntern, Mediterranean Shipping Company (MSC), Geneva",
+        "Experience\nEngineer, Building Services Corporation (BSC), Oslo",
+    ],
+)
+def test_organisation_abbreviations_are_no_degrees(text: str) -> None:
+    assert degree_levels(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Education\nMS in Computer Science, Stanford University, 2020", "degree-master"),
+        ("Education\nStanford University, MS in Computer Science, 2020", "degree-master"),
+        ("Education\nUniversity of Massachusetts, Amherst, MA\nMA in History, 2012", "master"),
+        ("Education\nMSC Computer Science, University of Delhi, 2016", "degree-master"),
+        ("Education\nBSC (Computer Science), University of Mumbai, 2014", "degree-bachelor"),
+        ("Holds an MSc in Statistics", "degree-master"),
+        ("Education\nBS/MS in Electrical Engineering, MIT", "degree-bachelor"),
+    ],
+)
+def test_degrees_in_their_context_still_count(text: str, level: str) -> None:
+    assert level in degree_levels(text)

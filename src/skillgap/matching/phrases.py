@@ -28,6 +28,17 @@ if TYPE_CHECKING:
 _JOINERS = frozenset({",", "/", "and", "or", "&", ";"})
 #: Words that, right before a skill, make it something the person is only learning.
 _WISH_WORDS = frozenset({"learning", "learn", "studying"})
+#: The two-letter codes of US states and territories ("Amherst, MA", "Jackson, MS").
+_STATE_CODES = frozenset(
+    {
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL",
+        "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE",
+        "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "PR", "RI", "SC",
+        "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+    }
+)  # fmt: skip
+#: Words after a state's code that make it a degree after all ("Stanford, MS in Statistics").
+_DEGREE_FIELD_WORDS = frozenset({"in", "of", "degree"})
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 
 
@@ -73,7 +84,7 @@ class PhraseStage:
         firm = FirmPhrases(confirmed, view)
         pending: list[Candidate] = []
         for candidate in candidates:
-            if candidate.kind == "ambiguous":
+            if candidate.kind == "ambiguous" and not _names_a_place_or_body(candidate, view):
                 context = self._contexts[candidate.skill_id]
                 (confirmed if _confirm(candidate, context, firm, view) else pending).append(
                     candidate
@@ -191,6 +202,25 @@ class FirmPhrases:
         self.by_line: dict[int, Candidate] = {}
         for c in firm:
             self.by_line.setdefault(view.lines[c.start], c)
+
+
+def _names_a_place_or_body(candidate: Candidate, view: TokenView) -> bool:
+    """An ambiguous form in capitals that is a US state's code after a place and a comma
+    ("Amherst, MA", "Jackson, MS 39201"), or the initials of the capitalised name before it
+    in brackets ("Strategy Consulting (MSC)"): a place or an organisation, never the skill."""
+    start, end = candidate.start, candidate.end
+    text = view.text_of(start, end)
+    if not (text.isupper() and text.isalpha()) or start < 2:
+        return False
+    before, named = view.text_of(start - 1, start), view.text_of(start - 2, start - 1)
+    same_line = view.lines[start - 2] == view.lines[start]
+    if not (same_line and named[:1].isupper() and named.isalpha()):
+        return False
+    on_line = end < len(view.lowers) and view.lines[end] == view.lines[start]
+    after = view.lowers[end] if on_line else ""
+    if text in _STATE_CODES and before == ",":
+        return after not in _DEGREE_FIELD_WORDS
+    return len(text) > 1 and before == "(" and after == ")"
 
 
 def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: TokenView) -> bool:
