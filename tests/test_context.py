@@ -110,3 +110,31 @@ def test_organisation_abbreviations_are_no_degrees(text: str) -> None:
 )
 def test_degrees_in_their_context_still_count(text: str, level: str) -> None:
     assert level in degree_levels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experience\nSupervised Master's research projects in the lab",
+        "Experience\nMentored five MSc students and two PhD students",
+        "Teaching\nTaught BS students the basics of statistics",
+        "Service\nServed on PhD committees and examined MS theses",
+        "Experience\nCo-supervised a master of science student on robotics",
+    ],
+)
+def test_other_peoples_degrees_are_not_the_persons(text: str) -> None:
+    assert degree_levels(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Education\nMaster's student in Statistics, supervised by Prof. Smith", "degree-master"),
+        ("PhD candidate in Computer Science, ETH Zurich", "degree-phd"),
+        ("Education\nPhD in Physics, advised by Prof. Jones, 2019", "degree-phd"),
+        ("Education\nM.Sc. in Statistics, 2019. Taught undergraduate courses", "degree-master"),
+        ("Master of Science in Data Science, 2021", "degree-master"),
+    ],
+)
+def test_own_degrees_beside_supervision_words_still_count(text: str, level: str) -> None:
+    assert level in degree_levels(text)

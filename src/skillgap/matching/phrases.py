@@ -176,6 +176,29 @@ def drop_contained(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def of_others(
+    skill_id: str,
+    start: int,
+    end: int,
+    view: TokenView,
+    others: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]],
+) -> bool:
+    """Whether a form of a skill is someone else's by the words around it, on its line and in
+    its sentence: "supervised Master's research", "mentored MSc students", "PhD committees"."""
+    if skill_id not in others:
+        return False
+    before, after = others[skill_id]
+    line, stretch = view.lines[start], view.stretch_of(start)
+    if end < len(view.lowers) and view.lowers[end] in after and view.lines[end] == line:
+        return True
+    return any(
+        view.lowers[index] in before
+        and view.lines[index] == line
+        and view.stretch_of(index) == stretch
+        for index in range(max(0, start - 3), start)
+    )
+
+
 def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
     """A skill only being learned is not present: "Learning 'Machine Learning'", "learning Go".
 
