@@ -138,3 +138,32 @@ def test_other_peoples_degrees_are_not_the_persons(text: str) -> None:
 )
 def test_own_degrees_beside_supervision_words_still_count(text: str, level: str) -> None:
     assert level in degree_levels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experience\nWrote for national publications including Wine Spectator",
+        "Experience\nManage the organization's print publications and communications",
+        "Experience\nFreelance Writer, Multiple Publications",
+        "Experience\nMy recipes were featured in several publications",
+    ],
+)
+def test_magazines_are_no_research_publications(text: str) -> None:
+    assert "publications" not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Publications: [1] J. Doe. Robust bandits. NeurIPS 2023.",
+        "Publications\n[1] J. Doe, A. Smith. Calibrated ensembles. ICML 2022.",
+        "Summary\nAuthor of 12 peer-reviewed publications on causal inference",
+        "Summary\nResearch publications in NLP and speech",
+        "Experience\nTen publications at top venues (NeurIPS, ICML)",
+        "Research\nThree publications on protein folding",
+        "Summary\nScientific publications and patents in computer vision",
+    ],
+)
+def test_research_publications_still_count(text: str) -> None:
+    assert "publications" in skill_ids(text)
