@@ -101,6 +101,8 @@ def test_organisation_abbreviations_are_no_degrees(text: str) -> None:
     [
         ("Education\nMS in Computer Science, Stanford University, 2020", "degree-master"),
         ("Education\nStanford University, MS in Computer Science, 2020", "degree-master"),
+        ("Education\nColumbia University, MS, Computer Science, 2019", "degree-master"),
+        ("Education\nGeorgia Institute of Technology, MS, 2018", "master"),
         ("Education\nUniversity of Massachusetts, Amherst, MA\nMA in History, 2012", "master"),
         ("Education\nMSC Computer Science, University of Delhi, 2016", "degree-master"),
         ("Education\nBSC (Computer Science), University of Mumbai, 2014", "degree-bachelor"),
@@ -167,3 +169,9 @@ def test_magazines_are_no_research_publications(text: str) -> None:
 )
 def test_research_publications_still_count(text: str) -> None:
     assert "publications" in skill_ids(text)
+
+
+def test_publications_heading_a_list_count() -> None:
+    text = "Experience\nResearch fellow\nSome publications:\n  https://doi.org/10.1098/rsos.140211"
+    assert "publications" in skill_ids(text)
+    assert "publications" not in skill_ids("Experience\nMy articles ran in national publications:")

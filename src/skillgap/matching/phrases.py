@@ -39,6 +39,12 @@ _STATE_CODES = frozenset(
 )  # fmt: skip
 #: Words after a state's code that make it a degree after all ("Stanford, MS in Statistics").
 _DEGREE_FIELD_WORDS = frozenset({"in", "of", "degree"})
+#: Last words of the names of schools, after which a comma and "MS" is a degree ("Columbia
+#: University, MS, Computer Science"), not a state's code.
+_SCHOOL_WORDS = frozenset(
+    {"university", "college", "institute", "school", "technology", "tech", "polytechnic",
+     "academy", "universität", "università", "universidad", "université", "universiteit"}
+)  # fmt: skip
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 
 
@@ -229,8 +235,9 @@ class FirmPhrases:
 
 def _names_a_place_or_body(candidate: Candidate, view: TokenView) -> bool:
     """An ambiguous form in capitals that is a US state's code after a place and a comma
-    ("Amherst, MA", "Jackson, MS 39201"), or the initials of the capitalised name before it
-    in brackets ("Strategy Consulting (MSC)"): a place or an organisation, never the skill."""
+    ("Amherst, MA", "Jackson, MS 39201"; not after a school's name), or the initials of the
+    capitalised name before it in brackets ("Strategy Consulting (MSC)"): a place or an
+    organisation, never the skill."""
     start, end = candidate.start, candidate.end
     text = view.text_of(start, end)
     if not (text.isupper() and text.isalpha()) or start < 2:
@@ -242,7 +249,7 @@ def _names_a_place_or_body(candidate: Candidate, view: TokenView) -> bool:
     on_line = end < len(view.lowers) and view.lines[end] == view.lines[start]
     after = view.lowers[end] if on_line else ""
     if text in _STATE_CODES and before == ",":
-        return after not in _DEGREE_FIELD_WORDS
+        return after not in _DEGREE_FIELD_WORDS and named.casefold() not in _SCHOOL_WORDS
     return len(text) > 1 and before == "(" and after == ")"
 
 
@@ -252,6 +259,9 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
     section = view.line_index.section(line)
     if section in context.sections:
         candidate.context = f"in the {section} section"
+        return True
+    if context.sections and _heads_a_list(candidate, view, line):
+        candidate.context = "heading a list"
         return True
     if _cue_nearby(context, candidate, view, line):
         return True
@@ -273,6 +283,18 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
         candidate.context = f"in a list with {view.text_of(other.start, other.end)}"
         return True
     return False
+
+
+def _heads_a_list(candidate: Candidate, view: TokenView, line: int) -> bool:
+    """The form and a colon end a short line, as a heading of a list of the skill's own section
+    would: "Some publications:"."""
+    start, end = candidate.start, candidate.end
+    if end >= len(view.lowers) or view.lowers[end] != ":":
+        return False
+    if end + 1 < len(view.lines) and view.lines[end + 1] == line:
+        return False
+    words_before = sum(1 for i in range(max(0, start - 4), start) if view.lines[i] == line)
+    return words_before <= 3
 
 
 def _cue_nearby(context: Context, candidate: Candidate, view: TokenView, line: int) -> bool:
