@@ -175,3 +175,32 @@ def test_publications_heading_a_list_count() -> None:
     text = "Experience\nResearch fellow\nSome publications:\n  https://doi.org/10.1098/rsos.140211"
     assert "publications" in skill_ids(text)
     assert "publications" not in skill_ids("Experience\nMy articles ran in national publications:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skills: Transformers, PyTorch, Datasets",
+        "Libraries: PyTorch, Transformers, scikit-learn",
+        "Fine-tuned BERT with the Transformers library",
+        "Built NER models with PyTorch and Transformers",
+    ],
+)
+def test_the_transformers_library_is_hugging_face(text: str) -> None:
+    assert "hugging-face" in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deep learning: CNN / RNN / LSTM / Transformers",
+        "Trained transformers for machine translation",
+        "Marketing lead for the Transformers toy line at Hasbro",
+    ],
+)
+def test_transformers_elsewhere_are_no_library(text: str) -> None:
+    assert "hugging-face" not in skill_ids(text)
+
+
+def test_transformers_toys_are_no_deep_learning() -> None:
+    assert "deep-learning" not in skill_ids("Marketing lead for the Transformers toy line")
