@@ -204,3 +204,30 @@ def test_transformers_elsewhere_are_no_library(text: str) -> None:
 
 def test_transformers_toys_are_no_deep_learning() -> None:
     assert "deep-learning" not in skill_ids("Marketing lead for the Transformers toy line")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Had weekly meetings with Ray Dalio's team", "dask-ray"),
+        ("Sourced deals on Spark Capital's portfolio", "apache-spark"),
+        ("Built face filters using Spark AR Studio", "apache-spark"),
+        ("Volunteered with Spark Foundation in Nairobi", "apache-spark"),
+    ],
+)
+def test_a_lead_in_before_a_name_is_no_context(text: str, skill: str) -> None:
+    assert skill not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Processed click logs with Spark and Hive", "apache-spark"),
+        ("Scaled the ETL with Spark.", "apache-spark"),
+        ("Ran batch jobs using Spark MLlib", "apache-spark"),
+        ("Parallelised hyperparameter search with Ray", "dask-ray"),
+        ("Distributed training with Ray on 64 GPUs", "dask-ray"),
+    ],
+)
+def test_a_lead_in_still_confirms_a_library(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)

@@ -266,7 +266,11 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
     if _cue_nearby(context, candidate, view, line):
         return True
     before = candidate.start - 1
-    if before >= 0 and view.lowers[before] in context.lead_ins:
+    if (
+        before >= 0
+        and view.lowers[before] in context.lead_ins
+        and not _starts_a_name(candidate, firm, view)
+    ):
         candidate.context = f"after {view.text_of(before, candidate.start)!r}"
         return True
     partner = _coordinated_with(candidate, firm, view)
@@ -283,6 +287,16 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
         candidate.context = f"in a list with {view.text_of(other.start, other.end)}"
         return True
     return False
+
+
+def _starts_a_name(candidate: Candidate, firm: FirmPhrases, view: TokenView) -> bool:
+    """A capitalised word that is no skill follows the form, one space after it, on its line:
+    the form starts a name ("with Ray Dalio", "on Spark Capital", "using Spark AR")."""
+    end = candidate.end
+    if end >= len(view.lowers) or end in firm.by_start or not view.spaced[end - 1]:
+        return False
+    word = view.text_of(end, end + 1)
+    return view.lines[end] == view.lines[candidate.start] and word[:1].isupper() and word.isalpha()
 
 
 def _heads_a_list(candidate: Candidate, view: TokenView, line: int) -> bool:
