@@ -231,3 +231,29 @@ def test_a_lead_in_before_a_name_is_no_context(text: str, skill: str) -> None:
 )
 def test_a_lead_in_still_confirms_a_library(text: str, skill: str) -> None:
     assert skill in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("References: Bert Jansen, store manager", "deep-learning"),
+        ("Co-authored a study on tea farming with Zhe Gan", "deep-learning"),
+        ("Motto: yolo, travel often", "deep-learning"),
+        ("Worked under Dora Smith at the bakery", "lora"),
+    ],
+)
+def test_names_written_like_acronyms_are_no_skills(text: str, skill: str) -> None:
+    assert skill not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Fine-tuned BERT for sentiment analysis", "deep-learning"),
+        ("Trained a GAN to generate faces", "deep-learning"),
+        ("Real-time detection with YOLO", "deep-learning"),
+        ("Adapters: LoRA, DoRA, QLoRA", "lora"),
+    ],
+)
+def test_acronyms_in_capitals_still_count(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
