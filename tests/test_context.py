@@ -108,6 +108,8 @@ def test_organisation_abbreviations_are_no_degrees(text: str) -> None:
         ("Education\nBSC (Computer Science), University of Mumbai, 2014", "degree-bachelor"),
         ("Holds an MSc in Statistics", "degree-master"),
         ("Education\nBS/MS in Electrical Engineering, MIT", "degree-bachelor"),
+        ("Requirements\n* BS, MS or PhD in CS, Math or equivalent", "degree-master"),
+        ("Requirements\n* BS, MS or PhD in CS, Math or equivalent", "degree-bachelor"),
     ],
 )
 def test_degrees_in_their_context_still_count(text: str, level: str) -> None:
@@ -136,6 +138,8 @@ def test_other_peoples_degrees_are_not_the_persons(text: str) -> None:
         ("Education\nPhD in Physics, advised by Prof. Jones, 2019", "degree-phd"),
         ("Education\nM.Sc. in Statistics, 2019. Taught undergraduate courses", "degree-master"),
         ("Master of Science in Data Science, 2021", "degree-master"),
+        ("Three years of research and teaching after Ph.D.", "degree-phd"),
+        ("Mentoring junior engineers during my PhD at MIT", "degree-phd"),
     ],
 )
 def test_own_degrees_beside_supervision_words_still_count(text: str, level: str) -> None:
@@ -227,6 +231,7 @@ def test_a_lead_in_before_a_name_is_no_context(text: str, skill: str) -> None:
         ("Ran batch jobs using Spark MLlib", "apache-spark"),
         ("Parallelised hyperparameter search with Ray", "dask-ray"),
         ("Distributed training with Ray on 64 GPUs", "dask-ray"),
+        ("Applications using Spark Azure Data Lake and Cosmos DB", "apache-spark"),
     ],
 )
 def test_a_lead_in_still_confirms_a_library(text: str, skill: str) -> None:

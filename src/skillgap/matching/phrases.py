@@ -87,7 +87,7 @@ class PhraseStage:
         context confirms, then each joined to a confirmed one in a chain of short forms
         ("BS/MS/PhD")."""
         confirmed = [c for c in candidates if c.kind != "ambiguous"]
-        firm = FirmPhrases(confirmed, view)
+        firm = FirmPhrases(confirmed, view, candidates)
         pending: list[Candidate] = []
         for candidate in candidates:
             if candidate.kind == "ambiguous" and not _names_a_place_or_body(candidate, view):
@@ -96,7 +96,7 @@ class PhraseStage:
                     candidate
                 )
         while pending:
-            firm = FirmPhrases(confirmed, view)
+            firm = FirmPhrases(confirmed, view, candidates)
             joined = [
                 (candidate, partner)
                 for candidate in pending
@@ -225,8 +225,10 @@ def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]
 class FirmPhrases:
     """The phrases known to be skills, indexed for the context checks of ambiguous ones."""
 
-    def __init__(self, firm: list[Candidate], view: TokenView) -> None:
+    def __init__(self, firm: list[Candidate], view: TokenView, found: list[Candidate]) -> None:
         self.by_start = {c.start: c for c in firm}
+        #: Where any form found starts, confirmed or not.
+        self.form_starts = {c.start for c in found}
         self.by_end = {c.end: c for c in firm}
         self.by_line: dict[int, Candidate] = {}
         for c in firm:
@@ -244,7 +246,7 @@ def _names_a_place_or_body(candidate: Candidate, view: TokenView) -> bool:
         return False
     before, named = view.text_of(start - 1, start), view.text_of(start - 2, start - 1)
     same_line = view.lines[start - 2] == view.lines[start]
-    if not (same_line and named[:1].isupper() and named.isalpha()):
+    if not (same_line and named[:1].isupper() and named.isalpha() and not named.isupper()):
         return False
     on_line = end < len(view.lowers) and view.lines[end] == view.lines[start]
     after = view.lowers[end] if on_line else ""
@@ -290,10 +292,11 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
 
 
 def _starts_a_name(candidate: Candidate, firm: FirmPhrases, view: TokenView) -> bool:
-    """A capitalised word that is no skill follows the form, one space after it, on its line:
-    the form starts a name ("with Ray Dalio", "on Spark Capital", "using Spark AR")."""
+    """A capitalised word that starts no form of a skill follows the form, one space after it,
+    on its line: the form starts a name ("with Ray Dalio", "on Spark Capital", "using Spark
+    AR"; not "using Spark Azure Data Lake")."""
     end = candidate.end
-    if end >= len(view.lowers) or end in firm.by_start or not view.spaced[end - 1]:
+    if end >= len(view.lowers) or end in firm.form_starts or not view.spaced[end - 1]:
         return False
     word = view.text_of(end, end + 1)
     return view.lines[end] == view.lines[candidate.start] and word[:1].isupper() and word.isalpha()
