@@ -39,6 +39,8 @@ _STATE_CODES = frozenset(
 )  # fmt: skip
 #: Words after a state's code that make it a degree after all ("Stanford, MS in Statistics").
 _DEGREE_FIELD_WORDS = frozenset({"in", "of", "degree"})
+#: Words after a state's code and a comma that name its country ("Cambridge, MA, USA").
+_COUNTRY_WORDS = frozenset({"USA", "US", "United", "America"})
 #: Last words of the names of schools, after which a comma and "MS" is a degree ("Columbia
 #: University, MS, Computer Science"), not a state's code.
 _SCHOOL_WORDS = frozenset(
@@ -251,8 +253,22 @@ def _names_a_place_or_body(candidate: Candidate, view: TokenView) -> bool:
     on_line = end < len(view.lowers) and view.lines[end] == view.lines[start]
     after = view.lowers[end] if on_line else ""
     if text in _STATE_CODES and before == ",":
-        return after not in _DEGREE_FIELD_WORDS and named.casefold() not in _SCHOOL_WORDS
+        return (
+            after not in _DEGREE_FIELD_WORDS
+            and named.casefold() not in _SCHOOL_WORDS
+            and not _field_follows(end, view)
+        )
     return len(text) > 1 and before == "(" and after == ")"
+
+
+def _field_follows(end: int, view: TokenView) -> bool:
+    """A comma and a capitalised word other than a country follow on the line, as a degree's
+    field does ("Stanford, MS, Computer Science"; not "Cambridge, MA, USA")."""
+    if end + 1 >= len(view.lowers) or view.lowers[end] != ",":
+        return False
+    word = view.text_of(end + 1, end + 2)
+    same_line = view.lines[end + 1] == view.lines[end - 1]
+    return same_line and word.isalpha() and word[:1].isupper() and word not in _COUNTRY_WORDS
 
 
 def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: TokenView) -> bool:
