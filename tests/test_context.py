@@ -35,6 +35,9 @@ def test_news_networks_are_no_deep_learning(text: str) -> None:
         "Architectures: CNNs and GANs",
         "Implemented a CNN from scratch in NumPy",
         "A CNN for handwritten digit recognition",
+        "Pedestrian detector with an R-CNN",
+        "A CNN-based pose estimator",
+        "Hybrid CNN-LSTM for sleep staging",
     ],
 )
 def test_cnn_beside_ml_words_is_deep_learning(text: str) -> None:
