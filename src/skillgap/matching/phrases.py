@@ -5,7 +5,9 @@ Two spaCy ``PhraseMatcher`` s find every form at once: one on lowercase text (al
 exclude phrases inside which a form is not the skill), one on the text as written (exact and
 ambiguous forms). An ambiguous form ("Go", "R", "Spark") counts only in context: a section
 where it is the skill, a cue word near it, a lead-in word before it, or a list of skills it is
-an item of.
+an item of; never as a place's state code ("Amherst, MA") or an organisation's initials
+("Strategy Consulting (MSC)"). Any form beside words about other people ("supervised Master's
+students") is theirs, not the person's.
 """
 
 from __future__ import annotations
