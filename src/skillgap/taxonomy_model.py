@@ -72,6 +72,15 @@ class Skill(_Record):
     excludes: tuple[str, ...] = Field(
         default=(), description="Phrases inside which a form is not the skill"
     )
+    others_before: tuple[str, ...] = Field(
+        default=(),
+        description="Words up to three tokens before a form, in its sentence, that make it"
+        " someone else's (\"supervised Master's students\")",
+    )
+    others_after: tuple[str, ...] = Field(
+        default=(),
+        description='Words right after a form that make it someone else\'s ("MS students")',
+    )
     listable: bool = Field(
         default=True,
         description="Whether an ambiguous form counts as an item of a list of skills",

@@ -58,6 +58,9 @@ class PhrasePatterns:
     contexts: Mapping[str, Context]
     #: Skill id -> casefolded form -> further skills the form shows.
     also: Mapping[str, Mapping[str, tuple[str, ...]]]
+    #: Skill id -> the words before, and the words right after, a form that make it someone
+    #: else's (skills with such words only).
+    others: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ def compile_patterns(
     exact: list[PhraseSet] = []
     contexts: dict[str, Context] = {}
     also: dict[str, dict[str, tuple[str, ...]]] = {}
+    others: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     rule_sets: list[RuleSet] = []
     headings: dict[str, list[str]] = {}
 
@@ -145,12 +149,14 @@ def compile_patterns(
                     tuple(anchor_of(pattern) for pattern in patterns),
                 )
             )
+        if skill.others_before or skill.others_after:
+            others[skill.id] = (skill.others_before, skill.others_after)
         if skill.also:
             also[skill.id] = {form.casefold(): extra for form, extra in skill.also.items()}
         for heading in skill.headings:
             headings.setdefault(heading, []).append(skill.id)
     return CompiledPatterns(
-        phrases=PhrasePatterns(tuple(lower), tuple(exact), contexts, also),
+        phrases=PhrasePatterns(tuple(lower), tuple(exact), contexts, also, others),
         rules=_index_rules(rule_sets),
         near=_near_patterns(taxonomy),
         headings={heading: tuple(ids) for heading, ids in headings.items()},
@@ -224,6 +230,7 @@ def patterns_from_data(data: Any) -> CompiledPatterns:
             exact=tuple(PhraseSet(**item) for item in phrases["exact"]),
             contexts={key: Context(**item) for key, item in phrases["contexts"].items()},
             also=dict(phrases["also"]),
+            others=dict(phrases["others"]),
         ),
         rules=RulePatterns(
             sets=tuple(RuleSet(**item) for item in rules["sets"]),

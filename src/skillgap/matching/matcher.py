@@ -22,6 +22,7 @@ from skillgap.matching.phrases import (
     drop_contained,
     drop_wishes,
     excluded_tokens,
+    of_others,
     outside_excludes,
 )
 from skillgap.matching.rule_stage import RuleStage
@@ -68,12 +69,21 @@ class Matcher:
         found = self.phrases.find(view.doc)
         excluded = excluded_tokens(found)
         phrases = drop_contained(self.phrases.confirm(outside_excludes(found, excluded), view))
+        others = self.patterns.phrases.others
         hits = [
-            hit for phrase in drop_wishes(phrases, view) for hit in self.phrases.hits(phrase, view)
+            hit
+            for phrase in drop_wishes(phrases, view)
+            if not of_others(phrase.skill_id, phrase.start, phrase.end, view, others)
+            for hit in self.phrases.hits(phrase, view)
         ]
 
-        # Rules: token patterns of concepts ("deployed ... models"), outside exclude phrases.
-        rule_matches = self.rules.find(view, excluded)
+        # Rules: token patterns of concepts ("deployed ... models"), outside exclude phrases,
+        # none of someone else's.
+        rule_matches = [
+            (skill, start, end)
+            for skill, start, end in self.rules.find(view, excluded)
+            if not of_others(skill, start, end, view, others)
+        ]
         hits += [
             view.hit(skill, start, end, "rule", CONFIDENCE["rule"])
             for skill, start, end in rule_matches

@@ -5,7 +5,8 @@ Windows of one to three words are compared, spaces removed, with the aliases of 
 more: one edit allowed, two in phrases of twelve letters or more. Where a list item stands
 (bounded by separators) any such window may match; in prose only phrases of two or more words
 and twelve letters or more, with one edit ("Neutral Network"), so that ordinary words one
-letter away ("docket") stay silent.
+letter away ("docket") stay silent. A word with a prefix more or less ("Machine Unlearning") is
+another term, never a misspelling.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 _MEMO_SIZE = 100_000
 #: Endings of nouns for people ("scientist", "engineer"): their plurals name others.
 _PERSON_ENDINGS = ("ist", "er", "or", "ian")
+#: Prefixes that make another real word of a word ("unlearning", "relabelling", "nonlinear"):
+#: such a word is a different term, not a misspelling of the name.
+_PREFIXES = ("un", "re", "de", "in", "im", "il", "ir", "co", "bi", "non", "dis", "mis", "pre")
 #: What a near-miss search finds: the number of edits and the name, or nothing.
 Near = tuple[int, str] | None
 #: A long name of several words, and its words.
@@ -81,7 +85,7 @@ class NearMissStage:
         if len(self._memo) >= _MEMO_SIZE:
             self._memo.clear()
         if key[0] == "list":
-            found = self._nearest_name(word, len(words))
+            found = self._nearest_name(word, words)
         else:
             found = self._nearest_in_prose(word, words)
         self._memo[key] = found
@@ -98,11 +102,13 @@ class NearMissStage:
         ]
         return nearest_in_prose(word, words, names, Levenshtein.distance)
 
-    def _nearest_name(self, word: str, width: int) -> Near:
-        """The closest name within the edit limit: one edit, two in long phrases."""
+    def _nearest_name(self, word: str, words: list[str]) -> Near:
+        """The closest name within the edit limit: one edit, two in long phrases; never one
+        that a prefix on a word turns into another term."""
         from rapidfuzz.distance import Levenshtein
 
         distance = Levenshtein.distance
+        width = len(words)
         best: Near = None
         for length in range(len(word) - 2, len(word) + 3):
             for name in self._by_letter_and_length.get((word[0], length), ()):
@@ -112,7 +118,9 @@ class NearMissStage:
                 if abs(length - len(word)) > limit:
                     continue
                 found = distance(word, name, score_cutoff=limit)
-                if found <= limit and (best is None or found < best[0]):
+                if found > limit or (best is not None and found >= best[0]):
+                    continue
+                if not differs_by_a_prefix(words, name):
                     best = (found, name)
         return best
 
@@ -153,7 +161,7 @@ class _Windows:
             words = view.lowers[start:end]
             word = "".join(words)
             if listed and len(word) >= FUZZY_MIN_LENGTH:
-                windows.append((end, ("list", word, width), word, words))
+                windows.append((end, ("list", *words), word, words))
             elif not listed and len(word) >= FUZZY_MIN_PROSE_LENGTH - 1:
                 windows.append((end, ("prose", *words), word, words))
         return windows
@@ -178,7 +186,23 @@ def nearest_in_prose(
             continue
         if any(a == b + "s" and b.endswith(_PERSON_ENDINGS) for a, b in changed):
             continue  # "shared by all data scientists": other people, not the skill
+        if differs_by_a_prefix(words, key):
+            continue
         found = distance(word, key, score_cutoff=1)
         if found <= 1 and (best is None or found < best[0]):
             best = (found, key)
     return best
+
+
+def differs_by_a_prefix(words: list[str], name: str) -> bool:
+    """Whether a prefix at the start of one of the words, added or dropped, makes the name of
+    these words: "machine unlearning" is another term than "machine learning", "supervised
+    learning" than "unsupervised learning", not a misspelling of it."""
+    for index, word in enumerate(words):
+        before, after = "".join(words[:index]), "".join(words[index + 1 :])
+        for prefix in _PREFIXES:
+            if word.startswith(prefix) and name == before + word[len(prefix) :] + after:
+                return True
+            if name == before + prefix + word + after:
+                return True
+    return False

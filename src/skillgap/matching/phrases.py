@@ -5,7 +5,9 @@ Two spaCy ``PhraseMatcher`` s find every form at once: one on lowercase text (al
 exclude phrases inside which a form is not the skill), one on the text as written (exact and
 ambiguous forms). An ambiguous form ("Go", "R", "Spark") counts only in context: a section
 where it is the skill, a cue word near it, a lead-in word before it, or a list of skills it is
-an item of.
+an item of; never as a place's state code ("Amherst, MA") or an organisation's initials
+("Strategy Consulting (MSC)"). Any form beside words about other people ("supervised Master's
+students") is theirs, not the person's.
 """
 
 from __future__ import annotations
@@ -28,6 +30,25 @@ if TYPE_CHECKING:
 _JOINERS = frozenset({",", "/", "and", "or", "&", ";"})
 #: Words that, right before a skill, make it something the person is only learning.
 _WISH_WORDS = frozenset({"learning", "learn", "studying"})
+#: The two-letter codes of US states and territories ("Amherst, MA", "Jackson, MS").
+_STATE_CODES = frozenset(
+    {
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL",
+        "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE",
+        "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "PR", "RI", "SC",
+        "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+    }
+)  # fmt: skip
+#: Words after a state's code that make it a degree after all ("Stanford, MS in Statistics").
+_DEGREE_FIELD_WORDS = frozenset({"in", "of", "degree"})
+#: Words after a state's code and a comma that name its country ("Cambridge, MA, USA").
+_COUNTRY_WORDS = frozenset({"USA", "US", "United", "America"})
+#: Last words of the names of schools, after which a comma and "MS" is a degree ("Columbia
+#: University, MS, Computer Science"), not a state's code.
+_SCHOOL_WORDS = frozenset(
+    {"university", "college", "institute", "school", "technology", "tech", "polytechnic",
+     "academy", "universität", "università", "universidad", "université", "universiteit"}
+)  # fmt: skip
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 
 
@@ -70,16 +91,16 @@ class PhraseStage:
         context confirms, then each joined to a confirmed one in a chain of short forms
         ("BS/MS/PhD")."""
         confirmed = [c for c in candidates if c.kind != "ambiguous"]
-        firm = FirmPhrases(confirmed, view)
+        firm = FirmPhrases(confirmed, view, candidates)
         pending: list[Candidate] = []
         for candidate in candidates:
-            if candidate.kind == "ambiguous":
+            if candidate.kind == "ambiguous" and not _names_a_place_or_body(candidate, view):
                 context = self._contexts[candidate.skill_id]
                 (confirmed if _confirm(candidate, context, firm, view) else pending).append(
                     candidate
                 )
         while pending:
-            firm = FirmPhrases(confirmed, view)
+            firm = FirmPhrases(confirmed, view, candidates)
             joined = [
                 (candidate, partner)
                 for candidate in pending
@@ -165,6 +186,29 @@ def drop_contained(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def of_others(
+    skill_id: str,
+    start: int,
+    end: int,
+    view: TokenView,
+    others: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]],
+) -> bool:
+    """Whether a form of a skill is someone else's by the words around it, on its line and in
+    its sentence: "supervised Master's research", "mentored MSc students", "PhD committees"."""
+    if skill_id not in others:
+        return False
+    before, after = others[skill_id]
+    line, stretch = view.lines[start], view.stretch_of(start)
+    if end < len(view.lowers) and view.lowers[end] in after and view.lines[end] == line:
+        return True
+    return any(
+        view.lowers[index] in before
+        and view.lines[index] == line
+        and view.stretch_of(index) == stretch
+        for index in range(max(0, start - 3), start)
+    )
+
+
 def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
     """A skill only being learned is not present: "Learning 'Machine Learning'", "learning Go".
 
@@ -185,12 +229,48 @@ def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]
 class FirmPhrases:
     """The phrases known to be skills, indexed for the context checks of ambiguous ones."""
 
-    def __init__(self, firm: list[Candidate], view: TokenView) -> None:
+    def __init__(self, firm: list[Candidate], view: TokenView, found: list[Candidate]) -> None:
         self.by_start = {c.start: c for c in firm}
+        #: Where any form found starts, confirmed or not.
+        self.form_starts = {c.start for c in found}
         self.by_end = {c.end: c for c in firm}
         self.by_line: dict[int, Candidate] = {}
         for c in firm:
             self.by_line.setdefault(view.lines[c.start], c)
+
+
+def _names_a_place_or_body(candidate: Candidate, view: TokenView) -> bool:
+    """An ambiguous form in capitals that is a US state's code after a place and a comma
+    ("Amherst, MA", "Jackson, MS 39201"; not after a school's name), or the initials of the
+    capitalised name before it in brackets ("Strategy Consulting (MSC)"): a place or an
+    organisation, never the skill."""
+    start, end = candidate.start, candidate.end
+    text = view.text_of(start, end)
+    if not (text.isupper() and text.isalpha()) or start < 2:
+        return False
+    before, named = view.text_of(start - 1, start), view.text_of(start - 2, start - 1)
+    same_line = view.lines[start - 2] == view.lines[start]
+    if not (same_line and named[:1].isupper() and named.isalpha() and not named.isupper()):
+        return False
+    on_line = end < len(view.lowers) and view.lines[end] == view.lines[start]
+    after = view.lowers[end] if on_line else ""
+    if text in _STATE_CODES and before == ",":
+        return (
+            after not in _DEGREE_FIELD_WORDS
+            and named.casefold() not in _SCHOOL_WORDS
+            and not _field_follows(end, view)
+        )
+    return len(text) > 1 and before == "(" and after == ")"
+
+
+def _field_follows(end: int, view: TokenView) -> bool:
+    """A comma and a capitalised word other than a country follow on the line, as a degree's
+    field does ("Stanford, MS, Computer Science"; not "Cambridge, MA, USA")."""
+    if end + 1 >= len(view.lowers) or view.lowers[end] != ",":
+        return False
+    word = view.text_of(end + 1, end + 2)
+    same_line = view.lines[end + 1] == view.lines[end - 1]
+    return same_line and word.isalpha() and word[:1].isupper() and word not in _COUNTRY_WORDS
 
 
 def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: TokenView) -> bool:
@@ -200,10 +280,17 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
     if section in context.sections:
         candidate.context = f"in the {section} section"
         return True
+    if context.sections and _heads_a_list(candidate, view, line):
+        candidate.context = "heading a list"
+        return True
     if _cue_nearby(context, candidate, view, line):
         return True
     before = candidate.start - 1
-    if before >= 0 and view.lowers[before] in context.lead_ins:
+    if (
+        before >= 0
+        and view.lowers[before] in context.lead_ins
+        and not _starts_a_name(candidate, firm, view)
+    ):
         candidate.context = f"after {view.text_of(before, candidate.start)!r}"
         return True
     partner = _coordinated_with(candidate, firm, view)
@@ -220,6 +307,29 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
         candidate.context = f"in a list with {view.text_of(other.start, other.end)}"
         return True
     return False
+
+
+def _starts_a_name(candidate: Candidate, firm: FirmPhrases, view: TokenView) -> bool:
+    """A capitalised word that starts no form of a skill follows the form, one space after it,
+    on its line: the form starts a name ("with Ray Dalio", "on Spark Capital", "using Spark
+    AR"; not "using Spark Azure Data Lake")."""
+    end = candidate.end
+    if end >= len(view.lowers) or end in firm.form_starts or not view.spaced[end - 1]:
+        return False
+    word = view.text_of(end, end + 1)
+    return view.lines[end] == view.lines[candidate.start] and word[:1].isupper() and word.isalpha()
+
+
+def _heads_a_list(candidate: Candidate, view: TokenView, line: int) -> bool:
+    """The form and a colon end a short line, as a heading of a list of the skill's own section
+    would: "Some publications:"."""
+    start, end = candidate.start, candidate.end
+    if end >= len(view.lowers) or view.lowers[end] != ":":
+        return False
+    if end + 1 < len(view.lines) and view.lines[end + 1] == line:
+        return False
+    words_before = sum(1 for i in range(max(0, start - 4), start) if view.lines[i] == line)
+    return words_before <= 3
 
 
 def _cue_nearby(context: Context, candidate: Candidate, view: TokenView, line: int) -> bool:

@@ -1,0 +1,271 @@
+"""Context for ambiguous words (issue 13): news networks, place codes, organisation
+abbreviations, other people's degrees, magazine publications, fuzzy matches of different real
+words and library names that are common words are no skills, while the same words in their
+skill's context still are."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillgap.analysis import analyze
+
+from .helpers import skill_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Produced segments for CNN and NBC",
+        "Experience\nField producer, CNN International, Atlanta",
+        "Appeared on CNN, Fox News and MSNBC as a commentator",
+    ],
+)
+def test_news_networks_are_no_deep_learning(text: str) -> None:
+    assert "deep-learning" not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trained a CNN for image classification in PyTorch",
+        "Built a CNN model to detect defects",
+        "Skills: CNN, LSTM, Transformers",
+        "Deep learning: CNN / RNN / LSTM",
+        "Trained LSTM and CNN models",
+        "Architectures: CNNs and GANs",
+        "Implemented a CNN from scratch in NumPy",
+        "A CNN for handwritten digit recognition",
+        "Pedestrian detector with an R-CNN",
+        "A CNN-based pose estimator",
+        "Hybrid CNN-LSTM for sleep staging",
+    ],
+)
+def test_cnn_beside_ml_words_is_deep_learning(text: str) -> None:
+    assert "deep-learning" in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Research interests: Machine Unlearning, privacy",
+        "Skills\nMachine Unlearning, Python",
+        "Topics: Machine Relearning, Python",
+    ],
+)
+def test_a_prefix_makes_another_term_not_a_misspelling(text: str) -> None:
+    assert "machine-learning" not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Machin learning, Python", "machine-learning"),
+        ("Skills: Machine Lerning, Python", "machine-learning"),
+        ("Skills: Tensor Flw, NumPy", "tensorflow"),
+        ("Built a Neutral Network model for churn prediction.", "deep-learning"),
+    ],
+)
+def test_typos_still_match_fuzzily(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
+
+
+def degree_levels(text: str) -> set[str]:
+    """The degree skills found, and the levels of the profile's degrees."""
+    report = analyze(text.encode(), name="resume.txt")
+    found = {s.id for s in report.skills if s.id.startswith("degree-")}
+    return found | {d.level for d in report.profile.degrees}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Education\nUniversity of Massachusetts, Amherst, MA\nCertificate in Journalism, 2015",
+        "Education\nHampshire College, Amherst, MA 01002",
+        "Experience\nReporter, The Clarion-Ledger, Jackson, MS, 2014 - 2018",
+        "Contact: 12 Elm Street, Portland, ME, USA",
+        "Education\nHarvard University, Cambridge, MA, United States",
+    ],
+)
+def test_state_codes_after_a_place_are_no_degrees(text: str) -> None:
+    assert degree_levels(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experience\nAnalyst, Strategy Consulting (MSC), 2019",
+        "Experience\nIntern, Mediterranean Shipping Company (MSC), Geneva",
+        "Experience\nEngineer, Building Services Corporation (BSC), Oslo",
+    ],
+)
+def test_organisation_abbreviations_are_no_degrees(text: str) -> None:
+    assert degree_levels(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Education\nMS in Computer Science, Stanford University, 2020", "degree-master"),
+        ("Education\nStanford University, MS in Computer Science, 2020", "degree-master"),
+        ("Education\nColumbia University, MS, Computer Science, 2019", "degree-master"),
+        ("Education\nGeorgia Institute of Technology, MS, 2018", "master"),
+        ("Education\nStanford, MS, Computer Science, 2019", "degree-master"),
+        ("Education\nUniversity of Massachusetts, Amherst, MA\nMA in History, 2012", "master"),
+        ("Education\nMSC Computer Science, University of Delhi, 2016", "degree-master"),
+        ("Education\nBSC (Computer Science), University of Mumbai, 2014", "degree-bachelor"),
+        ("Holds an MSc in Statistics", "degree-master"),
+        ("Education\nBS/MS in Electrical Engineering, MIT", "degree-bachelor"),
+        ("Requirements\n* BS, MS or PhD in CS, Math or equivalent", "degree-master"),
+        ("Requirements\n* BS, MS or PhD in CS, Math or equivalent", "degree-bachelor"),
+    ],
+)
+def test_degrees_in_their_context_still_count(text: str, level: str) -> None:
+    assert level in degree_levels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experience\nSupervised Master's research projects in the lab",
+        "Experience\nMentored five MSc students and two PhD students",
+        "Teaching\nTaught BS students the basics of statistics",
+        "Service\nServed on PhD committees and examined MS theses",
+        "Experience\nCo-supervised a master of science student on robotics",
+    ],
+)
+def test_other_peoples_degrees_are_not_the_persons(text: str) -> None:
+    assert degree_levels(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Education\nMaster's student in Statistics, supervised by Prof. Smith", "degree-master"),
+        ("PhD candidate in Computer Science, ETH Zurich", "degree-phd"),
+        ("Education\nPhD in Physics, advised by Prof. Jones, 2019", "degree-phd"),
+        ("Education\nM.Sc. in Statistics, 2019. Taught undergraduate courses", "degree-master"),
+        ("Master of Science in Data Science, 2021", "degree-master"),
+        ("Three years of research and teaching after Ph.D.", "degree-phd"),
+        ("Mentoring junior engineers during my PhD at MIT", "degree-phd"),
+    ],
+)
+def test_own_degrees_beside_supervision_words_still_count(text: str, level: str) -> None:
+    assert level in degree_levels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experience\nWrote for national publications including Wine Spectator",
+        "Experience\nManage the organization's print publications and communications",
+        "Experience\nFreelance Writer, Multiple Publications",
+        "Experience\nMy recipes were featured in several publications",
+    ],
+)
+def test_magazines_are_no_research_publications(text: str) -> None:
+    assert "publications" not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Publications: [1] J. Doe. Robust bandits. NeurIPS 2023.",
+        "Publications\n[1] J. Doe, A. Smith. Calibrated ensembles. ICML 2022.",
+        "Summary\nAuthor of 12 peer-reviewed publications on causal inference",
+        "Summary\nResearch publications in NLP and speech",
+        "Experience\nTen publications at top venues (NeurIPS, ICML)",
+        "Research\nThree publications on protein folding",
+        "Summary\nScientific publications and patents in computer vision",
+    ],
+)
+def test_research_publications_still_count(text: str) -> None:
+    assert "publications" in skill_ids(text)
+
+
+def test_publications_heading_a_list_count() -> None:
+    text = "Experience\nResearch fellow\nSome publications:\n  https://doi.org/10.1098/rsos.140211"
+    assert "publications" in skill_ids(text)
+    assert "publications" not in skill_ids("Experience\nMy articles ran in national publications:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skills: Transformers, PyTorch, Datasets",
+        "Libraries: PyTorch, Transformers, scikit-learn",
+        "Fine-tuned BERT with the Transformers library",
+        "Built NER models with PyTorch and Transformers",
+    ],
+)
+def test_the_transformers_library_is_hugging_face(text: str) -> None:
+    assert "hugging-face" in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deep learning: CNN / RNN / LSTM / Transformers",
+        "Trained transformers for machine translation",
+        "Marketing lead for the Transformers toy line at Hasbro",
+    ],
+)
+def test_transformers_elsewhere_are_no_library(text: str) -> None:
+    assert "hugging-face" not in skill_ids(text)
+
+
+def test_transformers_toys_are_no_deep_learning() -> None:
+    assert "deep-learning" not in skill_ids("Marketing lead for the Transformers toy line")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Had weekly meetings with Ray Dalio's team", "dask-ray"),
+        ("Sourced deals on Spark Capital's portfolio", "apache-spark"),
+        ("Built face filters using Spark AR Studio", "apache-spark"),
+        ("Volunteered with Spark Foundation in Nairobi", "apache-spark"),
+    ],
+)
+def test_a_lead_in_before_a_name_is_no_context(text: str, skill: str) -> None:
+    assert skill not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Processed click logs with Spark and Hive", "apache-spark"),
+        ("Scaled the ETL with Spark.", "apache-spark"),
+        ("Ran batch jobs using Spark MLlib", "apache-spark"),
+        ("Parallelised hyperparameter search with Ray", "dask-ray"),
+        ("Distributed training with Ray on 64 GPUs", "dask-ray"),
+        ("Applications using Spark Azure Data Lake and Cosmos DB", "apache-spark"),
+    ],
+)
+def test_a_lead_in_still_confirms_a_library(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("References: Bert Jansen, store manager", "deep-learning"),
+        ("Co-authored a study on tea farming with Zhe Gan", "deep-learning"),
+        ("Motto: yolo, travel often", "deep-learning"),
+        ("Worked under Dora Smith at the bakery", "lora"),
+    ],
+)
+def test_names_written_like_acronyms_are_no_skills(text: str, skill: str) -> None:
+    assert skill not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Fine-tuned BERT for sentiment analysis", "deep-learning"),
+        ("Trained a GAN to generate faces", "deep-learning"),
+        ("Real-time detection with YOLO", "deep-learning"),
+        ("Adapters: LoRA, DoRA, QLoRA", "lora"),
+    ],
+)
+def test_acronyms_in_capitals_still_count(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
