@@ -1,0 +1,71 @@
+"""The readers' speed-ups give what the libraries they stand in front of give.
+
+Each fast path is checked against the plain library call on the shared corpus, the dev set's
+resumes and generated inputs made of the pieces that steer the library's choices.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pylatexenc import latexwalker
+
+from skillgap.readers import latex_text
+
+from .helpers import CORPUS, REPO
+
+LATEX_FILES = sorted(
+    path
+    for folder in (CORPUS / "text", REPO / "benchmarks" / "data" / "resumes")
+    if folder.is_dir()
+    for path in folder.rglob("*")
+    if path.suffix.lower() in {".tex", ".xtx", ".rmd"}
+)
+
+#: Pieces of LaTeX that choose how pylatexenc reads what follows: words (ASCII and not),
+#: white space and blank lines, braces, math, comments, environments (well and badly formed),
+#: macros with and without arguments, a star, verbatim, escapes and specials.
+LATEX_PIECES = [
+    "word", "Deep", "learning", "2024", "é", "naïve", "x1", " ", "  ", "\n", "\n\n", "\n \n",
+    "\t", "{", "}", "[", "]", "$", "$$", "\\(", "\\)", "\\[", "\\]", "%c\n", "\\textbf",
+    "\\textbf{x}", "\\item", "\\section*", "*", "\\begin{itemize}", "\\end{itemize}",
+    "\\begin{verbatim}", "\\end{verbatim}", "\\verb|a b|", "\\begin", "\\end", " \\end",
+    "\\begin {tabular}{ll}", "\n\\end{tabular}", "\\beginning", "\\endgroup", "\\\\", "\\&",
+    "~", "--", "---", "``", "''", "&", "#", "_", "^", "\\cventry", "\\href{http://x}{y}",
+    "\\url{a_b}", "\\newcommand{\\x}{y}", ".", ",", "!`", "?`", "\\'e", '\\"o', "\\ ", "\\",
+    "\\emph", "a_b", "\\begin{document}", "\\end{document}", "\\hspace{2pt}", "\\input{x}",
+]  # fmt: skip
+
+
+def _walk(source: str, walker: type) -> tuple[str, str]:
+    """The nodes (object ids left out) and text of ``source``, or the error raised."""
+    try:
+        nodes = walker(source, latex_context=latex_text._walker_context()).get_latex_nodes()[0]
+        text = str(latex_text._converter().nodelist_to_text(nodes))
+    except Exception as error:  # pylatexenc raises assorted errors: the same ones, then
+        return type(error).__name__, str(error)
+    return re.sub(r"<parsing state \d+>", "<parsing state>", repr(nodes)), text
+
+
+@pytest.mark.parametrize("path", LATEX_FILES, ids=lambda path: path.name)
+def test_word_walker_reads_real_latex_as_pylatexenc_does(path: Path) -> None:
+    source = path.read_text(encoding="utf-8", errors="replace")
+    assert _walk(source, latex_text.WordWalker) == _walk(source, latexwalker.LatexWalker)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(LATEX_PIECES), max_size=40))
+def test_word_walker_reads_any_latex_as_pylatexenc_does(pieces: list[str]) -> None:
+    source = "".join(pieces)
+    assert _walk(source, latex_text.WordWalker) == _walk(source, latexwalker.LatexWalker)
+
+
+def test_latex_text_is_pylatexenc_text_with_or_without_words_at_once() -> None:
+    source = "\\section{Skills}\n\\textbf{Python}, PyTorch \\& JAX\n\n\\begin{itemize}\\item A"
+    fast = latex_text.latex_to_text(source)
+    assert fast == latex_text.latex_to_text(source, words_at_once=False)
+    assert "PyTorch & JAX" in fast
