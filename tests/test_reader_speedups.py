@@ -7,6 +7,7 @@ resumes and generated inputs made of the pieces that steer the library's choices
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pylatexenc import latexwalker
 
-from skillgap.readers import latex_text
+from skillgap.readers import front_matter, latex_text, structured
 
 from .helpers import CORPUS, REPO
 
@@ -69,3 +70,64 @@ def test_latex_text_is_pylatexenc_text_with_or_without_words_at_once() -> None:
     fast = latex_text.latex_to_text(source)
     assert fast == latex_text.latex_to_text(source, words_at_once=False)
     assert "PyTorch & JAX" in fast
+
+
+YAML_FILES = sorted(
+    path
+    for folder in (CORPUS / "text", REPO / "benchmarks" / "data" / "resumes", REPO / "examples")
+    if folder.is_dir()
+    for path in folder.rglob("*")
+    if path.suffix.lower() in {".yaml", ".yml"}
+)
+#: Pieces of YAML that steer its parsers: indicators, quotes, anchors and aliases, tags,
+#: block scalars, document markers, odd line breaks, tabs and byte-order marks (which PyYAML
+#: reads otherwise than libyaml).
+YAML_PIECES = [
+    "a", "skills", "Python, PyTorch", "2024", "é", " ", "  ", "\n", "\n  ", "\n- ", "- ", ": ",
+    ":", "? ", "[", "]", "{", "}", ", ", "#c", "'", '"', "''", "&a ", "*a", "!!str ", "!x ",
+    "|", ">", "---\n", "...\n", "\t", "~", "yes", "0x1F", "1e3", "2001-12-14", "<<: *a\n",
+    "\\", "%YAML 1.1\n", "@", "`", "\x85", "\ufeff", "\u2028", "\u2029", "\r\n", "\x00",
+]  # fmt: skip
+
+
+def _load(source: str, load: object) -> tuple[str, object]:
+    import yaml
+
+    try:
+        return "documents", load(source)  # type: ignore[operator]
+    except (yaml.YAMLError, RecursionError, ValueError) as error:
+        return "error", type(error).__name__
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda path: path.name)
+def test_yaml_documents_are_pyyaml_safe_loads_on_real_yaml(path: Path) -> None:
+    import yaml
+
+    source = path.read_text(encoding="utf-8")
+    fast = _load(source, structured.yaml_documents)
+    assert fast == _load(source, lambda text: list(yaml.safe_load_all(text)))
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(YAML_PIECES), max_size=40))
+def test_yaml_documents_are_pyyaml_safe_loads_on_any_yaml(pieces: list[str]) -> None:
+    import yaml
+
+    source = "".join(pieces)
+    fast = _load(source, structured.yaml_documents)
+    assert fast == _load(source, lambda text: list(yaml.safe_load_all(text)))
+
+
+@pytest.mark.parametrize(
+    "nesting",
+    ["[" * 200_000, "{a: " * 200_000, "- " * 200_000 + "x"],
+    ids=["flow-lists", "flow-mappings", "block-lists"],
+)
+def test_deeply_nested_yaml_is_read_quickly_without_crashing(nesting: str) -> None:
+    """libyaml nests in C without a limit (the process crashed) and its scanner slows with
+    every level (minutes): such YAML goes to PyYAML's loader, which stops early."""
+    start = time.process_time()
+    structured.yaml_to_text(nesting)
+    page = front_matter.split(f"---\nskills: {nesting}\n---\n# CV\nPython\n")
+    assert page == ("", "\n# CV\nPython\n")
+    assert time.process_time() - start < 10
