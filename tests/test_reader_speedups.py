@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pylatexenc import latexwalker
 
-from skillgap.readers import front_matter, latex_text, structured
+from skillgap.readers import front_matter, latex_text, structured, text
 
 from .helpers import CORPUS, REPO
 
@@ -29,7 +29,8 @@ LATEX_FILES = sorted(
 
 #: Pieces of LaTeX that choose how pylatexenc reads what follows: words (ASCII and not),
 #: white space and blank lines, braces, math, comments, environments (well and badly formed),
-#: macros with and without arguments, a star, verbatim, escapes and specials.
+#: macros with and without arguments, a star, verbatim, escapes, specials, punctuation and
+#: characters other than ASCII (white space among them).
 LATEX_PIECES = [
     "word", "Deep", "learning", "2024", "é", "naïve", "x1", " ", "  ", "\n", "\n\n", "\n \n",
     "\t", "{", "}", "[", "]", "$", "$$", "\\(", "\\)", "\\[", "\\]", "%c\n", "\\textbf",
@@ -39,6 +40,8 @@ LATEX_PIECES = [
     "~", "--", "---", "``", "''", "&", "#", "_", "^", "\\cventry", "\\href{http://x}{y}",
     "\\url{a_b}", "\\newcommand{\\x}{y}", ".", ",", "!`", "?`", "\\'e", '\\"o', "\\ ", "\\",
     "\\emph", "a_b", "\\begin{document}", "\\end{document}", "\\hspace{2pt}", "\\input{x}",
+    '"', "+", ",", ".", "/", ":", ";", "=", "@", "|", "(", ")", "<", ">", "!", "?", "-", "'",
+    "`", "\u2022", "\xa0", "\u2013", "\u2019", "\u2028", "\x85", "\\foo@bar", "\\[2pt]",
 ]  # fmt: skip
 
 
@@ -131,3 +134,39 @@ def test_deeply_nested_yaml_is_read_quickly_without_crashing(nesting: str) -> No
     page = front_matter.split(f"---\nskills: {nesting}\n---\n# CV\nPython\n")
     assert page == ("", "\n# CV\nPython\n")
     assert time.process_time() - start < 10
+
+
+TEXT_FILES = sorted(
+    path
+    for folder in (CORPUS / "text", REPO / "benchmarks" / "data" / "resumes", REPO / "examples")
+    if folder.is_dir()
+    for path in folder.rglob("*")
+    if path.is_file() and path.suffix.lower() not in {".pdf", ".docx", ".tsv"}
+)
+#: Pieces of text that steer ftfy: plain ASCII, mojibake, HTML entities and tags (which turn
+#: entity fixing off for the rest of the text), line breaks of every kind, controls, curly
+#: quotes (kept), ligatures, wide and accented letters, and long lines.
+TEXT_PIECES = [
+    "Python", " ", "\n", "\r\n", "\r", "\t", "&amp;", "&", "&lt;b&gt;", "<", ">", "<b>",
+    "â€™", "Ã©", "â€œ", "Ã", "\u2019", "\u201c", "\ufb01", "\uff30\uff59", "é", "e\u0301", "\x85",
+    "\u2028", "\x00", "\x1b[31m", "\x7f", "\x9d", "\ufffd", "\ufeff", "x" * 300,
+]  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(TEXT_PIECES), max_size=50))
+def test_fix_text_is_ftfy_fix_text(pieces: list[str]) -> None:
+    import ftfy
+
+    source = "".join(pieces)
+    expected = ftfy.fix_text(source, uncurl_quotes=False, normalization="NFC")
+    assert text.fix_text(source) == expected
+
+
+@pytest.mark.parametrize("path", TEXT_FILES, ids=lambda path: path.name)
+def test_fix_text_is_ftfy_fix_text_on_the_corpus(path: Path) -> None:
+    import ftfy
+
+    source = path.read_bytes().decode("utf-8", errors="replace")
+    expected = ftfy.fix_text(source, uncurl_quotes=False, normalization="NFC")
+    assert text.fix_text(source) == expected
