@@ -18,11 +18,13 @@ from pylatexenc import latexwalker
 from pylatexenc.latex2text import LatexNodes2Text
 from pylatexenc.version import version_str
 
-#: Words (letters and digits) and the white space between them: no special, brace, macro,
-#: comment or math delimiter starts with a letter or digit, so pylatexenc reads such a run
+#: Words and the white space between them. A word is letters, digits, other characters than
+#: ASCII (but white space) and the punctuation ``" + , . / : ; = @ |``: no special, brace,
+#: bracket, macro, comment, star or math delimiter starts with one, so pylatexenc reads them
 #: as plain characters, one token each. Leading white space is the token's, as it is for
 #: pylatexenc's own tokens.
-_WORDS = re.compile(r"(\s*)([^\W_]+(?:\s+[^\W_]+)*)")
+_WORD = r"[^\s\x00-\x21\x23-\x2a\x2d\x3c\x3e\x3f\x5b-\x60\x7b\x7d-\x7f]+"
+_WORDS = re.compile(rf"(\s*)({_WORD}(?:\s+{_WORD})*)")
 #: What follows ``\begin`` or ``\end``: pylatexenc matches this on a copy of the rest of the
 #: source, once per environment (quadratic in long sources); here in place.
 _ENVIRONMENT_NAME = re.compile(r"\s*\{([\w* ._-]+)\}")
