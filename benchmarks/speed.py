@@ -253,14 +253,126 @@ def ten_times_taxonomy(folder: Path) -> object:
     return load_taxonomy_from(target)
 
 
+#: Corpus text files by the reader that reads them (the Document's format names the row).
+READER_ORDER = ("latex", "yaml", "rmarkdown", "markdown", "json", "text", "pdf")
+#: The size of the long LaTeX CV the reader targets name (taken from the corpus, or made).
+LONG_LATEX_BYTES = 30_000
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    """The corpus resumes in their own formats: text sources and PDFs."""
+    texts = [p for p in sorted((corpus / "text").iterdir()) if p.suffix != ".tsv"]
+    return texts + sorted((corpus / "pdf").glob("*.pdf"))
+
+
+def long_latex(corpus: Path, folder: Path) -> Path:
+    """The largest corpus LaTeX CV if it has LONG_LATEX_BYTES, else one made that long from
+    the bodies of the corpus LaTeX CVs under the first one's preamble."""
+    sources = [p for p in corpus_files(corpus) if p.suffix in (".tex", ".xtx")]
+    largest = max(sources, key=lambda p: p.stat().st_size)
+    if largest.stat().st_size >= LONG_LATEX_BYTES:
+        return largest
+    first = sources[0].read_text()
+    preamble, _, _ = first.partition("\\begin{document}")
+    bodies: list[str] = []
+    while sum(map(len, bodies)) < LONG_LATEX_BYTES:
+        for source in sources:
+            body = source.read_text().partition("\\begin{document}")[2]
+            bodies.append(body.partition("\\end{document}")[0])
+    target = folder / "long-cv.tex"
+    target.write_text(f"{preamble}\\begin{{document}}{''.join(bodies)}\\end{{document}}\n")
+    return target
+
+
+def reader_times(files: list[Path], runs: int) -> dict[Path, tuple[str, float, float]]:
+    """Per file, in one process after a warm-up: its format, and the median CPU ms of
+    reading it and of analysing the text read (matching and scoring, no rendering)."""
+    from skillgap.analysis import analyze_document
+    from skillgap.readers import read_document
+    from skillgap.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    for path in files:
+        analyze_document(read_document(path), taxonomy=taxonomy)
+    samples: dict[Path, tuple[str, list[float], list[float]]] = {}
+    for _ in range(runs):
+        for path in files:
+            start = time.process_time()
+            document = read_document(path)
+            read = time.process_time()
+            analyze_document(document, taxonomy=taxonomy)
+            done = time.process_time()
+            _, reads, analyses = samples.setdefault(path, (document.format, [], []))
+            reads.append(read - start)
+            analyses.append(done - read)
+    return {
+        path: (fmt, 1000 * statistics.median(reads), 1000 * statistics.median(analyses))
+        for path, (fmt, reads, analyses) in samples.items()
+    }
+
+
+def print_reader_times(corpus: Path, folder: Path, runs: int) -> None:
+    files = corpus_files(corpus)
+    long = long_latex(corpus, folder)
+    runs = max(runs, 5)
+    times = reader_times([*files, *([] if long in files else [long])], runs)
+    print(f"\nreaders, CPU ms per file in one process (medians of {runs}): reading against "
+          "analysing the text read (target: ratio <= ~1)")  # fmt: skip
+    for fmt in READER_ORDER:
+        rows = [(path, r, a) for path, (f, r, a) in times.items() if f == fmt and path != long]
+        if not rows:
+            continue
+        reads = [r for _, r, _ in rows]
+        worst = max(rows, key=lambda row: row[1])
+        worst_ratio = max(r / a for _, r, a in rows)
+        ratio = sum(reads) / sum(a for _, _, a in rows)
+        print(f"  {fmt:<9} {len(rows):>2} files: reading median {statistics.median(reads):6.1f}, "
+              f"worst {worst[1]:6.1f} ({worst[0].name[:28]}); analysing median "
+              f"{statistics.median(a for _, _, a in rows):5.1f}; reading / analysing "
+              f"{ratio:5.2f}x (worst file {worst_ratio:5.2f}x)")  # fmt: skip
+    _, read, analysis = times[long]
+    print(f"  LaTeX CV of {long.stat().st_size:,} bytes ({long.name}): reading {read:.1f} ms, "
+          f"analysing {analysis:.1f} ms = {read / analysis:.2f}x "
+          f"(target: well under {LONG_LATEX_BYTES // 1000} ms)")  # fmt: skip
+
+
+def mixed_batch(corpus: Path, folder: Path, copies: int = 10) -> list[Path]:
+    """The corpus resumes in their own formats (LaTeX, Markdown, YAML, JSON, text, PDF),
+    ``copies`` times, each copy in corpus order, so that the first tenth is one whole copy."""
+    target = folder / "mixed"
+    target.mkdir()
+    batch = []
+    for copy in range(copies):
+        for source in corpus_files(corpus):
+            path = target / f"{copy}_{source.name}"
+            shutil.copy(source, path)
+            batch.append(path)
+    return batch
+
+
+def print_mixed_batch(corpus: Path, folder: Path, jobs: int, runs: int) -> None:
+    batch = mixed_batch(corpus, folder)
+    rate, cpu, peak, wall = batch_rate(batch, jobs, runs)
+    print(f"mixed batch of {len(batch)} corpus resumes in their own formats, --jobs {jobs}: "
+          f"{wall:.2f} s; marginal {rate:.0f} resumes/s (target >= 100), "
+          f"{cpu * 1000:.1f} ms CPU each, peak memory {peak:.0f} MiB PSS")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--readers", action="store_true", help="only the readers' lines")
     args = parser.parse_args()
     runs: int = args.runs
     cores = len(os.sched_getaffinity(0))
-    print(f"machine: {cores} cores, Python {sys.version.split()[0]}; medians of {runs} runs\n")
+    print(f"machine: {cores} cores, Python {sys.version.split()[0]}; medians of {runs} runs")
+    if args.readers:
+        with tempfile.TemporaryDirectory() as tmp:
+            print_reader_times(args.corpus, Path(tmp), runs)
+            print_mixed_batch(args.corpus, Path(tmp), cores, runs)
+        return 0
+    print()
 
     spacy_floor = median_wall([sys.executable, "-c", "import spacy; spacy.blank('en')"], runs)
     help_time = median_wall([*SKILLGAP, "--help"], runs)
@@ -316,6 +428,9 @@ def main() -> int:
         print(f"\ntaxonomy of {len(load_taxonomy().skills)} skills: {base:.1f} ms per resume; "
               f"{len(big.skills)} skills (10x): {ten:.1f} ms = {ten / base:.2f}x "  # type: ignore[attr-defined]
               "(target <= 1.5x)")  # fmt: skip
+
+        print_reader_times(args.corpus, Path(tmp), runs)
+        print_mixed_batch(args.corpus, Path(tmp), cores, runs)
     return 0
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import BaseHandler, YAMLHandler
 
-from skillgap.readers.structured import front_matter_to_text
+from skillgap.readers.structured import LIBYAML_MAX_DEPTH, front_matter_to_text, yaml_nesting
 
 
 class TomlHandler(BaseHandler):
@@ -38,8 +38,11 @@ def split(source: str) -> tuple[str, str]:
         head, body = handler.split(source)
     except ValueError:  # no closing line: not front matter
         return "", source
+    # python-frontmatter loads YAML with libyaml's loader, which would crash on deep nesting:
+    # PyYAML's own loader takes that, and stops at Python's recursion limit.
+    deep = isinstance(handler, YAMLHandler) and yaml_nesting(head)[0] > LIBYAML_MAX_DEPTH
     try:
-        data = handler.load(head)
+        data = yaml.load(head, Loader=yaml.SafeLoader) if deep else handler.load(head)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError, ValueError):
         return "", body
     text = front_matter_to_text(data)

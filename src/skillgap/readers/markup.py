@@ -66,9 +66,7 @@ _ADJACENT_GROUPS = re.compile(r"\}\s*\{")
 
 def latex_to_text(source: str) -> str:
     """The text of a LaTeX document: commands dropped, their text arguments kept."""
-    from pylatexenc.latex2text import LatexNodes2Text
-
-    from skillgap.readers import latex
+    from skillgap.readers import latex, latex_text
 
     source = _LATEX_COMMENT.sub("", source)
     found = latex.definitions(source)
@@ -87,9 +85,8 @@ def latex_to_text(source: str) -> str:
     # Resume macros take their fields as consecutive groups (\cventry{Title}{Company}{Date});
     # pylatexenc would glue them ("TitleCompanyDate"), so keep a space between groups.
     source = _ADJACENT_GROUPS.sub("} {", source)
-    converter = LatexNodes2Text(math_mode="text", strict_latex_spaces=False)
     try:
-        text = str(converter.latex_to_text(source))
+        text = latex_text.latex_to_text(source)
     except Exception:  # pylatexenc raises assorted errors on malformed input
         text = _crude_latex_text(source)
     return _leftover_escapes(text)

@@ -45,7 +45,7 @@ def yaml_to_text(source: str) -> str:
     import yaml
 
     try:
-        documents = list(yaml.safe_load_all(source))
+        documents = yaml_documents(source)
     except (yaml.YAMLError, RecursionError, ValueError):
         return _yaml_lines_fallback(source)
     lines: list[str] = []
@@ -53,6 +53,59 @@ def yaml_to_text(source: str) -> str:
     for document in documents:
         lines.extend(_value_lines(document, depth=0, budget=budget))
     return "\n".join(lines) + "\n"
+
+
+#: Deepest nesting of lists and mappings given to libyaml's loader, which nests in C, past
+#: Python's recursion limit: a document nested thousands deep would crash the process.
+LIBYAML_MAX_DEPTH = 64
+#: What PyYAML reads otherwise than libyaml in some places: tabs, byte-order marks, "? " (a
+#: key indicator; PyYAML refuses it inside a flow list, libyaml takes it) and a
+#: comment right after a block scalar's indicator (PyYAML refuses "|#", libyaml takes it).
+_LIBYAML_OTHERWISE = re.compile(r"[\t\ufeff]|[|>][-+0-9]*#|\?\s")
+
+
+def yaml_documents(source: str) -> list[Any]:
+    """The documents of a YAML source as PyYAML's safe loader reads them (its errors raised).
+
+    libyaml's loader reads them many times faster, and is used where it reads them as PyYAML
+    does: where the source holds nothing the two read otherwise and the nesting is shallow;
+    where it fails, PyYAML decides (a test compares the two on generated YAML).
+    """
+    import yaml
+
+    deepest, parsed = yaml_nesting(source)
+    if parsed and deepest <= LIBYAML_MAX_DEPTH and not _LIBYAML_OTHERWISE.search(source):
+        try:
+            return list(yaml.load_all(source, Loader=yaml.CSafeLoader))
+        except (yaml.YAMLError, RecursionError, ValueError):
+            pass
+    return list(yaml.safe_load_all(source))
+
+
+def yaml_nesting(source: str) -> tuple[int, bool]:
+    """How deep lists and mappings nest in a YAML source, as far as libyaml's parser (which
+    keeps its own stack and never recurses) reads it, up to one level past
+    :data:`LIBYAML_MAX_DEPTH`; and whether it read it all (False without libyaml).
+
+    It stops there, as each level of nesting makes libyaml's scanner slower on every token.
+    """
+    import yaml
+
+    if not yaml.__with_libyaml__:
+        return 0, False
+    depth = deepest = 0
+    try:
+        for event in yaml.parse(source, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                deepest = max(deepest, depth)
+                if deepest > LIBYAML_MAX_DEPTH:
+                    return deepest, False
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return deepest, False
+    return deepest, True
 
 
 #: Most values (strings, numbers, lists, mappings) visited in one structured document.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from skillgap.errors import InputError
 
@@ -20,10 +21,39 @@ def decode(data: bytes, name: str) -> str:
     text = _decode_raw(data, name)
     if not text.strip():
         raise InputError(f"{name}: no text found (the file is empty)", code="no-text")
+    return fix_text(text)
+
+
+#: What ftfy may change in a line: anything but printable ASCII, tabs and line ends, or an
+#: "&" (HTML entities). A line without any of these ftfy returns as it is.
+_FTFY_MAY_CHANGE = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
+
+
+def fix_text(text: str) -> str:
+    """``ftfy.fix_text`` with curly quotes left (they are not mojibake, and JSON needs its own
+    quotes untouched) and NFC, handed only the lines it may change.
+
+    ftfy fixes a text line by line, each on its own except that from the first line with a
+    "<" on, HTML entities are left alone (the text is taken to be HTML); this keeps both.
+    """
     import ftfy
 
-    # Curly quotes stay: they are not mojibake, and JSON needs its own quotes untouched.
-    return str(ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC"))
+    pieces: list[str] = []
+    position, html = 0, False
+    while match := _FTFY_MAY_CHANGE.search(text, position):
+        start = max(position, text.rfind("\n", position, match.start()) + 1)
+        end = text.find("\n", match.start()) + 1 or len(text)
+        pieces.append(text[position:start])
+        html = html or "<" in pieces[-1]
+        lines = text[start:end]
+        unescape = False if html else "auto"
+        pieces.append(
+            ftfy.fix_text(lines, uncurl_quotes=False, normalization="NFC", unescape_html=unescape)
+        )
+        html = html or "<" in lines
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _decode_raw(data: bytes, name: str) -> str:

@@ -1,0 +1,172 @@
+"""The readers' speed-ups give what the libraries they stand in front of give.
+
+Each fast path is checked against the plain library call on the shared corpus, the dev set's
+resumes and generated inputs made of the pieces that steer the library's choices.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pylatexenc import latexwalker
+
+from skillgap.readers import front_matter, latex_text, structured, text
+
+from .helpers import CORPUS, REPO
+
+LATEX_FILES = sorted(
+    path
+    for folder in (CORPUS / "text", REPO / "benchmarks" / "data" / "resumes")
+    if folder.is_dir()
+    for path in folder.rglob("*")
+    if path.suffix.lower() in {".tex", ".xtx", ".rmd"}
+)
+
+#: Pieces of LaTeX that choose how pylatexenc reads what follows: words (ASCII and not),
+#: white space and blank lines, braces, math, comments, environments (well and badly formed),
+#: macros with and without arguments, a star, verbatim, escapes, specials, punctuation and
+#: characters other than ASCII (white space among them).
+LATEX_PIECES = [
+    "word", "Deep", "learning", "2024", "é", "naïve", "x1", " ", "  ", "\n", "\n\n", "\n \n",
+    "\t", "{", "}", "[", "]", "$", "$$", "\\(", "\\)", "\\[", "\\]", "%c\n", "\\textbf",
+    "\\textbf{x}", "\\item", "\\section*", "*", "\\begin{itemize}", "\\end{itemize}",
+    "\\begin{verbatim}", "\\end{verbatim}", "\\verb|a b|", "\\begin", "\\end", " \\end",
+    "\\begin {tabular}{ll}", "\n\\end{tabular}", "\\beginning", "\\endgroup", "\\\\", "\\&",
+    "~", "--", "---", "``", "''", "&", "#", "_", "^", "\\cventry", "\\href{http://x}{y}",
+    "\\url{a_b}", "\\newcommand{\\x}{y}", ".", ",", "!`", "?`", "\\'e", '\\"o', "\\ ", "\\",
+    "\\emph", "a_b", "\\begin{document}", "\\end{document}", "\\hspace{2pt}", "\\input{x}",
+    '"', "+", ",", ".", "/", ":", ";", "=", "@", "|", "(", ")", "<", ">", "!", "?", "-", "'",
+    "`", "\u2022", "\xa0", "\u2013", "\u2019", "\u2028", "\x85", "\\foo@bar", "\\[2pt]",
+]  # fmt: skip
+
+
+def _walk(source: str, walker: type) -> tuple[str, str]:
+    """The nodes (object ids left out) and text of ``source``, or the error raised."""
+    try:
+        nodes = walker(source, latex_context=latex_text._walker_context()).get_latex_nodes()[0]
+        text = str(latex_text._converter().nodelist_to_text(nodes))
+    except Exception as error:  # pylatexenc raises assorted errors: the same ones, then
+        return type(error).__name__, str(error)
+    return re.sub(r"<parsing state \d+>", "<parsing state>", repr(nodes)), text
+
+
+@pytest.mark.parametrize("path", LATEX_FILES, ids=lambda path: path.name)
+def test_word_walker_reads_real_latex_as_pylatexenc_does(path: Path) -> None:
+    source = path.read_text(encoding="utf-8", errors="replace")
+    assert _walk(source, latex_text.WordWalker) == _walk(source, latexwalker.LatexWalker)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(LATEX_PIECES), max_size=40))
+def test_word_walker_reads_any_latex_as_pylatexenc_does(pieces: list[str]) -> None:
+    source = "".join(pieces)
+    assert _walk(source, latex_text.WordWalker) == _walk(source, latexwalker.LatexWalker)
+
+
+def test_latex_text_is_pylatexenc_text_with_or_without_words_at_once() -> None:
+    source = "\\section{Skills}\n\\textbf{Python}, PyTorch \\& JAX\n\n\\begin{itemize}\\item A"
+    fast = latex_text.latex_to_text(source)
+    assert fast == latex_text.latex_to_text(source, words_at_once=False)
+    assert "PyTorch & JAX" in fast
+
+
+YAML_FILES = sorted(
+    path
+    for folder in (CORPUS / "text", REPO / "benchmarks" / "data" / "resumes", REPO / "examples")
+    if folder.is_dir()
+    for path in folder.rglob("*")
+    if path.suffix.lower() in {".yaml", ".yml"}
+)
+#: Pieces of YAML that steer its parsers: indicators, quotes, anchors and aliases, tags,
+#: block scalars, document markers, odd line breaks, tabs and byte-order marks (which PyYAML
+#: reads otherwise than libyaml).
+YAML_PIECES = [
+    "a", "skills", "Python, PyTorch", "2024", "é", " ", "  ", "\n", "\n  ", "\n- ", "- ", ": ",
+    ":", "? ", "[", "]", "{", "}", ", ", "#c", "'", '"', "''", "&a ", "*a", "!!str ", "!x ",
+    "|", ">", "---\n", "...\n", "\t", "~", "yes", "0x1F", "1e3", "2001-12-14", "<<: *a\n",
+    "\\", "%YAML 1.1\n", "@", "`", "\x85", "\ufeff", "\u2028", "\u2029", "\r\n", "\x00",
+]  # fmt: skip
+
+
+def _load(source: str, load: object) -> tuple[str, object]:
+    import yaml
+
+    try:
+        return "documents", load(source)  # type: ignore[operator]
+    except (yaml.YAMLError, RecursionError, ValueError) as error:
+        return "error", type(error).__name__
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda path: path.name)
+def test_yaml_documents_are_pyyaml_safe_loads_on_real_yaml(path: Path) -> None:
+    import yaml
+
+    source = path.read_text(encoding="utf-8")
+    fast = _load(source, structured.yaml_documents)
+    assert fast == _load(source, lambda text: list(yaml.safe_load_all(text)))
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(YAML_PIECES), max_size=40))
+def test_yaml_documents_are_pyyaml_safe_loads_on_any_yaml(pieces: list[str]) -> None:
+    import yaml
+
+    source = "".join(pieces)
+    fast = _load(source, structured.yaml_documents)
+    assert fast == _load(source, lambda text: list(yaml.safe_load_all(text)))
+
+
+@pytest.mark.parametrize(
+    "nesting",
+    ["[" * 200_000, "{a: " * 200_000, "- " * 200_000 + "x"],
+    ids=["flow-lists", "flow-mappings", "block-lists"],
+)
+def test_deeply_nested_yaml_is_read_quickly_without_crashing(nesting: str) -> None:
+    """libyaml nests in C without a limit (the process crashed) and its scanner slows with
+    every level (minutes): such YAML goes to PyYAML's loader, which stops early."""
+    start = time.process_time()
+    structured.yaml_to_text(nesting)
+    page = front_matter.split(f"---\nskills: {nesting}\n---\n# CV\nPython\n")
+    assert page == ("", "\n# CV\nPython\n")
+    assert time.process_time() - start < 10
+
+
+TEXT_FILES = sorted(
+    path
+    for folder in (CORPUS / "text", REPO / "benchmarks" / "data" / "resumes", REPO / "examples")
+    if folder.is_dir()
+    for path in folder.rglob("*")
+    if path.is_file() and path.suffix.lower() not in {".pdf", ".docx", ".tsv"}
+)
+#: Pieces of text that steer ftfy: plain ASCII, mojibake, HTML entities and tags (which turn
+#: entity fixing off for the rest of the text), line breaks of every kind, controls, curly
+#: quotes (kept), ligatures, wide and accented letters, and long lines.
+TEXT_PIECES = [
+    "Python", " ", "\n", "\r\n", "\r", "\t", "&amp;", "&", "&lt;b&gt;", "<", ">", "<b>",
+    "â€™", "Ã©", "â€œ", "Ã", "\u2019", "\u201c", "\ufb01", "\uff30\uff59", "é", "e\u0301", "\x85",
+    "\u2028", "\x00", "\x1b[31m", "\x7f", "\x9d", "\ufffd", "\ufeff", "x" * 300,
+]  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(TEXT_PIECES), max_size=50))
+def test_fix_text_is_ftfy_fix_text(pieces: list[str]) -> None:
+    import ftfy
+
+    source = "".join(pieces)
+    expected = ftfy.fix_text(source, uncurl_quotes=False, normalization="NFC")
+    assert text.fix_text(source) == expected
+
+
+@pytest.mark.parametrize("path", TEXT_FILES, ids=lambda path: path.name)
+def test_fix_text_is_ftfy_fix_text_on_the_corpus(path: Path) -> None:
+    import ftfy
+
+    source = path.read_bytes().decode("utf-8", errors="replace")
+    expected = ftfy.fix_text(source, uncurl_quotes=False, normalization="NFC")
+    assert text.fix_text(source) == expected
