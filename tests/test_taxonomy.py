@@ -223,15 +223,7 @@ def test_parents_exist_and_never_lead_back(taxonomy: Taxonomy) -> None:
 
 
 def test_the_hierarchy_of_the_issue(taxonomy: Taxonomy) -> None:
-    def ancestors(skill_id: str) -> set[str]:
-        found: set[str] = set()
-        frontier = [skill_id]
-        while frontier:
-            for parent in taxonomy.skills[frontier.pop()].parents:
-                if parent not in found:
-                    found.add(parent)
-                    frontier.append(parent)
-        return found
+    ancestors = taxonomy.ancestors
 
     assert {"peft", "llm-fine-tuning", "fine-tuning", "llms"} <= ancestors("lora")
     assert "distributed-training" in ancestors("fsdp")

@@ -8,9 +8,9 @@ with (no Rich for JSON), and ``--help``, which reads :data:`FORMATS`, nothing he
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
-from typing import TYPE_CHECKING, assert_never
+from typing import TYPE_CHECKING, Any, TypeVar, assert_never
 
 from skillgap.errors import UsageError
 from skillgap.render.base import OutputFormat, Renderer, RenderOptions
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from skillgap.catalog import RoleSkills, RoleSummary
     from skillgap.records import Record
     from skillgap.render.ranking import RankingItem
+
+T = TypeVar("T")
 
 _LISTINGS = (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl, OutputFormat.markdown)
 
@@ -86,40 +88,47 @@ def ranking_renderer(output_format: OutputFormat, *, role_id: str) -> Renderer[R
 def roles_renderer(output_format: OutputFormat) -> Renderer[RoleSummary]:
     """The list of roles (``roles``): JSON is always a list."""
     from skillgap.catalog import RoleSummary
-    from skillgap.render import catalog, json_format
+    from skillgap.render import catalog
 
-    match output_format:
-        case OutputFormat.table:
-            return catalog.RolesTable()
-        case OutputFormat.json:
-            dump = json_format.payload_json(RoleSummary.to_json)
-            return json_format.JsonRenderer(dump, as_list=True)
-        case OutputFormat.jsonl:
-            return json_format.JsonLinesRenderer(json_format.payload_json_line(RoleSummary.to_json))
-        case OutputFormat.markdown:
-            return catalog.RolesMarkdown()
-        case OutputFormat.github:
-            raise unsupported("roles", output_format)
-        case _:
-            assert_never(output_format)
+    return _catalog_renderer(
+        "roles", output_format, catalog.RolesTable, catalog.RolesMarkdown, RoleSummary.to_json,
+        as_list=True,
+    )  # fmt: skip
 
 
 def skills_renderer(output_format: OutputFormat) -> Renderer[RoleSkills]:
     """One role's requirements and skills (``skills``): JSON is one object."""
     from skillgap.catalog import RoleSkills
-    from skillgap.render import catalog, json_format
+    from skillgap.render import catalog
+
+    return _catalog_renderer(
+        "skills", output_format, catalog.SkillsTable, catalog.SkillsMarkdown, RoleSkills.to_json,
+        as_list=False,
+    )  # fmt: skip
+
+
+def _catalog_renderer(
+    command: str,
+    output_format: OutputFormat,
+    table: Callable[[], Renderer[T]],
+    markdown: Callable[[], Renderer[T]],
+    to_json: Callable[[T], dict[str, Any]],
+    *,
+    as_list: bool,
+) -> Renderer[T]:
+    """What ``roles`` and ``skills`` show, in each format but GitHub's."""
+    from skillgap.render import json_format
 
     match output_format:
         case OutputFormat.table:
-            return catalog.SkillsTable()
+            return table()
         case OutputFormat.json:
-            dump = json_format.payload_json(RoleSkills.to_json)
-            return json_format.JsonRenderer(dump, as_list=False)
+            return json_format.JsonRenderer(json_format.payload_json(to_json), as_list=as_list)
         case OutputFormat.jsonl:
-            return json_format.JsonLinesRenderer(json_format.payload_json_line(RoleSkills.to_json))
+            return json_format.JsonLinesRenderer(json_format.payload_json_line(to_json))
         case OutputFormat.markdown:
-            return catalog.SkillsMarkdown()
+            return markdown()
         case OutputFormat.github:
-            raise unsupported("skills", output_format)
+            raise unsupported(command, output_format)
         case _:
             assert_never(output_format)
