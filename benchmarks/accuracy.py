@@ -28,8 +28,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from skillgap.analysis import analyze
+from skillgap.analysis import analyze_document
 from skillgap.errors import InputError
+from skillgap.readers import read_document
 from skillgap.report import Report
 from skillgap.taxonomy import Taxonomy, load_taxonomy
 
@@ -160,12 +161,11 @@ def main() -> int:
     reports: dict[str, Report] = {}
     tool: dict[str, set[str]] = {}
     keyword: dict[str, set[str]] = {}
-    from skillgap.readers import read_document
-
     for item in labelled:
         try:
-            reports[item.file] = analyze(item.path)
-            keyword[item.file] = baseline.find(read_document(item.path).text)
+            document = read_document(item.path)  # once, for skillgap and the baseline
+            reports[item.file] = analyze_document(document)
+            keyword[item.file] = baseline.find(document.text)
         except InputError as error:  # counted as finding nothing, and said
             print(f"unreadable: {item.file}: {error}")
             keyword[item.file] = set()

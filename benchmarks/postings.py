@@ -166,11 +166,7 @@ def posting_benchmark(corpus: Path, ids: set[str]) -> None:
         text = postings[int(number)]
         gold = dict(label.split(":") for label in labels.split())
         role = read_job(text.encode(), name=f"{file}#{number}", taxonomy=taxonomy)
-        found: dict[str, str] = {}
-        for requirement in role.requirements:
-            for skill_id in requirement.any_of:
-                if skill_id in ids and found.get(skill_id) != "required":
-                    found[skill_id] = requirement.importance
+        found = importances(role, ids)
         scores.tp += len(found.keys() & gold.keys())
         scores.fp += len(found.keys() - gold.keys())
         scores.fn += len(gold.keys() - found.keys())
