@@ -11,7 +11,6 @@ that ends a sentence is never one. The titles of each kind of section are data,
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
@@ -20,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
+from skillgap.data_files import read_toml, validation_message
 from skillgap.errors import TaxonomyError
 from skillgap.ids import REQUIRED_SECTION_IDS, SKILLS_SECTION
 
@@ -97,7 +97,7 @@ class SectionData:
 def read_section_data(source: Traversable, label: str) -> SectionData:
     """Read and check section data; every problem is a :class:`TaxonomyError` naming ``label``
     and the entry."""
-    data = _read_toml(source, label)
+    data = read_toml(source, label)
     unknown = set(data) - {"section", "skill_group_titles", "title_qualifiers"}
     if unknown:
         raise TaxonomyError(f"{label}: unknown key(s): {', '.join(sorted(unknown))}")
@@ -155,24 +155,13 @@ def read_section_data(source: Traversable, label: str) -> SectionData:
     )
 
 
-def _read_toml(source: Traversable, label: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(source.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise TaxonomyError(f"{label}: not valid TOML: {error}") from None
-    except OSError as error:
-        raise TaxonomyError(f"{label}: cannot read: {error.strerror}") from None
-
-
 def _section_kind(raw: Any, label: str, index: int) -> SectionKind:
     name = raw.get("id") if isinstance(raw, dict) else None
     entry = f"{label}: " + (f"section {name!r}" if name else f"section #{index + 1}")
     try:
         kind = SectionKind.model_validate(raw)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise TaxonomyError(f"{entry}: {where + ': ' if where else ''}{first['msg']}") from None
+        raise TaxonomyError(f"{entry}: {validation_message(error)}") from None
     if not _SECTION_ID.match(kind.id):
         raise TaxonomyError(f"{entry}: id {kind.id!r} is not lowercase kebab-case")
     return kind

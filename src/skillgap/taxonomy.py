@@ -7,7 +7,6 @@ Every problem is reported as a :class:`TaxonomyError` naming the file and the en
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib.resources import files
@@ -17,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from skillgap.data_files import parse_toml, read_toml, validation_message
 from skillgap.errors import InputError, TaxonomyError
 from skillgap.ids import REQUIRED_SKILL_IDS
 from skillgap.sections import SECTIONS, SECTIONS_FILE, is_heading_title, normalise_title
@@ -45,31 +45,11 @@ __all__ = [
 ]
 
 
-def _read_toml(source: Traversable, label: str) -> dict[str, Any]:
-    try:
-        return _parse_toml(source.read_text(encoding="utf-8"), label)
-    except OSError as error:
-        raise TaxonomyError(f"{label}: cannot read: {error.strerror}") from None
-
-
-def _parse_toml(text: str, label: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise TaxonomyError(f"{label}: not valid TOML: {error}") from None
-
-
-def _validation_message(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return f"{where}: {first['msg']}" if where else first["msg"]
-
-
 def _build(model: type[_Record], data: Any, label: str, entry: str) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise TaxonomyError(f"{label}: {entry}: {_validation_message(error)}") from None
+        raise TaxonomyError(f"{label}: {entry}: {validation_message(error)}") from None
 
 
 def _entry_name(data: Any, kind: str, index: int) -> str:
@@ -192,8 +172,8 @@ def build_taxonomy(
 ) -> Taxonomy:
     """Build and cross-check a taxonomy from labelled TOML sources."""
     return _taxonomy_of(
-        ((label, _read_toml(source, label)) for label, source in skill_sources),
-        ((label, _read_toml(source, label)) for label, source in role_sources),
+        ((label, read_toml(source, label)) for label, source in skill_sources),
+        ((label, read_toml(source, label)) for label, source in role_sources),
     )
 
 
@@ -269,7 +249,7 @@ def load_taxonomy() -> Taxonomy:
         except Exception:  # other data than the files': read them
             pass
     contents = tuple(
-        [(label, _parse_toml(content.decode("utf-8"), label)) for label, content in files]
+        [(label, parse_toml(content.decode("utf-8"), label)) for label, content in files]
         for files in (skill_files, role_files)
     )
     taxonomy = _taxonomy_of(*contents)
@@ -306,7 +286,7 @@ def extend_taxonomy(base: Taxonomy, paths: Sequence[Path]) -> Taxonomy:
         label = str(path)
         if not path.is_file():
             raise TaxonomyError(f"{label}: no such roles file")
-        data = _read_toml(path, label)
+        data = read_toml(path, label)
         if "requirement" in data:  # a single role, as in skills/roles/
             data = {"role": [data]}
         unknown = set(data) - {"category", "skill", "role"}
