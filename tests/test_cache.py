@@ -281,3 +281,28 @@ def test_a_time_limit_running_out_in_the_cache_is_no_cache_problem(
     monkeypatch.setattr(cache.json, "dumps", time_is_up)
     with pytest.raises(InputError):
         cache.store("patterns", "key", {"x": 1})
+
+
+def test_a_write_keeps_the_newest_entries_of_its_kind_and_removes_old_pickles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every code change names new entries: without pruning the folder would grow by a
+    megabyte a change. Other kinds, other names and other files are left alone."""
+    monkeypatch.setenv("SKILLGAP_CACHE_DIR", str(tmp_path))
+    for number in range(cache.KEEP + 3):
+        cache.store("patterns", f"key{number}", {"n": number})
+        entry = cache._entry("patterns", f"key{number}")
+        assert entry is not None
+        os.utime(entry, (1_000_000 + number, 1_000_000 + number))  # written in that order
+    cache.store("taxonomy", "t", {"t": 1})
+    old = tmp_path / "matcher-0.1.0-spacy3.8.7-abc.pickle"
+    old.write_bytes(b"old")
+    users = tmp_path / "patterns-notes.json"  # not a name skillgap writes
+    users.write_text("{}")
+    cache.store("patterns", "newest", {"n": "newest"})
+    kept = [n for n in range(cache.KEEP + 3) if cache.load("patterns", f"key{n}") is not None]
+    assert kept == list(range(4, cache.KEEP + 3))  # the KEEP - 1 newest, and "newest"
+    assert cache.load("patterns", "newest") == {"n": "newest"}
+    assert cache.load("taxonomy", "t") == {"t": 1}
+    assert not old.exists()
+    assert users.exists()

@@ -13,6 +13,10 @@ of the installed package, so that an upgrade or a code change never reads data i
 write. Any problem (unreadable, unsearchable, corrupt, a full disk) means building afresh,
 silently; a write that fails leaves no temporary file behind. Platforms without user ids
 (Windows) get no cache.
+
+Entries do not pile up: each code change or taxonomy names new ones, so a write keeps the
+:data:`KEEP` most recently written entries of its kind and removes the older ones, and the
+pickle files of versions before 0.1 with them.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 import tempfile
 from contextlib import suppress
@@ -93,10 +98,40 @@ def store(kind: str, key: str, data: Any) -> None:
             with suppress(OSError):
                 os.unlink(temporary)
             raise
+        _prune(entry.parent, kind, keep=entry.name)
     except InputError:
         raise  # an input's time limit ran out meanwhile (skillgap.limits): no cache problem
     except Exception:  # unwritable, full, or not ours: run without a cache
         pass
+
+
+#: Entries of one kind kept in the folder: enough for a few taxonomies used in turn.
+KEEP = 8
+
+#: What older versions wrote: pickles, which nothing reads any more.
+_OLD_ENTRY = re.compile(r"(matcher|patterns|taxonomy)-.*-spacy.*\.pickle")
+
+
+def _prune(folder: Path, kind: str, *, keep: str) -> None:
+    """Remove all but the KEEP newest entries of ``kind`` (``keep`` among them) and every
+    old pickle; only regular files of ours whose names skillgap writes are touched."""
+    ours = re.compile(rf"{re.escape(kind)}-[0-9a-f]{{32}}\.json")
+    entries: list[tuple[float, str]] = []
+    for name in os.listdir(folder):
+        old = _OLD_ENTRY.fullmatch(name) is not None
+        if not (old or (ours.fullmatch(name) and name != keep)):
+            continue
+        with suppress(OSError):
+            status = os.lstat(folder / name)
+            if not stat.S_ISREG(status.st_mode) or status.st_uid != os.getuid():
+                continue
+            if old:
+                os.unlink(folder / name)
+            else:
+                entries.append((status.st_mtime, name))
+    for _, name in sorted(entries, reverse=True)[KEEP - 1 :]:
+        with suppress(OSError):
+            os.unlink(folder / name)
 
 
 def _owned_and_private(status: os.stat_result) -> bool:
