@@ -91,6 +91,10 @@ def test_concepts_match_inflected_and_reordered_phrasings(text: str, skill: str)
         ("Skills: Tensorflow, Pytoch, Kubernets", "tensorflow"),
         ("Skills: scikit learn, pandas", "scikit-learn"),
         ("Skills: Tensor Flow, NumPy", "tensorflow"),
+        # Two edits in a long name written as one word, when the taxonomy also writes the
+        # name in two ("Elasticsearch", "Elastic Search"): both word counts allow it.
+        ("Skills: Python, Elasticsaerch, Docker", "nosql"),
+        ("Skills: Python, Elastic Serach, Docker", "nosql"),
         # In prose: long phrases of as many words as the name, one edit.
         ("Built a Neutral Network model for churn prediction.", "deep-learning"),
         ("Wrote a binary classifcation pipeline for fraud.", "machine-learning"),

@@ -87,8 +87,8 @@ class NearPatterns:
 
     #: Name (lowercase, without spaces) -> its skill.
     skills: Mapping[str, str]
-    #: Name -> how many words it is written in.
-    words: Mapping[str, int]
+    #: Name -> the numbers of words it is written in ("TensorFlow", "Tensor Flow": 1 and 2).
+    words: Mapping[str, tuple[int, ...]]
     #: Names of several words and twelve letters or more, with their words: those are also
     #: looked for in prose.
     prose: tuple[tuple[str, tuple[str, ...]], ...]
@@ -181,7 +181,7 @@ def _index_rules(sets: list[RuleSet]) -> RulePatterns:
 
 def _near_patterns(taxonomy: Taxonomy) -> NearPatterns:
     skills: dict[str, str] = {}
-    words_of: dict[str, int] = {}
+    words_of: dict[str, tuple[int, ...]] = {}
     prose: list[tuple[str, tuple[str, ...]]] = []
     for skill in taxonomy.skills.values():
         is_tool = taxonomy.categories[skill.category].kind == "tool"
@@ -192,7 +192,9 @@ def _near_patterns(taxonomy: Taxonomy) -> NearPatterns:
             # several words, where one typo cannot turn one word into another.
             if len(key) >= FUZZY_MIN_LENGTH and key.isalpha() and (is_tool or len(words) > 1):
                 skills.setdefault(key, skill.id)
-                words_of[key] = len(words)
+                counts = words_of.get(key, ())
+                if len(words) not in counts:
+                    words_of[key] = tuple(sorted((*counts, len(words))))
                 if len(words) > 1 and len(key) >= FUZZY_MIN_PROSE_LENGTH:
                     prose.append((key, tuple(words)))
     return NearPatterns(skills, words_of, tuple(prose))
@@ -237,7 +239,11 @@ def patterns_from_data(data: Any) -> CompiledPatterns:
             by_first_word=dict(rules["by_first_word"]),
             always=rules["always"],
         ),
-        near=NearPatterns(skills=near["skills"], words=near["words"], prose=near["prose"]),
+        near=NearPatterns(
+            skills=near["skills"],
+            words={name: tuple(counts) for name, counts in near["words"].items()},
+            prose=near["prose"],
+        ),
         headings=dict(data["headings"]),
         implies=dict(data["implies"]),
         names=dict(data["names"]),

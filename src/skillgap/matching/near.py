@@ -113,7 +113,7 @@ class NearMissStage:
         for length in range(len(word) - 2, len(word) + 3):
             for name in self._by_letter_and_length.get((word[0], length), ()):
                 # Two edits only in long phrases of as many words as the name.
-                same_words = self._words[name] == width
+                same_words = width in self._words[name]
                 limit = 2 if len(word) >= 12 and same_words else 1
                 if abs(length - len(word)) > limit:
                     continue
