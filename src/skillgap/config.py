@@ -224,7 +224,7 @@ def pdf_password(
         except (OSError, UnicodeDecodeError) as error:
             reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
             raise UsageError(f"{password_file}: cannot read the password file: {reason}") from None
-    return password if password is not None else environ.get(PASSWORD_VARIABLE)
+    return password if password is not None else environ.get(PASSWORD_VARIABLE) or None
 
 
 #: Characters of a password file read at most: a password, not whatever the file holds.

@@ -2,9 +2,10 @@
 
 A file named on the command line is read whatever it is. A folder scan (a directory, or what
 a pattern matches) is more careful: it takes regular files only, follows a symbolic link only
-when its target stays inside the folder scanned, and leaves out what looks like one of skillgap's own reports, so that a report
-written into a folder is not read as a resume on the next run. (An ``--output`` file that is
-not a report yet is an input like any other: the command refuses to overwrite it.)
+when its target stays inside the folder scanned, and leaves out what looks like one of
+skillgap's own reports, so that a report written into a folder is not read as a resume on the
+next run. (An ``--output`` file that is not a report yet is an input like any other: the
+command refuses to overwrite it.)
 """
 
 from __future__ import annotations
