@@ -48,22 +48,13 @@ def expand_inputs(arguments: Sequence[str]) -> Inputs:
     for argument in arguments:
         path = Path(argument)
         if argument != STDIN and path.is_dir():
-            found = _resumes_below(path, path)
+            found = _resumes_below(path, os.path.realpath(path))
         elif argument != STDIN and not path.exists() and _GLOB_CHARACTERS & set(argument):
             matches = sorted(glob.glob(argument, recursive=True))
             if not matches:
                 expanded.append(argument)
                 continue
-            base = _pattern_base(argument)
-            found = [
-                resume
-                for match in matches
-                for resume in (
-                    _resumes_below(Path(match), base)
-                    if os.path.isdir(match)
-                    else [match] * _scanned(match, base)
-                )
-            ]
+            found = _matched(matches, os.path.realpath(_pattern_base(argument)))
         else:
             expanded.append(argument)
             continue
@@ -73,31 +64,53 @@ def expand_inputs(arguments: Sequence[str]) -> Inputs:
     return Inputs(paths=list(dict.fromkeys(expanded)), without_resumes=without_resumes)
 
 
-def _resumes_below(folder: Path, within: Path) -> list[str]:
-    """The resume-like files below ``folder`` a scan of ``within`` takes, sorted. Symbolic
-    links to folders are not entered: those inside would be read twice, others not at all."""
+def _matched(matches: list[str], root: str) -> list[str]:
+    """What a scan takes of a pattern's matches: files as they are, folders for the resumes
+    below them; ``glob`` follows links to folders, so each match is checked to be inside."""
+    found = []
+    for match in matches:
+        if not _inside(os.path.realpath(os.path.dirname(match) or "."), root):
+            continue
+        if os.path.isdir(match):
+            found += _resumes_below(Path(match), root)
+        elif _scanned(match, root):
+            found.append(match)
+    return found
+
+
+def _resumes_below(folder: Path, root: str) -> list[str]:
+    """The resume-like files below ``folder`` that a scan of the folder ``root`` (a resolved
+    path) takes, sorted. Links to folders are not entered: those inside would be read twice,
+    others are outside."""
+    if not _inside(os.path.realpath(folder), root):
+        return []
     found = []
     for directory, _, files in os.walk(folder):
         for name in files:
             path = os.path.join(directory, name)
-            if Path(name).suffix.lower() in RESUME_EXTENSIONS and _scanned(path, within):
+            if Path(name).suffix.lower() in RESUME_EXTENSIONS and _scanned(path, root):
                 found.append(path)
     return sorted(found)
 
 
-def _scanned(path: str, within: Path) -> bool:
-    """Whether a scan of the folder ``within`` takes ``path``: a regular file, inside the
-    folder once symbolic links are followed, and not one of skillgap's reports."""
-    real = os.path.realpath(path)
-    root = os.path.realpath(within)
-    if os.path.commonpath([root, real]) != root:
-        return False
+def _scanned(path: str, root: str) -> bool:
+    """Whether a scan of the folder ``root`` takes ``path``, whose folder is inside it: a
+    regular file, or a link to one inside the folder, that is not one of skillgap's reports."""
     try:
-        if not stat.S_ISREG(os.stat(real).st_mode):
-            return False
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            if not _inside(os.path.realpath(path), root):
+                return False
+            info = os.stat(path)
     except OSError:
         return False
-    return not _REPORT_NAME.search(path) and not looks_like_report(_head(real))
+    if not stat.S_ISREG(info.st_mode) or _REPORT_NAME.search(path):
+        return False
+    return not looks_like_report(_head(path))
+
+
+def _inside(path: str, root: str) -> bool:
+    return os.path.commonpath([root, path]) == root
 
 
 def _pattern_base(pattern: str) -> Path:
