@@ -218,3 +218,14 @@ def test_ctrl_c_ends_a_batch_quietly(tmp_path: Path) -> None:
         err = process.stderr.read()
     assert process.returncode == ExitCode.INTERRUPTED == 130
     assert err == b""
+
+
+def test_a_closed_standard_error_ends_the_run_quietly(tmp_path: Path) -> None:
+    """``skillgap analyze ... 2>&1 >/dev/null | head -1``: the reader of the errors has gone."""
+    missing = [str(tmp_path / f"missing-{number}.txt") for number in range(3000)]
+    with _skillgap("analyze", *missing, "-f", "jsonl") as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stderr.readline().startswith(b"skillgap: error: ")
+        process.stderr.close()
+        process.stdout.read()
+    assert process.returncode == ExitCode.OUTPUT_CLOSED

@@ -36,23 +36,26 @@ T = TypeVar("T")
 
 class _Commands(TyperGroup):
     """Every command ends quietly, without a traceback, on Ctrl-C (exit 130) and when whoever
-    reads its standard output has gone (``| head``: exit 141, as the shell reports for tools
-    that die of SIGPIPE). A report file being written is left as it was."""
+    reads its output has gone (``| head``: exit 141, as the shell reports for tools that die
+    of SIGPIPE; standard error too, with ``2>&1``). A report file being written is left as it
+    was."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-        except OutputClosed:
-            _discard_stdout()
+        except (OutputClosed, BrokenPipeError):
+            _discard_output()
             raise typer.Exit(int(ExitCode.OUTPUT_CLOSED)) from None
 
 
-def _discard_stdout() -> None:
-    """Point standard output at /dev/null, so that flushing it at exit raises nothing more."""
-    with suppress(OSError, ValueError):  # not a real file (tests capture it): nothing to do
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+def _discard_output() -> None:
+    """Point standard output and error at /dev/null, so that flushing them at exit raises
+    nothing more."""
+    for standard in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # not a real file (tests capture it): nothing to do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), standard.fileno())
 
 
 app = typer.Typer(
