@@ -78,7 +78,7 @@ def test_a_failed_run_leaves_the_previous_report(tmp_path: Path) -> None:
     assert code == ExitCode.INPUT_ERROR and out == ""
     assert err.splitlines() == [
         f"skillgap: error: {tmp_path / 'missing.pdf'}: no such file",
-        f"skillgap: {report} left as it was: no input analysed",
+        f"skillgap: {report} not written: no input was analysed",
     ]
     assert report.read_bytes() == previous
     # A batch in which some inputs were analysed is a report: it replaces the file.

@@ -239,7 +239,7 @@ def analyze(
             if failures < total:  # a report with nothing analysed replaces no file
                 out.commit()
             elif target is not None:
-                typer.echo(f"skillgap: {target} left as it was: no input analysed", err=True)
+                typer.echo(f"skillgap: {target} not written: no input was analysed", err=True)
     if failures or unfound:
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
     if failed_checks:
