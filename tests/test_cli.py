@@ -32,6 +32,9 @@ def test_exit_codes_are_pinned_and_documented() -> None:
         "THRESHOLD_FAILED": 1,
         "USAGE": 2,
         "INPUT_ERROR": 3,
+        "OUTPUT_ERROR": 4,
+        "INTERRUPTED": 130,
+        "OUTPUT_CLOSED": 141,
     }
     readme = (REPO / "README.md").read_text()
     for code in ExitCode:

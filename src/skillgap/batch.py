@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -105,6 +106,10 @@ _worker_task: tuple[Callable[[str, Job], Any], Job] | None = None
 
 def _init_worker(task: tuple[Callable[[str, Job], Any], Job] | None) -> None:
     global _worker_task
+    # Ctrl-C reaches the workers too. The parent ends the batch: it cancels what is not
+    # started and lets each worker finish its input, so that no worker dies mid-message (the
+    # parent would wait for its end forever) or prints a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if task is not None:  # spawned workers get the task; forked ones inherit it, matcher built
         _worker_task = task
 

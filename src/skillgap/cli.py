@@ -11,28 +11,56 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from skillgap import __version__, options
 from skillgap.errors import ExitCode, SkillgapError, UsageError
 from skillgap.inputs import STDIN
 from skillgap.limits import DEFAULT_LIMITS
+from skillgap.output import OutputClosed, write_stdout
 from skillgap.render.base import OutputFormat, Renderer, RenderOptions, color_wanted, stream
 
 if TYPE_CHECKING:
     from skillgap.batch import Outcome
+    from skillgap.config import Settings
     from skillgap.limits import Limits
     from skillgap.taxonomy import Role, Taxonomy
 
 T = TypeVar("T")
 
 
+class _Commands(TyperGroup):
+    """Every command ends quietly, without a traceback, on Ctrl-C (exit 130) and when whoever
+    reads its output has gone (``| head``: exit 141, as the shell reports for tools that die
+    of SIGPIPE; standard error too, with ``2>&1``). A report file being written is left as it
+    was."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except (OutputClosed, BrokenPipeError):
+            _discard_output()
+            raise typer.Exit(int(ExitCode.OUTPUT_CLOSED)) from None
+
+
+def _discard_output() -> None:
+    """Point standard output and error at /dev/null, so that flushing them at exit raises
+    nothing more."""
+    for standard in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # not a real file (tests capture it): nothing to do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), standard.fileno())
+
+
 app = typer.Typer(
     name="skillgap",
+    cls=_Commands,
     help="How well does a resume cover a Machine Learning Engineer or Research Scientist role?",
     add_completion=False,
     no_args_is_help=True,
@@ -71,7 +99,8 @@ def _root(
     """skillgap reads a resume (PDF, text, Markdown, LaTeX) and reports, per role, the skills
     found with their evidence and the gaps with tips for closing them.
 
-    Exit codes: 0 analysed, 1 a threshold failed, 2 usage error, 3 an input could not be read.
+    Exit codes: 0 analysed, 1 a threshold failed, 2 usage error, 3 an input could not be read
+    (or none was found), 4 the report could not be written.
     """
 
 
@@ -96,37 +125,28 @@ def _read_job(posting: str | None, taxonomy: Taxonomy, limits: Limits) -> Role |
     return read_job(posting, taxonomy=taxonomy, limits=limits)
 
 
-@contextmanager
-def _output(path: Path | None) -> Iterator[Callable[[str], None]]:
-    """A writer to standard output, or to the file ``path``, emptied first (even when nothing
-    is then written to it)."""
-    if path is None:
-
-        def write_stdout(text: str) -> None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-
-        yield write_stdout
-        return
-    try:
-        stream = path.open("w", encoding="utf-8")
-    except OSError as error:
-        _fail(f"cannot write {path}: {error.strerror}", ExitCode.USAGE)
-
-    def write_file(text: str) -> None:
-        try:
-            stream.write(text)
-        except OSError as error:
-            _fail(f"cannot write {path}: {error.strerror}", ExitCode.USAGE)
-
-    with stream:
-        yield write_file
-
-
 def _write_stream(renderer: Renderer[T], items: Iterable[T]) -> None:
-    with _output(None) as write:
-        for text in stream(renderer, items):
-            write(text)
+    for text in stream(renderer, items):
+        write_stdout(text)
+
+
+def _report_unfound(arguments: Iterable[str]) -> int:
+    """Folders and patterns in which no resume was found, one error line each."""
+    unfound = list(arguments)
+    for argument in unfound:
+        typer.echo(
+            f"skillgap: error: {argument}: no resume found (a PDF, DOCX, text, Markdown, "
+            "LaTeX, JSON, YAML or HTML file)",
+            err=True,
+        )
+    return len(unfound)
+
+
+def _files_read(settings: Settings) -> list[Path | str]:
+    """The files a run reads besides its resumes: posting, roles files and config."""
+    posting = [settings.job_posting] if settings.job_posting not in (None, STDIN) else []
+    config = [settings.config] if settings.config is not None else []
+    return [*posting, *settings.roles_files, *config]
 
 
 def _render_options(output: Path | None) -> RenderOptions:
@@ -157,6 +177,7 @@ def analyze(
     fail_under_category: options.FailUnderCategory = None,
     require: options.Require = None,
     password: options.Password = None,
+    password_file: options.PasswordFile = None,
     max_bytes: options.MaxBytes = None,
     max_pages: options.MaxPages = None,
     max_chars: options.MaxChars = None,
@@ -171,42 +192,55 @@ def analyze(
     Limits default to 20 MiB, 200 pages, 1,000,000 characters and 60 seconds per input.
     """
     from skillgap.batch import Job, default_jobs, process_all
-    from skillgap.config import Flags, load_settings
+    from skillgap.config import Flags, load_settings, pdf_password
     from skillgap.inputs import expand_inputs
+    from skillgap.output import open_output, refuse_inputs_as_output
     from skillgap.render.formats import report_renderer
 
-    flags = Flags(
-        roles=role or (), output_format=output_format, output=output, fail_under=fail_under,
-        fail_under_category=fail_under_category or (), require=require or (),
-        roles_files=roles_file or (), max_bytes=max_bytes, max_pages=max_pages,
-        max_chars=max_chars, timeout=timeout, jobs=jobs, config=config,
-        job_posting=job_posting, password=password,
-    )  # fmt: skip
     with _reported():
+        flags = Flags(
+            roles=role or (), output_format=output_format, output=output,
+            fail_under=fail_under, fail_under_category=fail_under_category or (),
+            require=require or (), roles_files=roles_file or (), max_bytes=max_bytes,
+            max_pages=max_pages, max_chars=max_chars, timeout=timeout, jobs=jobs,
+            config=config, job_posting=job_posting,
+            password=pdf_password(password, password_file, os.environ),
+        )  # fmt: skip
         settings = load_settings(flags, Path.cwd())
+        target = settings.output
+        inputs = expand_inputs(paths)
+        if target is not None:
+            refuse_inputs_as_output(target, [*inputs.paths, *_files_read(settings)])
         taxonomy = _taxonomy(settings.roles_files)
         for role_id in settings.roles or ():
             taxonomy.role(role_id)
         settings.thresholds.validate(taxonomy)
-        inputs = expand_inputs(paths)
-        if settings.job_posting == STDIN and STDIN in inputs:
+        if settings.job_posting == STDIN and STDIN in inputs.paths:
             raise UsageError("standard input can hold the resumes or the posting, not both")
         job_role = _read_job(settings.job_posting, taxonomy, settings.limits)
         renderer = report_renderer(
-            settings.output_format, _render_options(settings.output), inputs=len(inputs)
-        )
-    with _output(settings.output) as write:
-        stdin = sys.stdin.buffer.read(settings.limits.max_bytes + 1) if STDIN in inputs else None
-        job = Job(
-            taxonomy=taxonomy, roles=settings.roles, password=settings.password,
-            limits=settings.limits, thresholds=settings.thresholds, renderer=renderer,
-            stdin=stdin, job_role=job_role,
+            settings.output_format, _render_options(target), inputs=len(inputs.paths),
+            config=os.path.relpath(settings.config) if settings.config else None,
         )  # fmt: skip
-        workers = settings.jobs if settings.jobs is not None else default_jobs(len(inputs))
-        failures, failed_checks = _write_outcomes(
-            process_all(inputs, job, jobs=workers), renderer, write, total=len(inputs)
-        )
-    if failures:
+        unfound = _report_unfound(inputs.without_resumes)
+        with open_output(target) as out:
+            read_stdin = STDIN in inputs.paths
+            stdin = sys.stdin.buffer.read(settings.limits.max_bytes + 1) if read_stdin else None
+            job = Job(
+                taxonomy=taxonomy, roles=settings.roles, password=settings.password,
+                limits=settings.limits, thresholds=settings.thresholds, renderer=renderer,
+                stdin=stdin, job_role=job_role,
+            )  # fmt: skip
+            total = len(inputs.paths)
+            workers = settings.jobs if settings.jobs is not None else default_jobs(total)
+            failures, failed_checks = _write_outcomes(
+                process_all(inputs.paths, job, jobs=workers), renderer, out.write, total=total
+            )
+            if failures < total:  # a report with nothing analysed replaces no file
+                out.commit()
+            elif target is not None:
+                typer.echo(f"skillgap: {target} not written: no input was analysed", err=True)
+    if failures or unfound:
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
     if failed_checks:
         raise typer.Exit(int(ExitCode.THRESHOLD_FAILED))
@@ -252,20 +286,22 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
 def extract(
     path: options.Resume,
     password: options.Password = None,
+    password_file: options.PasswordFile = None,
 ) -> None:
     """Print the text skillgap reads from a resume, to check extraction."""
     from skillgap.analysis import assess_quality
+    from skillgap.config import pdf_password
     from skillgap.readers import read_bytes, read_document
 
     with _reported():
+        password = pdf_password(password, password_file, os.environ)
         if path == STDIN:
             document = read_bytes(sys.stdin.buffer.read(), "<stdin>", password=password)
         else:
             document = read_document(path, password=password)
     for warning in assess_quality(document.text, document.warnings).warnings:
         typer.echo(f"skillgap: warning: {warning}", err=True)
-    with _output(None) as write:
-        write(document.text)
+    write_stdout(document.text)
 
 
 @app.command(cls=options.Command)
@@ -342,12 +378,13 @@ def compare(
         job_role = _read_job(job_posting, taxonomy, DEFAULT_LIMITS)
     job = Job(taxonomy=taxonomy, roles=[role] if role else None, job_role=job_role)
     inputs = expand_inputs(paths)
-    workers = jobs if jobs is not None else default_jobs(len(inputs))
-    ranking = rank(in_order(entry, inputs, job, jobs=workers), role or "job")
+    unfound = _report_unfound(inputs.without_resumes)
+    workers = jobs if jobs is not None else default_jobs(len(inputs.paths))
+    ranking = rank(in_order(entry, inputs.paths, job, jobs=workers), role or "job")
     for failure in ranking.failures:
         typer.echo(f"skillgap: error: {failure.message}", err=True)
     _write_stream(renderer, ranking.items())
-    if ranking.failures:
+    if ranking.failures or unfound:
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
 
 
@@ -356,8 +393,7 @@ def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of the JSON report."""
     from importlib.resources import files
 
-    with _output(None) as write:
-        write(files("skillgap").joinpath("report.schema.json").read_text(encoding="utf-8"))
+    write_stdout(files("skillgap").joinpath("report.schema.json").read_text(encoding="utf-8"))
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from the working directory upward wins; in one folder ``.skillgap.toml`` wins ov
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,6 +21,8 @@ from skillgap.limits import DEFAULT_LIMITS, Limits
 from skillgap.render.base import OutputFormat
 
 CONFIG_FILE = ".skillgap.toml"
+#: The environment variable that may hold the password of encrypted PDFs.
+PASSWORD_VARIABLE = "SKILLGAP_PDF_PASSWORD"
 
 T = TypeVar("T")
 
@@ -52,7 +54,10 @@ class LoadedConfig(BaseModel):
 
 
 def find_config(start: Path) -> Path | None:
-    """The config file that applies in ``start``: the nearest one upward."""
+    """The config file that applies in ``start``: the nearest one upward, up to the root of
+    the repository (a folder holding ``.git``) or the home folder, whichever comes first; a
+    file above those belongs to someone else's project, or to no project."""
+    home = _home()
     for folder in [start, *start.parents]:
         candidate = folder / CONFIG_FILE
         if candidate.is_file():
@@ -60,7 +65,16 @@ def find_config(start: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _has_tool_table(pyproject):
             return pyproject
+        if (folder / ".git").exists() or folder.resolve() == home:
+            return None
     return None
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, OSError):  # no HOME and no password entry
+        return None
 
 
 def _has_tool_table(pyproject: Path) -> bool:
@@ -193,6 +207,28 @@ def resolve_settings(flags: Flags, config: LoadedConfig, defaults: Settings) -> 
         job_posting=_pick(flags.job_posting, None, defaults.job_posting),
         password=_pick(flags.password, None, defaults.password),
     )
+
+
+def pdf_password(
+    password: str | None, password_file: Path | None, environ: Mapping[str, str]
+) -> str | None:
+    """The password of encrypted PDFs: ``--password``, else the first line of
+    ``--password-file``, else ``SKILLGAP_PDF_PASSWORD``. Raises UsageError when both flags
+    are given or the file cannot be read."""
+    if password is not None and password_file is not None:
+        raise UsageError("give --password or --password-file, not both")
+    if password_file is not None:
+        try:
+            with password_file.open(encoding="utf-8") as file:
+                return file.readline(_LONGEST_PASSWORD).rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+            raise UsageError(f"{password_file}: cannot read the password file: {reason}") from None
+    return password if password is not None else environ.get(PASSWORD_VARIABLE) or None
+
+
+#: Characters of a password file read at most: a password, not whatever the file holds.
+_LONGEST_PASSWORD = 4096
 
 
 def _pick(flag: T | None, configured: T | None, default: T) -> T:

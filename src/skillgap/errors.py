@@ -16,6 +16,9 @@ class ExitCode(IntEnum):
     THRESHOLD_FAILED = 1
     USAGE = 2
     INPUT_ERROR = 3
+    OUTPUT_ERROR = 4
+    INTERRUPTED = 130
+    OUTPUT_CLOSED = 141
 
 
 class SkillgapError(Exception):
@@ -38,6 +41,14 @@ class UsageError(SkillgapError):
 
     code = "usage"
     exit_code = ExitCode.USAGE
+
+
+class OutputError(SkillgapError):
+    """The report could not be written (a full disk, no permission); a file it would have
+    replaced is left as it was."""
+
+    code = "output"
+    exit_code = ExitCode.OUTPUT_ERROR
 
 
 class TaxonomyError(UsageError):

@@ -96,8 +96,11 @@ RankForJob = Annotated[
 ]
 Output = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file."),
-]
+    typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="Write the report to this file, replacing it only when the report is complete.",
+    ),
+]  # fmt: skip
 FailUnder = Annotated[
     float | None,
     typer.Option("--fail-under", metavar="N", help="Exit 1 if a role scores under N."),
@@ -114,7 +117,18 @@ Require = Annotated[
     typer.Option("--require", metavar="ID[,ID...]", help="Exit 1 unless these skills are found."),
 ]
 Password = Annotated[
-    str | None, typer.Option("--password", metavar="TEXT", help="Password of an encrypted PDF.")
+    str | None,
+    typer.Option(
+        "--password", metavar="TEXT",
+        help="Password of an encrypted PDF (seen by other users in the process list: prefer "
+        "--password-file or SKILLGAP_PDF_PASSWORD).",
+    ),
+]  # fmt: skip
+PasswordFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--password-file", metavar="FILE", help="Read the PDF password from the first line of FILE."
+    ),
 ]
 MaxBytes = Annotated[
     int | None,

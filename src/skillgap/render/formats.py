@@ -39,24 +39,25 @@ def unsupported(command: str, output_format: OutputFormat) -> UsageError:
 
 
 def report_renderer(
-    output_format: OutputFormat, options: RenderOptions, *, inputs: int
+    output_format: OutputFormat, options: RenderOptions, *, inputs: int, config: str | None = None
 ) -> Renderer[Record]:
-    """The reports of ``inputs`` inputs (``analyze``): JSON is a list for several."""
+    """The reports of ``inputs`` inputs (``analyze``): JSON is a list unless there is one.
+    The headers of the table and of Markdown name the ``config`` file read, if any."""
     from skillgap.render import json_format
 
     match output_format:
         case OutputFormat.table:
             from skillgap.render.table import ReportTable
 
-            return ReportTable(options, show_failures=inputs > 1)
+            return ReportTable(options, show_failures=inputs > 1, config=config)
         case OutputFormat.json:
-            return json_format.JsonRenderer(json_format.record_json, as_list=inputs > 1)
+            return json_format.JsonRenderer(json_format.record_json, as_list=inputs != 1)
         case OutputFormat.jsonl:
             return json_format.JsonLinesRenderer(json_format.record_json_line)
         case OutputFormat.markdown:
             from skillgap.render.markdown import ReportMarkdown
 
-            return ReportMarkdown()
+            return ReportMarkdown(config=config)
         case OutputFormat.github:
             from skillgap.render.github import ReportAnnotations
 

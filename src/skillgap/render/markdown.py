@@ -10,13 +10,17 @@ _LEVELS = {"bachelor": "Bachelor's", "master": "Master's", "phd": "PhD"}
 
 
 class ReportMarkdown(Renderer[Record]):
-    """A section per input: scores, checks, gaps, and the skills found in a folded table."""
+    """A section per input: scores, checks, gaps, and the skills found in a folded table;
+    under its heading, the ``config`` file the settings came from, if any."""
+
+    def __init__(self, *, config: str | None = None) -> None:
+        self.config = config
 
     def text(self, item: Record) -> str:
         if isinstance(item, Failure):
             message = cell(item.message)
             return f"## skillgap: `{item.path}`\n\n**Error** ({item.code}): {message}\n"
-        return _report(item)
+        return _report(item, self.config)
 
 
 def cell(text: str) -> str:
@@ -24,8 +28,10 @@ def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _report(report: Report) -> str:
+def _report(report: Report, config: str | None) -> str:
     out = [f"## skillgap: `{report.input.path}`", ""]
+    if config is not None:
+        out += [f"Config: `{config}`", ""]
     out += ["| Role | Score | Required | Preferred |", "| --- | ---: | ---: | ---: |"]
     for role in report.roles:
         out.append(

@@ -24,12 +24,16 @@ class ReportTable(Renderer[Record]):
     """The terminal report of each input, one after another with a blank line between.
 
     A failed input is shown in the stream only with ``show_failures``: alone, it is only the
-    error message on stderr.
+    error message on stderr. ``config`` is the config file the settings came from, named
+    under each report's first line.
     """
 
-    def __init__(self, options: RenderOptions, *, show_failures: bool = True) -> None:
+    def __init__(
+        self, options: RenderOptions, *, show_failures: bool = True, config: str | None = None
+    ) -> None:
         self.options = options
         self.show_failures = show_failures
+        self.config = config
         self.written = 0
 
     def text(self, item: Record) -> str:
@@ -47,7 +51,7 @@ class ReportTable(Renderer[Record]):
         if isinstance(item, Failure):
             console.print(Text(f"{item.path}: error ({item.code}): {item.message}", "red"))
         else:
-            _render_report(console, item)
+            _render_report(console, item, self.config)
         # Rich pads table rows to the full width; trailing spaces only get in the way of a diff.
         return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
@@ -58,7 +62,7 @@ class ReportTable(Renderer[Record]):
         return text if self.written == 1 else "\n" + text
 
 
-def _render_report(console: Console, report: Report) -> None:
+def _render_report(console: Console, report: Report, config: str | None) -> None:
     info = report.input
     pages = f", {info.pages} page{'s' * (info.pages != 1)}" if info.pages else ""
     console.print(
@@ -69,6 +73,8 @@ def _render_report(console: Console, report: Report) -> None:
             f" ({info.format}{pages}, {info.characters:,} characters)",
         )
     )
+    if config is not None:
+        console.print(Text(f"config: {config}", "dim"))
     for warning in info.quality.warnings:
         console.print(Text(f"warning: {warning}", "yellow"))
     _render_profile(console, report)
