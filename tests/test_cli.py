@@ -50,7 +50,7 @@ def test_analyze_prints_scores_skills_and_gaps_in_80_columns() -> None:
     assert "Machine Learning Engineer (mle)" in out
     assert "Research Scientist (rs)" in out
     assert "Skills found" in out and "PyTorch" in out
-    assert "Gaps for Research Scientist" in out
+    assert "Gaps for Research Scientist (5), how to close them" in out
     assert "\x1b[" not in out, "no colour codes when not writing to a terminal"
     assert max(len(line) for line in out.splitlines()) <= 80
 

@@ -17,6 +17,7 @@ from skillgap.errors import ExitCode
 from skillgap.render.base import OutputFormat, render_all
 from skillgap.render.formats import FORMATS
 from skillgap.render.json_format import JsonLinesRenderer, JsonRenderer
+from skillgap.render.markdown import cell
 
 from .helpers import EXAMPLES
 
@@ -94,7 +95,7 @@ def _markdown(command: str, out: str) -> None:
     if command == "skills":
         assert len(body) == len(json.loads(run("skills", "rs", "-f", "json")[1])["requirements"])
     if command == "compare":
-        assert [row.split(" | ")[1] for row in body] == [f"`{MLE}`", f"`{RS}`"]
+        assert [row.split(" | ")[1] for row in body] == [cell(MLE), cell(RS)]
 
 
 def _github(command: str, out: str) -> None:

@@ -107,7 +107,8 @@ def test_meeting_a_gap_raises_the_score_by_its_gain(relative: str, taxonomy: Tax
         found = {skill.id: skill for skill in report.skills}
         for gap_id in result.gaps:
             for skill_id in by_id[gap_id].any_of:
-                closed = score_role(role, {**found, skill_id: _strong(skill_id, taxonomy)}, taxonomy)
+                more = {**found, skill_id: _strong(skill_id, taxonomy)}
+                closed = score_role(role, more, taxonomy)
                 after = {r.id: r for r in closed.requirements}
                 if any(after[r].credit != by_id[r].credit for r in by_id if r != gap_id):
                     continue  # the skill meets other requirements too: its rise is theirs as well

@@ -129,11 +129,13 @@ def _write_stream(renderer: Renderer[T], items: Iterable[T]) -> None:
             write(text)
 
 
-def _render_options(output: Path | None) -> RenderOptions:
+def _render_options(output: Path | None, *, details: bool = False) -> RenderOptions:
     """Colour and the terminal's width when writing to a terminal (see ``color_wanted``)."""
     to_terminal = output is None and _stdout_is_terminal()
     return RenderOptions(
-        width=_width() if to_terminal else 80, color=color_wanted(to_terminal, os.environ)
+        width=_width() if to_terminal else 80,
+        color=color_wanted(to_terminal, os.environ),
+        details=details,
     )
 
 
@@ -165,6 +167,7 @@ def analyze(
     roles_file: options.RolesFiles = None,
     jobs: options.Jobs = None,
     config: options.Config = None,
+    details: options.Details = False,
 ) -> None:
     """Score resumes against roles: skills found with evidence, gaps with tips.
 
@@ -193,7 +196,9 @@ def analyze(
             raise UsageError("standard input can hold the resumes or the posting, not both")
         job_role = _read_job(settings.job_posting, taxonomy, settings.limits)
         renderer = report_renderer(
-            settings.output_format, _render_options(settings.output), inputs=len(inputs)
+            settings.output_format,
+            _render_options(settings.output, details=details),
+            inputs=len(inputs),
         )
     with _output(settings.output) as write:
         stdin = sys.stdin.buffer.read(settings.limits.max_bytes + 1) if STDIN in inputs else None

@@ -12,7 +12,8 @@ from typing import Any
 
 from skillgap.ranking import Ranked
 from skillgap.records import Failure
-from skillgap.render.base import Renderer
+from skillgap.render.base import Renderer, printable
+from skillgap.render.markdown import cell
 
 RankingItem = Ranked | Failure
 
@@ -69,7 +70,7 @@ class RankingTable(_RankingRows):
         role = item.role
         return (
             f"{item.rank:>4}  {role.score:5.1f}  {role.required_score:3.0f}  "
-            f"{role.preferred_score:4.0f}  {len(role.gaps):>4}  {item.path}\n"
+            f"{role.preferred_score:4.0f}  {len(role.gaps):>4}  {printable(item.path)}\n"
         )
 
 
@@ -84,6 +85,6 @@ class RankingMarkdown(_RankingRows):
     def row(self, item: Ranked) -> str:
         role = item.role
         return (
-            f"| {item.rank} | `{item.path}` | **{role.score:.0f}** | {role.required_score:.0f} "
+            f"| {item.rank} | {cell(item.path)} | **{role.score:.0f}** | {role.required_score:.0f} "
             f"| {role.preferred_score:.0f} | {len(role.gaps)} |\n"
         )
