@@ -10,7 +10,10 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from skillgap.report import RequirementResult
 
 T = TypeVar("T")
 
@@ -21,6 +24,7 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
     markdown = "markdown"
     github = "github"
+    html = "html"
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,16 @@ def printable(text: str) -> str:
     """Text from a resume or a file name as it may be shown: without escape sequences or
     control characters (which a terminal would obey), tabs and line ends as spaces."""
     return _UNPRINTABLE.sub("", text).replace("\t", " ").replace("\n", " ")
+
+
+def partial_note(requirement: RequirementResult, names: Mapping[str, str]) -> str:
+    """Why a gap already earns half its weight, or nothing."""
+    if requirement.credit == 0:
+        return ""
+    if requirement.adjacent:
+        have = ", ".join(names.get(i, i) for i in requirement.adjacent)
+        return f"Half credit: you show {have}, which is close. "
+    return "Half credit: only seen in coursework, awards or interests. "
 
 
 def color_wanted(to_terminal: bool, environ: Mapping[str, str]) -> bool:

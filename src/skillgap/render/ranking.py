@@ -32,7 +32,7 @@ def ranking_json(item: RankingItem, role_id: str) -> dict[str, Any]:
     }
 
 
-class _RankingRows(Renderer[RankingItem]):
+class RankingRows(Renderer[RankingItem]):
     """Rows of ranked resumes under a heading; failed inputs are left out."""
 
     def __init__(self, role_id: str) -> None:
@@ -59,7 +59,7 @@ class _RankingRows(Renderer[RankingItem]):
         return "" if self.rows else self.heading(self.role_id)
 
 
-class RankingTable(_RankingRows):
+class RankingTable(RankingRows):
     def heading(self, role_name: str) -> str:
         return (
             f"Ranking for {role_name} ({self.role_id})\n"
@@ -74,7 +74,7 @@ class RankingTable(_RankingRows):
         )
 
 
-class RankingMarkdown(_RankingRows):
+class RankingMarkdown(RankingRows):
     def heading(self, role_name: str) -> str:
         return (
             f"## Ranking for {role_name} (`{self.role_id}`)\n\n"

@@ -19,8 +19,8 @@ from rich.table import Table
 from rich.text import Text
 
 from skillgap.records import Failure, Record
-from skillgap.render.base import Renderer, RenderOptions, printable
-from skillgap.report import FoundSkill, Report, RequirementResult, RoleResult, Strength
+from skillgap.render.base import Renderer, RenderOptions, partial_note, printable
+from skillgap.report import FoundSkill, Report, RoleResult, Strength
 
 BAR_WIDTH = 20
 MAX_EVIDENCE_SHOWN = 3
@@ -219,16 +219,6 @@ def _render_skill_table(console: Console, skills: list[FoundSkill]) -> None:
             parts.append(f"+{more} more")
         table.add_row(Text(skill.name), skill.strength, Text("; ".join(parts)))
     console.print(Padding(table, (0, 0, 0, 2)))
-
-
-def partial_note(requirement: RequirementResult, names: dict[str, str]) -> str:
-    """Why a gap already earns half its weight, or nothing."""
-    if requirement.credit == 0:
-        return ""
-    if requirement.adjacent:
-        have = ", ".join(names.get(i, i) for i in requirement.adjacent)
-        return f"Half credit: you show {have}, which is close. "
-    return "Half credit: only seen in coursework, awards or interests. "
 
 
 def _render_gaps(
