@@ -16,7 +16,7 @@ from skillgap.render.base import render_all
 from skillgap.render.html import ReportHtml, printable_text, report_view
 from skillgap.report import Report
 
-from .helpers import CORPUS, EXAMPLES
+from .helpers import CORPUS, EXAMPLES, REPO
 
 
 class ResumeText(HTMLParser):
@@ -141,3 +141,20 @@ def test_gaps_show_their_points_and_tips_in_order() -> None:
         positions.append(page.index(entry))
         assert gap.tip.replace("'", "&#39;") in page
     assert positions == sorted(positions)
+
+
+def test_the_readme_shows_the_picture_of_an_html_report() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    picture = "examples/mle-resume.report.png"
+    assert f"]({picture})" in readme and "](examples/mle-resume.report.html)" in readme
+    assert (REPO / picture).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_wheel_ships_every_template() -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = project["tool"]["setuptools"]["package-data"]["skillgap.render"]
+    templates = REPO / "src" / "skillgap" / "render" / "templates"
+    files = sorted(p.relative_to(templates.parent) for p in templates.iterdir())
+    assert files and all(any(f.match(glob) for glob in shipped) for f in files)
