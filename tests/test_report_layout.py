@@ -4,10 +4,13 @@ role's score and its top three gaps, with the points each is worth."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from skillgap.analysis import analyze
+from skillgap.cli import app
 from skillgap.render.base import RenderOptions
 from skillgap.render.table import ReportTable, importance_scores
 from skillgap.scoring import score_role
@@ -81,3 +84,21 @@ def test_the_main_gap_is_named_with_its_role() -> None:
     mle = report.roles[0]
     main = next(r for r in mle.requirements if r.id == mle.gaps[0])
     assert reason.endswith(f"{main.name} (+{main.gain:.0f} if closed)")
+
+
+def test_a_posting_without_preferred_items_shows_no_preferred_score(tmp_path: Path) -> None:
+    posting = tmp_path / "posting.txt"
+    posting.write_text("We need Python and SQL. You must know PyTorch.\n", encoding="utf-8")
+    resumes = [str(EXAMPLES / "rs-resume.txt"), str(EXAMPLES / "mle-resume.txt")]
+    runner = CliRunner()
+    analysed = runner.invoke(app, ["analyze", resumes[0], "--job", str(posting)])
+    assert analysed.exit_code == 0, analysed.stderr
+    assert "Job posting (job)  67/100   required 67   1 gap\n" in analysed.stdout
+    assert "preferred" not in analysed.stdout.split("Education:")[0]
+    ranked = runner.invoke(app, ["compare", *resumes, "--job", str(posting)])
+    assert ranked.exit_code == 0, ranked.stderr
+    rows = ranked.stdout.splitlines()[2:]
+    assert [row.split()[3] for row in rows] == ["-", "-"]
+    markdown = runner.invoke(app, ["compare", *resumes, "--job", str(posting), "-f", "markdown"])
+    md_rows = markdown.stdout.splitlines()[4:]
+    assert len(md_rows) == 2 and all(row.split(" | ")[4] == "-" for row in md_rows)

@@ -292,7 +292,9 @@ class Report(_Model):
     best_role: Annotated[
         BestRole | None, Field(description="The best-fitting role when two or more were scored")
     ] = None
-    text: Annotated[str | None, Field(exclude=True)] = field(default=None, repr=False, compare=False)
+    text: Annotated[str | None, Field(exclude=True)] = field(
+        default=None, repr=False, compare=False
+    )
     """The text analysed (what ``skillgap extract`` prints), for a report that shows it (the
     HTML report highlights the evidence in it); never in the JSON, which stays free of the
     resume's full text."""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from skillgap._version import __version__
 from skillgap.records import Failure, Record
 from skillgap.render.base import Renderer, partial_note, printable
-from skillgap.render.ranking import RankingRows
+from skillgap.render.ranking import RankingRows, preferred
 from skillgap.report import FoundSkill, Report, RoleResult
 
 if TYPE_CHECKING:
@@ -95,7 +95,10 @@ class RankingHtml(RankingRows):
         return str(_macros("ranking.html.j2").heading(role_name, self.role_id))
 
     def row(self, item: Ranked) -> str:
-        view = {"rank": item.rank, "path": printable(item.path), "role": item.role}
+        view = {
+            "rank": item.rank, "path": printable(item.path), "role": item.role,
+            "preferred": preferred(item),
+        }  # fmt: skip
         return str(_macros("ranking.html.j2").row(view))
 
     def end(self) -> str:

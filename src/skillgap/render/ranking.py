@@ -32,6 +32,11 @@ def ranking_json(item: RankingItem, role_id: str) -> dict[str, Any]:
     }
 
 
+def preferred(item: Ranked) -> str:
+    """The preferred score as shown, "-" for a role without preferred requirements."""
+    return f"{item.role.preferred_score:.0f}" if item.role.has_preferred else "-"
+
+
 class RankingRows(Renderer[RankingItem]):
     """Rows of ranked resumes under a heading; failed inputs are left out."""
 
@@ -70,7 +75,7 @@ class RankingTable(RankingRows):
         role = item.role
         return (
             f"{item.rank:>4}  {role.score:5.1f}  {role.required_score:3.0f}  "
-            f"{role.preferred_score:4.0f}  {len(role.gaps):>4}  {printable(item.path)}\n"
+            f"{preferred(item):>4}  {len(role.gaps):>4}  {printable(item.path)}\n"
         )
 
 
@@ -86,5 +91,5 @@ class RankingMarkdown(RankingRows):
         role = item.role
         return (
             f"| {item.rank} | {cell(item.path)} | **{role.score:.0f}** | {role.required_score:.0f} "
-            f"| {role.preferred_score:.0f} | {len(role.gaps)} |\n"
+            f"| {preferred(item)} | {len(role.gaps)} |\n"
         )
