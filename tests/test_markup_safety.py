@@ -102,3 +102,13 @@ def test_printable_removes_escape_sequences_and_controls() -> None:
     assert printable("x\x1b]8;;https://evil.example\x07y\x1b]8;;\x07") == "xy"
     assert printable("bell\x07 back\x08 csi\x9b rtl\u202eend") == "bell back csi rtlend"
     assert printable("tab\tline\nend") == "tab line end"
+
+
+def test_error_messages_name_a_file_without_its_escape_sequences(tmp_path: Path) -> None:
+    missing = str(tmp_path / "gone\x1b[31m\x1b]8;;https:evil.example\x07.txt")
+    for command in (["analyze", missing], ["analyze", missing, missing + "2"],
+                    ["compare", missing, "--role", "mle"]):  # fmt: skip
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 3
+        assert "gone.txt: no such file" in result.stderr
+        assert "\x1b" not in result.stderr and "\x07" not in result.stderr

@@ -21,7 +21,14 @@ from skillgap import __version__, options
 from skillgap.errors import ExitCode, SkillgapError, UsageError
 from skillgap.inputs import STDIN
 from skillgap.limits import DEFAULT_LIMITS
-from skillgap.render.base import OutputFormat, Renderer, RenderOptions, color_wanted, stream
+from skillgap.render.base import (
+    OutputFormat,
+    Renderer,
+    RenderOptions,
+    color_wanted,
+    printable,
+    stream,
+)
 
 if TYPE_CHECKING:
     from skillgap.batch import Outcome
@@ -42,7 +49,7 @@ app = typer.Typer(
 
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
-    typer.echo(f"skillgap: error: {message}", err=True)
+    typer.echo(f"skillgap: error: {printable(message)}", err=True)
     raise typer.Exit(int(code)) from None
 
 
@@ -229,11 +236,12 @@ def _write_outcomes(
         for outcome in outcomes:
             advance()
             for message in outcome.failed_checks:
-                typer.echo(f"skillgap: {outcome.path}: threshold failed: {message}", err=True)
+                line = f"skillgap: {outcome.path}: threshold failed: {message}"
+                typer.echo(printable(line), err=True)
             failed_checks += len(outcome.failed_checks)
             if outcome.failure is not None:
                 failures += 1
-                typer.echo(f"skillgap: error: {outcome.failure.message}", err=True)
+                typer.echo(f"skillgap: error: {printable(outcome.failure.message)}", err=True)
             write(renderer.place(outcome.rendered))
     write(renderer.end())
     return failures, failed_checks
@@ -350,7 +358,7 @@ def compare(
     workers = jobs if jobs is not None else default_jobs(len(inputs))
     ranking = rank(in_order(entry, inputs, job, jobs=workers), role or "job")
     for failure in ranking.failures:
-        typer.echo(f"skillgap: error: {failure.message}", err=True)
+        typer.echo(f"skillgap: error: {printable(failure.message)}", err=True)
     _write_stream(renderer, ranking.items())
     if ranking.failures:
         raise typer.Exit(int(ExitCode.INPUT_ERROR))
