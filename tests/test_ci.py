@@ -19,6 +19,7 @@ from skillgap.cli import app
 from skillgap.errors import ExitCode
 from skillgap.render.base import OutputFormat, RenderOptions, render_all
 from skillgap.render.formats import report_renderer
+from skillgap.render.markdown import cell
 from skillgap.schema import report_schema, schema_text
 
 from .helpers import EXAMPLES, REPO
@@ -132,10 +133,11 @@ def test_bad_config_names_file_and_key(
 def test_markdown_is_ready_for_a_pull_request_comment() -> None:
     code, out, _ = run("analyze", MLE, "-f", "markdown", "--fail-under", "99", "--role", "mle")
     assert code == ExitCode.THRESHOLD_FAILED
-    assert out.startswith(f"## skillgap: `{MLE}`\n\n| Role | Score | Required | Preferred |")
-    assert re.search(r"^\| Machine Learning Engineer \(`mle`\) \| \*\*\d+\*\* \|", out, re.M)
+    header = "| Role | Score | Required | Preferred | Gaps |"
+    assert out.startswith(f"## skillgap: {cell(MLE)}\n\n{header}")
+    assert re.search(r"^\| Machine Learning Engineer \(mle\) \| \*\*\d+\*\* \|", out, re.M)
     assert "- ❌ Machine Learning Engineer score" in out
-    assert "### Machine Learning Engineer: gaps" in out
+    assert "### Machine Learning Engineer: gaps, the most points first" in out
     assert "<details><summary>Skills found" in out
 
 
@@ -240,4 +242,4 @@ def test_example_workflow_runs_its_documented_commands(tmp_path: Path) -> None:
         done = subprocess.run(command, shell=True, cwd=tmp_path, env=env, capture_output=True,
                               text=True, check=False)  # fmt: skip
         assert done.returncode == 0, (command, done.stderr)
-    assert summary.read_text().startswith("## skillgap: `resume/resume.pdf`")
+    assert summary.read_text().startswith("## skillgap: resume/resume.pdf\n")

@@ -53,7 +53,7 @@ def test_analyze_prints_scores_skills_and_gaps_in_80_columns() -> None:
     assert "Machine Learning Engineer (mle)" in out
     assert "Research Scientist (rs)" in out
     assert "Skills found" in out and "PyTorch" in out
-    assert "Gaps for Research Scientist" in out
+    assert "Gaps for Research Scientist (5), how to close them" in out
     assert "\x1b[" not in out, "no colour codes when not writing to a terminal"
     assert max(len(line) for line in out.splitlines()) <= 80
 
@@ -62,7 +62,7 @@ def test_analyze_json_follows_the_contract() -> None:
     code, out, err = run("analyze", str(EXAMPLES / "rs-resume.txt"), "--role", "rs", "-f", "json")
     assert code == 0, err
     report = json.loads(out)
-    assert report["schema_version"] == "1.1"
+    assert report["schema_version"] == "1.2"
     assert report["status"] == "ok"
     assert set(report["input"]) >= {"path", "format", "pages", "characters"}
     assert report["input"]["format"] == "text"

@@ -17,6 +17,7 @@ from skillgap.errors import ExitCode
 from skillgap.render.base import OutputFormat, render_all
 from skillgap.render.formats import FORMATS
 from skillgap.render.json_format import JsonLinesRenderer, JsonRenderer
+from skillgap.render.markdown import cell
 
 from .helpers import EXAMPLES
 
@@ -94,7 +95,7 @@ def _markdown(command: str, out: str) -> None:
     if command == "skills":
         assert len(body) == len(json.loads(run("skills", "rs", "-f", "json")[1])["requirements"])
     if command == "compare":
-        assert [row.split(" | ")[1] for row in body] == [f"`{MLE}`", f"`{RS}`"]
+        assert [row.split(" | ")[1] for row in body] == [cell(MLE), cell(RS)]
 
 
 def _github(command: str, out: str) -> None:
@@ -105,12 +106,25 @@ def _github(command: str, out: str) -> None:
     )
 
 
+def _html(command: str, out: str) -> None:
+    assert command in ("analyze", "compare")
+    assert out.startswith('<!DOCTYPE html>\n<html lang="en">') and out.endswith("</html>\n")
+    assert "<script" not in out and " src=" not in out and "<link" not in out
+    if command == "analyze":
+        assert '<h2 id="role-0-mle">Machine Learning Engineer' in out
+        assert '<pre class="resume">' in out and "<mark " in out
+    else:
+        rows = re.findall(r"<tr><td class=\"num\">(\d+)</td><td>([^<]+)</td>", out)
+        assert rows == [("1", MLE), ("2", RS)]
+
+
 CHECKS: dict[OutputFormat, Callable[[str, str], None]] = {
     OutputFormat.table: _table,
     OutputFormat.json: _json,
     OutputFormat.jsonl: _jsonl,
     OutputFormat.markdown: _markdown,
     OutputFormat.github: _github,
+    OutputFormat.html: _html,
 }
 
 
@@ -134,8 +148,9 @@ def test_every_command_writes_the_format_asked_or_exits_2(
 
 def test_listing_commands_write_every_format_but_github_annotations() -> None:
     assert FORMATS["analyze"] == tuple(OutputFormat)
-    for command in ("compare", "roles", "skills"):
-        assert set(FORMATS[command]) == set(OutputFormat) - {OutputFormat.github}
+    assert set(FORMATS["compare"]) == set(OutputFormat) - {OutputFormat.github}
+    for command in ("roles", "skills"):  # no page for a listing of the built-in data
+        assert set(FORMATS[command]) == set(OutputFormat) - {OutputFormat.github, OutputFormat.html}
 
 
 def test_the_format_is_refused_before_any_work() -> None:

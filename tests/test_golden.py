@@ -32,6 +32,8 @@ EXAMPLE_REPORTS = [
     (["examples/mle-resume.pdf", "-f", "markdown"], "examples/mle-resume.report.md"),
     (["examples/rs-resume.pdf"], "examples/rs-resume.report.txt"),
     (["examples/rs-resume.pdf", "-f", "json"], "examples/rs-resume.report.json"),
+    (["examples/mle-resume.pdf", "-f", "html"], "examples/mle-resume.report.html"),
+    (["examples/rs-resume.pdf", "-f", "html"], "examples/rs-resume.report.html"),
     (
         ["examples/mle-resume.pdf", "--job", "examples/postings/ml-engineer-search.md", "-f",
          "json"],

@@ -145,7 +145,7 @@ def test_the_config_search_stops_at_the_home_folder(
     assert find_config(home / "cv") == home / ".skillgap.toml"
     code, out, _ = run("analyze", MLE)
     assert code == ExitCode.THRESHOLD_FAILED
-    assert "\nconfig: ../.skillgap.toml\nEducation: " in out
+    assert "\nconfig: ../.skillgap.toml\nBest fit: " in out
 
 
 def test_the_table_and_markdown_name_the_config_used(
@@ -156,9 +156,10 @@ def test_the_table_and_markdown_name_the_config_used(
     monkeypatch.chdir(tmp_path)
     code, out, _ = run("analyze", MLE)
     assert code == ExitCode.OK
-    assert out.startswith("skillgap ") and "\nconfig: .skillgap.toml\nEducation: " in out
+    assert out.startswith("skillgap ")
+    assert "\nconfig: .skillgap.toml\n\nMachine Learning Engineer" in out
     code, out, _ = run("analyze", MLE, RS, "-f", "markdown")
-    assert out.count("\n\nConfig: `.skillgap.toml`\n\n| Role |") == 2
+    assert out.count("\n\nConfig: .skillgap.toml\n\n| Role |") == 2
     code, out, _ = run("analyze", MLE, "-f", "json")
     assert "skillgap.toml" not in out, "JSON is unchanged: its schema has no such field"
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from skillgap.analysis import analyze
 from skillgap.quality import assess_quality
 from skillgap.report import Evidence, FoundSkill
 from skillgap.scoring import score_role
 from skillgap.taxonomy import Role, Taxonomy
 
-from .helpers import corpus_file
+from .helpers import REPO, corpus_file
 
 
 def found(*skill_ids: str, taxonomy: Taxonomy, section: str = "skills") -> dict[str, FoundSkill]:
@@ -52,15 +54,69 @@ def test_required_and_preferred_are_scored_apart(taxonomy: Taxonomy) -> None:
     assert result.preferred_score == round(100 * 4 / sum(r.weight for r in preferred), 1)
 
 
-def test_gaps_are_ordered_required_first_then_by_weight(taxonomy: Taxonomy) -> None:
+def test_gaps_are_ordered_by_gain_then_required_first(taxonomy: Taxonomy) -> None:
     result = score_role(taxonomy.role("rs"), {}, taxonomy)
     assert result.score == 0.0
     by_id = {r.id: r for r in result.requirements}
     gaps = [by_id[g] for g in result.gaps]
     assert len(gaps) == len(result.requirements)
-    keys = [(g.importance != "required", -g.weight) for g in gaps]
+    keys = [(-g.gain, g.importance != "required") for g in gaps]
     assert keys == sorted(keys)
+    assert gaps[0].gain > gaps[-1].gain
     assert all(len(g.tip) > 30 for g in gaps)
+
+
+REPORTS_FOR_GAINS = [
+    "examples/mle-resume.pdf",
+    "examples/rs-resume.pdf",
+    "../shared/corpus/text/021_kaggle-data-science.txt",
+    "../shared/corpus/text/025_kaggle-hr.txt",
+    "../shared/corpus/text/006_ericjang-resume.md",
+    "../shared/corpus/pdf/010_resume-matcher-harvey-dent-mle.pdf",
+]
+
+
+def _strong(skill_id: str, taxonomy: Taxonomy) -> FoundSkill:
+    evidence = Evidence(
+        text="x", line=1, section="experience", method="exact", confidence=1.0,
+        strength="demonstrated",
+    )  # fmt: skip
+    skill = taxonomy.skills[skill_id]
+    return FoundSkill(
+        id=skill_id, name=skill.name, category=skill.category, strength="demonstrated",
+        confidence=1.0, evidence=[evidence], evidence_count=1,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("relative", REPORTS_FOR_GAINS)
+def test_meeting_a_gap_raises_the_score_by_its_gain(relative: str, taxonomy: Taxonomy) -> None:
+    path = REPO / relative
+    if not path.exists():
+        pytest.skip(f"shared corpus not available: {path}")
+    report = analyze(path, roles=["mle", "rs", "ai-engineer"])
+    checked = 0
+    for result in report.roles:
+        role = taxonomy.role(result.id)
+        by_id = {r.id: r for r in result.requirements}
+        assert all(by_id[g].gain > 0 for g in result.gaps)
+        assert all(r.gain == 0 for r in result.requirements if r.id not in result.gaps)
+        # Gaps come most points first, and the points the gaps hold add up to the rest.
+        gains = [by_id[g].gain for g in result.gaps]
+        assert gains == sorted(gains, reverse=True)
+        assert abs(result.score + sum(gains) - 100) <= 0.05 * (len(gains) + 1)
+        found = {skill.id: skill for skill in report.skills}
+        for gap_id in result.gaps:
+            for skill_id in by_id[gap_id].any_of:
+                more = {**found, skill_id: _strong(skill_id, taxonomy)}
+                closed = score_role(role, more, taxonomy)
+                after = {r.id: r for r in closed.requirements}
+                if any(after[r].credit != by_id[r].credit for r in by_id if r != gap_id):
+                    continue  # the skill meets other requirements too: its rise is theirs as well
+                assert after[gap_id].credit == 1
+                assert closed.score - result.score == pytest.approx(by_id[gap_id].gain, abs=0.11)
+                checked += 1
+                break
+    assert checked >= 3
 
 
 def test_full_resume_scores_100(taxonomy: Taxonomy) -> None:

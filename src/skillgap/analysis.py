@@ -90,6 +90,7 @@ def analyze_document(
         ),
         roles=(scored := [score_role(role, by_id, taxonomy) for role in selected]),
         best_role=best_role(scored),
+        text=document.text,
     )
 
 

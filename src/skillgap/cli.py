@@ -23,7 +23,14 @@ from skillgap.errors import ExitCode, SkillgapError, UsageError
 from skillgap.inputs import STDIN
 from skillgap.limits import DEFAULT_LIMITS
 from skillgap.output import OutputClosed, write_stdout
-from skillgap.render.base import OutputFormat, Renderer, RenderOptions, color_wanted, stream
+from skillgap.render.base import (
+    OutputFormat,
+    Renderer,
+    RenderOptions,
+    color_wanted,
+    printable,
+    stream,
+)
 
 if TYPE_CHECKING:
     from skillgap.batch import Outcome
@@ -70,7 +77,7 @@ app = typer.Typer(
 
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
-    typer.echo(f"skillgap: error: {message}", err=True)
+    typer.echo(f"skillgap: error: {printable(message)}", err=True)
     raise typer.Exit(int(code)) from None
 
 
@@ -149,11 +156,13 @@ def _files_read(settings: Settings) -> list[Path | str]:
     return [*posting, *settings.roles_files, *config]
 
 
-def _render_options(output: Path | None) -> RenderOptions:
+def _render_options(output: Path | None, *, details: bool = False) -> RenderOptions:
     """Colour and the terminal's width when writing to a terminal (see ``color_wanted``)."""
     to_terminal = output is None and _stdout_is_terminal()
     return RenderOptions(
-        width=_width() if to_terminal else 80, color=color_wanted(to_terminal, os.environ)
+        width=_width() if to_terminal else 80,
+        color=color_wanted(to_terminal, os.environ),
+        details=details,
     )
 
 
@@ -186,6 +195,7 @@ def analyze(
     roles_file: options.RolesFiles = None,
     jobs: options.Jobs = None,
     config: options.Config = None,
+    details: options.Details = False,
 ) -> None:
     """Score resumes against roles: skills found with evidence, gaps with tips.
 
@@ -218,9 +228,10 @@ def analyze(
         if settings.job_posting == STDIN and STDIN in inputs.paths:
             raise UsageError("standard input can hold the resumes or the posting, not both")
         job_role = _read_job(settings.job_posting, taxonomy, settings.limits)
+        config_used = os.path.relpath(settings.config) if settings.config else None
         renderer = report_renderer(
-            settings.output_format, _render_options(target), inputs=len(inputs.paths),
-            config=os.path.relpath(settings.config) if settings.config else None,
+            settings.output_format, _render_options(target, details=details),
+            inputs=len(inputs.paths), config=config_used,
         )  # fmt: skip
         unfound = _report_unfound(inputs.without_resumes)
         with open_output(target) as out:
@@ -258,11 +269,12 @@ def _write_outcomes(
         for outcome in outcomes:
             advance()
             for message in outcome.failed_checks:
-                typer.echo(f"skillgap: {outcome.path}: threshold failed: {message}", err=True)
+                line = f"skillgap: {outcome.path}: threshold failed: {message}"
+                typer.echo(printable(line), err=True)
             failed_checks += len(outcome.failed_checks)
             if outcome.failure is not None:
                 failures += 1
-                typer.echo(f"skillgap: error: {outcome.failure.message}", err=True)
+                typer.echo(f"skillgap: error: {printable(outcome.failure.message)}", err=True)
             write(renderer.place(outcome.rendered))
     write(renderer.end())
     return failures, failed_checks
@@ -382,7 +394,7 @@ def compare(
     workers = jobs if jobs is not None else default_jobs(len(inputs.paths))
     ranking = rank(in_order(entry, inputs.paths, job, jobs=workers), role or "job")
     for failure in ranking.failures:
-        typer.echo(f"skillgap: error: {failure.message}", err=True)
+        typer.echo(f"skillgap: error: {printable(failure.message)}", err=True)
     _write_stream(renderer, ranking.items())
     if ranking.failures or unfound:
         raise typer.Exit(int(ExitCode.INPUT_ERROR))

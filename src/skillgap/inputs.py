@@ -127,14 +127,17 @@ def _pattern_base(pattern: str) -> Path:
 _REPORT_NAME = re.compile(r"\.report\.[A-Za-z]+$")
 
 #: How each of skillgap's outputs begins: the table, Markdown, GitHub annotations, a
-#: ranking table or Markdown, and JSON (a report, an error record, a ranking; one, a list or
-#: lines). Tested against every renderer, so that a new format cannot slip through.
+#: ranking table or Markdown, HTML (its generator named first in its head), and JSON (a
+#: report, an error record, a ranking; one, a list or lines). Tested against every
+#: renderer, so that a new format cannot slip through.
 _REPORT_START = re.compile(
     rb"""\A(?:
         skillgap\ \d+\.\d+\S*\ \xc2\xb7\ [^\n]*\n
       | \#\#\ skillgap:[ ]
       | ::(?:error|warning|notice)\ file=[^\n]*,title=skillgap
       | (?:\#\#\ )?Ranking\ for\ [^\n]*\n(?:\n\|\ Rank\ |\ *rank\ +score\ )
+      | <!DOCTYPE\ html>\s*<html[^>]*>\s*<head>\s*<meta\ charset="utf-8">\s*
+        <meta\ name="generator"\ content="skillgap[ ]
       | \[?\s*\{\s*"(?:schema_version"\s*:\s*"\d+\.\d+"\s*,\s*"status"
                     |rank"\s*:\s*\d+\s*,\s*"path")
     )""",

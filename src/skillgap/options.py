@@ -172,6 +172,12 @@ Jobs = Annotated[
         help="Worker processes for a batch (default: the cores).",
     ),
 ]
+Details = Annotated[
+    bool,
+    typer.Option(
+        "--details", help="Table: every skill found with its evidence, not only the names."
+    ),
+]
 Config = Annotated[
     Path | None,
     typer.Option(

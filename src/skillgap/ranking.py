@@ -19,10 +19,17 @@ class Standing:
     required_score: float
     preferred_score: float
     gaps: list[str]
+    #: Whether the role has preferred requirements at all (a posting may have none): without,
+    #: its preferred score is no score.
+    has_preferred: bool = True
 
     @classmethod
     def of(cls, role: RoleResult) -> Standing:
-        return cls(role.name, role.score, role.required_score, role.preferred_score, role.gaps)
+        has_preferred = any(r.importance == "preferred" for r in role.requirements)
+        return cls(
+            role.name, role.score, role.required_score, role.preferred_score, role.gaps,
+            has_preferred,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pydantic import ConfigDict, Field
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Method = Literal["exact", "alias", "rule", "fuzzy", "section", "implied"]
 Strength = Literal["demonstrated", "listed", "mentioned"]
@@ -81,6 +81,17 @@ class Evidence(_Model):
         ),
     ]
     context: Annotated[str | None, Field(description="Why a context-dependent form counted")] = None
+    start: Annotated[
+        int | None,
+        Field(
+            description="Character offset of the match in the extracted text (what "
+            "`skillgap extract` prints), null for evidence without a place (a section heading); "
+            "added in schema 1.2"
+        ),
+    ] = None
+    end: Annotated[
+        int | None, Field(description="Offset just past the match; added in schema 1.2")
+    ] = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -133,6 +144,15 @@ class RequirementResult(_Model):
         Strength | None, Field(description="Strongest evidence of the matched skills")
     ]
     tip: Annotated[str, Field(description="How to close the gap (also given when met)")]
+    gain: Annotated[
+        float,
+        Field(
+            ge=0,
+            le=100,
+            description="Points the role score would rise by if this requirement earned full "
+            "credit: 0 when met; added in schema 1.2",
+        ),
+    ] = 0.0
     source: Annotated[
         str | None, Field(description="Where the requirement comes from (a posting's sentence)")
     ] = None
@@ -163,7 +183,8 @@ class RoleResult(_Model):
     gaps: Annotated[
         list[str],
         Field(
-            description="Ids of requirements not fully met (credit below 1), most important first"
+            description="Ids of requirements not fully met (credit below 1), the most points to "
+            "gain first (required first among equals)"
         ),
     ]
 
@@ -271,6 +292,12 @@ class Report(_Model):
     best_role: Annotated[
         BestRole | None, Field(description="The best-fitting role when two or more were scored")
     ] = None
+    text: Annotated[str | None, Field(exclude=True)] = field(
+        default=None, repr=False, compare=False
+    )
+    """The text analysed (what ``skillgap extract`` prints), for a report that shows it (the
+    HTML report highlights the evidence in it); never in the JSON, which stays free of the
+    resume's full text."""
 
 
 @dataclass(frozen=True, kw_only=True)

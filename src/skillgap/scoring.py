@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from skillgap.ids import AWARDS_SECTION, EDUCATION_SECTION, OTHER_SECTION, SKILLS_SECTION
 from skillgap.matching import Hit
@@ -70,6 +71,8 @@ def found_skills(hits: list[Hit], taxonomy: Taxonomy) -> list[FoundSkill]:
                 confidence=hit.confidence,
                 strength=strength_of(hit.section),
                 context=hit.context,
+                start=hit.start if hit.start >= 0 else None,
+                end=hit.end if hit.start >= 0 else None,
             )
             for hit in sorted(skill_hits, key=lambda h: (h.line, h.start))
         ]
@@ -178,8 +181,9 @@ def _met_through_kinds(
 
 
 def score_role(role: Role, found: dict[str, FoundSkill], taxonomy: Taxonomy) -> RoleResult:
-    """Score one role: the weighted share of its requirements that the resume meets."""
-    results = [score_requirement(r, found, taxonomy) for r in role.requirements]
+    """Score one role: the weighted share of its requirements that the resume meets, and what
+    each gap is worth."""
+    results = _with_gains([score_requirement(r, found, taxonomy) for r in role.requirements])
 
     def share(items: list[RequirementResult]) -> float:
         return _percent(sum(r.weight * r.credit for r in items), sum(r.weight for r in items))
@@ -198,7 +202,7 @@ def score_role(role: Role, found: dict[str, FoundSkill], taxonomy: Taxonomy) -> 
         )
     gaps = sorted(
         (r for r in results if r.credit < 1),
-        key=lambda r: (r.importance != "required", -r.weight * (1 - r.credit)),
+        key=lambda r: (-r.weight * (1 - r.credit), r.importance != "required"),
     )
     return RoleResult(
         id=role.id,
@@ -210,6 +214,13 @@ def score_role(role: Role, found: dict[str, FoundSkill], taxonomy: Taxonomy) -> 
         requirements=results,
         gaps=[r.id for r in gaps],
     )
+
+
+def _with_gains(results: list[RequirementResult]) -> list[RequirementResult]:
+    """Each requirement with its gain: the points the role score would rise by if it earned
+    full credit (its missing weight as a share of the role's weight)."""
+    total = sum(r.weight for r in results)
+    return [replace(r, gain=_percent(r.weight * (1 - r.credit), total)) for r in results]
 
 
 def best_role(roles: Sequence[RoleResult]) -> BestRole | None:
@@ -230,8 +241,8 @@ def best_role(roles: Sequence[RoleResult]) -> BestRole | None:
         names = "; ".join(r.name for r in held_back)
         why.append(f"{runner_up.name} also requires what the resume lacks: {names}")
     if best.gaps:
-        gaps = {r.id: r for r in best.requirements}
-        why.append(f"its main gap: {gaps[best.gaps[0]].name}")
+        main = next(r for r in best.requirements if r.id == best.gaps[0])
+        why.append(f"the main gap for {best.name}: {main.name} (+{main.gain:.0f} if closed)")
     return BestRole(
         id=best.id,
         name=best.name,

@@ -5,11 +5,15 @@ Kept free of heavy imports: the command line reads :class:`OutputFormat` to buil
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from skillgap.report import RequirementResult
 
 T = TypeVar("T")
 
@@ -20,14 +24,41 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
     markdown = "markdown"
     github = "github"
+    html = "html"
 
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """What a renderer may need to know about where its text goes."""
+    """What a renderer may need to know about where its text goes, and how much to show."""
 
     width: int = 80
     color: bool = False
+    #: The complete skills table with evidence (``--details``), not only the skills' names.
+    details: bool = False
+
+
+#: Terminal escape sequences (CSI, OSC, and two-character ones), control characters, and the
+#: Unicode controls that reorder text (bidirectional overrides and isolates).
+_UNPRINTABLE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def printable(text: str) -> str:
+    """Text from a resume or a file name as it may be shown: without escape sequences or
+    control characters (which a terminal would obey), tabs and line ends as spaces."""
+    return _UNPRINTABLE.sub("", text).replace("\t", " ").replace("\n", " ")
+
+
+def partial_note(requirement: RequirementResult, names: Mapping[str, str]) -> str:
+    """Why a gap already earns half its weight, or nothing."""
+    if requirement.credit == 0:
+        return ""
+    if requirement.adjacent:
+        have = ", ".join(names.get(i, i) for i in requirement.adjacent)
+        return f"Half credit: you show {have}, which is close. "
+    return "Half credit: only seen in coursework, awards or interests. "
 
 
 def color_wanted(to_terminal: bool, environ: Mapping[str, str]) -> bool:

@@ -27,7 +27,7 @@ _LISTINGS = (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl, OutputFo
 #: The formats each command writes, the first its default.
 FORMATS: Mapping[str, tuple[OutputFormat, ...]] = {
     "analyze": tuple(OutputFormat),
-    "compare": _LISTINGS,
+    "compare": (*_LISTINGS, OutputFormat.html),
     "roles": _LISTINGS,
     "skills": _LISTINGS,
 }
@@ -62,6 +62,10 @@ def report_renderer(
             from skillgap.render.github import ReportAnnotations
 
             return ReportAnnotations()
+        case OutputFormat.html:
+            from skillgap.render.html import ReportHtml
+
+            return ReportHtml()
         case _:
             assert_never(output_format)
 
@@ -80,6 +84,10 @@ def ranking_renderer(output_format: OutputFormat, *, role_id: str) -> Renderer[R
             return json_format.JsonLinesRenderer(json_format.payload_json_line(payload))
         case OutputFormat.markdown:
             return ranking.RankingMarkdown(role_id)
+        case OutputFormat.html:
+            from skillgap.render.html import RankingHtml
+
+            return RankingHtml(role_id)
         case OutputFormat.github:
             raise unsupported("compare", output_format)
         case _:
@@ -129,7 +137,7 @@ def _catalog_renderer(
             return json_format.JsonLinesRenderer(json_format.payload_json_line(to_json))
         case OutputFormat.markdown:
             return markdown()
-        case OutputFormat.github:
+        case OutputFormat.github | OutputFormat.html:
             raise unsupported(command, output_format)
         case _:
             assert_never(output_format)

@@ -1,9 +1,16 @@
-"""Markdown for a pull-request comment or ``$GITHUB_STEP_SUMMARY``."""
+"""Markdown for a pull-request comment or ``$GITHUB_STEP_SUMMARY``.
+
+Text from a resume, a file name or a roles file is never Markdown or HTML: every such string
+goes through :func:`cell`, which escapes what Markdown would read as markup (links, HTML tags,
+code fences, emphasis, math) and removes control characters.
+"""
 
 from __future__ import annotations
 
+import re
+
 from skillgap.records import Failure, Record
-from skillgap.render.base import Renderer
+from skillgap.render.base import Renderer, printable
 from skillgap.report import Report, RoleResult
 
 _LEVELS = {"bachelor": "Bachelor's", "master": "Master's", "phd": "PhD"}
@@ -19,24 +26,32 @@ class ReportMarkdown(Renderer[Record]):
     def text(self, item: Record) -> str:
         if isinstance(item, Failure):
             message = cell(item.message)
-            return f"## skillgap: `{item.path}`\n\n**Error** ({item.code}): {message}\n"
+            return f"## skillgap: {cell(item.path)}\n\n**Error** ({item.code}): {message}\n"
         return _report(item, self.config)
 
 
+#: What Markdown (GitHub's included: tables, strikethrough, math) may read as markup; each is
+#: ASCII punctuation, which CommonMark lets a backslash make literal.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~&$])")
+
+
 def cell(text: str) -> str:
-    """Text made safe for a cell of a Markdown table."""
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text shown as it is in Markdown, on one line: fit for a table cell or a list item."""
+    return _MARKUP.sub(r"\\\1", printable(text))
 
 
 def _report(report: Report, config: str | None) -> str:
-    out = [f"## skillgap: `{report.input.path}`", ""]
+    out = [f"## skillgap: {cell(report.input.path)}", ""]
     if config is not None:
-        out += [f"Config: `{config}`", ""]
-    out += ["| Role | Score | Required | Preferred |", "| --- | ---: | ---: | ---: |"]
+        out += [f"Config: {cell(config)}", ""]
+    out += ["| Role | Score | Required | Preferred | Gaps |", "| --- | ---: | ---: | ---: | ---: |"]
     for role in report.roles:
+        kinds = {r.importance for r in role.requirements}
+        required = f"{role.required_score:.0f}" if "required" in kinds else "-"
+        preferred = f"{role.preferred_score:.0f}" if "preferred" in kinds else "-"
         out.append(
-            f"| {role.name} (`{role.id}`) | **{role.score:.0f}** | "
-            f"{role.required_score:.0f} | {role.preferred_score:.0f} |"
+            f"| {cell(role.name)} ({cell(role.id)}) | **{role.score:.0f}** | "
+            f"{required} | {preferred} | {len(role.gaps)} |"
         )
     out.append("")
     if report.checks:
@@ -47,9 +62,10 @@ def _report(report: Report, config: str | None) -> str:
     for warning in report.input.quality.warnings:
         out += [f"> **Warning:** {cell(warning)}", ""]
     if report.best_role is not None:
-        out += [f"**Best fit:** {report.best_role.name}. " + "; ".join(report.best_role.why), ""]
+        why = "; ".join(cell(reason) for reason in report.best_role.why)
+        out += [f"**Best fit:** {cell(report.best_role.name)}. {why}", ""]
     degrees = ", ".join(
-        f"{_LEVELS[d.level]}{' in ' + d.field if d.field else ''}"
+        f"{_LEVELS[d.level]}{' in ' + cell(d.field) if d.field else ''}"
         f"{' (in progress)' if d.status == 'in progress' else ''}"
         for d in report.profile.degrees
     )
@@ -61,7 +77,7 @@ def _report(report: Report, config: str | None) -> str:
 
 
 def _role(role: RoleResult) -> list[str]:
-    out = [f"### {role.name}: gaps", ""]
+    out = [f"### {cell(role.name)}: gaps, the most points first", ""]
     by_id = {r.id: r for r in role.requirements}
     if not role.gaps:
         out += ["Every requirement is met.", ""]
@@ -69,12 +85,12 @@ def _role(role: RoleResult) -> list[str]:
         r = by_id[gap_id]
         half = " (half credit)" if r.credit else ""
         out.append(
-            f"{number}. **{cell(r.name)}** ({r.importance}, weight {r.weight:g}){half}: "
-            f"{cell(r.tip)}"
+            f"{number}. **{cell(r.name)}**, **+{r.gain:.0f} if closed** "
+            f"({r.importance}, weight {r.weight:g}){half}: {cell(r.tip)}"
         )
     out += ["", "<details><summary>Scores by category</summary>", ""]
     out += ["| Category | Score | Met |", "| --- | ---: | ---: |"]
-    out += [f"| {c.name} | {c.score:.0f} | {c.met}/{c.total} |" for c in role.categories]
+    out += [f"| {cell(c.name)} | {c.score:.0f} | {c.met}/{c.total} |" for c in role.categories]
     out += ["", "</details>", ""]
     return out
 
@@ -87,6 +103,6 @@ def _skills(report: Report) -> list[str]:
             f"“{cell(e.text)}” line {e.line}{' (' + e.section + ')' if e.section else ''}"
             for e in skill.evidence[:3]
         )
-        out.append(f"| {skill.name} (`{skill.id}`) | {skill.strength} | {evidence} |")
+        out.append(f"| {cell(skill.name)} ({cell(skill.id)}) | {skill.strength} | {evidence} |")
     out += ["", "</details>", ""]
     return out

@@ -12,7 +12,8 @@ from typing import Any
 
 from skillgap.ranking import Ranked
 from skillgap.records import Failure
-from skillgap.render.base import Renderer
+from skillgap.render.base import Renderer, printable
+from skillgap.render.markdown import cell
 
 RankingItem = Ranked | Failure
 
@@ -31,7 +32,12 @@ def ranking_json(item: RankingItem, role_id: str) -> dict[str, Any]:
     }
 
 
-class _RankingRows(Renderer[RankingItem]):
+def preferred(item: Ranked) -> str:
+    """The preferred score as shown, "-" for a role without preferred requirements."""
+    return f"{item.role.preferred_score:.0f}" if item.role.has_preferred else "-"
+
+
+class RankingRows(Renderer[RankingItem]):
     """Rows of ranked resumes under a heading; failed inputs are left out."""
 
     def __init__(self, role_id: str) -> None:
@@ -58,7 +64,7 @@ class _RankingRows(Renderer[RankingItem]):
         return "" if self.rows else self.heading(self.role_id)
 
 
-class RankingTable(_RankingRows):
+class RankingTable(RankingRows):
     def heading(self, role_name: str) -> str:
         return (
             f"Ranking for {role_name} ({self.role_id})\n"
@@ -69,11 +75,11 @@ class RankingTable(_RankingRows):
         role = item.role
         return (
             f"{item.rank:>4}  {role.score:5.1f}  {role.required_score:3.0f}  "
-            f"{role.preferred_score:4.0f}  {len(role.gaps):>4}  {item.path}\n"
+            f"{preferred(item):>4}  {len(role.gaps):>4}  {printable(item.path)}\n"
         )
 
 
-class RankingMarkdown(_RankingRows):
+class RankingMarkdown(RankingRows):
     def heading(self, role_name: str) -> str:
         return (
             f"## Ranking for {role_name} (`{self.role_id}`)\n\n"
@@ -84,6 +90,6 @@ class RankingMarkdown(_RankingRows):
     def row(self, item: Ranked) -> str:
         role = item.role
         return (
-            f"| {item.rank} | `{item.path}` | **{role.score:.0f}** | {role.required_score:.0f} "
-            f"| {role.preferred_score:.0f} | {len(role.gaps)} |\n"
+            f"| {item.rank} | {cell(item.path)} | **{role.score:.0f}** | {role.required_score:.0f} "
+            f"| {preferred(item)} | {len(role.gaps)} |\n"
         )

@@ -1,6 +1,12 @@
-"""The terminal report (Rich): scores with bars, found skills with evidence, gaps with tips.
+"""The terminal report (Rich): gaps first, then the details.
 
-Laid out for 80 columns; coloured when ``RenderOptions.color`` says so (see ``color_wanted``).
+It opens with each role's score and its top gaps, the most points first, so that what to do
+fits on the first screen; then the profile, the scores by category, the skills found (their
+names, or with ``details`` every skill with its evidence) and every gap with its tip. Laid out for
+80 columns; coloured when ``RenderOptions.color`` says so (see ``color_wanted``).
+
+Nothing from a resume or a file name is read as Rich markup: every such string goes into a
+``Text`` as plain text, after ``printable`` removed what a terminal would obey.
 """
 
 from __future__ import annotations
@@ -13,11 +19,13 @@ from rich.table import Table
 from rich.text import Text
 
 from skillgap.records import Failure, Record
-from skillgap.render.base import Renderer, RenderOptions
-from skillgap.report import FoundSkill, Report, RequirementResult, RoleResult
+from skillgap.render.base import Renderer, RenderOptions, partial_note, printable
+from skillgap.report import FoundSkill, Report, RoleResult, Strength
 
 BAR_WIDTH = 20
 MAX_EVIDENCE_SHOWN = 3
+#: Gaps of each role shown at the top, before the details.
+TOP_GAPS = 3
 
 
 class ReportTable(Renderer[Record]):
@@ -49,9 +57,10 @@ class ReportTable(Renderer[Record]):
             soft_wrap=False,
         )
         if isinstance(item, Failure):
-            console.print(Text(f"{item.path}: error ({item.code}): {item.message}", "red"))
+            line = f"{item.path}: error ({item.code}): {item.message}"
+            console.print(Text(printable(line), "red"))
         else:
-            _render_report(console, item, self.config)
+            render_report(console, item, details=self.options.details, config=self.config)
         # Rich pads table rows to the full width; trailing spaces only get in the way of a diff.
         return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
@@ -62,14 +71,18 @@ class ReportTable(Renderer[Record]):
         return text if self.written == 1 else "\n" + text
 
 
-def _render_report(console: Console, report: Report, config: str | None) -> None:
+def render_report(
+    console: Console, report: Report, *, details: bool = False, config: str | None = None
+) -> None:
+    """The report of one resume: scores and top gaps, then profile, categories, skills and the
+    remaining gaps; ``config`` names the config file read, if any."""
     info = report.input
     pages = f", {info.pages} page{'s' * (info.pages != 1)}" if info.pages else ""
     console.print(
         Text.assemble(
             ("skillgap ", "bold"),
             f"{report.version} · ",
-            (info.path, "bold"),
+            (printable(info.path), "bold"),
             f" ({info.format}{pages}, {info.characters:,} characters)",
         )
     )
@@ -77,15 +90,19 @@ def _render_report(console: Console, report: Report, config: str | None) -> None
         console.print(Text(f"config: {config}", "dim"))
     for warning in info.quality.warnings:
         console.print(Text(f"warning: {warning}", "yellow"))
-    _render_profile(console, report)
     if report.best_role is not None:
         best = report.best_role
         console.print(Text.assemble(("Best fit: ", "bold"), best.name, f" ({best.score:.0f})"))
-        for reason in best.why[1:]:
-            console.print(Padding(Text(reason), (0, 0, 0, 2)))
+    skill_names = {skill.id: skill.name for skill in report.skills}
     for role in report.roles:
         console.print()
-        _render_role_scores(console, role)
+        console.print(score_line(role))
+        _render_gaps(console, role, skill_names, shown=slice(0, TOP_GAPS), tips=False)
+        if len(role.gaps) > TOP_GAPS:
+            more = len(role.gaps) - TOP_GAPS
+            console.print(Text(f"     and {more} more; how to close each: below", "dim"))
+    console.print()
+    _render_profile(console, report)
     if report.checks:
         console.print()
         console.print(Text("Checks", "bold"))
@@ -93,11 +110,39 @@ def _render_report(console: Console, report: Report, config: str | None) -> None
             mark = ("✓ ", "green") if check.passed else ("✗ ", "red")
             console.print(Text.assemble("  ", mark, check.message))
     console.print()
-    _render_skills(console, report.skills)
-    skill_names = {skill.id: skill.name for skill in report.skills}
+    console.print(Text("Scores by category", "bold"))
+    for role in report.roles:
+        _render_categories(console, role)
+    console.print()
+    if details:
+        _render_skill_table(console, report.skills)
+    else:
+        _render_skill_names(console, report.skills)
     for role in report.roles:
         console.print()
-        _render_gaps(console, role, skill_names)
+        console.print(Text(f"Gaps for {role.name} ({len(role.gaps)}), how to close them", "bold"))
+        _render_gaps(console, role, skill_names, shown=slice(None), tips=True)
+
+
+def importance_scores(role: RoleResult) -> str:
+    """The scores by importance ("required 100, preferred 92"), of the kinds the role has."""
+    kinds = {r.importance for r in role.requirements}
+    parts = [
+        f"{kind} {score:.0f}"
+        for kind, score in (("required", role.required_score), ("preferred", role.preferred_score))
+        if kind in kinds
+    ]
+    return ", ".join(parts)
+
+
+def score_line(role: RoleResult) -> Text:
+    return Text.assemble(
+        (f"{role.name} ({role.id})", "bold"),
+        "  ",
+        (f"{role.score:.0f}/100", "bold"),
+        f"   {importance_scores(role)}",
+        f"   {len(role.gaps)} gap{'s' * (len(role.gaps) != 1)}",
+    )
 
 
 _LEVEL_NAMES = {"bachelor": "Bachelor's", "master": "Master's", "phd": "PhD"}
@@ -106,7 +151,7 @@ _LEVEL_NAMES = {"bachelor": "Bachelor's", "master": "Master's", "phd": "PhD"}
 def _render_profile(console: Console, report: Report) -> None:
     profile = report.profile
     degrees = "; ".join(
-        f"{_LEVEL_NAMES[d.level]}{' in ' + d.field if d.field else ''}"
+        f"{_LEVEL_NAMES[d.level]}{' in ' + printable(d.field) if d.field else ''}"
         f"{' (in progress)' if d.status == 'in progress' else ''}"
         for d in profile.degrees
     )
@@ -116,6 +161,10 @@ def _render_profile(console: Console, report: Report) -> None:
         research.append("venues " + ", ".join(profile.publications.venues[:6]))
     research.append(f"{profile.talks.count} talks")
     console.print(Text.assemble(("Research: ", "bold"), "; ".join(research)))
+    if report.best_role is not None:
+        console.print(Text(f"Why {report.best_role.name} fits best:", "bold"))
+        for reason in report.best_role.why:
+            console.print(Padding(Text(reason), (0, 0, 0, 2)))
 
 
 def _bar(score: float) -> Text:
@@ -124,15 +173,8 @@ def _bar(score: float) -> Text:
     return Text.assemble(("█" * filled, colour), ("░" * (BAR_WIDTH - filled), "dim"))
 
 
-def _render_role_scores(console: Console, role: RoleResult) -> None:
-    console.print(
-        Text.assemble(
-            (f"{role.name} ({role.id})", "bold"),
-            "  ",
-            (f"{role.score:.0f}/100", "bold"),
-            f"   required {role.required_score:.0f}, preferred {role.preferred_score:.0f}",
-        )
-    )
+def _render_categories(console: Console, role: RoleResult) -> None:
+    console.print(Text(f"  {role.name} ({role.id})"))
     table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
     table.add_column("category", width=32, no_wrap=True, overflow="ellipsis")
     table.add_column("bar", width=BAR_WIDTH, no_wrap=True)
@@ -140,15 +182,32 @@ def _render_role_scores(console: Console, role: RoleResult) -> None:
     table.add_column("met", width=8)
     for category in role.categories:
         table.add_row(
-            category.name,
+            Text(category.name),
             _bar(category.score),
             f"{category.score:.0f}",
             f"{category.met}/{category.total} met",
         )
-    console.print(Padding(table, (0, 0, 0, 2)))
+    console.print(Padding(table, (0, 0, 0, 4)))
 
 
-def _render_skills(console: Console, skills: list[FoundSkill]) -> None:
+_STRENGTHS: tuple[Strength, ...] = ("demonstrated", "listed", "mentioned")
+
+
+def _render_skill_names(console: Console, skills: list[FoundSkill]) -> None:
+    """The skills found by strength, names only: the evidence is in ``--details`` and JSON."""
+    console.print(Text(f"Skills found ({len(skills)}), by strength", "bold"))
+    if not skills:
+        console.print("  none")
+        return
+    for strength in _STRENGTHS:
+        names = [skill.name for skill in skills if skill.strength == strength]
+        if names:
+            line = Text.assemble((f"{strength} ({len(names)}): ", "italic"), ", ".join(names))
+            console.print(Padding(line, (0, 0, 0, 2)))
+    console.print(Padding(Text("evidence of each: --details, or -f json", "dim"), (0, 0, 0, 2)))
+
+
+def _render_skill_table(console: Console, skills: list[FoundSkill]) -> None:
     console.print(Text(f"Skills found ({len(skills)})", "bold"))
     if not skills:
         console.print("  none")
@@ -160,43 +219,43 @@ def _render_skills(console: Console, skills: list[FoundSkill]) -> None:
     for skill in skills:
         shown = skill.evidence[:MAX_EVIDENCE_SHOWN]
         parts = [
-            f'"{e.text}" L{e.line}{f" {e.section}" if e.section else ""} {e.method}' for e in shown
+            f'"{printable(e.text)}" L{e.line}{f" {e.section}" if e.section else ""} {e.method}'
+            for e in shown
         ]
         more = len(skill.evidence) - len(shown)
         if more:
             parts.append(f"+{more} more")
-        table.add_row(skill.name, skill.strength, "; ".join(parts))
+        table.add_row(Text(skill.name), skill.strength, Text("; ".join(parts)))
     console.print(Padding(table, (0, 0, 0, 2)))
 
 
-def _partial_note(requirement: RequirementResult, names: dict[str, str]) -> str:
-    if requirement.credit == 0:
-        return ""
-    if requirement.adjacent:
-        have = ", ".join(names.get(i, i) for i in requirement.adjacent)
-        return f"Half credit: you show {have}, which is close. "
-    return "Half credit: only seen in coursework, awards or interests. "
-
-
-def _render_gaps(console: Console, role: RoleResult, skill_names: dict[str, str]) -> None:
+def _render_gaps(
+    console: Console, role: RoleResult, skill_names: dict[str, str], *, shown: slice, tips: bool
+) -> None:
     by_id = {r.id: r for r in role.requirements}
-    console.print(Text(f"Gaps for {role.name} ({len(role.gaps)})", "bold"))
     if not role.gaps:
-        console.print("  none: every requirement is met")
+        console.print("  no gaps: every requirement is met")
         return
+    numbers = range(1, len(role.gaps) + 1)
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", width=3)
     grid.add_column()
-    for number, gap_id in enumerate(role.gaps, start=1):
+    for number, gap_id in list(zip(numbers, role.gaps, strict=True))[shown]:
         requirement = by_id[gap_id]
-        grid.add_row(
-            f"{number}.",
-            Text.assemble(
-                (requirement.name, "bold"),
-                f" [{requirement.importance}, weight {requirement.weight:g}]\n",
-                (_partial_note(requirement, skill_names), "italic"),
-                requirement.tip,
-                (f"\nThe posting: {requirement.source}" if requirement.source else "", "dim"),
-            ),
+        heading = Text.assemble(
+            (requirement.name, "bold"),
+            "  ",
+            (f"+{requirement.gain:.0f} if closed", "green"),
+            f"  [{requirement.importance}]",
         )
+        if tips:
+            heading.append_text(
+                Text.assemble(
+                    "\n",
+                    (partial_note(requirement, skill_names), "italic"),
+                    requirement.tip,
+                    (f"\nThe posting: {requirement.source}" if requirement.source else "", "dim"),
+                )
+            )
+        grid.add_row(f"{number}.", heading)
     console.print(Padding(grid, (0, 0, 0, 1)))
