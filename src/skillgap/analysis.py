@@ -18,6 +18,7 @@ from skillgap.profile import build_profile
 from skillgap.quality import assess_quality
 from skillgap.readers import Document, read_bytes, read_document
 from skillgap.report import InputInfo, Report
+from skillgap.research import research_facts
 from skillgap.scoring import best_role, found_skills, score_role
 from skillgap.taxonomy import Role, Taxonomy, load_taxonomy
 
@@ -69,8 +70,16 @@ def analyze_document(
     if not document.text.strip():
         raise InputError(f"{document.path}: no text found", code="no-text")
     found = find_skills(document.text, taxonomy)
-    hits = found.hits
-    skills = found_skills(hits, taxonomy)
+    profile = build_profile(
+        found.hits,
+        found.lines,
+        found.line_sections,
+        [h for h in found.hits if h.skill_id == VENUE_SKILL and h.method != "implied"],
+    )
+    # A PhD, a publication list, co-authored papers and talks meet research requirements
+    # that a researcher's resume seldom names (see skillgap.research).
+    research = research_facts(profile, found.hits, found.lines, found.line_sections)
+    skills = found_skills(found.hits, taxonomy)
     by_id = {skill.id: skill for skill in skills}
     return Report(
         version=__version__,
@@ -82,13 +91,8 @@ def analyze_document(
             quality=assess_quality(document.text, document.warnings),
         ),
         skills=skills,
-        profile=build_profile(
-            hits,
-            found.lines,
-            found.line_sections,
-            [h for h in hits if h.skill_id == VENUE_SKILL and h.method != "implied"],
-        ),
-        roles=(scored := [score_role(role, by_id, taxonomy) for role in selected]),
+        profile=profile,
+        roles=(scored := [score_role(role, by_id, taxonomy, research) for role in selected]),
         best_role=best_role(scored),
     )
 

@@ -15,7 +15,7 @@ from pydantic import ConfigDict, Field
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Method = Literal["exact", "alias", "rule", "fuzzy", "section", "implied"]
 Strength = Literal["demonstrated", "listed", "mentioned"]
@@ -108,7 +108,10 @@ class RequirementResult(_Model):
     importance: Literal["required", "preferred"]
     weight: float
     any_of: Annotated[list[str], Field(description="Skill ids that each meet the requirement")]
-    met: Annotated[bool, Field(description="A skill of any_of was found")]
+    met: Annotated[
+        bool,
+        Field(description="A skill of any_of was found, or research evidence shows one (shown_by)"),
+    ]
     matched: Annotated[list[str], Field(description="The skill ids of any_of found in the resume")]
     credit: Annotated[
         float,
@@ -129,6 +132,15 @@ class RequirementResult(_Model):
             "a kind of it (fine-tuning through LoRA); added in schema 1.1"
         ),
     ] = field(default_factory=dict)
+    shown_by: Annotated[
+        str | None,
+        Field(
+            description="The research evidence that meets the requirement where the resume does "
+            "not name its skills: the person's own PhD, a publication list at venues or with "
+            "author lists, co-authored papers or a list of talks, with its line; added in "
+            "schema 1.2"
+        ),
+    ] = None
     strength: Annotated[
         Strength | None, Field(description="Strongest evidence of the matched skills")
     ]
