@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from skillgap._version import __version__
+from skillgap.advice import advise, builtin_tips, person_of
 from skillgap.errors import InputError
 from skillgap.ids import RESEARCH_VENUES
 from skillgap.limits import DEFAULT_LIMITS, Limits, time_limit
@@ -81,6 +82,10 @@ def analyze_document(
     research = research_facts(profile, found.hits, found.lines, found.line_sections)
     skills = found_skills(found.hits, taxonomy)
     by_id = {skill.id: skill for skill in skills}
+    scores = [score_role(role, by_id, taxonomy, research) for role in selected]
+    # Tips fitted to the person: their level, how they show each skill, near misses.
+    person = person_of(profile, research, found.lines, found.line_sections)
+    tips = builtin_tips()
     return Report(
         version=__version__,
         input=InputInfo(
@@ -92,7 +97,7 @@ def analyze_document(
         ),
         skills=skills,
         profile=profile,
-        roles=(scored := [score_role(role, by_id, taxonomy, research) for role in selected]),
+        roles=(scored := [advise(s, person, taxonomy, tips) for s in scores]),
         best_role=best_role(scored),
     )
 
