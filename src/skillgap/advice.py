@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
+from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -37,6 +39,7 @@ Level = Literal["published", "phd", "phd-student", "master", "bachelor"]
 LEVELS: tuple[Level, ...] = ("published", "phd", "phd-student", "master", "bachelor")
 _CUE = re.compile(r"^[a-z0-9/+#-]+\*?$")
 _WORD = re.compile(r"[a-z0-9][a-z0-9/+#-]*")
+_WORD_CHAR = re.compile(r"[a-z0-9/+#-]")
 
 
 def _placeholders(template: str) -> set[str]:
@@ -98,14 +101,45 @@ class NearMiss(_Record):
                     raise ValueError(f"cue {cue!r} is not a lowercase word or a stem ending in *")
         return cues
 
-    def matches(self, words: set[str]) -> bool:
-        return all(any(_cue_in(cue, words) for cue in group) for group in self.cues)
+    def words_of(self, group: int, vocabulary: Vocabulary) -> list[str]:
+        """The words of the resume that are cues of one group."""
+        return [word for cue in self.cues[group] for word in vocabulary.expand(cue)]
 
 
-def _cue_in(cue: str, words: set[str]) -> bool:
-    if cue.endswith("*"):
-        return any(word.startswith(cue[:-1]) for word in words)
-    return cue in words
+class Vocabulary:
+    """The lowercase text of a resume's lines and its words, sorted, so that the lines with a
+    cue word or stem ("deploy*") are found with one scan of the text, and only when every
+    group of cues has a word in the resume."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.text = "\n".join(lines).lower()
+        self.starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        self.words = sorted(set(_WORD.findall(self.text)))
+
+    def expand(self, cue: str) -> list[str]:
+        """The words of the text that a cue names: itself, or those that start with its stem."""
+        stem = cue.removesuffix("*")
+        index = bisect_left(self.words, stem)
+        found = []
+        while index < len(self.words) and self.words[index].startswith(stem):
+            if self.words[index] == stem or cue.endswith("*"):
+                found.append(self.words[index])
+            index += 1
+        return found
+
+    def lines_of(self, words: Sequence[str]) -> set[int]:
+        """The indexes of the lines that hold one of the words, whole."""
+        text, found = self.text, set()
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not _WORD_CHAR.match(text[at - 1])) and (
+                    end == len(text) or not _WORD_CHAR.match(text[end])
+                ):
+                    found.add(bisect_right(self.starts, at) - 1)
+                at = text.find(word, end)
+        return found
 
 
 class Tips(_Record):
@@ -148,6 +182,10 @@ class Person:
     levels: frozenset[Level]
     lines: Sequence[str]
     line_sections: Sequence[str | None]
+    #: The near miss of each skill asked for so far (mle and rs ask for some of the same).
+    near_misses: dict[str, int | None] = field(default_factory=dict, compare=False)
+    #: The words of the lines, once a near miss is looked for.
+    vocabulary: list[Vocabulary] = field(default_factory=list, compare=False)
 
 
 def person_of(
@@ -167,8 +205,12 @@ def person_of(
 
 def advise(role: RoleResult, person: Person, taxonomy: Taxonomy, tips: Tips) -> RoleResult:
     """The role with each requirement's tip fitted to the person."""
+    tips_now = [tip_for_person(r, person, taxonomy, tips) for r in role.requirements]
+    if all(tip == r.tip for tip, r in zip(tips_now, role.requirements, strict=True)):
+        return role
     requirements = [
-        replace(r, tip=tip_for_person(r, person, taxonomy, tips)) for r in role.requirements
+        r if tip == r.tip else replace(r, tip=tip)
+        for tip, r in zip(tips_now, role.requirements, strict=True)
     ]
     return replace(role, requirements=requirements)
 
@@ -209,13 +251,24 @@ def tip_for_person(
 def _nearly(near: NearMiss, person: Person) -> int | None:
     """The line that comes closest to showing the skill: one with a word of each group of
     cues, where the person shows their work (experience, projects, research...) first."""
+    if near.skill not in person.near_misses:
+        person.near_misses[near.skill] = _nearest_line(near, person)
+    return person.near_misses[near.skill]
+
+
+def _nearest_line(near: NearMiss, person: Person) -> int | None:
+    if not person.vocabulary:
+        person.vocabulary.append(Vocabulary(person.lines))
+    vocabulary = person.vocabulary[0]
+    groups = [near.words_of(group, vocabulary) for group in range(len(near.cues))]
+    if not all(groups):
+        return None
+    candidates = set.intersection(*(vocabulary.lines_of(words) for words in groups))
     best: tuple[bool, int] | None = None
-    for number, (line, section) in enumerate(
-        zip(person.lines, person.line_sections, strict=False), start=1
-    ):
-        if len(line.strip()) < 12 or not near.matches(set(_WORD.findall(line.lower()))):
+    for index in candidates:
+        if len(person.lines[index].strip()) < 12:
             continue
-        rank = (section not in DEMONSTRATING_SECTIONS, number)
+        rank = (person.line_sections[index] not in DEMONSTRATING_SECTIONS, index + 1)
         if best is None or rank < best:
             best = rank
     return best[1] if best else None

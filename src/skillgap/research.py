@@ -135,8 +135,8 @@ def _publications(
     authored: list[int] = []
     for number, (line, section) in enumerate(zip(lines, line_sections, strict=False), start=1):
         venue = number in venues_by_line
-        by_authors = bool(_AUTHOR_LIST.search(line))
         if section == PUBLICATIONS_SECTION:
+            by_authors = bool(_AUTHOR_LIST.search(line))
             if venue or by_authors or (_YEAR.search(line) and _VENUE_WORDS.search(line)):
                 listed.append(number)
                 if by_authors:
