@@ -158,3 +158,17 @@ def test_an_author_page_bio_states_its_own_phd() -> None:
     other = "Jo Doe\n\nEducation\nBSc Biology, 2015\n\nExperience\nSupport to PhD candidates\n"
     research = _requirement(analyze(other.encode(), name="cv.txt"), "rs", "research-experience")
     assert research.shown_by is None
+
+
+def test_reviewing_for_named_venues_shows_research_experience() -> None:
+    text = "Jo Doe\n\nService\nReviewer for NeurIPS 2022 and ICML 2023\n"
+    research = _requirement(analyze(text.encode(), name="cv.txt"), "rs", "research-experience")
+    assert research.credit == 1
+    assert research.shown_by == (
+        "reviewing for research venues, line 4: 'Reviewer for NeurIPS 2022 and ICML 2023'"
+    )
+    code_review = "Jo Doe\n\nExperience\nCode reviewer for the platform team, 2021\n"
+    research = _requirement(
+        analyze(code_review.encode(), name="cv.txt"), "rs", "research-experience"
+    )
+    assert research.shown_by is None

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from skillgap.ids import (
     EDUCATION_SECTION,
+    PEER_REVIEW,
     PUBLICATIONS,
     PUBLICATIONS_SECTION,
     RESEARCH_VENUES,
@@ -74,8 +75,13 @@ def research_facts(
     line_sections: Sequence[str | None],
 ) -> list[ResearchFact]:
     """The research evidence a resume really has: its own PhD, stated in its education; a
-    publication list whose entries name venues or authors; co-authored papers; talks."""
-    facts = [*_doctorate(profile, line_sections), *_publications(hits, lines, line_sections)]
+    publication list whose entries name venues or authors; co-authored papers; talks;
+    reviewing for named venues."""
+    facts = [
+        *_doctorate(profile, line_sections),
+        *_publications(hits, lines, line_sections),
+        *_reviewing(hits, lines, line_sections),
+    ]
     if profile.talks.count:
         talks = [
             number
@@ -169,6 +175,26 @@ def _publications(
             ResearchFact("co-authored-papers", at, line_sections[at - 1], lines[at - 1], why)
         )
     return facts
+
+
+#: Where reviewing is done: a named venue, or one of these words ("reviewer for journals").
+_REVIEWED_FOR = re.compile(r"\b(?:journals?|conferences?|workshops?|symposi(?:um|a))\b", re.I)
+
+
+def _reviewing(
+    hits: Sequence[Hit], lines: Sequence[str], line_sections: Sequence[str | None]
+) -> list[ResearchFact]:
+    """Reviewing for research venues: a line that shows peer review and names where ("Area
+    chair for ICML", "Reviewer: Journal of Machine Learning Research")."""
+    venue_lines = {h.line for h in hits if h.skill_id == RESEARCH_VENUES}
+    for hit in hits:
+        if hit.skill_id != PEER_REVIEW or hit.method in ("implied", "section"):
+            continue
+        line = lines[hit.line - 1]
+        if hit.line in venue_lines or _VENUE_WORDS.search(line) or _REVIEWED_FOR.search(line):
+            why = "reviewing for research venues"
+            return [ResearchFact("reviewing", hit.line, line_sections[hit.line - 1], line, why)]
+    return []
 
 
 def _entries(count: int) -> str:

@@ -22,7 +22,9 @@ from skillgap.matching.rules import compile_rule
 KEBAB_CASE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: Research evidence of a resume as a whole (:mod:`skillgap.research`), which a skill's
 #: ``shown_by`` names.
-ResearchEvidence = Literal["doctorate", "publication-list", "co-authored-papers", "talk-list"]
+ResearchEvidence = Literal[
+    "doctorate", "publication-list", "co-authored-papers", "talk-list", "reviewing"
+]
 
 
 class _Record(BaseModel):
@@ -107,7 +109,7 @@ class Skill(_Record):
         default=(),
         description="Research evidence of the resume as a whole that shows this skill: the "
         "person's own PhD (doctorate), a publication list at venues or with author lists, "
-        "co-authored papers, a list of talks",
+        "co-authored papers, a list of talks, reviewing for named venues",
     )
     also: Mapping[str, tuple[str, ...]] = Field(
         default_factory=dict, description="A form of this skill -> further skills it shows"
