@@ -144,7 +144,14 @@ class RequirementResult(_Model):
     strength: Annotated[
         Strength | None, Field(description="Strongest evidence of the matched skills")
     ]
-    tip: Annotated[str, Field(description="How to close the gap (also given when met)")]
+    tip: Annotated[
+        str,
+        Field(
+            description="How to close the gap, fitted to the person: how the resume shows the "
+            "skill, the person's degree and papers, a line that nearly shows it (also given "
+            "when met)"
+        ),
+    ]
     source: Annotated[
         str | None, Field(description="Where the requirement comes from (a posting's sentence)")
     ] = None
