@@ -175,17 +175,22 @@ def builtin_tips() -> Tips:
     return read_tips(files("skillgap.skills") / TIPS_FILE, f"skills/{TIPS_FILE}", load_taxonomy())
 
 
-@dataclass(frozen=True)
+@dataclass
 class Person:
-    """What advice depends on: the person's levels, and the resume's lines by section."""
+    """What advice depends on: the person's levels, and the resume's lines by section; the
+    near misses found so far are kept (mle and rs ask for some of the same skills)."""
 
     levels: frozenset[Level]
     lines: Sequence[str]
     line_sections: Sequence[str | None]
-    #: The near miss of each skill asked for so far (mle and rs ask for some of the same).
-    near_misses: dict[str, int | None] = field(default_factory=dict, compare=False)
-    #: The words of the lines, once a near miss is looked for.
-    vocabulary: list[Vocabulary] = field(default_factory=list, compare=False)
+    near_misses: dict[str, int | None] = field(default_factory=dict)
+    _vocabulary: Vocabulary | None = None
+
+    def vocabulary(self) -> Vocabulary:
+        """The words of the lines, read once a near miss is looked for."""
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary(self.lines)
+        return self._vocabulary
 
 
 def person_of(
@@ -194,12 +199,15 @@ def person_of(
     lines: Sequence[str],
     line_sections: Sequence[str | None],
 ) -> Person:
+    """The person advice is for: their levels (a PhD counts only as their own, the research
+    evidence ``doctorate``) and their resume's lines."""
     levels: set[Level] = {d.level for d in profile.degrees if d.level != "phd"}
     for fact in research:
         if fact.kind == "publication-list":
             levels.add("published")
         elif fact.kind == "doctorate":
-            levels.add("phd-student" if "in progress" in fact.why else "phd")
+            doctorate = next(d for d in profile.degrees if d.line == fact.line and d.level == "phd")
+            levels.add("phd" if doctorate.status == "completed" else "phd-student")
     return Person(frozenset(levels), lines, line_sections)
 
 
@@ -257,9 +265,7 @@ def _nearly(near: NearMiss, person: Person) -> int | None:
 
 
 def _nearest_line(near: NearMiss, person: Person) -> int | None:
-    if not person.vocabulary:
-        person.vocabulary.append(Vocabulary(person.lines))
-    vocabulary = person.vocabulary[0]
+    vocabulary = person.vocabulary()
     groups = [near.words_of(group, vocabulary) for group in range(len(near.cues))]
     if not all(groups):
         return None
