@@ -80,17 +80,9 @@ def research_facts(
     facts = [
         *_doctorate(profile, line_sections),
         *_publications(hits, lines, line_sections),
+        *_talks(profile, lines, line_sections),
         *_reviewing(hits, lines, line_sections),
     ]
-    if profile.talks.count:
-        talks = [
-            number
-            for number, (line, where) in enumerate(zip(lines, line_sections, strict=False), 1)
-            if where == TALKS_SECTION and line.strip()
-        ]
-        first = (talks[1:] or talks)[0]  # the first entry under the heading
-        why = f"a list of talks ({_entries(profile.talks.count)})"
-        facts.append(ResearchFact("talk-list", first, TALKS_SECTION, lines[first - 1], why))
     return facts
 
 
@@ -175,6 +167,22 @@ def _publications(
             ResearchFact("co-authored-papers", at, line_sections[at - 1], lines[at - 1], why)
         )
     return facts
+
+
+def _talks(
+    profile: Profile, lines: Sequence[str], line_sections: Sequence[str | None]
+) -> list[ResearchFact]:
+    """A list of talks: the entries of the talks section, as the profile counts them."""
+    if not profile.talks.count:
+        return []
+    talks = [
+        number
+        for number, (line, where) in enumerate(zip(lines, line_sections, strict=False), 1)
+        if where == TALKS_SECTION and line.strip()
+    ]
+    first = (talks[1:] or talks)[0]  # the first entry under the heading
+    why = f"a list of talks ({_entries(profile.talks.count)})"
+    return [ResearchFact("talk-list", first, TALKS_SECTION, lines[first - 1], why)]
 
 
 #: Where reviewing is done: a named venue, or one of these words ("reviewer for journals").
