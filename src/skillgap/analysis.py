@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from skillgap._version import __version__
+from skillgap.advice import advise, builtin_tips, person_of
 from skillgap.errors import InputError
 from skillgap.ids import RESEARCH_VENUES
 from skillgap.limits import DEFAULT_LIMITS, Limits, time_limit
@@ -18,6 +19,7 @@ from skillgap.profile import build_profile
 from skillgap.quality import assess_quality
 from skillgap.readers import Document, read_bytes, read_document
 from skillgap.report import InputInfo, Report
+from skillgap.research import research_facts
 from skillgap.scoring import best_role, found_skills, score_role
 from skillgap.taxonomy import Role, Taxonomy, load_taxonomy
 
@@ -69,9 +71,21 @@ def analyze_document(
     if not document.text.strip():
         raise InputError(f"{document.path}: no text found", code="no-text")
     found = find_skills(document.text, taxonomy)
-    hits = found.hits
-    skills = found_skills(hits, taxonomy)
+    profile = build_profile(
+        found.hits,
+        found.lines,
+        found.line_sections,
+        [h for h in found.hits if h.skill_id == VENUE_SKILL and h.method != "implied"],
+    )
+    # A PhD, a publication list, co-authored papers and talks meet research requirements
+    # that a researcher's resume seldom names (see skillgap.research).
+    research = research_facts(profile, found.hits, found.lines, found.line_sections)
+    skills = found_skills(found.hits, taxonomy)
     by_id = {skill.id: skill for skill in skills}
+    scores = [score_role(role, by_id, taxonomy, research) for role in selected]
+    # Tips fitted to the person: their level, how they show each skill, near misses.
+    person = person_of(profile, research, found.lines, found.line_sections)
+    tips = builtin_tips()
     return Report(
         version=__version__,
         input=InputInfo(
@@ -82,13 +96,8 @@ def analyze_document(
             quality=assess_quality(document.text, document.warnings),
         ),
         skills=skills,
-        profile=build_profile(
-            hits,
-            found.lines,
-            found.line_sections,
-            [h for h in hits if h.skill_id == VENUE_SKILL and h.method != "implied"],
-        ),
-        roles=(scored := [score_role(role, by_id, taxonomy) for role in selected]),
+        profile=profile,
+        roles=(scored := [advise(s, person, taxonomy, tips) for s in scores]),
         best_role=best_role(scored),
         text=document.text,
     )

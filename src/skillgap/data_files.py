@@ -12,6 +12,10 @@ from pydantic import ValidationError
 
 from skillgap.errors import TaxonomyError
 
+#: The advice templates beside the skills (``skills/tips.toml``, read by
+#: :mod:`skillgap.advice`): data of the taxonomy's folder that holds no skills.
+TIPS_FILE = "tips.toml"
+
 
 def read_toml(source: Traversable | Path, label: str) -> dict[str, Any]:
     """The TOML of a data file; ``label`` names it in errors."""

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 #: The skill whose hits name publication venues (NeurIPS, ICML...): the venues of the profile.
 RESEARCH_VENUES = "research-venues"
+#: The skill of published papers, whose evidence beside a venue is research evidence
+#: (:mod:`skillgap.research`).
+PUBLICATIONS = "publications"
+#: Reviewing for venues, research evidence when a venue is named (:mod:`skillgap.research`).
+PEER_REVIEW = "peer-review"
 #: The degree skills, read as the levels of the profile's degrees.
 DEGREE_BACHELOR = "degree-bachelor"
 DEGREE_MASTER = "degree-master"
 DEGREE_PHD = "degree-phd"
 
-REQUIRED_SKILL_IDS = frozenset({RESEARCH_VENUES, DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD})
+REQUIRED_SKILL_IDS = frozenset(
+    {RESEARCH_VENUES, PUBLICATIONS, PEER_REVIEW, DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD}
+)
 
 #: Where a skill is listed rather than used; group titles ("Languages:") stay inside it.
 SKILLS_SECTION = "skills"

@@ -119,7 +119,10 @@ class RequirementResult(_Model):
     importance: Literal["required", "preferred"]
     weight: float
     any_of: Annotated[list[str], Field(description="Skill ids that each meet the requirement")]
-    met: Annotated[bool, Field(description="A skill of any_of was found")]
+    met: Annotated[
+        bool,
+        Field(description="A skill of any_of was found, or research evidence shows one (shown_by)"),
+    ]
     matched: Annotated[list[str], Field(description="The skill ids of any_of found in the resume")]
     credit: Annotated[
         float,
@@ -140,10 +143,26 @@ class RequirementResult(_Model):
             "a kind of it (fine-tuning through LoRA); added in schema 1.1"
         ),
     ] = field(default_factory=dict)
+    shown_by: Annotated[
+        str | None,
+        Field(
+            description="The research evidence that meets the requirement where the resume does "
+            "not name its skills: the person's own PhD, a publication list at venues or with "
+            "author lists, co-authored papers or a list of talks, with its line; added in "
+            "schema 1.2"
+        ),
+    ] = None
     strength: Annotated[
         Strength | None, Field(description="Strongest evidence of the matched skills")
     ]
-    tip: Annotated[str, Field(description="How to close the gap (also given when met)")]
+    tip: Annotated[
+        str,
+        Field(
+            description="How to close the gap, fitted to the person: how the resume shows the "
+            "skill, the person's degree and papers, a line that nearly shows it (also given "
+            "when met)"
+        ),
+    ]
     gain: Annotated[
         float,
         Field(

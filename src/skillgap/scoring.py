@@ -18,6 +18,7 @@ from skillgap.report import (
     RoleResult,
     Strength,
 )
+from skillgap.research import ResearchFact, shown_by_research
 from skillgap.sections import DEMONSTRATING_SECTIONS
 from skillgap.taxonomy import Requirement, Role, Taxonomy
 
@@ -120,9 +121,14 @@ def _is_weak(skill: FoundSkill, taxonomy: Taxonomy) -> bool:
 
 
 def score_requirement(
-    requirement: Requirement, found: dict[str, FoundSkill], taxonomy: Taxonomy
+    requirement: Requirement,
+    found: dict[str, FoundSkill],
+    taxonomy: Taxonomy,
+    research: Sequence[ResearchFact] = (),
 ) -> RequirementResult:
-    """One requirement: met by any of its skills; partly met by weak or adjacent evidence."""
+    """One requirement: met by any of its skills, or by the research evidence that shows one
+    of them (a publication list shows research experience); partly met by weak or adjacent
+    evidence."""
     matched = [skill_id for skill_id in requirement.any_of if skill_id in found]
     via = {} if matched else _met_through_kinds(requirement, found, taxonomy)
     if via:
@@ -141,7 +147,8 @@ def score_requirement(
             }
         )
     )
-    if strong:
+    research_shown = None if strong else shown_by_research(requirement.any_of, research, taxonomy)
+    if strong or research_shown:
         credit = 1.0
     elif matched:
         credit = WEAK_CREDIT
@@ -156,12 +163,16 @@ def score_requirement(
         importance=requirement.importance,
         weight=requirement.weight,
         any_of=list(requirement.any_of),
-        met=bool(matched),
+        met=bool(matched or research_shown),
         matched=matched,
         credit=credit,
         adjacent=adjacent,
         via=via,
-        strength=strongest([found[skill_id].strength for skill_id in shown]),
+        shown_by=research_shown.describe() if research_shown else None,
+        strength=strongest(
+            [found[skill_id].strength for skill_id in shown]
+            + ([strength_of(research_shown.section)] if research_shown else [])
+        ),
         tip=taxonomy.tip_for(requirement),
         source=requirement.source,
     )
@@ -180,10 +191,17 @@ def _met_through_kinds(
     return via
 
 
-def score_role(role: Role, found: dict[str, FoundSkill], taxonomy: Taxonomy) -> RoleResult:
+def score_role(
+    role: Role,
+    found: dict[str, FoundSkill],
+    taxonomy: Taxonomy,
+    research: Sequence[ResearchFact] = (),
+) -> RoleResult:
     """Score one role: the weighted share of its requirements that the resume meets, and what
     each gap is worth."""
-    results = _with_gains([score_requirement(r, found, taxonomy) for r in role.requirements])
+    results = _with_gains(
+        [score_requirement(r, found, taxonomy, research) for r in role.requirements]
+    )
 
     def share(items: list[RequirementResult]) -> float:
         return _percent(sum(r.weight * r.credit for r in items), sum(r.weight for r in items))

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from skillgap.data_files import parse_toml, read_toml, validation_message
+from skillgap.data_files import TIPS_FILE, parse_toml, read_toml, validation_message
 from skillgap.errors import InputError, TaxonomyError
 from skillgap.ids import REQUIRED_SKILL_IDS
 from skillgap.sections import SECTIONS, SECTIONS_FILE, is_heading_title, normalise_title
@@ -231,7 +231,7 @@ def load_taxonomy() -> Taxonomy:
     skill_files = [
         (f"skills/{item.name}", item.read_bytes())
         for item in _data_files(root)
-        if item.name != SECTIONS_FILE
+        if item.name not in (SECTIONS_FILE, TIPS_FILE)
     ]
     role_files = [(f"skills/roles/{f.name}", f.read_bytes()) for f in _data_files(root / "roles")]
     # The section data is part of the key: the skills were checked against it.
@@ -263,7 +263,11 @@ def load_taxonomy_from(folder: Path) -> Taxonomy:
     Its skills are checked against the built-in section data, which the heading finder uses.
     """
     return build_taxonomy(
-        ((str(path), path) for path in sorted(folder.glob("*.toml")) if path.name != SECTIONS_FILE),
+        (
+            (str(path), path)
+            for path in sorted(folder.glob("*.toml"))
+            if path.name not in (SECTIONS_FILE, TIPS_FILE)
+        ),
         ((str(path), path) for path in sorted((folder / "roles").glob("*.toml"))),
     )
 

@@ -20,6 +20,11 @@ from skillgap.errors import TaxonomyError
 from skillgap.matching.rules import compile_rule
 
 KEBAB_CASE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: Research evidence of a resume as a whole (:mod:`skillgap.research`), which a skill's
+#: ``shown_by`` names.
+ResearchEvidence = Literal[
+    "doctorate", "publication-list", "co-authored-papers", "talk-list", "reviewing"
+]
 
 
 class _Record(BaseModel):
@@ -99,6 +104,12 @@ class Skill(_Record):
     )
     related: tuple[str, ...] = Field(
         default=(), description="Adjacent skills that earn partial credit when this one is missing"
+    )
+    shown_by: tuple[ResearchEvidence, ...] = Field(
+        default=(),
+        description="Research evidence of the resume as a whole that shows this skill: the "
+        "person's own PhD (doctorate), a publication list at venues or with author lists, "
+        "co-authored papers, a list of talks, reviewing for named venues",
     )
     also: Mapping[str, tuple[str, ...]] = Field(
         default_factory=dict, description="A form of this skill -> further skills it shows"
