@@ -195,10 +195,13 @@ def posting_benchmark(corpus: Path, ids: set[str]) -> None:
 
 
 def importances(role: Role | None, ids: set[str]) -> dict[str, str]:
-    """The importance of each skill id the posting's requirements name (required wins)."""
+    """The importance of each skill id the posting's requirements name (required wins); a
+    degree requirement names its lowest level."""
     found: dict[str, str] = {}
     for requirement in role.requirements if role else ():
-        for skill_id in requirement.any_of:
+        # A degree requirement is met by its lowest level or any higher: its level is the first.
+        degree = requirement.any_of[0].startswith("degree-")
+        for skill_id in requirement.any_of[:1] if degree else requirement.any_of:
             if skill_id in ids and found.get(skill_id) != "required":
                 found[skill_id] = requirement.importance
     return found
@@ -227,11 +230,11 @@ def resolved(label: str, known: set[str]) -> str:
     return label[4:] if label.startswith("new:") and label[4:] in known else label
 
 
-def dev_posting_benchmark() -> None:
+def dev_posting_benchmark(splits: tuple[str, ...] = ("tune", "holdout")) -> None:
     taxonomy = load_taxonomy()
     known = set(taxonomy.skills)
     rows = (DEV_POSTINGS / "labels.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    for split in ("tune", "holdout"):
+    for split in splits:
         scores, agree, compared = Scores(), 0, 0
         unknown = labelled = groups_total = groups_kept = 0
         false_gaps = required_total = not_shown = 0
@@ -301,7 +304,15 @@ def dev_posting_benchmark() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument(
+        "--dev",
+        choices=["tune", "holdout"],
+        help="only the dev postings of this split (tune while tuning: holdout is read once)",
+    )
     args = parser.parse_args()
+    if args.dev:
+        dev_posting_benchmark((args.dev,))
+        return 0
     ids = canonical_ids(args.corpus)
     sentence_benchmark(args.corpus, ids)
     posting_benchmark(args.corpus, ids)

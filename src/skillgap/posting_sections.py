@@ -1,0 +1,167 @@
+"""The sections of a job posting, and what each sentence of them asks of the candidate.
+
+A posting is read as a recruiter reads it: its headings say what the text below them is
+(requirements, preferred qualifications, responsibilities, the company's introduction,
+benefits, equal-opportunity text, how to apply), and cues in a sentence can override that
+("... is a plus", "must have", "our platform is built on ..."). The position of a line never
+decides anything by itself.
+
+- requirement sections give required items, preferred sections preferred ones;
+- responsibilities and the description of the role give preferred items (skills the
+  candidate will use), but not a sentence about the company's own stack or teams;
+- the introduction and text before any heading give only sentences that address the
+  candidate ("Experience with diffusion models is preferred");
+- benefits, equal-opportunity, how-to-apply and legal text give nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+Section = Literal[
+    "required", "preferred", "responsibilities", "intro", "benefits", "eeo", "apply", "other"
+]
+Importance = Literal["required", "preferred"]
+
+#: Heading kinds, tried in this order: the first whose words a heading holds is its kind
+#: ("Pre-Employment Requirements" is legal text before it is a requirement section).
+_HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
+        ("eeo", r"\b(equal (employment )?opportunit|eeo\b|diversity|inclusion|accommodations?\b|"
+                r"belonging|non-?discrimination)"),
+        ("other", r"\b(disclosures?|pre-employment|privacy|locations?|legal|notice|"
+                  r"general info|salary range|pay range|compensation range)\b"),
+        ("benefits", r"\b(benefits?|perks?|what we offer|we offer|what you('ll| will)? get|"
+                     r"in it for you|we have for you|compensation|salary|pay\b|rewards|"
+                     r"why (join|work)|life at|our offer)"),
+        ("apply", r"\b(how to apply|apply|application|interview process|hiring process|"
+                  r"next steps|not sure if|recruit)"),
+        ("preferred", r"\b(preferred|nice[- ]to[- ]haves?|bonus|plus(es)?\b|desired|desirable|"
+                      r"great to have|good to have|ideal(ly)?|extra credit|stand out|"
+                      r"set you apart|even better|not required|optional)"),
+        ("required", r"\b(requirements?|required|qualifications?|must[- ]haves?|must have|"
+                     r"what you('ll| will)? (need|bring)|need to succeed|who you are|you have|"
+                     r"is this you|about you(rself)?$|looking for|skills?(-set)?\b|skill set|"
+                     r"your profile|expertise|you possess|you should have|you bring|"
+                     r"competenc|experience\b|^you$|eligibility|what it takes)"),
+        ("responsibilities", r"\b(responsibilit|what you('ll| will)? (do|be doing|work on)|"
+                             r"you will\b|you'll\b|the role\b|this role|your role|the position|"
+                             r"duties|day[- ]to[- ]day|impact|objectives?|job description|"
+                             r"description|summary|opportunity|challenges|mission of the role|"
+                             r"the job\b|overview of the role|key tasks|projects?\b|deliver)"),
+        ("intro", r"\b(about\b|who we are|our (mission|story|team|values|company)|company|"
+                  r"meet the team|the team|overview|we live by|culture)"),
+)  # fmt: skip
+_HEADING_KINDS = [(kind, re.compile(pattern, re.I)) for kind, pattern in _HEADING_PATTERNS]
+
+#: Marks around a heading's words: Markdown, emphasis, emoji, bullets, rules.
+_MARKS = re.compile(r"^[^\w(]+|[^\w)?!]+$")
+_MAX_HEADING_WORDS = 10
+_BULLET = re.compile(r"^([-*\u2022\u25aa\u25e6\u2023\u00b7\u2013]|\d{1,2}[.)])\s+")
+_EMPHASISED = re.compile(r"^(\*\*|__).*(\*\*|__)\W*$")
+
+#: An item that says it is optional is preferred wherever it stands.
+_PREFERRED_PHRASE = re.compile(
+    r"\b(is|are|would be|will be)( an?)?( big| huge| strong| nice| great)? (plus|bonus|"
+    r"advantage|asset)\b|\bnice[- ]to[- ]have\b|\bpreferred\b|\bpreferably\b|\bideally\b|"
+    r"\bdesirable\b|\bdesired\b|\bbonus( points)?\b|\ba plus\b|\bnot required\b|\boptional\b|"
+    r"\bgreat to have\b|\bgood to have\b|\bwould be great\b|\bhelpful\b",
+    re.IGNORECASE,
+)
+_REQUIRED_PHRASE = re.compile(
+    r"\b(must|required|requires?|minimum|mandatory|essential)\b", re.IGNORECASE
+)
+#: A sentence about the company rather than the candidate: its own stack, teams, customers.
+_COMPANY_PHRASE = re.compile(
+    r"\b(our|we|we'?re|we\u2019re|we'?ve|we\u2019ve|us)\b|\b(founded|headquartered|backed by|"
+    r"customers|clients|investors)\b",
+    re.IGNORECASE,
+)
+#: A sentence that addresses the candidate's own skills, wherever it stands.
+_CANDIDATE_PHRASE = re.compile(
+    r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|candidates?|applicants?|"
+    r"experience (with|in|using|of|building|developing)|proficien|expertise in|knowledge of|"
+    r"familiar(ity)? with|fluen|background in|degree|\d+\+? years|looking for (someone|"
+    r"individuals|people|candidates|engineers|experience)|the ideal)\b",
+    re.IGNORECASE,
+)
+#: A labelled line that names the tools the candidate will use ("Tech stack: PyTorch, Ray").
+_STACK_LABEL = re.compile(
+    r"^[^\w]*(tech(nology)? stack|stack|tools?|technologies|tech)\s*:", re.IGNORECASE
+)
+#: A heading that makes its list one set of alternatives ("experience in any of the following").
+_ANY_OF_HEADING = re.compile(r"\b(any|one or more|at least one) of (the following|these)\b", re.I)
+
+
+def heading_kind(line: str) -> Section | None:
+    """The kind of section a heading line opens, or None when the line is no known heading.
+
+    A heading is a short line that ends no sentence (a colon, a question mark, Markdown or
+    emphasis around it are fine), whose words name a kind of section.
+    """
+    raw = line.strip()
+    if not raw or (raw.endswith((".", ";", ",")) and not raw.endswith("...")):
+        return None
+    title = _MARKS.sub("", raw.replace("**", "").replace("__", "")).strip()
+    if not title or len(title.split()) > _MAX_HEADING_WORDS:
+        return None
+    bullet = _BULLET.match(raw)
+    if bullet and not (_EMPHASISED.match(raw[bullet.end() :]) or raw.endswith(":")):
+        return None  # a list item, not a heading
+    marked = raw.startswith(("#", "*", "_")) or raw.rstrip(" *_").endswith((":", "?", "…"))
+    # A bare line is a heading only when short and capitalised ("Requirements").
+    bare = not marked and not title.isupper() and not _ANY_OF_HEADING.search(title)
+    if bare and (len(title.split()) > 4 or not title[:1].isupper()):
+        return None
+    for kind, pattern in _HEADING_KINDS:
+        if pattern.search(title):
+            return kind
+    return None
+
+
+def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
+    """The section of every line, and whether the line stands under an "any of" heading.
+
+    Text before any known heading is the introduction. A heading the patterns do not know
+    ("Challenges", "0-30 days") continues the section it stands in.
+    """
+    current: Section = "intro"
+    any_of = False
+    sections: list[Section] = []
+    grouped: list[bool] = []
+    for line in lines:
+        kind = heading_kind(line)
+        if kind is not None:
+            current = kind
+            any_of = _ANY_OF_HEADING.search(line) is not None
+            sections.append("other")  # the heading itself asks for nothing
+        else:
+            sections.append(current)
+        grouped.append(any_of and kind is None)
+    return sections, grouped
+
+
+def sentence_importance(sentence: str, section: Section, *, line: str = "") -> Importance | None:
+    """What a sentence of a section asks of the candidate: required, preferred or nothing."""
+    preferred = _PREFERRED_PHRASE.search(sentence) is not None
+    required = _REQUIRED_PHRASE.search(sentence) is not None
+    match section:
+        case "required":
+            return "preferred" if preferred else "required"
+        case "preferred":
+            return "required" if required and not preferred else "preferred"
+        case "responsibilities":
+            if _STACK_LABEL.match(line):
+                return "preferred"
+            if _COMPANY_PHRASE.search(sentence) and not _CANDIDATE_PHRASE.search(sentence):
+                return None
+            return "preferred"
+        case "intro":
+            if _STACK_LABEL.match(line):
+                return "preferred"
+            if not _CANDIDATE_PHRASE.search(sentence) and not (preferred or required):
+                return None
+            return "preferred" if preferred or not required else "required"
+        case _:
+            return None

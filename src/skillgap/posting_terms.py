@@ -1,0 +1,173 @@
+"""What a posting asks for that skillgap does not know, and when its score means little.
+
+Nothing is dropped silently: a skill-like term in a requirement section that the taxonomy
+does not know ("OpenMMLab", "Synthetic Aperture Radar", "C#") is listed with its line and
+importance, and matched literally against the resume; it never changes the score. A term is
+skill-like when it is written as names of tools are (CamelCase, capitals, digits or
+``+#.`` inside a word), or is a capitalised name in a list beside a skill or such a term.
+Warnings say when a score means little: few requirements recognised, most terms unknown, or
+requirements mostly outside the taxonomy's domain (a nursing or sales posting).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from skillgap.matching import Hit
+from skillgap.posting_sections import line_sections, sentence_importance
+from skillgap.taxonomy import Requirement, Taxonomy
+from skillgap.taxonomy_model import UnrecognisedTerm
+
+#: Fewer requirements than this and a score says little.
+FEW_REQUIREMENTS = 3
+#: Categories every posting has, in any trade: they do not make a posting one of the domain.
+GENERIC_CATEGORIES = frozenset({"education", "soft-skills"})
+#: Below this share of requirements in the domain's categories a posting is off the domain.
+DOMAIN_SHARE = 0.4
+
+_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[[^\]]*\]\([^)]*\)|<[^>]*>")
+_WORD = re.compile(r"[A-Za-z][\w.+#&-]*[\w+#]|[A-Za-z]")
+_STRONG = re.compile(r"[a-z][A-Z]|^[A-Z0-9&-]*[A-Z][A-Z0-9&-]*[A-Z0-9]$|\w[+#.]|\d|[+#]$")
+#: Capitalised words of postings that are no skills: pronouns, titles of sections, places.
+_GENERIC = frozenset(
+    {
+        "a", "an", "and", "or", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+        "as", "is", "are", "be", "will", "our", "we", "you", "your", "us", "they", "i", "it",
+        "its", "this", "that", "these", "those", "who", "what", "when", "where", "why", "how",
+        "all", "any", "both", "each", "some", "such", "experience", "experienced", "years", "year",
+        "strong", "excellent", "good", "great", "solid", "deep", "proven", "familiarity",
+        "knowledge", "understanding", "ability", "skills", "skill", "proficiency", "proficient",
+        "expertise", "expert", "bachelor", "bachelors", "master", "masters", "degree", "degrees",
+        "science", "engineering", "mathematics", "physics", "statistics", "field", "fields",
+        "related", "equivalent", "ms", "bs", "ba", "ma", "phd", "mba", "must", "preferred",
+        "required", "plus", "bonus", "nice", "ideal", "ideally", "senior", "junior", "lead",
+        "staff", "principal", "team", "teams", "company", "role", "position", "candidate",
+        "candidates", "work", "working", "job", "remote", "hybrid", "office", "full", "time",
+        "part", "usa", "uk", "eu", "eeo", "hr", "pto", "fte", "id", "ok", "tbd", "ca", "ny",
+        "sf", "nyc", "la", "dc", "ceo", "cto", "vp", "llc", "inc", "ltd", "co", "gmbh", "ai", "ml",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "english", "spanish", "french", "german", "north", "south", "east", "west", "america",
+        "american", "europe", "european", "canada", "asia", "new", "york", "san", "francisco",
+        "london", "etc", "e.g", "i.e",
+    }
+)  # fmt: skip
+_LIST_GAP = re.compile(r"^[\s,;/()&]*(\b(or|and|and/or)\b[\s,;/()]*)?$", re.IGNORECASE)
+_MAX_TERM_WORDS = 3
+
+
+def unrecognised_terms(text: str, hits: Sequence[Hit]) -> tuple[UnrecognisedTerm, ...]:
+    """The skill-like terms of requirement sections no hit covers, each once (required
+    wins), in the order of the posting."""
+    lines = text.split("\n")
+    sections, _ = line_sections(lines)
+    covered: dict[int, list[tuple[int, int]]] = {}
+    offset = 0
+    starts = []
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    for hit in hits:
+        if hit.start >= 0:
+            covered.setdefault(hit.line, []).append(
+                (hit.start - starts[hit.line - 1], hit.end - starts[hit.line - 1])
+            )
+    title_words = {w.casefold() for line in lines[:3] for w in _WORD.findall(line)}
+    found: dict[str, UnrecognisedTerm] = {}
+    for number, (line, section) in enumerate(zip(lines, sections, strict=True), start=1):
+        if section not in ("required", "preferred"):
+            continue
+        importance = sentence_importance(line, section, line=line)
+        if importance is None:
+            continue
+        for term in _terms(line, covered.get(number, []), title_words):
+            key = term.casefold()
+            if key not in found or (
+                found[key].importance == "preferred" and importance == "required"
+            ):
+                found[key] = UnrecognisedTerm(term=term, line=number, importance=importance)
+    return tuple(found.values())
+
+
+_Word = tuple[str, int, int, bool]  # text, start, end, written as a tool's name
+_SENTENCE_START = re.compile(r"(^|[.!?:]\s)[^\w]*$")
+
+
+def _terms(line: str, covered: list[tuple[int, int]], excluded: set[str]) -> list[str]:
+    """The skill-like terms of one line that no hit covers: runs of up to three words."""
+    plain = _URL.sub(lambda m: " " * len(m.group()), line)
+    words: list[_Word | None] = []
+    for match in _WORD.finditer(plain):
+        word = match.group().rstrip(".")
+        start, end = match.start(), match.start() + len(word)
+        if any(a < end and start < b for a, b in covered) or word.casefold() in _GENERIC:
+            words.append(None)
+            continue
+        strong = _STRONG.search(word) is not None
+        # A capitalised word that starts a sentence is just a sentence's first word.
+        titled = (
+            word[:1].isupper()
+            and word.casefold() not in excluded
+            and not _SENTENCE_START.search(plain[:start])
+        )
+        words.append((word, start, end, strong) if strong or titled else None)
+    tool_like = [(w[1], w[2]) for w in words if w is not None and w[3]]
+    terms: list[str] = []
+    run: list[_Word] = []
+    for item in [*words, None]:
+        joined = item is not None and run and plain[run[-1][2] : item[1]] == " "
+        if item is not None and joined and len(run) < _MAX_TERM_WORDS:
+            run.append(item)
+            continue
+        if run and (any(w[3] for w in run) or _in_list(plain, run, [*covered, *tool_like])):
+            terms.append(" ".join(w[0] for w in run))
+        run = [item] if item is not None else []
+    return terms
+
+
+def _in_list(line: str, run: list[_Word], neighbours: list[tuple[int, int]]) -> bool:
+    """A capitalised name counts in a list beside a skill or a tool-like term."""
+    start, end = run[0][1], run[-1][2]
+    return any(
+        (b <= start and line[b:start].strip() != "" and _LIST_GAP.match(line[b:start]))
+        or (a >= end and line[end:a].strip() != "" and _LIST_GAP.match(line[end:a]))
+        for a, b in neighbours
+    )
+
+
+def literal_match(term: str, text: str) -> bool:
+    """Whether a resume holds the term as a whole word (capitals as written for acronyms)."""
+    flags = 0 if term.isupper() and len(term) <= 4 else re.IGNORECASE
+    return re.search(rf"(?<![\w+#]){re.escape(term)}(?![\w+#])", text, flags) is not None
+
+
+def posting_warnings(
+    requirements: Sequence[Requirement],
+    unrecognised: Sequence[UnrecognisedTerm],
+    taxonomy: Taxonomy,
+) -> tuple[str, ...]:
+    """Why a posting's score may mean little; empty when it reads as an ML posting."""
+    warnings = []
+    if len(requirements) < FEW_REQUIREMENTS:
+        warnings.append(
+            f"only {len(requirements)} requirement(s) recognised in the posting: "
+            "the score is not meaningful"
+        )
+    known = {s for r in requirements for s in r.any_of}
+    if len(unrecognised) > len(known):
+        warnings.append(
+            f"most skill-like terms of the posting are unknown to skillgap "
+            f"({len(unrecognised)} unknown, {len(known)} known): see the unrecognised terms"
+        )
+    in_domain = [
+        r for r in requirements if taxonomy.skills[r.any_of[0]].category not in GENERIC_CATEGORIES
+    ]
+    if len(requirements) >= FEW_REQUIREMENTS and len(in_domain) < max(
+        FEW_REQUIREMENTS, DOMAIN_SHARE * len(requirements)
+    ):
+        warnings.append(
+            "most of the posting's requirements are outside the ML and data skills skillgap "
+            "knows: the score is not meaningful"
+        )
+    return tuple(warnings)
