@@ -88,7 +88,9 @@ def analyze_document(
             found.line_sections,
             [h for h in hits if h.skill_id == VENUE_SKILL and h.method != "implied"],
         ),
-        roles=(scored := [score_role(role, by_id, taxonomy) for role in selected]),
+        roles=(
+            scored := [score_role(role, by_id, taxonomy, text=document.text) for role in selected]
+        ),
         best_role=best_role(scored),
     )
 

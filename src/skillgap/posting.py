@@ -24,7 +24,13 @@ from skillgap.errors import InputError
 from skillgap.ids import DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD
 from skillgap.matching import Hit, find_skills
 from skillgap.posting_groups import alternative_groups
-from skillgap.posting_sections import Importance, line_sections, sentence_importance
+from skillgap.posting_sections import (
+    Importance,
+    Section,
+    line_sections,
+    says_preferred,
+    sentence_importance,
+)
 from skillgap.posting_terms import posting_warnings, unrecognised_terms
 from skillgap.readers import Document
 from skillgap.taxonomy import Requirement, Role, Taxonomy
@@ -41,6 +47,7 @@ _EQUIVALENT = re.compile(
     r"experience\b",
     re.IGNORECASE,
 )
+_ASIDE = re.compile(r"\([^()]*\)")
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15,
@@ -104,25 +111,17 @@ def extract_requirements(
     requirements: list[PostingRequirement] = []
     any_of_list: PostingRequirement | None = None
     for (line_number, begin, end), sentence_hits in by_sentence.items():
-        line = lines[line_number - 1]
-        sentence = line[begin:end].strip()
-        importance = sentence_importance(sentence, sections[line_number - 1], line=line)
-        if importance is None:
-            continue
-        groups = alternative_groups(
-            text, _without_implied(sentence_hits, taxonomy), taxonomy,
-            all_one=any_of_lines[line_number - 1],
-        )  # fmt: skip
-        found = [
-            PostingRequirement(
-                any_of=group,
-                importance=importance,
-                sentence=sentence,
-                line=line_number,
-                years=years_asked(sentence),
-            )
-            for group in _degrees_apart(groups)
-        ]
+        found = _sentence_requirements(
+            text,
+            lines[line_number - 1],
+            line_starts[line_number - 1],
+            line_number,
+            (begin, end),
+            _without_implied(sentence_hits, taxonomy),
+            section=sections[line_number - 1],
+            any_of=any_of_lines[line_number - 1],
+            taxonomy=taxonomy,
+        )
         if any_of_lines[line_number - 1] and found:
             # Every item of an "any of the following" list is one set of alternatives.
             any_of_list = _joined(any_of_list, found[0])
@@ -134,6 +133,51 @@ def extract_requirements(
     if any_of_list is not None:
         requirements.append(any_of_list)
     return _merge(requirements)
+
+
+def _sentence_requirements(
+    text: str,
+    line: str,
+    line_start: int,
+    line_number: int,
+    bounds: tuple[int, int],
+    hits: list[Hit],
+    *,
+    section: Section,
+    any_of: bool,
+    taxonomy: Taxonomy,
+) -> list[PostingRequirement]:
+    """The requirements of one sentence. An aside in parentheses that says it is optional
+    ("Bachelor's degree (Master's preferred)") asks for its skills apart, as preferred."""
+    sentence = line[bounds[0] : bounds[1]].strip()
+    asides = [
+        (line_start + m.start(), line_start + m.end())
+        for m in _ASIDE.finditer(line, bounds[0], bounds[1])
+        if says_preferred(m.group())
+    ]
+    inside = [h for h in hits if any(a <= h.start < b for a, b in asides)]
+    outside = [h for h in hits if h not in inside]
+    main = _ASIDE.sub(lambda m: "" if says_preferred(m.group()) else m.group(), sentence)
+    parts: list[tuple[list[Hit], Importance | None]] = [
+        (outside, sentence_importance(main, section, line=line)),
+        (inside, "preferred" if sentence_importance(sentence, section, line=line) else None),
+    ]
+    found = []
+    for part_hits, importance in parts:
+        if importance is None or not part_hits:
+            continue
+        groups = alternative_groups(text, part_hits, taxonomy, all_one=any_of)
+        found += [
+            PostingRequirement(
+                any_of=group,
+                importance=importance,
+                sentence=sentence,
+                line=line_number,
+                years=years_asked(sentence),
+            )
+            for group in _degrees_apart(groups)
+        ]
+    return found
 
 
 def _joined(current: PostingRequirement | None, item: PostingRequirement) -> PostingRequirement:

@@ -78,14 +78,31 @@ _COMPANY_PHRASE = re.compile(
     r"customers|clients|investors)\b",
     re.IGNORECASE,
 )
-#: A sentence that addresses the candidate's own skills, wherever it stands.
-_CANDIDATE_PHRASE = re.compile(
-    r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|candidates?|applicants?|"
-    r"experience (with|in|using|of|building|developing)|proficien|expertise in|knowledge of|"
-    r"familiar(ity)? with|fluen|background in|degree|\d+\+? years|looking for (someone|"
-    r"individuals|people|candidates|engineers|experience)|the ideal)\b",
+#: A sentence that states what the company is or does, even inside a requirement section.
+_COMPANY_FACT = re.compile(
+    r"\b(our|we|we'?re|we\u2019re|is used by|are used by|trusted by|is a leading|is the leading|"
+    r"founded|headquartered|backed by)\b",
     re.IGNORECASE,
 )
+#: A sentence that addresses the candidate's own skills, wherever it stands.
+_CANDIDATE_PHRASE = re.compile(
+    r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
+    r"you\u2019re|if you|candidates?|applicants?|"
+    r"experience (with|in|using|of|building|developing)|proficien\w*|expertise in|knowledge of|"
+    r"familiar(ity)? with|fluen\w*|background in|degree|\d+\+? years|abilit(y|ies)|adaptab\w*|"
+    r"comfortable|looking for (someone|individuals|people|candidates|engineers|experience)|"
+    r"the ideal)\b",
+    re.IGNORECASE,
+)
+#: A sentence that speaks to the candidate: in an introduction, only these ask for anything.
+_ADDRESSED = re.compile(
+    r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
+    r"you\u2019re|if you|you know|candidates?|applicants?|the ideal|looking for (someone|"
+    r"individuals|people|candidates|engineers|experience))\b",
+    re.IGNORECASE,
+)
+#: A sentence that says what the candidate will do: the skills they will use.
+_WILL_DO = re.compile(r"\byou(\u2019ll|'ll| will|\u2019d|'d| would)\b", re.IGNORECASE)
 #: A labelled line that names the tools the candidate will use ("Tech stack: PyTorch, Ray").
 _STACK_LABEL = re.compile(
     r"^[^\w]*(tech(nology)? stack|stack|tools?|technologies|tech)\s*:", re.IGNORECASE
@@ -132,6 +149,8 @@ def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
     grouped: list[bool] = []
     for line in lines:
         kind = heading_kind(line)
+        if kind is None and _ANY_OF_HEADING.search(line) and line.rstrip(" *_").endswith(":"):
+            kind = current  # "At least one of the following must be true:" opens a list
         if kind is not None:
             current = kind
             any_of = _ANY_OF_HEADING.search(line) is not None
@@ -142,11 +161,19 @@ def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
     return sections, grouped
 
 
+def says_preferred(text: str) -> bool:
+    """Whether the words say that what they name is optional ("preferred", "a plus")."""
+    return _PREFERRED_PHRASE.search(text) is not None
+
+
 def sentence_importance(sentence: str, section: Section, *, line: str = "") -> Importance | None:
     """What a sentence of a section asks of the candidate: required, preferred or nothing."""
     preferred = _PREFERRED_PHRASE.search(sentence) is not None
     required = _REQUIRED_PHRASE.search(sentence) is not None
+    about_company = _COMPANY_FACT.search(sentence) and not _CANDIDATE_PHRASE.search(sentence)
     match section:
+        case "required" | "preferred" if about_company:
+            return None
         case "required":
             return "preferred" if preferred else "required"
         case "preferred":
@@ -154,14 +181,17 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
         case "responsibilities":
             if _STACK_LABEL.match(line):
                 return "preferred"
-            if _COMPANY_PHRASE.search(sentence) and not _CANDIDATE_PHRASE.search(sentence):
+            addressed = _CANDIDATE_PHRASE.search(sentence) or _WILL_DO.search(sentence)
+            if _COMPANY_PHRASE.search(sentence) and not addressed:
                 return None
             return "preferred"
         case "intro":
             if _STACK_LABEL.match(line):
                 return "preferred"
-            if not _CANDIDATE_PHRASE.search(sentence) and not (preferred or required):
+            if _WILL_DO.search(sentence) and not _CANDIDATE_PHRASE.search(sentence):
+                return "preferred"  # what the candidate will do, said in the introduction
+            if about_company or not (_ADDRESSED.search(sentence) or preferred or required):
                 return None
-            return "preferred" if preferred or not required else "required"
+            return "preferred" if preferred else "required"
         case _:
             return None

@@ -50,7 +50,7 @@ _GENERIC = frozenset(
         "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "english", "spanish", "french", "german", "north", "south", "east", "west", "america",
         "american", "europe", "european", "canada", "asia", "new", "york", "san", "francisco",
-        "london", "etc", "e.g", "i.e",
+        "london", "etc", "e.g", "i.e", "cs", "u.s", "analysis", "evaluation",
     }
 )  # fmt: skip
 _LIST_GAP = re.compile(r"^[\s,;/()&]*(\b(or|and|and/or)\b[\s,;/()]*)?$", re.IGNORECASE)
@@ -101,16 +101,16 @@ def _terms(line: str, covered: list[tuple[int, int]], excluded: set[str]) -> lis
     for match in _WORD.finditer(plain):
         word = match.group().rstrip(".")
         start, end = match.start(), match.start() + len(word)
-        if any(a < end and start < b for a, b in covered) or word.casefold() in _GENERIC:
+        if (
+            any(a < end and start < b for a, b in covered)
+            or word.casefold() in _GENERIC
+            or word.casefold() in excluded
+        ):
             words.append(None)
             continue
         strong = _STRONG.search(word) is not None
         # A capitalised word that starts a sentence is just a sentence's first word.
-        titled = (
-            word[:1].isupper()
-            and word.casefold() not in excluded
-            and not _SENTENCE_START.search(plain[:start])
-        )
+        titled = word[:1].isupper() and not _SENTENCE_START.search(plain[:start])
         words.append((word, start, end, strong) if strong or titled else None)
     tool_like = [(w[1], w[2]) for w in words if w is not None and w[3]]
     terms: list[str] = []
@@ -149,12 +149,12 @@ def posting_warnings(
 ) -> tuple[str, ...]:
     """Why a posting's score may mean little; empty when it reads as an ML posting."""
     warnings = []
-    if len(requirements) < FEW_REQUIREMENTS:
+    known = {s for r in requirements for s in r.any_of}
+    if len(known) < FEW_REQUIREMENTS:
         warnings.append(
-            f"only {len(requirements)} requirement(s) recognised in the posting: "
+            f"only {len(known)} skill(s) skillgap knows recognised in the posting: "
             "the score is not meaningful"
         )
-    known = {s for r in requirements for s in r.any_of}
     if len(unrecognised) > len(known):
         warnings.append(
             f"most skill-like terms of the posting are unknown to skillgap "
@@ -163,7 +163,7 @@ def posting_warnings(
     in_domain = [
         r for r in requirements if taxonomy.skills[r.any_of[0]].category not in GENERIC_CATEGORIES
     ]
-    if len(requirements) >= FEW_REQUIREMENTS and len(in_domain) < max(
+    if len(known) >= FEW_REQUIREMENTS and len(in_domain) < max(
         FEW_REQUIREMENTS, DOMAIN_SHARE * len(requirements)
     ):
         warnings.append(

@@ -19,10 +19,19 @@ class Standing:
     required_score: float
     preferred_score: float
     gaps: list[str]
+    #: The role's own warnings (a posting's): the same for every resume.
+    warnings: list[str]
 
     @classmethod
     def of(cls, role: RoleResult) -> Standing:
-        return cls(role.name, role.score, role.required_score, role.preferred_score, role.gaps)
+        return cls(
+            role.name,
+            role.score,
+            role.required_score,
+            role.preferred_score,
+            role.gaps,
+            role.warnings,
+        )
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from skillgap.ids import AWARDS_SECTION, EDUCATION_SECTION, OTHER_SECTION, SKILLS_SECTION
 from skillgap.matching import Hit
+from skillgap.posting_terms import literal_match
 from skillgap.report import (
     BestRole,
     CategoryScore,
@@ -16,6 +17,7 @@ from skillgap.report import (
     RequirementResult,
     RoleResult,
     Strength,
+    UnrecognisedTermResult,
 )
 from skillgap.sections import DEMONSTRATING_SECTIONS
 from skillgap.taxonomy import Requirement, Role, Taxonomy
@@ -161,6 +163,7 @@ def score_requirement(
         strength=strongest([found[skill_id].strength for skill_id in shown]),
         tip=taxonomy.tip_for(requirement),
         source=requirement.source,
+        years=requirement.years,
     )
 
 
@@ -177,8 +180,13 @@ def _met_through_kinds(
     return via
 
 
-def score_role(role: Role, found: dict[str, FoundSkill], taxonomy: Taxonomy) -> RoleResult:
-    """Score one role: the weighted share of its requirements that the resume meets."""
+def score_role(
+    role: Role, found: dict[str, FoundSkill], taxonomy: Taxonomy, *, text: str = ""
+) -> RoleResult:
+    """Score one role: the weighted share of its requirements that the resume meets.
+
+    ``text`` is the resume's, where a posting's unrecognised terms are looked for literally.
+    """
     results = [score_requirement(r, found, taxonomy) for r in role.requirements]
 
     def share(items: list[RequirementResult]) -> float:
@@ -209,6 +217,16 @@ def score_role(role: Role, found: dict[str, FoundSkill], taxonomy: Taxonomy) -> 
         categories=categories,
         requirements=results,
         gaps=[r.id for r in gaps],
+        warnings=list(role.warnings),
+        unrecognised=[
+            UnrecognisedTermResult(
+                term=term.term,
+                line=term.line,
+                importance=term.importance,
+                found=literal_match(term.term, text),
+            )
+            for term in role.unrecognised
+        ],
     )
 
 

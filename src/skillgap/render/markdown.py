@@ -56,6 +56,8 @@ def _report(report: Report) -> str:
 
 def _role(role: RoleResult) -> list[str]:
     out = [f"### {role.name}: gaps", ""]
+    for warning in role.warnings:
+        out += [f"> **Warning:** {cell(warning)}", ""]
     by_id = {r.id: r for r in role.requirements}
     if not role.gaps:
         out += ["Every requirement is met.", ""]
@@ -66,6 +68,13 @@ def _role(role: RoleResult) -> list[str]:
             f"{number}. **{cell(r.name)}** ({r.importance}, weight {r.weight:g}){half}: "
             f"{cell(r.tip)}"
         )
+    if role.unrecognised:
+        out += ["", "**Not in skillgap's taxonomy** (not scored), looked for as written:", ""]
+        out += [
+            f"- {cell(t.term)} ({t.importance}, line {t.line}): "
+            f"{'found' if t.found else 'not found'}"
+            for t in role.unrecognised
+        ]
     out += ["", "<details><summary>Scores by category</summary>", ""]
     out += ["| Category | Score | Met |", "| --- | ---: | ---: |"]
     out += [f"| {c.name} | {c.score:.0f} | {c.met}/{c.total} |" for c in role.categories]

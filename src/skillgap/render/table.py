@@ -140,6 +140,23 @@ def _render_role_scores(console: Console, role: RoleResult) -> None:
             f"{category.met}/{category.total} met",
         )
     console.print(Padding(table, (0, 0, 0, 2)))
+    for warning in role.warnings:
+        console.print(Padding(Text(f"warning: {warning}", "yellow"), (0, 0, 0, 2)))
+    if role.unrecognised:
+        console.print(
+            Padding(
+                Text("Not in skillgap's taxonomy (not scored), looked for as written:"),
+                (0, 0, 0, 2),
+            )
+        )
+        for term in role.unrecognised:
+            mark = ("found", "green") if term.found else ("not found", "red")
+            console.print(
+                Padding(
+                    Text.assemble(f"{term.term} [{term.importance}, line {term.line}]: ", mark),
+                    (0, 0, 0, 4),
+                )
+            )
 
 
 def _render_skills(console: Console, skills: list[FoundSkill]) -> None:
