@@ -52,9 +52,10 @@ _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15,
 }  # fmt: skip
+_FIGURE = r"\d{1,2}|" + "|".join(_NUMBER_WORDS)
 _YEARS = re.compile(
-    r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*\+?\s*(?:\(\d{1,2}\)\s*)?"
-    r"(?:(?:-|\u2013|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs)\b",
+    rf"\b({_FIGURE})\s*\+?\s*(?:\(\d{{1,2}}\)\s*)?"
+    rf"(?:(?:-|\u2013|to)\s*(?:{_FIGURE})\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs)\b",
     re.IGNORECASE,
 )
 

@@ -8,8 +8,9 @@ A recruiter reads "Python, Java or C++" as one requirement met by any of them, a
 - closed by "etc.", "or similar", "or equivalent", "or another/other/related X";
 - joined by "or", "and/or" or slashes.
 
-A kind that the taxonomy knows as an ancestor of its examples ("cloud platforms such as AWS
-and Azure") is said by the examples and is not a requirement of its own.
+A kind named before its examples ("cloud platforms such as AWS and Azure", "ML frameworks
+(PyTorch, JAX)") is said by them and is no requirement of its own; a skill that is no kind
+("Python (pandas, NumPy)") stays one, and its examples are another.
 """
 
 from __future__ import annotations
@@ -42,6 +43,13 @@ _CLOSER = re.compile(
     re.IGNORECASE,
 )
 _OR = re.compile(r"\bor\b|/|\bnor\b", re.IGNORECASE)
+#: Nouns that make a skill's name a kind of things ("cloud platforms", "ML frameworks").
+_KIND_NOUN = re.compile(
+    r"\b(platforms?|frameworks?|tools?|tooling|librar(y|ies)|languages?|databases?|stores?|"
+    r"technolog(y|ies)|services?|providers?|stacks?|systems?|solutions?|engines?|"
+    r"environments?|ecosystems?|packages?|toolkits?)\b",
+    re.IGNORECASE,
+)
 
 
 def alternative_groups(
@@ -49,33 +57,44 @@ def alternative_groups(
 ) -> list[tuple[str, ...]]:
     """Split one sentence's skills (in order) into requirements, each a tuple of skill ids
     any of which meets it. ``all_one``: the sentence is an item of an "any of the following"
-    list, so its skills are one set of alternatives with the other items (the caller joins)."""
+    list, so its skills are one set of alternatives."""
     runs: list[list[Hit]] = []
     for hit in hits:
         if runs and _JOINER.match(text[runs[-1][-1].end : hit.start]):
             runs[-1].append(hit)
         else:
             runs.append([hit])
+    # "frameworks such as TensorFlow and Keras": a kind named just before a list of examples.
+    for index in range(1, len(runs)):
+        kind, first = runs[index - 1][-1], runs[index][0]
+        if _INTRODUCER.search(text[kind.end : first.start]) and _general(text, kind, first):
+            runs[index - 1].pop()
     groups: list[tuple[str, ...]] = []
     for run in runs:
-        groups.extend(_run_groups(text, run, taxonomy))
+        if run:
+            groups.extend(_run_groups(text, run))
     if all_one and groups:
         return [tuple(dict.fromkeys(s for g in groups for s in g))]
     return groups
 
 
-def _run_groups(text: str, run: list[Hit], taxonomy: Taxonomy) -> list[tuple[str, ...]]:
+def _general(text: str, kind: Hit, first_example: Hit) -> bool:
+    """Whether a skill named before examples is the general kind they are examples of
+    ("cloud platforms (AWS, GCP)", "ML frameworks such as"): a noun of kinds follows it."""
+    gap = text[kind.start : first_example.start]
+    return len(gap) <= 60 and _KIND_NOUN.search(gap) is not None
+
+
+def _run_groups(text: str, run: list[Hit]) -> list[tuple[str, ...]]:
     """The requirements of one run of skills joined only by commas, 'and', 'or'..."""
     ids = list(dict.fromkeys(h.skill_id for h in run))
     if len(ids) < 2:
         return [tuple(ids)]
-    # A kind then its examples: "a cloud platform (AWS, GCP)", "frameworks such as X and Y".
-    first_gap = text[run[0].end : run[1].start]
-    if "(" in first_gap or _INTRODUCER.search(text[run[0].start : run[1].start]):
-        kind, examples = run[0].skill_id, _run_groups(text, run[1:], taxonomy)
-        if len(examples) == 1:
-            return [_with_kind(kind, examples[0], taxonomy)]
-        return [_with_kind(kind, tuple(s for g in examples for s in g), taxonomy)]
+    if "(" in text[run[0].end : run[1].start]:
+        # A skill then examples in parentheses: the kind is said by them, or stands apart.
+        examples = _run_groups(text, run[1:])
+        kind = [] if _general(text, run[0], run[1]) else [(run[0].skill_id,)]
+        return [*kind, tuple(dict.fromkeys(s for g in examples for s in g))]
     joiners = [text[a.end : b.start] for a, b in pairwise(run)]
     before = text[max(0, run[0].start - 60) : run[0].start]
     after = text[run[-1].end : run[-1].end + 60]
@@ -84,11 +103,3 @@ def _run_groups(text: str, run: list[Hit], taxonomy: Taxonomy) -> list[tuple[str
     if listed or either:
         return [tuple(ids)]
     return [(skill_id,) for skill_id in ids]
-
-
-def _with_kind(kind: str, examples: tuple[str, ...], taxonomy: Taxonomy) -> tuple[str, ...]:
-    """A kind followed by its examples is one requirement; the kind drops out when the
-    taxonomy knows it as what the examples are (the examples say which ones count)."""
-    if any(kind in taxonomy.ancestors(example) for example in examples):
-        return examples
-    return tuple(dict.fromkeys((kind, *examples)))

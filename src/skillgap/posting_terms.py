@@ -73,7 +73,13 @@ def unrecognised_terms(text: str, hits: Sequence[Hit]) -> tuple[UnrecognisedTerm
             covered.setdefault(hit.line, []).append(
                 (hit.start - starts[hit.line - 1], hit.end - starts[hit.line - 1])
             )
-    title_words = {w.casefold() for line in lines[:3] for w in _WORD.findall(line)}
+    # The title and the company's name head a posting: "ScienceLogic" is no skill.
+    title_words = {
+        word.casefold()
+        for line, section in zip(lines[:3], sections, strict=False)
+        if section not in ("required", "preferred", "responsibilities")
+        for word in _WORD.findall(line)
+    }
     found: dict[str, UnrecognisedTerm] = {}
     for number, (line, section) in enumerate(zip(lines, sections, strict=True), start=1):
         if section not in ("required", "preferred"):
