@@ -98,7 +98,7 @@ def test_an_intro_sentence_that_speaks_to_the_candidate_asks() -> None:
 
 def test_degrees_named_together_are_one_requirement_met_by_the_lowest() -> None:
     role = read_job(
-        "Requirements\n- Bachelor’s or Master's degree in a technical field.\n- SQL.\n"
+        "Requirements\n- Bachelor\u2019s or Master's degree in a technical field.\n- SQL.\n"
         "- MS or PhD, or equivalent experience.\n\nPreferred\n- PhD preferred.\n".encode(),
         name="posting.txt",
     )
