@@ -34,7 +34,8 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                   r"general info|salary range|pay range|compensation range)\b"),
         ("benefits", r"\b(benefits?|perks?|what we offer|we offer|what you('ll| will)? get|"
                      r"in it for you|we have for you|compensation|salary|pay\b|rewards|"
-                     r"why (join|work)|life at|our offer)"),
+                     r"why (join|work)|life at|our offer|incentives?|longevity|holidays?|vacation|"
+                     r"time off|insurance|401\(?k|retirement|wellness|relocation)"),
         ("apply", r"\b(how to apply|apply|application|interview process|hiring process|"
                   r"next steps|not sure if|recruit)"),
         ("preferred", r"\b(preferred|nice[- ]to[- ]haves?|bonus|plus(es)?\b|desired|desirable|"
@@ -107,6 +108,9 @@ _WILL_DO = re.compile(r"\byou(\u2019ll|'ll| will|\u2019d|'d| would)\b", re.IGNOR
 _STACK_LABEL = re.compile(
     r"^[^\w]*(tech(nology)? stack|stack|tools?|technologies|tech)\s*:", re.IGNORECASE
 )
+_JOINING_WORDS = frozenset({"&", "and", "of", "the", "our", "your", "a", "to", "for", "-", "|"})
+#: Headings that name the company or the place ("More about Hugging Face", "Life at Acme").
+_NAMED_HEADING = re.compile(r"^((more|all|a bit|a little) )?about\b|^life at\b|^why\b", re.I)
 #: A heading that makes its list one set of alternatives ("experience in any of the following").
 _ANY_OF_HEADING = re.compile(r"\b(any|one or more|at least one) of (the following|these)\b", re.I)
 
@@ -126,15 +130,31 @@ def heading_kind(line: str) -> Section | None:
     bullet = _BULLET.match(raw)
     if bullet and not (_EMPHASISED.match(raw[bullet.end() :]) or raw.endswith(":")):
         return None  # a list item, not a heading
-    marked = raw.startswith(("#", "*", "_")) or raw.rstrip(" *_").endswith((":", "?", "…"))
-    # A bare line is a heading only when short and capitalised ("Requirements").
+    marked = raw.startswith(("#", "*", "_")) or raw.rstrip(" *_").endswith((":", "?", "\u2026"))
+    # A bare line is a heading only when short, capitalised, and its words are mostly a
+    # heading's ("Preferred Qualifications"), not an item ("Experience with government work").
     bare = not marked and not title.isupper() and not _ANY_OF_HEADING.search(title)
-    if bare and (len(title.split()) > 4 or not title[:1].isupper()):
+    if bare and (len(title.split()) > 5 or not title[:1].isupper()):
         return None
     for kind, pattern in _HEADING_KINDS:
-        if pattern.search(title):
-            return kind
+        match = pattern.search(title)
+        if match is None:
+            continue
+        if bare and not _NAMED_HEADING.match(title) and _words_left(title) > 1:
+            return None
+        return kind
     return None
+
+
+def _words_left(title: str) -> int:
+    """How many words of a title are neither heading words nor small joining words."""
+    spans = [m.span() for _, pattern in _HEADING_KINDS for m in pattern.finditer(title)]
+    return sum(
+        1
+        for word in re.finditer(r"\S+", title)
+        if word.group().casefold() not in _JOINING_WORDS
+        and not any(a < word.end() and word.start() < b for a, b in spans)
+    )
 
 
 def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
