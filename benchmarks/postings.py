@@ -238,9 +238,10 @@ def dev_posting_benchmark(splits: tuple[str, ...] = ("tune", "holdout")) -> None
         scores, agree, compared = Scores(), 0, 0
         unknown = labelled = groups_total = groups_kept = 0
         false_gaps = required_total = not_shown = 0
+        warned = {"off-domain": [0, 0], "ML": [0, 0]}
         details: list[str] = []
         for row in rows:
-            file, row_split, _kind, required, preferred, alternatives, *_ = row.split("\t")
+            file, row_split, kind, required, preferred, alternatives, *_ = row.split("\t")
             if row_split != split:
                 continue
             gold = {resolved(i, known): "preferred" for i in preferred.split()}
@@ -253,6 +254,9 @@ def dev_posting_benchmark(splits: tuple[str, ...] = ("tune", "holdout")) -> None
             except InputError:
                 role = None
             found = importances(role, known)
+            domain = warned["off-domain" if kind == "off-domain" else "ML"]
+            domain[0] += bool(role is None or role.warnings)
+            domain[1] += 1
             scores.tp += len(found.keys() & gold.keys())
             scores.fp += len(found.keys() - gold.keys())
             scores.fn += len(gold.keys() - found.keys())
@@ -296,6 +300,9 @@ def dev_posting_benchmark(splits: tuple[str, ...] = ("tune", "holdout")) -> None
         print(f"  false required gaps for a resume that meets the posting: "
               f"{false_gaps}/{required_total} required requirements"
               f" ({not_shown} ids the made-up resume failed to show)")  # fmt: skip
+        print(f"  postings with a warning (or no requirement): off-domain "
+              f"{warned['off-domain'][0]}/{warned['off-domain'][1]}, "
+              f"ML {warned['ML'][0]}/{warned['ML'][1]}")  # fmt: skip
         if split == "tune":
             print("  differences:")
             print("\n".join(details))

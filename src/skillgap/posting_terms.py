@@ -23,7 +23,7 @@ from skillgap.taxonomy_model import UnrecognisedTerm
 FEW_REQUIREMENTS = 3
 #: Categories every posting has, in any trade: they do not make a posting one of the domain.
 GENERIC_CATEGORIES = frozenset({"education", "soft-skills"})
-#: Below this share of requirements in the domain's categories a posting is off the domain.
+#: Below this share of the skills asked for in the domain's categories a posting is off the domain.
 DOMAIN_SHARE = 0.4
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[[^\]]*\]\([^)]*\)|<[^>]*>")
@@ -166,11 +166,9 @@ def posting_warnings(
             f"most skill-like terms of the posting are unknown to skillgap "
             f"({len(unrecognised)} unknown, {len(known)} known): see the unrecognised terms"
         )
-    in_domain = [
-        r for r in requirements if taxonomy.skills[r.any_of[0]].category not in GENERIC_CATEGORIES
-    ]
+    in_domain = [s for s in known if taxonomy.skills[s].category not in GENERIC_CATEGORIES]
     if len(known) >= FEW_REQUIREMENTS and len(in_domain) < max(
-        FEW_REQUIREMENTS, DOMAIN_SHARE * len(requirements)
+        FEW_REQUIREMENTS, DOMAIN_SHARE * len(known)
     ):
         warnings.append(
             "most of the posting's requirements are outside the ML and data skills skillgap "
