@@ -11,7 +11,7 @@
    requirement ids and their importance labelled by reading them
    (benchmarks/data/postings.tsv). Prints precision/recall of the ids and how often
    required/preferred agree on the ids found.
-3. Dev postings: 32 public postings of 2024-2026 (ML roles and off-domain ones) kept in
+3. Dev postings: public postings of 2024-2026 (ML roles and off-domain ones) kept in
    benchmarks/data/postings with labels by reading (required and preferred ids, alternative
    groups, degree; see its README), a fixed third held back. Per split: requirement id
    precision/recall over the ids the taxonomy knows, the share of labelled ids it does not know
