@@ -255,7 +255,7 @@ def dev_posting_benchmark(splits: tuple[str, ...] = ("tune", "holdout")) -> None
                 role = None
             found = importances(role, known)
             domain = warned["off-domain" if kind == "off-domain" else "ML"]
-            domain[0] += bool(role is None or role.warnings)
+            domain[0] += bool(role is None or getattr(role, "warnings", ()))
             domain[1] += 1
             scores.tp += len(found.keys() & gold.keys())
             scores.fp += len(found.keys() - gold.keys())

@@ -93,7 +93,7 @@ def test_an_intro_sentence_that_speaks_to_the_candidate_asks() -> None:
         "Acme builds music models with PyTorch. Experience with diffusion models is preferred. "
         "Very strong Python skills required.\n"
     )
-    assert found == {("deep-learning",): "preferred", ("python",): "required"}
+    assert found == {("diffusion-models",): "preferred", ("python",): "required"}
 
 
 def test_degrees_named_together_are_one_requirement_met_by_the_lowest() -> None:

@@ -47,6 +47,8 @@ _EQUIVALENT = re.compile(
     r"experience\b",
     re.IGNORECASE,
 )
+#: How far after a general skill a specific one may stand and only specify it ("at NeurIPS").
+_SPECIFIER_GAP = 24
 _ASIDE = re.compile(r"\([^()]*\)")
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -201,10 +203,22 @@ def _degrees_apart(groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
 
 
 def _without_implied(hits: Sequence[Hit], taxonomy: Taxonomy) -> list[Hit]:
-    """Drop a skill whose implied skill the sentence names too ("NeurIPS" beside
-    "publications"): the requirement is the general one."""
-    named = {hit.skill_id for hit in hits}
-    return [h for h in hits if not set(taxonomy.skills[h.skill_id].implies) & named]
+    """One skill per place: the one whose form it is ("Vertex AI", not also Google Cloud);
+    and no skill that only specifies a skill it implies, named just before it
+    ("publications at NeurIPS or ICML" is a publications requirement). Skills named apart
+    ("machine learning, especially deep learning") stay requirements of their own."""
+    first_at: dict[tuple[int, int], Hit] = {}
+    for hit in hits:
+        first_at.setdefault((hit.start, hit.end), hit)
+    kept = list(first_at.values())
+    return [hit for hit in kept if not any(_specifies(hit, other, taxonomy) for other in kept)]
+
+
+def _specifies(hit: Hit, general: Hit, taxonomy: Taxonomy) -> bool:
+    inside = general.start <= hit.start and hit.end <= general.end and general != hit
+    return general.skill_id in taxonomy.skills[hit.skill_id].implies and (
+        inside or 0 <= hit.start - general.end <= _SPECIFIER_GAP
+    )
 
 
 def _merge(requirements: list[PostingRequirement]) -> list[PostingRequirement]:

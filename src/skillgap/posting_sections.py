@@ -43,7 +43,7 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                       r"set you apart|even better|not required|optional)"),
         ("required", r"\b(requirements?|required|qualifications?|must[- ]haves?|must have|"
                      r"what you('ll| will)? (need|bring)|need to succeed|who you are|you have|"
-                     r"is this you|about you(rself)?$|looking for|skills?(-set)?\b|skill set|"
+                     r"is this you|about you(rself)?$|look(ing)? for|skills?(-set)?\b|skill set|"
                      r"your profile|expertise|you possess|you should have|you bring|"
                      r"competenc|experience\b|^you$|eligibility|what it takes)"),
         ("responsibilities", r"\b(responsibilit|what you('ll| will)? (do|be doing|work on)|"
@@ -59,6 +59,8 @@ _HEADING_KINDS = [(kind, re.compile(pattern, re.I)) for kind, pattern in _HEADIN
 #: Marks around a heading's words: Markdown, emphasis, emoji, bullets, rules.
 _MARKS = re.compile(r"^[^\w(]+|[^\w)?!]+$")
 _MAX_HEADING_WORDS = 10
+#: "Location: Remote", "Title: ML Engineer": a label with its value on the line is no heading.
+_INLINE_LABEL = re.compile(r":\s+\S")
 _BULLET = re.compile(r"^([-*\u2022\u25aa\u25e6\u2023\u00b7\u2013]|\d{1,2}[.)])\s+")
 _EMPHASISED = re.compile(r"^(\*\*|__).*(\*\*|__)\W*$")
 
@@ -73,6 +75,7 @@ _PREFERRED_PHRASE = re.compile(
 _REQUIRED_PHRASE = re.compile(
     r"\b(must|required|requires?|minimum|mandatory|essential)\b", re.IGNORECASE
 )
+_REQUIRED_WORD = re.compile(r"\b(must|required|mandatory)\b", re.IGNORECASE)
 #: A sentence about the company rather than the candidate: its own stack, teams, customers.
 _COMPANY_PHRASE = re.compile(
     r"\b(our|we|we'?re|we\u2019re|we'?ve|we\u2019ve|us)\b|\b(founded|headquartered|backed by|"
@@ -108,7 +111,14 @@ _WILL_DO = re.compile(r"\byou(\u2019ll|'ll| will|\u2019d|'d| would)\b", re.IGNOR
 _STACK_LABEL = re.compile(
     r"^[^\w]*(tech(nology)? stack|stack|tools?|technologies|tech)\s*:", re.IGNORECASE
 )
-_JOINING_WORDS = frozenset({"&", "and", "of", "the", "our", "your", "a", "to", "for", "-", "|"})
+_JOINING_WORDS = frozenset(
+    {
+        "&", "and", "of", "the", "our", "your", "a", "to", "for", "-", "|", "key", "minimum",
+        "basic", "additional", "main", "core", "general", "primary", "essential", "specific",
+        "points", "extra", "important", "other", "job", "position", "more", "some", "this",
+        "technical", "professional", "personal",
+    }
+)  # fmt: skip
 #: Headings that name the company or the place ("More about Hugging Face", "Life at Acme").
 _NAMED_HEADING = re.compile(r"^((more|all|a bit|a little) )?about\b|^life at\b|^why\b", re.I)
 #: A heading that makes its list one set of alternatives ("experience in any of the following").
@@ -125,7 +135,7 @@ def heading_kind(line: str) -> Section | None:
     if not raw or (raw.endswith((".", ";", ",")) and not raw.endswith("...")):
         return None
     title = _MARKS.sub("", raw.replace("**", "").replace("__", "")).strip()
-    if not title or len(title.split()) > _MAX_HEADING_WORDS:
+    if not title or len(title.split()) > _MAX_HEADING_WORDS or _INLINE_LABEL.search(title):
         return None
     bullet = _BULLET.match(raw)
     if bullet and not (_EMPHASISED.match(raw[bullet.end() :]) or raw.endswith(":")):
@@ -140,19 +150,21 @@ def heading_kind(line: str) -> Section | None:
         match = pattern.search(title)
         if match is None:
             continue
-        if bare and not _NAMED_HEADING.match(title) and _words_left(title) > 1:
+        if bare and not _NAMED_HEADING.match(title) and _words_left(title):
             return None
         return kind
     return None
 
 
 def _words_left(title: str) -> int:
-    """How many words of a title are neither heading words nor small joining words."""
+    """How many words of a title are neither heading words nor words that qualify a heading
+    ("Key", "Minimum"): "Government experience" is an item, "Minimum Qualifications" a
+    heading."""
     spans = [m.span() for _, pattern in _HEADING_KINDS for m in pattern.finditer(title)]
     return sum(
         1
         for word in re.finditer(r"\S+", title)
-        if word.group().casefold() not in _JOINING_WORDS
+        if word.group().strip("!?.:,;\u2026").casefold() not in _JOINING_WORDS
         and not any(a < word.end() and word.start() < b for a, b in spans)
     )
 
@@ -202,15 +214,16 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
             if _STACK_LABEL.match(line):
                 return "preferred"
             addressed = _CANDIDATE_PHRASE.search(sentence) or _WILL_DO.search(sentence)
-            if _COMPANY_PHRASE.search(sentence) and not addressed:
-                return None
-            return "preferred"
+            company = _COMPANY_PHRASE.search(sentence) or _COMPANY_FACT.search(sentence)
+            return None if company and not addressed else "preferred"
         case "intro":
             if _STACK_LABEL.match(line):
                 return "preferred"
             if _WILL_DO.search(sentence) and not _CANDIDATE_PHRASE.search(sentence):
                 return "preferred"  # what the candidate will do, said in the introduction
-            if about_company or not (_ADDRESSED.search(sentence) or preferred or required):
+            # "This includes ... and thus requires broad understanding": a description.
+            asks = preferred or _REQUIRED_WORD.search(sentence) or _ADDRESSED.search(sentence)
+            if about_company or not asks:
                 return None
             return "preferred" if preferred else "required"
         case _:
