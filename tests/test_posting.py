@@ -88,6 +88,16 @@ def test_headings_are_read_from_their_words_not_their_place() -> None:
     assert heading_kind("We are hiring engineers who love data.") is None
 
 
+def test_a_sentence_leading_into_a_list_says_what_the_list_is() -> None:
+    found = requirements(
+        "You will work in a collaborative environment.\n"
+        "This role requires a variety of strengths and capabilities including:\n"
+        "- Experience with Docker or similar container technologies\n"
+        "- Experience with deployment tools like Airflow is beneficial\n"
+    )
+    assert found == {("docker",): "required", ("airflow",): "preferred"}
+
+
 def test_an_intro_sentence_that_speaks_to_the_candidate_asks() -> None:
     found = requirements(
         "Acme builds music models with PyTorch. Experience with diffusion models is preferred. "

@@ -59,6 +59,17 @@ _HEADING_KINDS = [(kind, re.compile(pattern, re.I)) for kind, pattern in _HEADIN
 #: Marks around a heading's words: Markdown, emphasis, emoji, bullets, rules.
 _MARKS = re.compile(r"^[^\w(]+|[^\w)?!]+$")
 _MAX_HEADING_WORDS = 10
+_MAX_LEAD_IN_WORDS = 25
+_PREFERRED_LEAD_IN = re.compile(
+    r"\b(preferred|nice[- ]to[- ]have|bonus|a plus|pluses|ideally|desired|desirable|"
+    r"great to have|even better|stand out|not required)\b",
+    re.IGNORECASE,
+)
+_REQUIRED_LEAD_IN = re.compile(
+    r"\b(requires?|required|must|need|qualifications?|capabilities|strengths|skills|"
+    r"experience|look(ing)? for|you have|you bring|you should|ideal candidate)\b",
+    re.IGNORECASE,
+)
 #: "Location: Remote", "Title: ML Engineer": a label with its value on the line is no heading.
 _INLINE_LABEL = re.compile(r":\s+\S")
 _BULLET = re.compile(r"^([-*\u2022\u25aa\u25e6\u2023\u00b7\u2013]|\d{1,2}[.)])\s+")
@@ -69,7 +80,8 @@ _PREFERRED_PHRASE = re.compile(
     r"\b(is|are|would be|will be)( an?)?( big| huge| strong| nice| great)? (plus|bonus|"
     r"advantage|asset)\b|\bnice[- ]to[- ]have\b|\bpreferred\b|\bpreferably\b|\bideally\b|"
     r"\bdesirable\b|\bdesired\b|\bbonus( points)?\b|\ba plus\b|\bnot required\b|\boptional\b|"
-    r"\bgreat to have\b|\bgood to have\b|\bwould be great\b|\bhelpful\b",
+    r"\bgreat to have\b|\bgood to have\b|\bwould be great\b|\bhelpful\b|\bbeneficial\b|"
+    r"\badvantageous\b|\ban advantage\b",
     re.IGNORECASE,
 )
 _REQUIRED_PHRASE = re.compile(
@@ -135,7 +147,16 @@ def heading_kind(line: str) -> Section | None:
     if not raw or (raw.endswith((".", ";", ",")) and not raw.endswith("...")):
         return None
     title = _MARKS.sub("", raw.replace("**", "").replace("__", "")).strip()
-    if not title or len(title.split()) > _MAX_HEADING_WORDS or _INLINE_LABEL.search(title):
+    if not title or _INLINE_LABEL.search(title):
+        return None
+    if raw.rstrip(" *_").endswith(":") and len(title.split()) <= _MAX_LEAD_IN_WORDS:
+        # A sentence that leads into a list says what the list is ("This role requires a
+        # variety of strengths and capabilities including:").
+        if _PREFERRED_LEAD_IN.search(title):
+            return "preferred"
+        if _REQUIRED_LEAD_IN.search(title):
+            return "required"
+    if len(title.split()) > _MAX_HEADING_WORDS:
         return None
     bullet = _BULLET.match(raw)
     if bullet and not (_EMPHASISED.match(raw[bullet.end() :]) or raw.endswith(":")):
