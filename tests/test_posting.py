@@ -93,9 +93,9 @@ def test_a_sentence_leading_into_a_list_says_what_the_list_is() -> None:
         "You will work in a collaborative environment.\n"
         "This role requires a variety of strengths and capabilities including:\n"
         "- Experience with Docker or similar container technologies\n"
-        "- Experience with deployment tools like Airflow is beneficial\n"
+        "- Experience with Kubernetes is beneficial\n"
     )
-    assert found == {("docker",): "required", ("airflow",): "preferred"}
+    assert found == {("docker",): "required", ("kubernetes",): "preferred"}
 
 
 def test_an_intro_sentence_that_speaks_to_the_candidate_asks() -> None:
