@@ -215,3 +215,15 @@ def test_an_ml_posting_carries_no_warning() -> None:
 def test_a_posting_with_few_known_skills_warns() -> None:
     role = read_job(b"Requirements\n- Experience with Python.\n", name="posting.txt")
     assert role.warnings and "only 1 skill" in role.warnings[0]
+
+
+def test_a_hostile_posting_line_is_read_whole() -> None:
+    """Thousands of unknown names on one line are each listed once; nested parentheses of
+    skills do not recurse without end."""
+    names = ", ".join(f"Tool{n}X" for n in range(5000))
+    role = read_job(f"Requirements\n- Python, {names}\n".encode(), name="posting.txt")
+    assert len(role.unrecognised) == 5000 and role.unrecognised[-1].term == "Tool4999X"
+    assert any("unknown to skillgap" in w for w in role.warnings)
+    nested = " (".join(["Python", "SQL", "Docker"] * 700)
+    found = requirements(f"Requirements\n- {nested}\n")
+    assert {skill for group in found for skill in group} == {"python", "sql", "docker"}

@@ -17,6 +17,7 @@ each sentence that names skills becomes one or more requirements:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -49,6 +50,7 @@ _EQUIVALENT = re.compile(
 )
 #: How far after a general skill a specific one may stand and only specify it ("at NeurIPS").
 _SPECIFIER_GAP = 24
+_SENTENCE_STOP = re.compile(r"[.;] ")
 _ASIDE = re.compile(r"\([^()]*\)")
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -75,12 +77,17 @@ class PostingRequirement:
     or_equivalent: bool = False
 
 
-def _sentence_bounds(line: str, start: int) -> tuple[int, int]:
-    """Where the sentence of the line that holds the character at ``start`` begins and ends."""
-    begin = max(line.rfind(". ", 0, start), line.rfind("; ", 0, start))
-    end_candidates = [i for i in (line.find(". ", start), line.find("; ", start)) if i >= 0]
-    end = min(end_candidates) + 1 if end_candidates else len(line)
-    return (begin + 1 if begin >= 0 else 0), end
+def _sentence_bounds(line: str, start: int, stops: list[int]) -> tuple[int, int]:
+    """Where the sentence of the line that holds the character at ``start`` begins and ends;
+    ``stops`` are the places of the line's ". " and "; ", in order."""
+    index = bisect_left(stops, start)
+    begin = stops[index - 1] + 1 if index else 0
+    end = stops[index] + 1 if index < len(stops) else len(line)
+    return begin, end
+
+
+def _sentence_stops(line: str) -> list[int]:
+    return [m.start() for m in _SENTENCE_STOP.finditer(line)]
 
 
 def years_asked(sentence: str) -> int | None:
@@ -107,9 +114,13 @@ def extract_requirements(
         key=lambda h: (h.start, h.end),
     )
     by_sentence: dict[tuple[int, int, int], list[Hit]] = {}
+    stops: dict[int, list[int]] = {}
     for hit in usable:
         line_start = line_starts[hit.line - 1]
-        begin, end = _sentence_bounds(lines[hit.line - 1], hit.start - line_start)
+        line = lines[hit.line - 1]
+        if hit.line not in stops:
+            stops[hit.line] = _sentence_stops(line)
+        begin, end = _sentence_bounds(line, hit.start - line_start, stops[hit.line])
         by_sentence.setdefault((hit.line, begin, end), []).append(hit)
     requirements: list[PostingRequirement] = []
     any_of_list: PostingRequirement | None = None
@@ -159,7 +170,8 @@ def _sentence_requirements(
         if says_preferred(m.group())
     ]
     inside = [h for h in hits if any(a <= h.start < b for a, b in asides)]
-    outside = [h for h in hits if h not in inside]
+    aside_hits = set(inside)
+    outside = [h for h in hits if h not in aside_hits]
     main = _ASIDE.sub(lambda m: "" if says_preferred(m.group()) else m.group(), sentence)
     parts: list[tuple[list[Hit], Importance | None]] = [
         (outside, sentence_importance(main, section, line=line)),
@@ -210,8 +222,13 @@ def _without_implied(hits: Sequence[Hit], taxonomy: Taxonomy) -> list[Hit]:
     first_at: dict[tuple[int, int], Hit] = {}
     for hit in hits:
         first_at.setdefault((hit.start, hit.end), hit)
-    kept = list(first_at.values())
-    return [hit for hit in kept if not any(_specifies(hit, other, taxonomy) for other in kept)]
+    kept = sorted(first_at.values(), key=lambda h: (h.start, -h.end))
+    return [
+        hit
+        for index, hit in enumerate(kept)
+        # A general skill that a specific one specifies is named at most a few places before.
+        if not any(_specifies(hit, other, taxonomy) for other in kept[max(0, index - 8) : index])
+    ]
 
 
 def _specifies(hit: Hit, general: Hit, taxonomy: Taxonomy) -> bool:

@@ -85,14 +85,14 @@ def _general(text: str, kind: Hit, first_example: Hit) -> bool:
     return len(gap) <= 60 and _KIND_NOUN.search(gap) is not None
 
 
-def _run_groups(text: str, run: list[Hit]) -> list[tuple[str, ...]]:
+def _run_groups(text: str, run: list[Hit], *, kinds: bool = True) -> list[tuple[str, ...]]:
     """The requirements of one run of skills joined only by commas, 'and', 'or'..."""
     ids = list(dict.fromkeys(h.skill_id for h in run))
     if len(ids) < 2:
         return [tuple(ids)]
-    if "(" in text[run[0].end : run[1].start]:
+    if kinds and "(" in text[run[0].end : run[1].start]:
         # A skill then examples in parentheses: the kind is said by them, or stands apart.
-        examples = _run_groups(text, run[1:])
+        examples = _run_groups(text, run[1:], kinds=False)
         kind = [] if _general(text, run[0], run[1]) else [(run[0].skill_id,)]
         return [*kind, tuple(dict.fromkeys(s for g in examples for s in g))]
     joiners = [text[a.end : b.start] for a, b in pairwise(run)]

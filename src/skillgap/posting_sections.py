@@ -132,7 +132,11 @@ _JOINING_WORDS = frozenset(
     }
 )  # fmt: skip
 #: Headings that name the company or the place ("More about Hugging Face", "Life at Acme").
-_NAMED_HEADING = re.compile(r"^((more|all|a bit|a little) )?about\b|^life at\b|^why\b", re.I)
+_NAMED_HEADING = re.compile(
+    r"^((more|all|a bit|a little) )?about\b|^life at\b|^why\b|^(perks|benefits)\b", re.I
+)
+_MAX_BARE_WORDS = 5
+_MAX_NAMED_WORDS = 8
 #: A heading that makes its list one set of alternatives ("experience in any of the following").
 _ANY_OF_HEADING = re.compile(r"\b(any|one or more|at least one) of (the following|these)\b", re.I)
 
@@ -165,7 +169,8 @@ def heading_kind(line: str) -> Section | None:
     # A bare line is a heading only when short, capitalised, and its words are mostly a
     # heading's ("Preferred Qualifications"), not an item ("Experience with government work").
     bare = not marked and not title.isupper() and not _ANY_OF_HEADING.search(title)
-    if bare and (len(title.split()) > 5 or not title[:1].isupper()):
+    longest = _MAX_NAMED_WORDS if _NAMED_HEADING.match(title) else _MAX_BARE_WORDS
+    if bare and (len(title.split()) > longest or not title[:1].isupper()):
         return None
     for kind, pattern in _HEADING_KINDS:
         match = pattern.search(title)

@@ -97,28 +97,31 @@ def unrecognised_terms(text: str, hits: Sequence[Hit]) -> tuple[UnrecognisedTerm
 
 
 _Word = tuple[str, int, int, bool]  # text, start, end, written as a tool's name
-_SENTENCE_START = re.compile(r"(^|[.!?:]\s)[^\w]*$")
+_SENTENCE_END = re.compile(r"[.!?:]\s")
+#: The most characters a list's joiner takes (", and/or ").
+_MAX_LIST_GAP = 12
 
 
 def _terms(line: str, covered: list[tuple[int, int]], excluded: set[str]) -> list[str]:
     """The skill-like terms of one line that no hit covers: runs of up to three words."""
     plain = _URL.sub(lambda m: " " * len(m.group()), line)
+    hit_chars = bytearray(len(plain) + 1)
+    for a, b in covered:
+        hit_chars[a:b] = b"\x01" * (b - a)
     words: list[_Word | None] = []
     for match in _WORD.finditer(plain):
         word = match.group().rstrip(".")
         start, end = match.start(), match.start() + len(word)
-        if (
-            any(a < end and start < b for a, b in covered)
-            or word.casefold() in _GENERIC
-            or word.casefold() in excluded
-        ):
+        key = word.casefold()
+        if any(hit_chars[start:end]) or key in _GENERIC or key in excluded:
             words.append(None)
             continue
         strong = _STRONG.search(word) is not None
-        # A capitalised word that starts a sentence is just a sentence's first word.
-        titled = word[:1].isupper() and not _SENTENCE_START.search(plain[:start])
+        titled = word[:1].isupper() and not _starts_sentence(plain, start)
         words.append((word, start, end, strong) if strong or titled else None)
-    tool_like = [(w[1], w[2]) for w in words if w is not None and w[3]]
+    # Where skills and tool-like words begin and end: a capitalised name beside one is listed.
+    ends = {b for _, b in covered} | {w[2] for w in words if w is not None and w[3]}
+    starts = {a for a, _ in covered} | {w[1] for w in words if w is not None and w[3]}
     terms: list[str] = []
     run: list[_Word] = []
     for item in [*words, None]:
@@ -126,20 +129,32 @@ def _terms(line: str, covered: list[tuple[int, int]], excluded: set[str]) -> lis
         if item is not None and joined and len(run) < _MAX_TERM_WORDS:
             run.append(item)
             continue
-        if run and (any(w[3] for w in run) or _in_list(plain, run, [*covered, *tool_like])):
+        if run and (any(w[3] for w in run) or _in_list(plain, run, starts, ends)):
             terms.append(" ".join(w[0] for w in run))
         run = [item] if item is not None else []
     return terms
 
 
-def _in_list(line: str, run: list[_Word], neighbours: list[tuple[int, int]]) -> bool:
-    """A capitalised name counts in a list beside a skill or a tool-like term."""
+def _starts_sentence(line: str, start: int) -> bool:
+    """Whether only marks, or a sentence's end, stand between a word and what precedes it
+    (a capitalised word that starts a sentence is just a sentence's first word)."""
+    begin = start
+    while begin > 0 and not (line[begin - 1].isalnum() or line[begin - 1] == "_"):
+        begin -= 1
+    return begin == 0 or _SENTENCE_END.search(line, begin, start) is not None
+
+
+def _in_list(line: str, run: list[_Word], starts: set[int], ends: set[int]) -> bool:
+    """A capitalised name counts in a list beside a skill or a tool-like term: only list
+    punctuation, "and" or "or" stand between them."""
     start, end = run[0][1], run[-1][2]
-    return any(
-        (b <= start and line[b:start].strip() != "" and _LIST_GAP.match(line[b:start]))
-        or (a >= end and line[end:a].strip() != "" and _LIST_GAP.match(line[end:a]))
-        for a, b in neighbours
-    )
+    for gap in range(1, _MAX_LIST_GAP + 1):
+        before, after = start - gap, end + gap
+        if before in ends and line[before:start].strip() and _LIST_GAP.match(line[before:start]):
+            return True
+        if after in starts and line[end:after].strip() and _LIST_GAP.match(line[end:after]):
+            return True
+    return False
 
 
 def literal_match(term: str, text: str) -> bool:
