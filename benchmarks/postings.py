@@ -11,7 +11,7 @@
    requirement ids and their importance labelled by reading them
    (benchmarks/data/postings.tsv). Prints precision/recall of the ids and how often
    required/preferred agree on the ids found.
-3. Dev postings: 32 public postings of 2024-2026 (ML roles and off-domain ones) kept in
+3. Dev postings: public postings of 2024-2026 (ML roles and off-domain ones) kept in
    benchmarks/data/postings with labels by reading (required and preferred ids, alternative
    groups, degree; see its README), a fixed third held back. Per split: requirement id
    precision/recall over the ids the taxonomy knows, the share of labelled ids it does not know
@@ -195,13 +195,31 @@ def posting_benchmark(corpus: Path, ids: set[str]) -> None:
 
 
 def importances(role: Role | None, ids: set[str]) -> dict[str, str]:
-    """The importance of each skill id the posting's requirements name (required wins)."""
+    """The importance of each skill id the posting's requirements name (required wins); a
+    degree requirement names its lowest level."""
     found: dict[str, str] = {}
     for requirement in role.requirements if role else ():
-        for skill_id in requirement.any_of:
+        # A degree requirement is met by its lowest level or any higher: its level is the first.
+        degree = requirement.any_of[0].startswith("degree-")
+        for skill_id in requirement.any_of[:1] if degree else requirement.any_of:
             if skill_id in ids and found.get(skill_id) != "required":
                 found[skill_id] = requirement.importance
     return found
+
+
+def as_labelled(found: dict[str, str], gold: dict[str, str], taxonomy: Taxonomy) -> dict[str, str]:
+    """Found ids as the labels name them: the labels file a concept under the broader id the
+    taxonomy had when they were written (LLMs as nlp, see the dev set's README), so a found id
+    that is not labelled but implies a labelled one that was not found counts as that one."""
+    named = dict(found)
+    for skill_id, importance in found.items():
+        if skill_id in gold:
+            continue
+        broader = [i for i in taxonomy.skills[skill_id].implies if i in gold and i not in named]
+        if broader:
+            del named[skill_id]
+            named.setdefault(broader[0], importance)
+    return named
 
 
 def meeting_resume(required: set[str], groups: list[set[str]], taxonomy: Taxonomy) -> set[str]:
@@ -227,17 +245,18 @@ def resolved(label: str, known: set[str]) -> str:
     return label[4:] if label.startswith("new:") and label[4:] in known else label
 
 
-def dev_posting_benchmark() -> None:
+def dev_posting_benchmark(splits: tuple[str, ...] = ("tune", "holdout")) -> None:
     taxonomy = load_taxonomy()
     known = set(taxonomy.skills)
     rows = (DEV_POSTINGS / "labels.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    for split in ("tune", "holdout"):
+    for split in splits:
         scores, agree, compared = Scores(), 0, 0
         unknown = labelled = groups_total = groups_kept = 0
         false_gaps = required_total = not_shown = 0
+        warned = {"off-domain": [0, 0], "ML": [0, 0]}
         details: list[str] = []
         for row in rows:
-            file, row_split, _kind, required, preferred, alternatives, *_ = row.split("\t")
+            file, row_split, kind, required, preferred, alternatives, *_ = row.split("\t")
             if row_split != split:
                 continue
             gold = {resolved(i, known): "preferred" for i in preferred.split()}
@@ -249,7 +268,10 @@ def dev_posting_benchmark() -> None:
                 role: Role | None = read_job(DEV_POSTINGS / file, taxonomy=taxonomy)
             except InputError:
                 role = None
-            found = importances(role, known)
+            found = as_labelled(importances(role, known), gold, taxonomy)
+            domain = warned["off-domain" if kind == "off-domain" else "ML"]
+            domain[0] += bool(role is None or getattr(role, "warnings", ()))
+            domain[1] += 1
             scores.tp += len(found.keys() & gold.keys())
             scores.fp += len(found.keys() - gold.keys())
             scores.fn += len(gold.keys() - found.keys())
@@ -293,6 +315,9 @@ def dev_posting_benchmark() -> None:
         print(f"  false required gaps for a resume that meets the posting: "
               f"{false_gaps}/{required_total} required requirements"
               f" ({not_shown} ids the made-up resume failed to show)")  # fmt: skip
+        print(f"  postings with a warning (or no requirement): off-domain "
+              f"{warned['off-domain'][0]}/{warned['off-domain'][1]}, "
+              f"ML {warned['ML'][0]}/{warned['ML'][1]}")  # fmt: skip
         if split == "tune":
             print("  differences:")
             print("\n".join(details))
@@ -301,7 +326,15 @@ def dev_posting_benchmark() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument(
+        "--dev",
+        choices=["tune", "holdout"],
+        help="only the dev postings of this split (tune while tuning: holdout is read once)",
+    )
     args = parser.parse_args()
+    if args.dev:
+        dev_posting_benchmark((args.dev,))
+        return 0
     ids = canonical_ids(args.corpus)
     sentence_benchmark(args.corpus, ids)
     posting_benchmark(args.corpus, ids)

@@ -135,7 +135,8 @@ _REPORT_START = re.compile(
         skillgap\ \d+\.\d+\S*\ \xc2\xb7\ [^\n]*\n
       | \#\#\ skillgap:[ ]
       | ::(?:error|warning|notice)\ file=[^\n]*,title=skillgap
-      | (?:\#\#\ )?Ranking\ for\ [^\n]*\n(?:\n\|\ Rank\ |\ *rank\ +score\ )
+      | (?:\#\#\ )?Ranking\ for\ [^\n]*\n(?:\n?(?:>\ \*\*Warning:|warning:)[^\n]*\n)*
+        (?:\n\|\ Rank\ |\ *rank\ +score\ )
       | <!DOCTYPE\ html>\s*<html[^>]*>\s*<head>\s*<meta\ charset="utf-8">\s*
         <meta\ name="generator"\ content="skillgap[ ]
       | \[?\s*\{\s*"(?:schema_version"\s*:\s*"\d+\.\d+"\s*,\s*"status"

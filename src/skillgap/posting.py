@@ -3,56 +3,65 @@
 The posting is read like a resume (any format), its skills found by the same matcher, and
 each sentence that names skills becomes one or more requirements:
 
-- importance comes from the posting's own structure: the heading a sentence sits under
-  ("Requirements", "Minimum qualifications" vs "Preferred", "Nice to have", "Bonus"), and
-  phrases in the sentence itself ("... is a plus", "ideally", "must have");
-- alternatives the posting gives are one requirement: "Python, Java or C++" is met by any
-  of them, while "Python and SQL" are two requirements;
+- what a sentence asks for comes from the section it stands in and its own words
+  (:mod:`skillgap.posting_sections`): requirements, preferred qualifications and
+  responsibilities give requirements, the company's introduction, benefits and legal text none;
+- alternatives the posting gives are one requirement (:mod:`skillgap.posting_groups`);
+- degrees named together are one requirement at their lowest level, met by any higher one;
+- years of experience ("5+ years of Python") are kept on the requirement, not scored;
+- skill-like terms the taxonomy does not know are listed (:mod:`skillgap.posting_terms`),
+  and warnings say when the score means little;
 - the posting's sentence is kept as the requirement's evidence.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import pairwise
+from dataclasses import dataclass, replace
 
 from skillgap.errors import InputError
+from skillgap.ids import DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD
 from skillgap.matching import Hit, find_skills
+from skillgap.posting_groups import alternative_groups
+from skillgap.posting_sections import (
+    Importance,
+    Section,
+    line_sections,
+    says_preferred,
+    sentence_importance,
+)
+from skillgap.posting_terms import posting_warnings, unrecognised_terms
 from skillgap.readers import Document
 from skillgap.taxonomy import Requirement, Role, Taxonomy
+from skillgap.taxonomy_model import UnrecognisedTerm
 
 JOB_ROLE_ID = "job"
 #: A posting's required skills weigh three times its preferred ones.
 WEIGHTS = {"required": 3.0, "preferred": 1.0}
-
-_PREFERRED_HEADING = re.compile(
-    r"\b(preferred|nice[- ]to[- ]have|bonus|plus(es)?|desired|desirable|ideal(ly)?|"
-    r"additional (qualifications|skills)|good to have|extra credit|not required)\b",
+#: Degrees from the lowest: a requirement of one is met by it or any later one.
+DEGREE_ORDER = (DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD)
+_EQUIVALENT = re.compile(
+    r"\bor (an? )?(equivalent|comparable|relevant|related|practical|professional|industry)"
+    r"\b[^.;]{0,40}\b(experience|background)\b|\bequivalent (work |practical |professional )?"
+    r"experience\b",
     re.IGNORECASE,
 )
-_REQUIRED_HEADING = re.compile(
-    r"\b(requirements?|required|qualifications?|must[- ]haves?|what you('ll| will)? (need|bring)|"
-    r"who you are|you have|what we('re| are) looking for|skills|experience|about you|"
-    r"responsibilities|what you('ll| will) do|the role|your profile|key skills)\b",
+#: How far after a general skill a specific one may stand and only specify it ("at NeurIPS").
+_SPECIFIER_GAP = 24
+_SENTENCE_STOP = re.compile(r"[.;] ")
+_ASIDE = re.compile(r"\([^()]*\)")
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15,
+}  # fmt: skip
+_FIGURE = r"\d{1,2}|" + "|".join(_NUMBER_WORDS)
+_YEARS = re.compile(
+    rf"\b({_FIGURE})\s*\+?\s*(?:\(\d{{1,2}}\)\s*)?"
+    rf"(?:(?:-|\u2013|to)\s*(?:{_FIGURE})\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs)\b",
     re.IGNORECASE,
 )
-_PREFERRED_PHRASE = re.compile(
-    r"\b(is|are|would be|will be)( an?)?( big| huge| strong| nice)? (plus|bonus|advantage|"
-    r"asset)\b|\bnice[- ]to[- ]have\b|\bpreferred\b|\bpreferably\b|\bideally\b|\bdesirable\b|"
-    r"\bbonus( points)?\b|\ba plus\b|\bnot required\b|\boptional\b|\bfamiliarity with\b",
-    re.IGNORECASE,
-)
-_REQUIRED_PHRASE = re.compile(r"\b(must|required|requires?|minimum|mandatory|essential)\b", re.I)
-_HEADING_LINE = re.compile(r"^\s*[#*_]*\s*([A-Z][^.!?]{0,60}?)\s*[:*_]*\s*$")
-#: What may stand between two alternatives of one requirement.
-_ALTERNATIVE = re.compile(r"^[\s,;/()]*(\b(or|and/or|either)\b[\s,;/()]*)?$|^\s*/\s*$", re.I)
-#: "Computer Science, Statistics or a related field": the list is of alternatives.
-_OR_SIMILAR = re.compile(
-    r"^[\s,]*(or|and/or)\s+(an?\s+)?(related|similar|equivalent|other|comparable)\b", re.I
-)
-_CONJUNCTION = re.compile(r"^[\s,;()]*(\band\b[\s,;()]*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,33 +69,34 @@ class PostingRequirement:
     """A requirement read from a posting, with the sentence that states it."""
 
     any_of: tuple[str, ...]
-    importance: str
+    importance: Importance
     sentence: str
     line: int
+    years: int | None = None
+    #: A degree requirement that "or equivalent experience" relaxes.
+    or_equivalent: bool = False
 
 
-def _line_importances(lines: Sequence[str]) -> list[str]:
-    """The importance a heading gives each line: required until a 'preferred' heading."""
-    current = "required"
-    result = []
-    for line in lines:
-        heading = _HEADING_LINE.match(line)
-        if heading and len(line.split()) <= 8 and not line.rstrip().endswith("."):
-            title = heading.group(1)
-            if _PREFERRED_HEADING.search(title):
-                current = "preferred"
-            elif _REQUIRED_HEADING.search(title):
-                current = "required"
-        result.append(current)
-    return result
+def _sentence_bounds(line: str, start: int, stops: list[int]) -> tuple[int, int]:
+    """Where the sentence of the line that holds the character at ``start`` begins and ends;
+    ``stops`` are the places of the line's ". " and "; ", in order."""
+    index = bisect_left(stops, start)
+    begin = stops[index - 1] + 1 if index else 0
+    end = stops[index] + 1 if index < len(stops) else len(line)
+    return begin, end
 
 
-def _sentence_of(line: str, start: int) -> str:
-    """The sentence of the line that holds the character at ``start`` (line-relative)."""
-    begin = max(line.rfind(". ", 0, start), line.rfind("; ", 0, start))
-    end_candidates = [i for i in (line.find(". ", start), line.find("; ", start)) if i >= 0]
-    end = min(end_candidates) + 1 if end_candidates else len(line)
-    return line[begin + 1 if begin >= 0 else 0 : end].strip()
+def _sentence_stops(line: str) -> list[int]:
+    return [m.start() for m in _SENTENCE_STOP.finditer(line)]
+
+
+def years_asked(sentence: str) -> int | None:
+    """The fewest years of experience a sentence asks for ("5+ years", "3-5 years": 3)."""
+    figures = []
+    for match in _YEARS.finditer(sentence):
+        word = match.group(1).lower()
+        figures.append(_NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word))
+    return min(figures) if figures else None
 
 
 def extract_requirements(
@@ -95,7 +105,7 @@ def extract_requirements(
     """The requirements a posting states, in the order it states them, each once."""
     text = document.text
     lines = text.split("\n")
-    importances = _line_importances(lines)
+    sections, any_of_lines = line_sections(lines)
     line_starts = [0]
     for line in lines:
         line_starts.append(line_starts[-1] + len(line) + 1)
@@ -103,88 +113,179 @@ def extract_requirements(
         (h for h in hits if h.start >= 0 and h.method != "implied"),
         key=lambda h: (h.start, h.end),
     )
-    requirements: list[PostingRequirement] = []
-    by_sentence: dict[tuple[int, str], list[Hit]] = {}
+    by_sentence: dict[tuple[int, int, int], list[Hit]] = {}
+    stops: dict[int, list[int]] = {}
     for hit in usable:
+        line_start = line_starts[hit.line - 1]
         line = lines[hit.line - 1]
-        sentence = _sentence_of(line, hit.start - line_starts[hit.line - 1])
-        by_sentence.setdefault((hit.line, sentence), []).append(hit)
-    for (line_number, sentence), sentence_hits in by_sentence.items():
-        importance = importances[line_number - 1]
-        if _PREFERRED_PHRASE.search(sentence):
-            importance = "preferred"
-        elif _REQUIRED_PHRASE.search(sentence):
-            importance = "required"
-        for group in _alternative_groups(text, _without_implied(sentence_hits, taxonomy)):
-            requirements.append(
-                PostingRequirement(
-                    any_of=group, importance=importance, sentence=sentence, line=line_number
-                )
-            )
+        if hit.line not in stops:
+            stops[hit.line] = _sentence_stops(line)
+        begin, end = _sentence_bounds(line, hit.start - line_start, stops[hit.line])
+        by_sentence.setdefault((hit.line, begin, end), []).append(hit)
+    requirements: list[PostingRequirement] = []
+    any_of_list: PostingRequirement | None = None
+    for (line_number, begin, end), sentence_hits in by_sentence.items():
+        found = _sentence_requirements(
+            text,
+            lines[line_number - 1],
+            line_starts[line_number - 1],
+            line_number,
+            (begin, end),
+            _without_implied(sentence_hits, taxonomy),
+            section=sections[line_number - 1],
+            any_of=any_of_lines[line_number - 1],
+            taxonomy=taxonomy,
+        )
+        if any_of_lines[line_number - 1] and found:
+            # Every item of an "any of the following" list is one set of alternatives.
+            any_of_list = _joined(any_of_list, found[0])
+            continue
+        if any_of_list is not None:
+            requirements.append(any_of_list)
+            any_of_list = None
+        requirements.extend(found)
+    if any_of_list is not None:
+        requirements.append(any_of_list)
     return _merge(requirements)
 
 
+def _sentence_requirements(
+    text: str,
+    line: str,
+    line_start: int,
+    line_number: int,
+    bounds: tuple[int, int],
+    hits: list[Hit],
+    *,
+    section: Section,
+    any_of: bool,
+    taxonomy: Taxonomy,
+) -> list[PostingRequirement]:
+    """The requirements of one sentence. An aside in parentheses that says it is optional
+    ("Bachelor's degree (Master's preferred)") asks for its skills apart, as preferred."""
+    sentence = line[bounds[0] : bounds[1]].strip()
+    asides = [
+        (line_start + m.start(), line_start + m.end())
+        for m in _ASIDE.finditer(line, bounds[0], bounds[1])
+        if says_preferred(m.group())
+    ]
+    inside = [h for h in hits if any(a <= h.start < b for a, b in asides)]
+    aside_hits = set(inside)
+    outside = [h for h in hits if h not in aside_hits]
+    main = _ASIDE.sub(lambda m: "" if says_preferred(m.group()) else m.group(), sentence)
+    parts: list[tuple[list[Hit], Importance | None]] = [
+        (outside, sentence_importance(main, section, line=line)),
+        (inside, "preferred" if sentence_importance(sentence, section, line=line) else None),
+    ]
+    found = []
+    for part_hits, importance in parts:
+        if importance is None or not part_hits:
+            continue
+        groups = alternative_groups(text, part_hits, taxonomy, all_one=any_of)
+        found += [
+            PostingRequirement(
+                any_of=group,
+                importance=importance,
+                sentence=sentence,
+                line=line_number,
+                years=years_asked(sentence),
+            )
+            for group in _degrees_apart(groups)
+        ]
+    return found
+
+
+def _joined(current: PostingRequirement | None, item: PostingRequirement) -> PostingRequirement:
+    if current is None:
+        return item
+    return replace(current, any_of=tuple(dict.fromkeys((*current.any_of, *item.any_of))))
+
+
+def _degrees_apart(groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The degrees a sentence names are one requirement at their lowest level: "Bachelor's
+    or Master's" is met by a bachelor's, "MS or PhD" by a master's (or a PhD)."""
+    degrees = {skill for group in groups for skill in group if skill in DEGREE_ORDER}
+    others = [
+        kept for group in groups if (kept := tuple(s for s in group if s not in DEGREE_ORDER))
+    ]
+    if not degrees:
+        return list(groups)
+    lowest = min(DEGREE_ORDER.index(d) for d in degrees)
+    return [DEGREE_ORDER[lowest:], *others]
+
+
 def _without_implied(hits: Sequence[Hit], taxonomy: Taxonomy) -> list[Hit]:
-    """Drop a skill whose implied skill the sentence names too ("NeurIPS" beside
-    "publications"): the requirement is the general one."""
-    named = {hit.skill_id for hit in hits}
-    return [h for h in hits if not set(taxonomy.skills[h.skill_id].implies) & named]
-
-
-def _alternative_groups(text: str, hits: Sequence[Hit]) -> list[tuple[str, ...]]:
-    """Split a sentence's skills into requirements: runs joined by 'or' or '/' are one.
-
-    A list "A, B or C" is one requirement when its last joiner is "or"; "A, B and C" are
-    three. Skills separated by other words are separate requirements.
-    """
-    runs: list[list[Hit]] = []
+    """One skill per place: the one whose form it is ("Vertex AI", not also Google Cloud);
+    and no skill that only specifies a skill it implies, named just before it
+    ("publications at NeurIPS or ICML" is a publications requirement). Skills named apart
+    ("machine learning, especially deep learning") stay requirements of their own."""
+    first_at: dict[tuple[int, int], Hit] = {}
     for hit in hits:
-        if (runs and _ALTERNATIVE.match(text[runs[-1][-1].end : hit.start])) or (
-            runs and _CONJUNCTION.match(text[runs[-1][-1].end : hit.start])
-        ):
-            runs[-1].append(hit)
-        else:
-            runs.append([hit])
-    groups: list[tuple[str, ...]] = []
-    for run in runs:
-        joiners = [text[a.end : b.start] for a, b in pairwise(run)]
-        tail = text[run[-1].end : run[-1].end + 40]
-        alternatives = bool(joiners) and (
-            re.search(r"\bor\b|/", joiners[-1], re.IGNORECASE) is not None
-            or all("/" in j for j in joiners)
-            or _OR_SIMILAR.match(tail) is not None
-        )
-        ids = list(dict.fromkeys(h.skill_id for h in run))
-        if alternatives:
-            groups.append(tuple(ids))
-        else:
-            groups.extend((skill_id,) for skill_id in ids)
-    return groups
+        first_at.setdefault((hit.start, hit.end), hit)
+    kept = sorted(first_at.values(), key=lambda h: (h.start, -h.end))
+    return [
+        hit
+        for index, hit in enumerate(kept)
+        # A general skill that a specific one specifies is named at most a few places before.
+        if not any(_specifies(hit, other, taxonomy) for other in kept[max(0, index - 8) : index])
+    ]
+
+
+def _specifies(hit: Hit, general: Hit, taxonomy: Taxonomy) -> bool:
+    inside = general.start <= hit.start and hit.end <= general.end and general != hit
+    return general.skill_id in taxonomy.skills[hit.skill_id].implies and (
+        inside or 0 <= hit.start - general.end <= _SPECIFIER_GAP
+    )
 
 
 def _merge(requirements: list[PostingRequirement]) -> list[PostingRequirement]:
-    """One requirement per set of skills; stated as required anywhere means required."""
+    """One requirement per set of skills; stated as required anywhere means required. A
+    skill already required on its own needs no preferred group beside it."""
     merged: dict[frozenset[str], PostingRequirement] = {}
     for requirement in requirements:
         key = frozenset(requirement.any_of)
-        # A skill already required on its own needs no weaker alternative group beside it.
         if key in merged:
-            if merged[key].importance == "preferred" and requirement.importance == "required":
-                merged[key] = requirement
+            kept = merged[key]
+            if kept.importance == "preferred" and requirement.importance == "required":
+                kept = replace(requirement, years=requirement.years or kept.years)
+            merged[key] = replace(kept, years=kept.years or requirement.years)
             continue
         merged[key] = requirement
-    return list(merged.values())
+    required_alone = {
+        r.any_of[0] for r in merged.values() if len(r.any_of) == 1 and r.importance == "required"
+    }
+    return [
+        r
+        for r in merged.values()
+        if r.importance == "required" or not set(r.any_of) & required_alone or len(r.any_of) == 1
+    ]
 
 
 def read_posting(document: Document, taxonomy: Taxonomy) -> Role:
     """A posting read as a role with id ``job``; raises when it names no known skill."""
     hits = find_skills(document.text, taxonomy).hits
     requirements = extract_requirements(document, hits, taxonomy)
+    unknown = unrecognised_terms(document.text, hits)
     if not requirements:
         raise InputError(
             f"{document.path}: the posting names no skill skillgap knows", code="no-requirements"
         )
-    return posting_role(requirements, taxonomy)
+    role = posting_role(requirements, taxonomy)
+    return role.model_copy(
+        update={
+            "unrecognised": unknown,
+            "warnings": posting_warnings(role.requirements, unknown, taxonomy),
+        }
+    )
+
+
+def _name(requirement: PostingRequirement, taxonomy: Taxonomy) -> str:
+    names = [taxonomy.skills[s].name for s in requirement.any_of]
+    if requirement.any_of[0] in DEGREE_ORDER:
+        name = names[0] + (" or higher" if len(names) > 1 else "")
+        return name + (", or equivalent experience" if requirement.or_equivalent else "")
+    name = " or ".join(names)
+    return name + (f" ({requirement.years}+ years)" if requirement.years else "")
 
 
 def posting_role(requirements: Sequence[PostingRequirement], taxonomy: Taxonomy) -> Role:
@@ -192,7 +293,10 @@ def posting_role(requirements: Sequence[PostingRequirement], taxonomy: Taxonomy)
     built = []
     used: set[str] = set()
     for requirement in requirements:
-        names = [taxonomy.skills[s].name for s in requirement.any_of]
+        if requirement.any_of[0] in DEGREE_ORDER:
+            requirement = replace(
+                requirement, or_equivalent=_EQUIVALENT.search(requirement.sentence) is not None
+            )
         base = "-or-".join(requirement.any_of)[:60].strip("-")
         identifier = base
         counter = 2
@@ -202,12 +306,13 @@ def posting_role(requirements: Sequence[PostingRequirement], taxonomy: Taxonomy)
         built.append(
             Requirement(
                 id=identifier,
-                name=" or ".join(names),
+                name=_name(requirement, taxonomy),
                 category=taxonomy.skills[requirement.any_of[0]].category,
-                importance=requirement.importance,  # type: ignore[arg-type]
+                importance=requirement.importance,
                 weight=WEIGHTS[requirement.importance],
                 any_of=requirement.any_of,
                 source=f"line {requirement.line}: {requirement.sentence}",
+                years=requirement.years,
             )
         )
     return Role.model_validate(
@@ -218,3 +323,6 @@ def posting_role(requirements: Sequence[PostingRequirement], taxonomy: Taxonomy)
             "requirement": [r.model_dump() for r in built],
         }
     )
+
+
+__all__ = ["JOB_ROLE_ID", "PostingRequirement", "UnrecognisedTerm", "read_posting"]

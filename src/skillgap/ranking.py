@@ -19,6 +19,8 @@ class Standing:
     required_score: float
     preferred_score: float
     gaps: list[str]
+    #: The role's own warnings (a posting's): the same for every resume.
+    warnings: list[str]
     #: Whether the role has preferred requirements at all (a posting may have none): without,
     #: its preferred score is no score.
     has_preferred: bool = True
@@ -28,7 +30,7 @@ class Standing:
         has_preferred = any(r.importance == "preferred" for r in role.requirements)
         return cls(
             role.name, role.score, role.required_score, role.preferred_score, role.gaps,
-            has_preferred,
+            role.warnings, has_preferred,
         )  # fmt: skip
 
 

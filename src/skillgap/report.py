@@ -175,6 +175,23 @@ class RequirementResult(_Model):
     source: Annotated[
         str | None, Field(description="Where the requirement comes from (a posting's sentence)")
     ] = None
+    years: Annotated[
+        int | None,
+        Field(
+            description="Years of experience the posting asks for with it (shown, not scored); "
+            "added in schema 1.2"
+        ),
+    ] = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class UnrecognisedTermResult(_Model):
+    """A skill-like term of a posting that skillgap does not know, looked for literally."""
+
+    term: str
+    line: Annotated[int, Field(description="The posting's line that names it")]
+    importance: Literal["required", "preferred"]
+    found: Annotated[bool, Field(description="The resume holds the term as written")]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -206,6 +223,21 @@ class RoleResult(_Model):
             "gain first (required first among equals)"
         ),
     ]
+    warnings: Annotated[
+        list[str],
+        Field(
+            description="Why the score may mean little (a posting with few requirements "
+            "recognised, mostly unknown terms, or outside the taxonomy's domain); added in "
+            "schema 1.2"
+        ),
+    ] = field(default_factory=list)
+    unrecognised: Annotated[
+        list[UnrecognisedTermResult],
+        Field(
+            description="A posting's skill-like terms the taxonomy does not know, matched "
+            "literally against the resume; not scored; added in schema 1.2"
+        ),
+    ] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)

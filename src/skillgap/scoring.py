@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from skillgap.ids import AWARDS_SECTION, EDUCATION_SECTION, OTHER_SECTION, SKILLS_SECTION
 from skillgap.matching import Hit
+from skillgap.posting_terms import literal_match
 from skillgap.report import (
     BestRole,
     CategoryScore,
@@ -17,6 +18,7 @@ from skillgap.report import (
     RequirementResult,
     RoleResult,
     Strength,
+    UnrecognisedTermResult,
 )
 from skillgap.research import ResearchFact, shown_by_research
 from skillgap.sections import DEMONSTRATING_SECTIONS
@@ -175,6 +177,7 @@ def score_requirement(
         ),
         tip=taxonomy.tip_for(requirement),
         source=requirement.source,
+        years=requirement.years,
     )
 
 
@@ -196,9 +199,14 @@ def score_role(
     found: dict[str, FoundSkill],
     taxonomy: Taxonomy,
     research: Sequence[ResearchFact] = (),
+    *,
+    text: str = "",
 ) -> RoleResult:
     """Score one role: the weighted share of its requirements that the resume meets, and what
-    each gap is worth."""
+    each gap is worth.
+
+    ``text`` is the resume's, where a posting's unrecognised terms are looked for literally.
+    """
     results = _with_gains(
         [score_requirement(r, found, taxonomy, research) for r in role.requirements]
     )
@@ -231,6 +239,16 @@ def score_role(
         categories=categories,
         requirements=results,
         gaps=[r.id for r in gaps],
+        warnings=list(role.warnings),
+        unrecognised=[
+            UnrecognisedTermResult(
+                term=term.term,
+                line=term.line,
+                importance=term.importance,
+                found=literal_match(term.term, text),
+            )
+            for term in role.unrecognised
+        ],
     )
 
 

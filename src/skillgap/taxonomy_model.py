@@ -143,8 +143,19 @@ class Requirement(_Record):
     source: str | None = Field(
         default=None, description="Where the requirement comes from, e.g. a posting's sentence"
     )
+    years: int | None = Field(
+        default=None, ge=0, description="Years of experience a posting asks for (not scored)"
+    )
 
     _check_id = field_validator("id")(_kebab)
+
+
+class UnrecognisedTerm(_Record):
+    """A skill-like term a posting asks for that the taxonomy does not know."""
+
+    term: str
+    line: int = Field(ge=1)
+    importance: Literal["required", "preferred"]
 
 
 class Role(_Record):
@@ -157,6 +168,12 @@ class Role(_Record):
         default=True, description="Scored when no role is asked for; false: only by its id"
     )
     requirements: tuple[Requirement, ...] = Field(alias="requirement", min_length=1)
+    unrecognised: tuple[UnrecognisedTerm, ...] = Field(
+        default=(), description="A posting's terms the taxonomy does not know (not scored)"
+    )
+    warnings: tuple[str, ...] = Field(
+        default=(), description="Why the role's score may mean little (a posting's)"
+    )
 
     _check_id = field_validator("id")(_kebab)
 

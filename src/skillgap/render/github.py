@@ -52,6 +52,18 @@ def _report(report: Report) -> list[str]:
                 f"preferred {role.preferred_score:.0f}); {len(role.gaps)} gaps",
             )
         )
+        for warning in role.warnings:
+            lines.append(_command("warning", path, f"skillgap {role.name}", warning))
+        missing = [t.term for t in role.unrecognised if not t.found]
+        if missing:
+            lines.append(
+                _command(
+                    "notice",
+                    path,
+                    f"skillgap {role.name}: terms not in the taxonomy, not found as written",
+                    ", ".join(missing),
+                )
+            )
         by_id = {r.id: r for r in role.requirements}
         for gap_id in role.gaps:
             requirement = by_id[gap_id]

@@ -91,8 +91,8 @@ class RankingHtml(RankingRows):
     def begin(self) -> str:
         return str(_macros("page.html.j2").begin("skillgap ranking"))
 
-    def heading(self, role_name: str) -> str:
-        return str(_macros("ranking.html.j2").heading(role_name, self.role_id))
+    def heading(self, role_name: str, warnings: list[str] | None = None) -> str:
+        return str(_macros("ranking.html.j2").heading(role_name, self.role_id, warnings or []))
 
     def row(self, item: Ranked) -> str:
         view = {
@@ -167,6 +167,8 @@ def _role_view(role: RoleResult, number: int, names: Mapping[str, str]) -> dict[
             if kind in kinds
         ],
         "categories": role.categories,
+        "warnings": role.warnings,
+        "unrecognised": role.unrecognised,
         "open_points": sum(gap.gain for gap in gaps),
         "gaps": [
             {

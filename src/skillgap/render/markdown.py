@@ -78,6 +78,8 @@ def _report(report: Report, config: str | None) -> str:
 
 def _role(role: RoleResult) -> list[str]:
     out = [f"### {cell(role.name)}: gaps, the most points first", ""]
+    for warning in role.warnings:
+        out += [f"> **Warning:** {cell(warning)}", ""]
     by_id = {r.id: r for r in role.requirements}
     if not role.gaps:
         out += ["Every requirement is met.", ""]
@@ -88,6 +90,13 @@ def _role(role: RoleResult) -> list[str]:
             f"{number}. **{cell(r.name)}**, **+{r.gain:.0f} if closed** "
             f"({r.importance}, weight {r.weight:g}){half}: {cell(r.tip)}"
         )
+    if role.unrecognised:
+        out += ["", "**Not in skillgap's taxonomy** (not scored), looked for as written:", ""]
+        out += [
+            f"- {cell(t.term)} ({t.importance}, line {t.line}): "
+            f"{'found' if t.found else 'not found'}"
+            for t in role.unrecognised
+        ]
     out += ["", "<details><summary>Scores by category</summary>", ""]
     out += ["| Category | Score | Met |", "| --- | ---: | ---: |"]
     out += [f"| {cell(c.name)} | {c.score:.0f} | {c.met}/{c.total} |" for c in role.categories]

@@ -29,6 +29,7 @@ def ranking_json(item: RankingItem, role_id: str) -> dict[str, Any]:
         "required_score": item.role.required_score,
         "preferred_score": item.role.preferred_score,
         "gaps": item.role.gaps,
+        "warnings": item.role.warnings,
     }
 
 
@@ -45,7 +46,7 @@ class RankingRows(Renderer[RankingItem]):
         self.rows = 0
 
     @abstractmethod
-    def heading(self, role_name: str) -> str: ...
+    def heading(self, role_name: str, warnings: list[str] | None = None) -> str: ...
 
     @abstractmethod
     def row(self, item: Ranked) -> str: ...
@@ -56,7 +57,7 @@ class RankingRows(Renderer[RankingItem]):
     def record(self, item: RankingItem) -> str:
         if isinstance(item, Failure):
             return ""
-        heading = "" if self.rows else self.heading(item.role.name)
+        heading = "" if self.rows else self.heading(item.role.name, item.role.warnings)
         self.rows += 1
         return heading + self.text(item)
 
@@ -65,10 +66,11 @@ class RankingRows(Renderer[RankingItem]):
 
 
 class RankingTable(RankingRows):
-    def heading(self, role_name: str) -> str:
+    def heading(self, role_name: str, warnings: list[str] | None = None) -> str:
         return (
-            f"Ranking for {role_name} ({self.role_id})\n"
-            f"{'rank':>4}  {'score':>5}  {'req':>3}  {'pref':>4}  {'gaps':>4}  resume\n"
+            f"Ranking for {printable(role_name)} ({self.role_id})\n"
+            + "".join(f"warning: {printable(warning)}\n" for warning in warnings or ())
+            + f"{'rank':>4}  {'score':>5}  {'req':>3}  {'pref':>4}  {'gaps':>4}  resume\n"
         )
 
     def row(self, item: Ranked) -> str:
@@ -80,10 +82,11 @@ class RankingTable(RankingRows):
 
 
 class RankingMarkdown(RankingRows):
-    def heading(self, role_name: str) -> str:
+    def heading(self, role_name: str, warnings: list[str] | None = None) -> str:
         return (
-            f"## Ranking for {role_name} (`{self.role_id}`)\n\n"
-            "| Rank | Resume | Score | Required | Preferred | Gaps |\n"
+            f"## Ranking for {cell(role_name)} (`{self.role_id}`)\n\n"
+            + "".join(f"> **Warning:** {cell(warning)}\n\n" for warning in warnings or ())
+            + "| Rank | Resume | Score | Required | Preferred | Gaps |\n"
             "| ---: | --- | ---: | ---: | ---: | ---: |\n"
         )
 

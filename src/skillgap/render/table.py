@@ -97,6 +97,8 @@ def render_report(
     for role in report.roles:
         console.print()
         console.print(score_line(role))
+        for warning in role.warnings:
+            console.print(Padding(Text(f"warning: {warning}", "yellow"), (0, 0, 0, 2)))
         _render_gaps(console, role, skill_names, shown=slice(0, TOP_GAPS), tips=False)
         if len(role.gaps) > TOP_GAPS:
             more = len(role.gaps) - TOP_GAPS
@@ -122,6 +124,7 @@ def render_report(
         console.print()
         console.print(Text(f"Gaps for {role.name} ({len(role.gaps)}), how to close them", "bold"))
         _render_gaps(console, role, skill_names, shown=slice(None), tips=True)
+        _render_unrecognised(console, role)
 
 
 def importance_scores(role: RoleResult) -> str:
@@ -188,6 +191,18 @@ def _render_categories(console: Console, role: RoleResult) -> None:
             f"{category.met}/{category.total} met",
         )
     console.print(Padding(table, (0, 0, 0, 4)))
+
+
+def _render_unrecognised(console: Console, role: RoleResult) -> None:
+    """A posting's terms that skillgap does not know, looked for as written (not scored)."""
+    if not role.unrecognised:
+        return
+    heading = "Not in skillgap's taxonomy (not scored), looked for as written:"
+    console.print(Padding(Text(heading), (0, 0, 0, 2)))
+    for term in role.unrecognised:
+        mark = ("found", "green") if term.found else ("not found", "red")
+        line = Text.assemble(f"{term.term} [{term.importance}, line {term.line}]: ", mark)
+        console.print(Padding(line, (0, 0, 0, 4)))
 
 
 _STRENGTHS: tuple[Strength, ...] = ("demonstrated", "listed", "mentioned")

@@ -1,0 +1,256 @@
+"""The sections of a job posting, and what each sentence of them asks of the candidate.
+
+A posting is read as a recruiter reads it: its headings say what the text below them is
+(requirements, preferred qualifications, responsibilities, the company's introduction,
+benefits, equal-opportunity text, how to apply), and cues in a sentence can override that
+("... is a plus", "must have", "our platform is built on ..."). The position of a line never
+decides anything by itself.
+
+- requirement sections give required items, preferred sections preferred ones;
+- responsibilities and the description of the role give preferred items (skills the
+  candidate will use), but not a sentence about the company's own stack or teams;
+- the introduction and text before any heading give only sentences that address the
+  candidate ("Experience with diffusion models is preferred");
+- benefits, equal-opportunity, how-to-apply and legal text give nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+Section = Literal[
+    "required", "preferred", "responsibilities", "intro", "benefits", "eeo", "apply", "other"
+]
+Importance = Literal["required", "preferred"]
+
+#: Heading kinds, tried in this order: the first whose words a heading holds is its kind
+#: ("Pre-Employment Requirements" is legal text before it is a requirement section).
+_HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
+        ("eeo", r"\b(equal (employment )?opportunit|eeo\b|diversity|inclusion|accommodations?\b|"
+                r"belonging|non-?discrimination)"),
+        ("other", r"\b(disclosures?|pre-employment|privacy|locations?|legal|notice|"
+                  r"general info|salary range|pay range|compensation range)\b"),
+        ("benefits", r"\b(benefits?|perks?|what we offer|we offer|what you('ll| will)? get|"
+                     r"in it for you|we have for you|compensation|salary|pay\b|rewards|"
+                     r"why (join|work)|life at|our offer|incentives?|longevity|holidays?|vacation|"
+                     r"time off|insurance|401\(?k|retirement|wellness|relocation)"),
+        ("apply", r"\b(how to apply|apply|application|interview process|hiring process|"
+                  r"next steps|not sure if|recruit)"),
+        ("preferred", r"\b(preferred|nice[- ]to[- ]haves?|bonus|plus(es)?\b|desired|desirable|"
+                      r"great to have|good to have|ideal(ly)?|extra credit|stand out|"
+                      r"set you apart|even better|not required|optional)"),
+        ("required", r"\b(requirements?|required|qualifications?|must[- ]haves?|must have|"
+                     r"what you('ll| will)? (need|bring)|need to succeed|who you are|you have|"
+                     r"is this you|about you(rself)?$|look(ing)? for|skills?(-set)?\b|skill set|"
+                     r"your profile|expertise|you possess|you should have|you bring|"
+                     r"competenc|experience\b|^you$|eligibility|what it takes)"),
+        ("responsibilities", r"\b(responsibilit|what you('ll| will)? (do|be doing|work on)|"
+                             r"you will\b|you'll\b|the role\b|this role|your role|the position|"
+                             r"duties|day[- ]to[- ]day|impact|objectives?|job description|"
+                             r"description|summary|opportunity|challenges|mission of the role|"
+                             r"the job\b|overview of the role|key tasks|projects?\b|deliver)"),
+        ("intro", r"\b(about\b|who we are|our (mission|story|team|values|company)|company|"
+                  r"meet the team|the team|overview|we live by|culture)"),
+)  # fmt: skip
+_HEADING_KINDS = [(kind, re.compile(pattern, re.I)) for kind, pattern in _HEADING_PATTERNS]
+
+#: Marks around a heading's words: Markdown, emphasis, emoji, bullets, rules.
+_MARKS = re.compile(r"^[^\w(]+|[^\w)?!]+$")
+_MAX_HEADING_WORDS = 10
+_MAX_LEAD_IN_WORDS = 25
+_PREFERRED_LEAD_IN = re.compile(
+    r"\b(preferred|nice[- ]to[- ]have|bonus|a plus|pluses|ideally|desired|desirable|"
+    r"great to have|even better|stand out|not required)\b",
+    re.IGNORECASE,
+)
+_REQUIRED_LEAD_IN = re.compile(
+    r"\b(requires?|required|must|need|qualifications?|capabilities|strengths|skills|"
+    r"experience|look(ing)? for|you have|you bring|you should|ideal candidate)\b",
+    re.IGNORECASE,
+)
+#: "Location: Remote", "Title: ML Engineer": a label with its value on the line is no heading.
+_INLINE_LABEL = re.compile(r":\s+\S")
+_BULLET = re.compile(r"^([-*\u2022\u25aa\u25e6\u2023\u00b7\u2013]|\d{1,2}[.)])\s+")
+_EMPHASISED = re.compile(r"^(\*\*|__).*(\*\*|__)\W*$")
+
+#: An item that says it is optional is preferred wherever it stands.
+_PREFERRED_PHRASE = re.compile(
+    r"\b(is|are|would be|will be)( an?)?( big| huge| strong| nice| great)? (plus|bonus|"
+    r"advantage|asset)\b|\bnice[- ]to[- ]have\b|\bpreferred\b|\bpreferably\b|\bideally\b|"
+    r"\bdesirable\b|\bdesired\b|\bbonus( points)?\b|\ba plus\b|\bnot required\b|\boptional\b|"
+    r"\bgreat to have\b|\bgood to have\b|\bwould be great\b|\bhelpful\b|\bbeneficial\b|"
+    r"\badvantageous\b|\ban advantage\b",
+    re.IGNORECASE,
+)
+_REQUIRED_PHRASE = re.compile(
+    r"\b(must|required|requires?|minimum|mandatory|essential)\b", re.IGNORECASE
+)
+_REQUIRED_WORD = re.compile(r"\b(must|required|mandatory)\b", re.IGNORECASE)
+#: A sentence about the company rather than the candidate: its own stack, teams, customers.
+_COMPANY_PHRASE = re.compile(
+    r"\b(our|we|we'?re|we\u2019re|we'?ve|we\u2019ve|us)\b|\b(founded|headquartered|backed by|"
+    r"customers|clients|investors)\b",
+    re.IGNORECASE,
+)
+#: A sentence that states what the company is or does, even inside a requirement section.
+_COMPANY_FACT = re.compile(
+    r"\b(our|we|we'?re|we\u2019re|is used by|are used by|trusted by|is a leading|is the leading|"
+    r"founded|headquartered|backed by)\b",
+    re.IGNORECASE,
+)
+#: A sentence that addresses the candidate's own skills, wherever it stands.
+_CANDIDATE_PHRASE = re.compile(
+    r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
+    r"you\u2019re|if you|candidates?|applicants?|"
+    r"experience (with|in|using|of|building|developing)|proficien\w*|expertise in|knowledge of|"
+    r"familiar(ity)? with|fluen\w*|background in|degree|\d+\+? years|abilit(y|ies)|adaptab\w*|"
+    r"comfortable|looking for (someone|individuals|people|candidates|engineers|experience)|"
+    r"the ideal|we (need|require|expect|want|seek)|we are seeking|we'?re seeking)\b",
+    re.IGNORECASE,
+)
+#: A sentence that speaks to the candidate: in an introduction, only these ask for anything.
+_ADDRESSED = re.compile(
+    r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
+    r"you\u2019re|if you|you know|candidates?|applicants?|the ideal|looking for (someone|"
+    r"individuals|people|candidates|engineers|experience)|we (need|require|expect|want|seek))\b",
+    re.IGNORECASE,
+)
+#: A sentence that says what the candidate will do: the skills they will use.
+_WILL_DO = re.compile(r"\byou(\u2019ll|'ll| will|\u2019d|'d| would)\b", re.IGNORECASE)
+#: A labelled line that names the tools the candidate will use ("Tech stack: PyTorch, Ray").
+_STACK_LABEL = re.compile(
+    r"^[^\w]*(tech(nology)? stack|stack|tools?|technologies|tech)\s*:", re.IGNORECASE
+)
+_JOINING_WORDS = frozenset(
+    {
+        "&", "and", "of", "the", "our", "your", "a", "to", "for", "-", "|", "key", "minimum",
+        "basic", "additional", "main", "core", "general", "primary", "essential", "specific",
+        "points", "extra", "important", "other", "job", "position", "more", "some", "this",
+        "technical", "professional", "personal",
+    }
+)  # fmt: skip
+#: Headings that name the company or the place ("More about Hugging Face", "Life at Acme").
+_NAMED_HEADING = re.compile(
+    r"^((more|all|a bit|a little) )?about\b|^life at\b|^why\b|^(perks|benefits)\b", re.I
+)
+_MAX_BARE_WORDS = 5
+_MAX_NAMED_WORDS = 8
+#: A heading that makes its list one set of alternatives ("experience in any of the following").
+_ANY_OF_HEADING = re.compile(r"\b(any|one or more|at least one) of (the following|these)\b", re.I)
+
+
+def heading_kind(line: str) -> Section | None:
+    """The kind of section a heading line opens, or None when the line is no known heading.
+
+    A heading is a short line that ends no sentence (a colon, a question mark, Markdown or
+    emphasis around it are fine), whose words name a kind of section.
+    """
+    raw = line.strip()
+    if not raw or (raw.endswith((".", ";", ",")) and not raw.endswith("...")):
+        return None
+    title = _MARKS.sub("", raw.replace("**", "").replace("__", "")).strip()
+    if not title or _INLINE_LABEL.search(title):
+        return None
+    if raw.rstrip(" *_").endswith(":") and len(title.split()) <= _MAX_LEAD_IN_WORDS:
+        # A sentence that leads into a list says what the list is ("This role requires a
+        # variety of strengths and capabilities including:").
+        if _PREFERRED_LEAD_IN.search(title):
+            return "preferred"
+        if _REQUIRED_LEAD_IN.search(title):
+            return "required"
+    if len(title.split()) > _MAX_HEADING_WORDS:
+        return None
+    bullet = _BULLET.match(raw)
+    if bullet and not (_EMPHASISED.match(raw[bullet.end() :]) or raw.endswith(":")):
+        return None  # a list item, not a heading
+    marked = raw.startswith(("#", "*", "_")) or raw.rstrip(" *_").endswith((":", "?", "\u2026"))
+    # A bare line is a heading only when short, capitalised, and its words are mostly a
+    # heading's ("Preferred Qualifications"), not an item ("Experience with government work").
+    bare = not marked and not title.isupper() and not _ANY_OF_HEADING.search(title)
+    longest = _MAX_NAMED_WORDS if _NAMED_HEADING.match(title) else _MAX_BARE_WORDS
+    if bare and (len(title.split()) > longest or not title[:1].isupper()):
+        return None
+    for kind, pattern in _HEADING_KINDS:
+        match = pattern.search(title)
+        if match is None:
+            continue
+        if bare and not _NAMED_HEADING.match(title) and _words_left(title):
+            return None
+        return kind
+    return None
+
+
+def _words_left(title: str) -> int:
+    """How many words of a title are neither heading words nor words that qualify a heading
+    ("Key", "Minimum"): "Government experience" is an item, "Minimum Qualifications" a
+    heading."""
+    spans = [m.span() for _, pattern in _HEADING_KINDS for m in pattern.finditer(title)]
+    return sum(
+        1
+        for word in re.finditer(r"\S+", title)
+        if word.group().strip("!?.:,;\u2026").casefold() not in _JOINING_WORDS
+        and not any(a < word.end() and word.start() < b for a, b in spans)
+    )
+
+
+def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
+    """The section of every line, and whether the line stands under an "any of" heading.
+
+    Text before any known heading is the introduction. A heading the patterns do not know
+    ("Challenges", "0-30 days") continues the section it stands in.
+    """
+    current: Section = "intro"
+    any_of = False
+    sections: list[Section] = []
+    grouped: list[bool] = []
+    for line in lines:
+        kind = heading_kind(line)
+        if kind is None and _ANY_OF_HEADING.search(line) and line.rstrip(" *_").endswith(":"):
+            kind = current  # "At least one of the following must be true:" opens a list
+        if kind is not None:
+            current = kind
+            any_of = _ANY_OF_HEADING.search(line) is not None
+            sections.append("other")  # the heading itself asks for nothing
+        else:
+            sections.append(current)
+        grouped.append(any_of and kind is None)
+    return sections, grouped
+
+
+def says_preferred(text: str) -> bool:
+    """Whether the words say that what they name is optional ("preferred", "a plus")."""
+    return _PREFERRED_PHRASE.search(text) is not None
+
+
+def sentence_importance(sentence: str, section: Section, *, line: str = "") -> Importance | None:
+    """What a sentence of a section asks of the candidate: required, preferred or nothing."""
+    preferred = _PREFERRED_PHRASE.search(sentence) is not None
+    required = _REQUIRED_PHRASE.search(sentence) is not None
+    about_company = _COMPANY_FACT.search(sentence) and not _CANDIDATE_PHRASE.search(sentence)
+    match section:
+        case "required" | "preferred" if about_company:
+            return None
+        case "required":
+            return "preferred" if preferred else "required"
+        case "preferred":
+            return "required" if required and not preferred else "preferred"
+        case "responsibilities":
+            if _STACK_LABEL.match(line):
+                return "preferred"
+            addressed = _CANDIDATE_PHRASE.search(sentence) or _WILL_DO.search(sentence)
+            company = _COMPANY_PHRASE.search(sentence) or _COMPANY_FACT.search(sentence)
+            return None if company and not addressed else "preferred"
+        case "intro":
+            if _STACK_LABEL.match(line):
+                return "preferred"
+            if _WILL_DO.search(sentence) and not _CANDIDATE_PHRASE.search(sentence):
+                return "preferred"  # what the candidate will do, said in the introduction
+            # "This includes ... and thus requires broad understanding": a description.
+            asks = preferred or _REQUIRED_WORD.search(sentence) or _ADDRESSED.search(sentence)
+            if about_company or not asks:
+                return None
+            return "preferred" if preferred else "required"
+        case _:
+            return None

@@ -1,0 +1,192 @@
+"""What a posting asks for that skillgap does not know, and when its score means little.
+
+Nothing is dropped silently: a skill-like term in a requirement section that the taxonomy
+does not know ("OpenMMLab", "Synthetic Aperture Radar", "C#") is listed with its line and
+importance, and matched literally against the resume; it never changes the score. A term is
+skill-like when it is written as names of tools are (CamelCase, capitals, digits or
+``+#.`` inside a word), or is a capitalised name in a list beside a skill or such a term.
+Warnings say when a score means little: few requirements recognised, most terms unknown, or
+requirements mostly outside the taxonomy's domain (a nursing or sales posting).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from skillgap.matching import Hit
+from skillgap.posting_sections import line_sections, sentence_importance
+from skillgap.taxonomy import Requirement, Taxonomy
+from skillgap.taxonomy_model import UnrecognisedTerm
+
+#: Fewer requirements than this and a score says little.
+FEW_REQUIREMENTS = 3
+#: Categories every posting has, in any trade: they do not make a posting one of the domain.
+GENERIC_CATEGORIES = frozenset({"education", "soft-skills"})
+#: Below this share of the skills asked for in the domain's categories a posting is off the domain.
+DOMAIN_SHARE = 0.4
+
+_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[[^\]]*\]\([^)]*\)|<[^>]*>")
+_WORD = re.compile(r"[A-Za-z][\w.+#&-]*[\w+#]|[A-Za-z]")
+_STRONG = re.compile(r"[a-z][A-Z]|^[A-Z0-9&-]*[A-Z][A-Z0-9&-]*[A-Z0-9]$|\w[+#.]|\d|[+#]$")
+#: Capitalised words of postings that are no skills: pronouns, titles of sections, places.
+_GENERIC = frozenset(
+    {
+        "a", "an", "and", "or", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+        "as", "is", "are", "be", "will", "our", "we", "you", "your", "us", "they", "i", "it",
+        "its", "this", "that", "these", "those", "who", "what", "when", "where", "why", "how",
+        "all", "any", "both", "each", "some", "such", "experience", "experienced", "years", "year",
+        "strong", "excellent", "good", "great", "solid", "deep", "proven", "familiarity",
+        "knowledge", "understanding", "ability", "skills", "skill", "proficiency", "proficient",
+        "expertise", "expert", "bachelor", "bachelors", "master", "masters", "degree", "degrees",
+        "science", "engineering", "mathematics", "physics", "statistics", "field", "fields",
+        "related", "equivalent", "ms", "bs", "ba", "ma", "phd", "mba", "must", "preferred",
+        "required", "plus", "bonus", "nice", "ideal", "ideally", "senior", "junior", "lead",
+        "staff", "principal", "team", "teams", "company", "role", "position", "candidate",
+        "candidates", "work", "working", "job", "remote", "hybrid", "office", "full", "time",
+        "part", "usa", "uk", "eu", "eeo", "hr", "pto", "fte", "id", "ok", "tbd", "ca", "ny",
+        "sf", "nyc", "la", "dc", "ceo", "cto", "vp", "llc", "inc", "ltd", "co", "gmbh", "ai", "ml",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "english", "spanish", "french", "german", "north", "south", "east", "west", "america",
+        "american", "europe", "european", "canada", "asia", "new", "york", "san", "francisco",
+        "london", "etc", "e.g", "i.e", "cs", "u.s", "analysis", "evaluation",
+    }
+)  # fmt: skip
+_LIST_GAP = re.compile(r"^[\s,;/()&]*(\b(or|and|and/or)\b[\s,;/()]*)?$", re.IGNORECASE)
+_MAX_TERM_WORDS = 3
+
+
+def unrecognised_terms(text: str, hits: Sequence[Hit]) -> tuple[UnrecognisedTerm, ...]:
+    """The skill-like terms of requirement sections no hit covers, each once (required
+    wins), in the order of the posting."""
+    lines = text.split("\n")
+    sections, _ = line_sections(lines)
+    covered: dict[int, list[tuple[int, int]]] = {}
+    offset = 0
+    starts = []
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    for hit in hits:
+        if hit.start >= 0:
+            covered.setdefault(hit.line, []).append(
+                (hit.start - starts[hit.line - 1], hit.end - starts[hit.line - 1])
+            )
+    # The title and the company's name head a posting: "ScienceLogic" is no skill.
+    title_words = {
+        word.casefold()
+        for line, section in zip(lines[:3], sections, strict=False)
+        if section not in ("required", "preferred", "responsibilities")
+        for word in _WORD.findall(line)
+    }
+    found: dict[str, UnrecognisedTerm] = {}
+    for number, (line, section) in enumerate(zip(lines, sections, strict=True), start=1):
+        if section not in ("required", "preferred"):
+            continue
+        importance = sentence_importance(line, section, line=line)
+        if importance is None:
+            continue
+        for term in _terms(line, covered.get(number, []), title_words):
+            key = term.casefold()
+            if key not in found or (
+                found[key].importance == "preferred" and importance == "required"
+            ):
+                found[key] = UnrecognisedTerm(term=term, line=number, importance=importance)
+    return tuple(found.values())
+
+
+_Word = tuple[str, int, int, bool]  # text, start, end, written as a tool's name
+_SENTENCE_END = re.compile(r"[.!?:]\s")
+#: The most characters a list's joiner takes (", and/or ").
+_MAX_LIST_GAP = 12
+
+
+def _terms(line: str, covered: list[tuple[int, int]], excluded: set[str]) -> list[str]:
+    """The skill-like terms of one line that no hit covers: runs of up to three words."""
+    plain = _URL.sub(lambda m: " " * len(m.group()), line)
+    hit_chars = bytearray(len(plain) + 1)
+    for a, b in covered:
+        hit_chars[a:b] = b"\x01" * (b - a)
+    words: list[_Word | None] = []
+    for match in _WORD.finditer(plain):
+        word = match.group().rstrip(".")
+        start, end = match.start(), match.start() + len(word)
+        key = word.casefold()
+        if any(hit_chars[start:end]) or key in _GENERIC or key in excluded:
+            words.append(None)
+            continue
+        strong = _STRONG.search(word) is not None
+        titled = word[:1].isupper() and not _starts_sentence(plain, start)
+        words.append((word, start, end, strong) if strong or titled else None)
+    # Where skills and tool-like words begin and end: a capitalised name beside one is listed.
+    ends = {b for _, b in covered} | {w[2] for w in words if w is not None and w[3]}
+    starts = {a for a, _ in covered} | {w[1] for w in words if w is not None and w[3]}
+    terms: list[str] = []
+    run: list[_Word] = []
+    for item in [*words, None]:
+        joined = item is not None and run and plain[run[-1][2] : item[1]] == " "
+        if item is not None and joined and len(run) < _MAX_TERM_WORDS:
+            run.append(item)
+            continue
+        if run and (any(w[3] for w in run) or _in_list(plain, run, starts, ends)):
+            terms.append(" ".join(w[0] for w in run))
+        run = [item] if item is not None else []
+    return terms
+
+
+def _starts_sentence(line: str, start: int) -> bool:
+    """Whether only marks, or a sentence's end, stand between a word and what precedes it
+    (a capitalised word that starts a sentence is just a sentence's first word)."""
+    begin = start
+    while begin > 0 and not (line[begin - 1].isalnum() or line[begin - 1] == "_"):
+        begin -= 1
+    return begin == 0 or _SENTENCE_END.search(line, begin, start) is not None
+
+
+def _in_list(line: str, run: list[_Word], starts: set[int], ends: set[int]) -> bool:
+    """A capitalised name counts in a list beside a skill or a tool-like term: only list
+    punctuation, "and" or "or" stand between them."""
+    start, end = run[0][1], run[-1][2]
+    for gap in range(1, _MAX_LIST_GAP + 1):
+        before, after = start - gap, end + gap
+        if before in ends and line[before:start].strip() and _LIST_GAP.match(line[before:start]):
+            return True
+        if after in starts and line[end:after].strip() and _LIST_GAP.match(line[end:after]):
+            return True
+    return False
+
+
+def literal_match(term: str, text: str) -> bool:
+    """Whether a resume holds the term as a whole word (capitals as written for acronyms)."""
+    flags = 0 if term.isupper() and len(term) <= 4 else re.IGNORECASE
+    return re.search(rf"(?<![\w+#]){re.escape(term)}(?![\w+#])", text, flags) is not None
+
+
+def posting_warnings(
+    requirements: Sequence[Requirement],
+    unrecognised: Sequence[UnrecognisedTerm],
+    taxonomy: Taxonomy,
+) -> tuple[str, ...]:
+    """Why a posting's score may mean little; empty when it reads as an ML posting."""
+    warnings = []
+    known = {s for r in requirements for s in r.any_of}
+    if len(known) < FEW_REQUIREMENTS:
+        warnings.append(
+            f"only {len(known)} skill(s) skillgap knows recognised in the posting: "
+            "the score is not meaningful"
+        )
+    if len(unrecognised) > len(known):
+        warnings.append(
+            f"most skill-like terms of the posting are unknown to skillgap "
+            f"({len(unrecognised)} unknown, {len(known)} known): see the unrecognised terms"
+        )
+    in_domain = [s for s in known if taxonomy.skills[s].category not in GENERIC_CATEGORIES]
+    if len(known) >= FEW_REQUIREMENTS and len(in_domain) < max(
+        FEW_REQUIREMENTS, DOMAIN_SHARE * len(known)
+    ):
+        warnings.append(
+            "most of the posting's requirements are outside the ML and data skills skillgap "
+            "knows: the score is not meaningful"
+        )
+    return tuple(warnings)

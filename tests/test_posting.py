@@ -1,0 +1,229 @@
+"""Job postings read as a recruiter reads them: sections, alternatives, degrees, years,
+unknown terms and warnings (issue 15), each on a small posting."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from skillgap.analysis import analyze, read_job
+from skillgap.cli import app
+from skillgap.errors import ExitCode
+from skillgap.posting_sections import heading_kind
+from skillgap.taxonomy import Role
+
+runner = CliRunner()
+
+
+def requirements(text: str) -> dict[tuple[str, ...], str]:
+    role = read_job(text.encode(), name="posting.txt")
+    return {r.any_of: r.importance for r in role.requirements}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Experience with Python libraries such as TensorFlow, Keras, scikit-learn, etc.",
+         ("tensorflow", "keras", "scikit-learn")),
+        ("Docker, Kubernetes, or some other containerization technology.",
+         ("docker", "kubernetes")),
+        ("Experience with Python, Scala, Java, or another language.", ("python", "scala", "java")),
+        ("Deep knowledge of data stores (e.g. Kafka, MySQL, Oracle).", ("kafka", "sql")),
+        ("Experience with a cloud platform (AWS, GCP).", ("aws", "gcp")),
+        ("Experience with Airflow, Spark or similar tools.", ("airflow", "apache-spark")),
+        ("Hands-on with tools like MLflow and Polars.", ("mlflow", "dataframe-libraries")),
+    ],
+)  # fmt: skip
+def test_a_list_of_examples_is_one_requirement(sentence: str, group: tuple[str, ...]) -> None:
+    found = requirements(f"Requirements\n- {sentence}\n")
+    assert group in found, found
+    assert not any(len(g) == 1 and g[0] in group for g in found)
+
+
+def test_and_keeps_two_requirements_and_a_skill_before_examples_stays_one() -> None:
+    assert requirements("Requirements\n- Experience with SQL and Spark.\n") == {
+        ("sql",): "required", ("apache-spark",): "required",
+    }  # fmt: skip
+    found = requirements("Requirements\n- Strong Python (pandas, NumPy).\n")
+    assert found == {("python",): "required", ("pandas", "numpy"): "required"}
+
+
+def test_the_introduction_benefits_and_eeo_text_ask_for_nothing() -> None:
+    found = requirements(
+        "About us\nOur platform is built on Java and Scala, serving millions of users.\n\n"
+        "Requirements\n- Python, Go, or another language.\n\n"
+        "Benefits\n- We pay for your AWS certification.\n\n"
+        "Equal opportunity\nWe are an equal opportunity employer and love Kubernetes.\n"
+    )
+    assert found == {("python", "go"): "required"}
+
+
+def test_responsibilities_add_preferred_items_but_not_the_companys_own_stack() -> None:
+    found = requirements(
+        "What you'll do\n- Train models in PyTorch.\n- Our data lives in Snowflake.\n\n"
+        "Requirements\n- Experience with SQL.\n"
+    )
+    assert found == {("pytorch",): "preferred", ("sql",): "required"}
+
+
+def test_a_preferred_heading_and_preferred_words_make_items_preferred() -> None:
+    found = requirements(
+        "Minimum qualifications\n- Experience with SQL.\n- Docker is a plus.\n\n"
+        "Preferred Experience\n- Experience with Airflow.\n"
+    )
+    assert found == {
+        ("sql",): "required", ("docker",): "preferred", ("airflow",): "preferred",
+    }  # fmt: skip
+
+
+def test_headings_are_read_from_their_words_not_their_place() -> None:
+    assert heading_kind("### **Nice to have:**") == "preferred"
+    assert heading_kind("What you'll bring") == "required"
+    assert heading_kind("## About the company") == "intro"
+    assert heading_kind("Perks & benefits") == "benefits"
+    assert heading_kind("  * Experience with government contracting") is None  # a list item
+    assert heading_kind("We are hiring engineers who love data.") is None
+
+
+def test_a_sentence_leading_into_a_list_says_what_the_list_is() -> None:
+    found = requirements(
+        "You will work in a collaborative environment.\n"
+        "This role requires a variety of strengths and capabilities including:\n"
+        "- Experience with Docker or similar container technologies\n"
+        "- Experience with Kubernetes is beneficial\n"
+    )
+    assert found == {("docker",): "required", ("kubernetes",): "preferred"}
+
+
+def test_an_intro_sentence_that_speaks_to_the_candidate_asks() -> None:
+    found = requirements(
+        "Acme builds music models with PyTorch. Experience with diffusion models is preferred. "
+        "Very strong Python skills required.\n"
+    )
+    assert found == {("diffusion-models",): "preferred", ("python",): "required"}
+
+
+def test_degrees_named_together_are_one_requirement_met_by_the_lowest() -> None:
+    role = read_job(
+        "Requirements\n- Bachelor\u2019s or Master's degree in a technical field.\n- SQL.\n"
+        "- MS or PhD, or equivalent experience.\n\nPreferred\n- PhD preferred.\n".encode(),
+        name="posting.txt",
+    )
+    degrees = [r for r in role.requirements if r.any_of[0].startswith("degree-")]
+    assert [(r.any_of, r.importance) for r in degrees] == [
+        (("degree-bachelor", "degree-master", "degree-phd"), "required"),
+        (("degree-master", "degree-phd"), "required"),
+        (("degree-phd",), "preferred"),
+    ]
+    assert degrees[1].name == "Master's degree or higher, or equivalent experience"
+    resume = b"Education\nBachelor of Science in Computer Science, 2019\n\nSkills\nSQL\n"
+    job = next(r for r in analyze(resume, name="r.txt", job=role).roles if r.id == "job")
+    met = {r.any_of[0]: r.met for r in job.requirements}
+    assert met["degree-bachelor"] and not met["degree-master"]
+
+
+def test_a_preferred_aside_is_preferred() -> None:
+    found = requirements("Requirements\n- Bachelor's degree in Economics (Master's preferred).\n")
+    assert found == {
+        ("degree-bachelor", "degree-master", "degree-phd"): "required",
+        ("degree-master", "degree-phd"): "preferred",
+    }  # fmt: skip
+
+
+def test_years_of_experience_are_kept_and_shown_not_scored() -> None:
+    role = read_job(
+        b"Requirements\n- 5+ years of Python.\n- Three to five years with SQL.\n- Docker.\n",
+        name="posting.txt",
+    )
+    years = {r.any_of: (r.years, r.name) for r in role.requirements}
+    assert years[("python",)] == (5, "Python (5+ years)")
+    assert years[("sql",)] == (3, "SQL (3+ years)")
+    assert years[("docker",)] == (None, "Docker")
+    report = analyze(b"Skills\nPython, SQL, Docker\n", name="r.txt", job=role)
+    [job] = report.roles
+    assert job.score == 100 and job.requirements[0].years == 5
+
+
+POSTING = (
+    "Requirements\n- Experience with PyTorch and SQL.\n- Hands-on with Zarr and Docker.\n\n"
+    "Nice to have\n- Experience with Kubernetes, Dagster, and FooFlow.\n"
+)
+
+
+def test_unknown_terms_are_listed_and_matched_literally_without_changing_the_score() -> None:
+    role = read_job(POSTING.encode(), name="posting.txt")
+    assert [(t.term, t.line, t.importance) for t in role.unrecognised] == [
+        ("Zarr", 3, "required"), ("FooFlow", 6, "preferred"),
+    ]  # fmt: skip
+    with_term = analyze(b"Skills\nPyTorch, SQL, Zarr\n", name="r.txt", job=role).roles[0]
+    without = analyze(b"Skills\nPyTorch, SQL\n", name="r.txt", job=role).roles[0]
+    assert [(t.term, t.found) for t in with_term.unrecognised] == [
+        ("Zarr", True), ("FooFlow", False),
+    ]  # fmt: skip
+    assert not any(t.found for t in without.unrecognised)
+    assert with_term.score == without.score
+
+
+NURSING = (
+    "Registered Nurse, Hospice\n\nRequirements\n- Current RN license and BLS certification.\n"
+    "- Bachelor's degree in Nursing.\n- Excellent communication skills.\n"
+    "- Ability to collaborate with physicians, patients and families.\n"
+    "- Experience with wound care, care planning and patient assessment.\n"
+)
+
+
+def _nursing_role(tmp_path: Path) -> tuple[Path, Path]:
+    posting = tmp_path / "nurse.txt"
+    posting.write_text(NURSING, encoding="utf-8")
+    resume = tmp_path / "resume.txt"
+    resume.write_text("Skills\nPython, PyTorch, communication\n", encoding="utf-8")
+    return posting, resume
+
+
+def test_an_off_domain_posting_carries_a_warning_in_every_format(tmp_path: Path) -> None:
+    posting, resume = _nursing_role(tmp_path)
+    role: Role = read_job(posting)
+    assert any("outside" in w for w in role.warnings)
+    outputs = {}
+    for output in ("table", "json", "jsonl", "markdown", "github"):
+        result = runner.invoke(app, ["analyze", str(resume), "--job", str(posting), "-f", output])
+        assert result.exit_code in (ExitCode.OK, ExitCode.THRESHOLD_FAILED), result.stderr
+        outputs[output] = result.stdout
+    [job] = json.loads(outputs["json"])["roles"]
+    assert job["warnings"] == list(role.warnings)
+    assert json.loads(outputs["jsonl"])["roles"][0]["warnings"] == list(role.warnings)
+    assert "warning: most of the posting's requirements are outside" in outputs["table"]
+    assert "> **Warning:** most of the posting's requirements are outside" in outputs["markdown"]
+    assert "::warning file=" in outputs["github"] and "outside the ML" in outputs["github"]
+    for output in ("table", "json", "markdown"):
+        ranked = runner.invoke(app, ["compare", str(resume), "--job", str(posting), "-f", output])
+        assert "outside the ML" in ranked.stdout, output
+
+
+def test_an_ml_posting_carries_no_warning() -> None:
+    role = read_job(
+        b"Requirements\n- Python and PyTorch.\n- Experience with Kubernetes and MLflow.\n"
+        b"- Strong statistics.\n",
+        name="posting.txt",
+    )
+    assert role.warnings == ()
+
+
+def test_a_posting_with_few_known_skills_warns() -> None:
+    role = read_job(b"Requirements\n- Experience with Python.\n", name="posting.txt")
+    assert role.warnings and "only 1 skill" in role.warnings[0]
+
+
+def test_a_hostile_posting_line_is_read_whole() -> None:
+    """Thousands of unknown names on one line are each listed once; nested parentheses of
+    skills do not recurse without end."""
+    names = ", ".join(f"Tool{n}X" for n in range(5000))
+    role = read_job(f"Requirements\n- Python, {names}\n".encode(), name="posting.txt")
+    assert len(role.unrecognised) == 5000 and role.unrecognised[-1].term == "Tool4999X"
+    assert any("unknown to skillgap" in w for w in role.warnings)
+    nested = " (".join(["Python", "SQL", "Docker"] * 700)
+    found = requirements(f"Requirements\n- {nested}\n")
+    assert {skill for group in found for skill in group} == {"python", "sql", "docker"}
