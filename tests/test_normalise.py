@@ -84,7 +84,10 @@ def test_normalising_any_text_twice_changes_nothing(text: str) -> None:
 
 
 def test_a_long_run_of_marks_is_linear() -> None:
-    """A hostile input: every mark needs a decision, and the words around it are capped."""
+    """A hostile input: every mark needs a decision, and the words around it are capped.
+
+    Each takes under a second here; the bound is loose so that a busy machine cannot fail
+    it, while a pass quadratic in the marks (60,000 of them) would take many minutes."""
     import time
 
     long_words = ("a" * 200 + "\ufffe") * 5000
@@ -92,7 +95,7 @@ def test_a_long_run_of_marks_is_linear() -> None:
     for text in (long_words, distinct):
         start = time.perf_counter()
         normalise(text, known_forms=known)
-        assert time.perf_counter() - start < 2
+        assert time.perf_counter() - start < 15
 
 
 def test_readers_hand_on_normalised_text() -> None:
