@@ -84,6 +84,7 @@ def analyze_record(
     password: str | None = None,
     job: Role | None = None,
     thresholds: Thresholds | None = None,
+    folder: Path | None = None,
 ) -> Report | ErrorRecord:
     """The record ``skillgap analyze --format jsonl`` gives for one input, for engines that
     must never stop on a bad input: a :class:`Report`, or an :class:`ErrorRecord` with the
@@ -91,12 +92,14 @@ def analyze_record(
 
     ``name`` labels the input (default: the path as given, or ``"<bytes>"``); its extension
     says the format where the content does not. ``thresholds`` adds the checks of
-    ``--fail-under`` and ``--require``. A wrong request (an unknown role) still raises
-    :class:`skillgap.errors.UsageError`: it would fail every input alike.
+    ``--fail-under`` and ``--require``. ``folder`` is where the bytes of a LaTeX source lie,
+    to read the files it includes (a path's own folder is used). A wrong request (an unknown
+    role) still raises :class:`skillgap.errors.UsageError`: it would fail every input alike.
     """
     label = name if name is not None else str(source) if isinstance(source, Path) else "<bytes>"
     try:
-        report = _analyze(source, label, roles, password, taxonomy, limits or DEFAULT_LIMITS, job)
+        limits = limits or DEFAULT_LIMITS
+        report = _analyze(source, label, roles, password, taxonomy, limits, job, folder)
     except UsageError:
         raise
     except InputError as error:
@@ -140,11 +143,12 @@ def _analyze(
     taxonomy: Taxonomy | None,
     limits: Limits,
     job: Role | None,
+    folder: Path | None = None,
 ) -> Report:
     _count_input()
     with time_limit(limits.timeout, label):
         if isinstance(source, bytes):
-            document = read_bytes(source, label, password=password, limits=limits)
+            document = read_bytes(source, label, password=password, limits=limits, folder=folder)
         else:
             document = read_document(source, password=password, limits=limits, name=label)
         return analyze_document(document, roles=roles, taxonomy=taxonomy, job=job)
