@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from speed import DEFAULT_CORPUS, EXAMPLES, SKILLGAP, _tree, mixed_batch, run_measured
 
@@ -41,7 +42,7 @@ def tree_cpu(pid: int) -> float:
     return total / ticks
 
 
-def start_spark() -> tuple[object, float]:
+def start_spark() -> tuple[Any, float]:
     from pyspark.sql import SparkSession
 
     os.environ["PYSPARK_PYTHON"] = sys.executable
@@ -57,13 +58,13 @@ def start_spark() -> tuple[object, float]:
     return spark, time.perf_counter() - start
 
 
-def spark_run(spark: object, folder: Path) -> tuple[float, float]:
+def spark_run(spark: Any, folder: Path) -> tuple[float, float]:
     """Wall and CPU seconds of one analysis of a folder."""
     from skillgap.spark import analyze_files
 
     cpu = tree_cpu(os.getpid())
     start = time.perf_counter()
-    analyze_files(spark, [str(folder)]).write.format("noop").mode("overwrite").save()  # type: ignore[arg-type]
+    analyze_files(spark, [str(folder)]).write.format("noop").mode("overwrite").save()
     return time.perf_counter() - start, tree_cpu(os.getpid()) - cpu
 
 
@@ -105,14 +106,25 @@ def memory(count: int, every: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--copies", type=int, default=4, help="copies of the corpus resumes")
+    parser.add_argument("--copies", type=int, default=4, help="copies of the corpus (0: none)")
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--memory", type=int, default=0, help="resumes of the memory run")
     options = parser.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if options.copies:
+        throughput(options.corpus, options.copies, options.runs)
+    if options.memory:
+        for every, label in ((1000, "matcher afresh every 1,000"), (10**9, "never afresh")):
+            print(f"resident MiB over {options.memory:,} resumes with new words, {label}: "
+                  f"{memory(options.memory, every)}")  # fmt: skip
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
+    return 0
+
+
+def throughput(corpus: Path, copies: int, runs: int) -> None:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        batch = mixed_batch(options.corpus, folder, options.copies)
+        batch = mixed_batch(corpus, folder, copies)
         inputs = folder / "mixed"
         count = len(batch)
         spark, startup = start_spark()
@@ -122,7 +134,7 @@ def main() -> int:
               f"{wall:.1f} s, {count / wall:.1f} records/s, "
               f"{cpu / count * 1000:.0f} ms CPU each")  # fmt: skip
         results: dict[str, list[tuple[float, float]]] = {"cli": [], "spark": []}
-        for _ in range(options.runs):
+        for _ in range(runs):
             results["cli"].append(cli_run(inputs))
             results["spark"].append(spark_run(spark, inputs))
         rates = {}
@@ -130,16 +142,10 @@ def main() -> int:
             wall = statistics.median(w for w, _ in results[name])
             cpu = statistics.median(c for _, c in results[name])
             rates[name] = count / wall
-            print(f"{label} ({count} resumes, median of {options.runs}): {wall:.1f} s, "
+            print(f"{label} ({count} resumes, median of {runs}): {wall:.1f} s, "
                   f"{rates[name]:.1f} records/s, {cpu / count * 1000:.0f} ms CPU each")  # fmt: skip
         print(f"CLI / Spark throughput: {rates['cli'] / rates['spark']:.2f}x (target <= 1.3)")
-        spark.stop()  # type: ignore[attr-defined]
-    if options.memory:
-        for every, label in ((1000, "matcher afresh every 1,000"), (10**9, "never afresh")):
-            print(f"resident MiB over {options.memory:,} resumes with new words, {label}: "
-                  f"{memory(options.memory, every)}")  # fmt: skip
-    print(f"load average at end: {os.getloadavg()[0]:.1f}")
-    return 0
+        spark.stop()
 
 
 if __name__ == "__main__":

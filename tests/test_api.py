@@ -135,3 +135,12 @@ def test_the_matcher_is_built_afresh_past_a_number_of_inputs(
     assert len(fresh.tokenizer.vocab.strings) < words
     assert "Qx" * 5 + "word2" not in fresh.tokenizer.vocab.strings
     assert again == first[0]
+
+
+def test_importing_skillgap_and_its_spark_module_imports_no_pyspark() -> None:
+    import subprocess
+    import sys
+
+    script = "import sys, skillgap, skillgap.spark; print('pyspark' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr

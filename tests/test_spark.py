@@ -205,3 +205,47 @@ def test_every_corpus_input_gets_its_pinned_record(spark: SparkSession) -> None:
         if report != pinned:
             differ.append(relative)
     assert differ == []
+
+
+def test_the_bucket_example_writes_a_row_per_input(
+    spark: SparkSession, folder: Path, tmp_path: Path
+) -> None:
+    """examples/spark/analyze_bucket.py, as docs/spark.md runs it, in local mode."""
+    import importlib.util
+
+    script = EXAMPLES / "spark" / "analyze_bucket.py"
+    spec = importlib.util.spec_from_file_location("analyze_bucket", script)
+    assert spec is not None and spec.loader is not None
+    example = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(example)
+    table = example.run(spark, [str(folder)], str(tmp_path / "out"), roles=["mle"])
+    rows = {_local(row.path): row for row in table.collect()}
+    cli = {r["input"]["path"]: r for r in _cli_records(str(folder), "--role", "mle")}
+    assert sorted(rows) == sorted(cli)
+    assert {path: row.status for path, row in rows.items()} == {
+        path: record["status"] for path, record in cli.items()
+    }
+    assert example.summary(table).splitlines()[0] == "9 inputs: 5 analysed, 4 failed"
+
+
+def test_each_worker_keeps_one_matcher_across_jobs(spark: SparkSession) -> None:
+    """The taxonomy reaches every task as a new object; the worker's matcher is kept by its
+    content, so jobs after jobs leave one matcher per worker, not one per task."""
+    from skillgap.taxonomy import load_taxonomy
+
+    table = spark.createDataFrame([(f"Python and PyTorch {n}",) for n in range(8)], "resume string")
+    for _ in range(2):
+        assert analyze_column(table.repartition(4), "resume").where("status = 'ok'").count() == 8
+
+    from pyspark.sql import functions as F
+
+    def kept() -> str:
+        from skillgap.matching import find
+
+        return json.dumps([os.getpid(), list(find._matchers)])
+
+    # A Python UDF, run by the workers that analyse; a lambda, as pyspark reads type hints.
+    probe = F.udf(lambda _: kept()).asNondeterministic()
+    answers = table.repartition(4).select(probe("resume").alias("kept")).collect()
+    workers = dict(json.loads(row.kept) for row in answers)
+    assert all(keys == [load_taxonomy().fingerprint] for keys in workers.values()), workers
