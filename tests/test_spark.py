@@ -68,6 +68,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
     (folder / "broken.docx").write_bytes(b"PK\x03\x04 not a zip")
     (folder / "notes.csv").write_text("Python,PyTorch\n")
+    shutil.copy(EXAMPLES / "rs-resume.txt", folder / "_draft.txt")  # hidden to Spark's reader
+    shutil.copy(EXAMPLES / "mle-resume.txt", folder / ".old cv.txt")
     return folder
 
 
@@ -100,7 +102,7 @@ def test_every_input_of_a_folder_gets_the_cli_record(spark: SparkSession, folder
     assert rows[0].__fields__ == list(RESULT_COLUMNS)
     by_path = {row.path if row.path == missing else _local(row.path): row for row in rows}
     assert sorted(by_path) == sorted(cli)
-    assert len(cli) == 10 and str(folder / "notes.csv") not in cli
+    assert len(cli) == 12 and str(folder / "notes.csv") not in cli
     for path, row in by_path.items():
         report = json.loads(row.report)
         assert _as_cli(report, path) == cli[path], path
@@ -125,6 +127,8 @@ def test_every_input_of_a_folder_gets_the_cli_record(spark: SparkSession, folder
         "mle-resume.docx": None,
         "mle-resume.json": None,
         "rs.md": None,
+        "_draft.txt": None,
+        ".old cv.txt": None,
         "empty.txt": "no-text",
         "blank.md": "no-text",
         "broken.pdf": "unreadable",
@@ -142,9 +146,9 @@ def test_a_column_of_strings_gets_the_record_of_standard_input(spark: SparkSessi
     rows = analyze_column(table, "resume", name_column="name").orderBy("id").collect()
     assert rows[0].__fields__ == ["id", "name", *RESULT_COLUMNS]
     for text, row in zip(texts, rows, strict=False):
-        [cli] = _cli_records("-", stdin=text.encode())
-        assert json.loads(row.report) == cli
-        assert row.skills == [skill["id"] for skill in cli["skills"]]
+        result = CliRunner().invoke(app, ["analyze", "-", "-f", "jsonl"], input=text.encode())
+        assert row.report == result.stdout.rstrip("\n")  # the same text, byte for byte
+        assert row.skills == [skill["id"] for skill in json.loads(row.report)["skills"]]
     assert [(row.id, row.path, row.error_code) for row in rows[2:]] == [
         (3, "<text>", "no-text"),
         (4, "x", "no-text"),
@@ -225,7 +229,7 @@ def test_the_bucket_example_writes_a_row_per_input(
     assert {path: row.status for path, row in rows.items()} == {
         path: record["status"] for path, record in cli.items()
     }
-    assert example.summary(table).splitlines()[0] == "9 inputs: 5 analysed, 4 failed"
+    assert example.summary(table).splitlines()[0] == "11 inputs: 7 analysed, 4 failed"
 
 
 def test_each_worker_keeps_one_matcher_across_jobs(spark: SparkSession) -> None:

@@ -61,21 +61,26 @@ def analyze_files(
     A file named or matched by a pattern is read whatever its extension; below a folder, the
     files with a resume extension (:data:`skillgap.RESUME_EXTENSIONS`). Zero-length files are
     rows too (``no-text`` errors), and so is a path that names nothing (``not-found``). The
-    listing is made on the driver; the files are read by Spark's ``binaryFile`` source and
+    listing is made on the driver; the files are read by Spark's ``binaryFile`` source (those
+    it would skip, zero-length or named like hidden files, on the driver) and
     analysed in ``partitions`` parts (default: four per core, at most one per file). Rows
     come in no particular order.
     """
     from pyspark.sql import functions as F
 
     found, missing = _list_inputs(spark, [paths] if isinstance(paths, str) else list(paths))
-    non_empty = [path for path, length in found.items() if length > 0]
-    empty = [path for path, length in found.items() if length == 0]
+    # Spark's file reader skips zero-length files and those it takes for hidden ones (even
+    # when named): those are read here, on the driver (they are few).
+    skipped = {path for path, length in found.items() if length == 0 or _hidden(path)}
+    read_by_spark = [path for path in found if path not in skipped]
     inputs: DataFrame = spark.createDataFrame(
-        [(path, b"") for path in empty] + [(path, None) for path in missing],
+        [(path, _read_on_driver(spark, path)) for path in sorted(skipped)]
+        + [(path, None) for path in missing],
         "path string, content binary",
     )
-    if non_empty:
-        files = spark.read.format("binaryFile").load(non_empty).select("path", "content")
+    if read_by_spark:
+        reader = spark.read.format("binaryFile").option("recursiveFileLookup", "true")
+        files = reader.load(read_by_spark).select("path", "content")
         inputs = files.unionByName(inputs)
     count = len(found) + len(missing)
     parts = partitions or min(max(count, 1), 4 * spark.sparkContext.defaultParallelism)
@@ -285,6 +290,24 @@ def _expand(rows: DataFrame, nested: bool) -> DataFrame:
         report = F.when(F.col(f"{_RESULT}.status") == "ok", F.col(f"{_RESULT}.report"))
         results[-1] = F.from_json(report, report_type()).alias("report")
     return rows.select(*kept, *results)
+
+
+def _hidden(path: str) -> bool:
+    """Whether Spark's file reader takes a file for a hidden one and skips it."""
+    name = PurePosixPath(path).name
+    return name.startswith(("_", ".")) or name.endswith("._COPYING_")
+
+
+def _read_on_driver(spark: SparkSession, path: str) -> bytes:
+    jvm = spark.sparkContext._jvm
+    assert jvm is not None
+    conf = spark.sparkContext._jsc.hadoopConfiguration()  # type: ignore[union-attr, unused-ignore]
+    file = jvm.org.apache.hadoop.fs.Path(path)
+    stream = file.getFileSystem(conf).open(file)
+    try:
+        return bytes(jvm.org.apache.commons.io.IOUtils.toByteArray(stream))
+    finally:
+        stream.close()
 
 
 def _list_inputs(spark: SparkSession, arguments: list[str]) -> tuple[dict[str, int], list[str]]:
