@@ -144,3 +144,10 @@ def test_importing_skillgap_and_its_spark_module_imports_no_pyspark() -> None:
     script = "import sys, skillgap, skillgap.spark; print('pyspark' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_standard_input_that_fails_is_named_as_its_report_is() -> None:
+    [cli] = _cli_records("-", stdin=b" \n")
+    record = analyze_text(" \n", name="<stdin>")
+    assert cli == record.model_dump(mode="json")
+    assert cli["input"] == {"path": "<stdin>"}

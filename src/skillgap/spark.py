@@ -26,7 +26,14 @@ if TYPE_CHECKING:
     from skillgap.report import ErrorRecord, Report
     from skillgap.taxonomy import Taxonomy
 
-__all__ = ["RESULT_COLUMNS", "analyze_column", "analyze_files", "record_row", "report_type"]
+__all__ = [
+    "RESULT_COLUMNS",
+    "analyze_column",
+    "analyze_files",
+    "record_row",
+    "report_type",
+    "result_type",
+]
 
 #: The columns each analysed input gets, in order.
 RESULT_COLUMNS = (
