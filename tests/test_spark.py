@@ -252,4 +252,7 @@ def test_each_worker_keeps_one_matcher_across_jobs(spark: SparkSession) -> None:
     probe = F.udf(lambda _: kept()).asNondeterministic()
     answers = table.repartition(4).select(probe("resume").alias("kept")).collect()
     workers = dict(json.loads(row.kept) for row in answers)
-    assert all(keys == [load_taxonomy().fingerprint] for keys in workers.values()), workers
+    fingerprint = load_taxonomy().fingerprint
+    # A worker Spark started only for the probe has none; every other one has that one alone.
+    assert all(keys in ([], [fingerprint]) for keys in workers.values()), workers
+    assert [fingerprint] in workers.values()
