@@ -5,27 +5,39 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from skillgap._version import __version__
+from skillgap.inputs import RESUME_EXTENSIONS
 
-__all__ = ["Report", "__version__", "analyze", "load_taxonomy"]
+__all__ = [
+    "RESUME_EXTENSIONS",
+    "ErrorRecord",
+    "Report",
+    "__version__",
+    "analyze",
+    "analyze_record",
+    "analyze_text",
+    "load_taxonomy",
+]
 
 if TYPE_CHECKING:
-    from skillgap.analysis import analyze
-    from skillgap.report import Report
+    from skillgap.analysis import analyze, analyze_record, analyze_text
+    from skillgap.report import ErrorRecord, Report
     from skillgap.taxonomy import load_taxonomy
+
+#: Where each lazily imported name lives.
+_LAZY = {
+    "analyze": "skillgap.analysis",
+    "analyze_record": "skillgap.analysis",
+    "analyze_text": "skillgap.analysis",
+    "ErrorRecord": "skillgap.report",
+    "Report": "skillgap.report",
+    "load_taxonomy": "skillgap.taxonomy",
+}
 
 
 def __getattr__(name: str) -> Any:
     # The API is imported lazily so that `skillgap --help` never pays for spaCy or pydantic.
-    if name == "analyze":
-        from skillgap.analysis import analyze
+    if name in _LAZY:
+        from importlib import import_module
 
-        return analyze
-    if name == "Report":
-        from skillgap.report import Report
-
-        return Report
-    if name == "load_taxonomy":
-        from skillgap.taxonomy import load_taxonomy
-
-        return load_taxonomy
+        return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'skillgap' has no attribute {name!r}")

@@ -12,10 +12,10 @@ import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
-from skillgap.checks import Thresholds, evaluate
-from skillgap.errors import InputError, UsageError
+from skillgap.checks import Thresholds
 from skillgap.inputs import STDIN
 from skillgap.limits import Limits
 from skillgap.records import Failure, Record
@@ -53,31 +53,24 @@ class Outcome:
 
 
 def analyse_path(path: str, job: Job) -> Record:
-    """One input to one record: a report, or a failure that names the input and the reason."""
-    from skillgap.analysis import analyze
+    """One input to one record: a report, or a failure that names the input and the reason
+    (the record of :func:`skillgap.analysis.analyze_record`, which engines call directly)."""
+    from skillgap.analysis import analyze_record
+    from skillgap.report import ErrorRecord
 
-    try:
-        source: str | bytes = (job.stdin or b"") if path == STDIN else path
-        report = analyze(
-            source,
-            name="<stdin>",
-            roles=job.roles,
-            password=job.password,
-            taxonomy=job.taxonomy,
-            limits=job.limits,
-            job=job.job_role,
-        )
-    except UsageError:
-        raise
-    except InputError as error:
-        return Failure(path=path, code=error.code, message=str(error))
-    except Exception as error:  # a bug or a library failure: report it, keep the batch going
-        return Failure(
-            path=path, code="internal", message=f"{path}: internal error ({type(error).__name__})"
-        )
-    if job.thresholds:
-        report = report.model_copy(update={"checks": evaluate(report, job.thresholds)})
-    return report
+    record = analyze_record(
+        (job.stdin or b"") if path == STDIN else Path(path),
+        name="<stdin>" if path == STDIN else path,
+        roles=job.roles,
+        password=job.password,
+        taxonomy=job.taxonomy,
+        limits=job.limits,
+        job=job.job_role,
+        thresholds=job.thresholds,
+    )
+    if isinstance(record, ErrorRecord):
+        return Failure(path=record.input.path, code=record.error.code, message=record.error.message)
+    return record
 
 
 def process(path: str, job: Job) -> Outcome:

@@ -6,7 +6,7 @@ stages over a text. :func:`find_skills` does both for resumes and postings alike
 """
 
 from skillgap.matching.compiled import CompiledPatterns, compile_patterns
-from skillgap.matching.find import FoundInText, find_skills, matcher_for
+from skillgap.matching.find import FoundInText, find_skills, forget_matchers, matcher_for
 from skillgap.matching.hit import Hit
 from skillgap.matching.matcher import Matcher
 
@@ -17,5 +17,6 @@ __all__ = [
     "Matcher",
     "compile_patterns",
     "find_skills",
+    "forget_matchers",
     "matcher_for",
 ]

@@ -58,6 +58,11 @@ def matcher_for(taxonomy: Taxonomy) -> Matcher:
     return matcher
 
 
+def forget_matchers() -> None:
+    """Drop the kept matchers (and with them the words their vocabulary has met)."""
+    _matchers.clear()
+
+
 def _load_or_build(taxonomy: Taxonomy) -> Matcher:
     from spacy.about import __version__ as spacy_version
 

@@ -206,22 +206,28 @@ def _check_size(size: int, name: str, limits: Limits) -> None:
 
 
 def read_document(
-    path: str | Path, *, password: str | None = None, limits: Limits = DEFAULT_LIMITS
+    path: str | Path,
+    *,
+    password: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    name: str | None = None,
 ) -> Document:
-    """Read one file from disk."""
+    """Read one file from disk; ``name`` labels it in the document and in messages (default:
+    the path as given)."""
     file = Path(path)
+    label = str(path) if name is None else name
     try:
         if not file.is_file():
             if file.is_symlink() and not file.exists():
-                raise InputError(f"{path}: dangling symbolic link", code="not-found")
+                raise InputError(f"{label}: dangling symbolic link", code="not-found")
             missing = not file.exists()
             reason = "no such file" if missing else "not a regular file"
-            raise InputError(f"{path}: {reason}", code="not-found" if missing else "unreadable")
-        _check_size(file.stat().st_size, str(path), limits)
+            raise InputError(f"{label}: {reason}", code="not-found" if missing else "unreadable")
+        _check_size(file.stat().st_size, label, limits)
         data = file.read_bytes()
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from None
-    return read_bytes(data, str(path), password=password, limits=limits, folder=file.parent)
+        raise InputError(f"{label}: cannot read: {error.strerror}") from None
+    return read_bytes(data, label, password=password, limits=limits, folder=file.parent)
 
 
 _BLANK_RUN = re.compile(r"\n{3,}")
