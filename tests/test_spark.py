@@ -249,7 +249,7 @@ def test_each_worker_keeps_one_matcher_across_jobs(spark: SparkSession) -> None:
         return json.dumps([os.getpid(), list(find._matchers)])
 
     # A Python UDF, run by the workers that analyse; a lambda, as pyspark reads type hints.
-    probe = F.udf(lambda _: kept()).asNondeterministic()
+    probe = F.udf(lambda _: kept(), useArrow=False).asNondeterministic()
     answers = table.repartition(4).select(probe("resume").alias("kept")).collect()
     workers = dict(json.loads(row.kept) for row in answers)
     fingerprint = load_taxonomy().fingerprint
