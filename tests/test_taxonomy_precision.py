@@ -189,6 +189,28 @@ SOFTWARE_WORK: dict[str, tuple[set[str], str]] = {
     ),
     "019-matejkob-zephyr-quill/resume_main.tex": ({"open-source"}, "an Open Source Projects list"),
 }
+#: The industries the resumes name as where they worked: file -> domain skills and why.
+DOMAIN_EXPERIENCE: dict[str, tuple[set[str], str]] = {
+    "text/003_awesome-cv-resume-claud-park.tex": (
+        {"finance-domain"},
+        "worked for fintech and financial-services firms",
+    ),
+    "text/004_awesome-cv-cv-claud-park.tex": ({"finance-domain"}, "a financial-services employer"),
+    "text/013_altacv-mmayer.tex": ({"advertising-domain"}, "Product Management & Marketing listed"),
+    "text/018_resume-matcher-jane-doe.json": ({"finance-domain"}, "built payment processing"),
+    "pdf/012_resume-matcher-alfred-pennyworth-pm.pdf": (
+        {"ecommerce-domain"},
+        "led a team building e-commerce applications",
+    ),
+    "pdf/017_latexcv-sidebar.pdf": ({"healthcare-domain"}, "focuses on education and healthcare"),
+}
+DOMAIN_EXPERIENCE["pdf/003_awesome-cv-resume.pdf"] = DOMAIN_EXPERIENCE[
+    "text/003_awesome-cv-resume-claud-park.tex"
+]
+DOMAIN_EXPERIENCE["pdf/004_awesome-cv-cv.pdf"] = DOMAIN_EXPERIENCE[
+    "text/004_awesome-cv-cv-claud-park.tex"
+]
+DOMAIN_EXPERIENCE["pdf/006_altacv-mmayer.pdf"] = DOMAIN_EXPERIENCE["text/013_altacv-mmayer.tex"]
 SOFTWARE_WORK["pdf/002_deedy-debarghya-das.pdf"] = SOFTWARE_WORK["text/002_deedy-debarghya-das.xtx"]
 SOFTWARE_WORK["pdf/003_awesome-cv-resume.pdf"] = SOFTWARE_WORK[
     "text/003_awesome-cv-resume-claud-park.tex"
@@ -202,7 +224,7 @@ TRULY_THERE["pdf/003_awesome-cv-resume.pdf"] = TRULY_THERE[
 ]
 TRULY_THERE["pdf/004_awesome-cv-cv.pdf"] = TRULY_THERE["text/004_awesome-cv-cv-claud-park.tex"]
 TRULY_THERE["pdf/007_altacv-sample.pdf"] = TRULY_THERE["text/014_altacv-sample.tex"]
-for _file, (_skills, _reason) in SOFTWARE_WORK.items():
+for _file, (_skills, _reason) in [*SOFTWARE_WORK.items(), *DOMAIN_EXPERIENCE.items()]:
     _found, _why = TRULY_THERE.get(_file, (set(), ""))
     TRULY_THERE[_file] = (_found | _skills, "; ".join(filter(None, (_why, _reason))))
 
