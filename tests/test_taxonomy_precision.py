@@ -189,7 +189,7 @@ SOFTWARE_WORK: dict[str, tuple[set[str], str]] = {
     ),
     "019-matejkob-zephyr-quill/resume_main.tex": ({"open-source"}, "an Open Source Projects list"),
 }
-#: The industries the resumes name as where they worked: file -> domain skills and why.
+#: The industries and fields the resumes name as theirs: file -> domain skills and why.
 DOMAIN_EXPERIENCE: dict[str, tuple[set[str], str]] = {
     "text/003_awesome-cv-resume-claud-park.tex": (
         {"finance-domain"},
@@ -203,6 +203,12 @@ DOMAIN_EXPERIENCE: dict[str, tuple[set[str], str]] = {
         "led a team building e-commerce applications",
     ),
     "pdf/017_latexcv-sidebar.pdf": ({"healthcare-domain"}, "focuses on education and healthcare"),
+    "text/002_deedy-debarghya-das.xtx": (
+        {"cognitive-science"},
+        "research in phonetics and linguistics",
+    ),
+    "020-elizabethmyong-cv.md": ({"healthcare-domain"}, "worked in public health"),
+    "023-nywinewench-resume.md": ({"cognitive-science"}, "studied linguistics"),
 }
 DOMAIN_EXPERIENCE["pdf/003_awesome-cv-resume.pdf"] = DOMAIN_EXPERIENCE[
     "text/003_awesome-cv-resume-claud-park.tex"
@@ -211,6 +217,9 @@ DOMAIN_EXPERIENCE["pdf/004_awesome-cv-cv.pdf"] = DOMAIN_EXPERIENCE[
     "text/004_awesome-cv-cv-claud-park.tex"
 ]
 DOMAIN_EXPERIENCE["pdf/006_altacv-mmayer.pdf"] = DOMAIN_EXPERIENCE["text/013_altacv-mmayer.tex"]
+DOMAIN_EXPERIENCE["pdf/002_deedy-debarghya-das.pdf"] = DOMAIN_EXPERIENCE[
+    "text/002_deedy-debarghya-das.xtx"
+]
 SOFTWARE_WORK["pdf/002_deedy-debarghya-das.pdf"] = SOFTWARE_WORK["text/002_deedy-debarghya-das.xtx"]
 SOFTWARE_WORK["pdf/003_awesome-cv-resume.pdf"] = SOFTWARE_WORK[
     "text/003_awesome-cv-resume-claud-park.tex"
