@@ -22,10 +22,11 @@ NEW_FILES = (
     "application-areas", "software-practices", "ml-subfields", "domains", "dev-tools",
 )  # fmt: skip
 OLDER_SKILLS = {"langchain"}
-#: The languages added to the older languages file for issue 14.
-NEW_LANGUAGES = {
+#: Skills added for issue 14 to the older files (languages, foundations).
+NEW_IN_OLDER_FILES = {
     "assembly", "dart", "elixir", "fortran", "functional-languages", "groovy",
     "hardware-description", "lua", "mojo", "objective-c", "solidity", "webassembly", "zig",
+    "information-theory", "learning-theory",
 }  # fmt: skip
 
 _DEVOPS = {
@@ -65,7 +66,10 @@ TRULY_THERE: dict[str, tuple[set[str], str]] = {
         {"build-systems", "cybersecurity", "task-queues"},
         "lists Maven with Java tools; a Flask app with Celery and OAuth",
     ),
-    "text/015_jsonresume-sample.json": ({"quantum-computing"}, "names quantum computing"),
+    "text/015_jsonresume-sample.json": (
+        {"information-theory", "quantum-computing"},
+        "works on applied information theory; names quantum computing",
+    ),
     "text/026_kaggle-advocate.txt": (
         {"networking"},
         "a Microsoft Certified Systems Engineer in Networking",
@@ -245,7 +249,7 @@ def new_skill_ids() -> set[str]:
     for name in NEW_FILES:
         data = tomllib.loads((REPO / "skills" / f"{name}.toml").read_text(encoding="utf-8"))
         ids |= {skill["id"] for skill in data["skill"]}
-    return (ids - OLDER_SKILLS) | NEW_LANGUAGES
+    return (ids - OLDER_SKILLS) | NEW_IN_OLDER_FILES
 
 
 def non_ml_resumes() -> list[tuple[str, Path]]:
