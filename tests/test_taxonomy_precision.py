@@ -188,8 +188,8 @@ SOFTWARE_WORK: dict[str, tuple[set[str], str]] = {
     ),
     "pdf/017_latexcv-sidebar.pdf": ({"frontend-development"}, "a fullstack JS engineer"),
     "pdf/019_resume-matcher-two-column-template.pdf": (
-        {"backend-development", "frontend-development", "open-source", "time-series"},
-        "backend systems, a full-stack project with ML forecasting, open-source contributions",
+        {"backend-development", "frontend-development", "open-source"},
+        "backend systems, a full-stack project, open-source contributions",
     ),
     "019-matejkob-zephyr-quill/resume_main.tex": ({"open-source"}, "an Open Source Projects list"),
 }
