@@ -19,37 +19,84 @@ from .helpers import CORPUS, REPO
 #: The skill files of issue 14 (``langchain`` moved into llm.toml but is older).
 NEW_FILES = (
     "llm", "gpu-distributed", "mlops-platforms", "data-platforms", "ml-methods",
-    "application-areas", "software-practices", "ml-subfields",
+    "application-areas", "software-practices", "ml-subfields", "domains", "dev-tools",
 )  # fmt: skip
 OLDER_SKILLS = {"langchain"}
+#: Skills added for issue 14 to the older files (languages, foundations).
+NEW_IN_OLDER_FILES = {
+    "assembly", "dart", "elixir", "fortran", "functional-languages", "groovy",
+    "hardware-description", "lua", "mojo", "objective-c", "solidity", "webassembly", "zig",
+    "information-theory", "learning-theory",
+}  # fmt: skip
 
-_DEVOPS = {"apm-tools", "containers", "grafana", "microservices", "observability"}
+_DEVOPS = {
+    "apm-tools", "artifact-management", "containers", "grafana", "microservices", "observability",
+    "cybersecurity", "managed-databases", "networking", "serverless", "time-series-databases",
+}  # fmt: skip
 #: file -> the new skills it truly shows, and why.
 TRULY_THERE: dict[str, tuple[set[str], str]] = {
     "text/023_kaggle-hadoop.txt": (
-        {"data-quality", "python-environments"},
-        "a Hadoop developer: 'Data Quality' checks and Anaconda are named",
+        {"data-quality", "python-environments", "storage-systems"},
+        "a Hadoop developer: 'Data Quality' checks, Anaconda, the Hadoop Distributed File System",
     ),
     "text/002_deedy-debarghya-das.xtx": (
-        {"cloud-computing", "retrieval-systems", "robotics", "speech-processing"},
-        "CS courses named: Cloud Computing, Information Retrieval, Robot Learning, ASR",
+        {
+            "cloud-computing",
+            "computer-graphics",
+            "networking",
+            "retrieval-systems",
+            "robotics",
+            "speech-processing",
+        },
+        "CS courses named: Cloud Computing, Information Retrieval, Robot Learning, ASR,"
+        " Computer Networks, Computer Graphics",
     ),
     "text/003_awesome-cv-resume-claud-park.tex": (
-        _DEVOPS | {"cloud-computing", "reliability-engineering"},
-        "a DevOps/SRE engineer: Grafana, ELK, service mesh, SRE, cloud-native",
+        _DEVOPS | {"ai-coding-assistants", "cloud-computing", "reliability-engineering"},
+        "a DevOps/SRE engineer: Grafana, ELK, service mesh, SRE, cloud-native, RDS, InfluxDB,"
+        " VPC and DNS, IAM and SSO, serverless, Claude Code",
     ),
     "text/004_awesome-cv-cv-claud-park.tex": (
-        _DEVOPS | {"reliability-engineering", "systems-programming"},
-        "a DevOps/SRE engineer: Grafana, ELK, microservices, memory management",
+        _DEVOPS | {"latex", "reliability-engineering", "systems-programming"},
+        "a DevOps/SRE engineer: Grafana, ELK, microservices, memory management, RDS, InfluxDB,"
+        " VPC and DNS, IAM and SSO, serverless; LaTeX in the skills list",
     ),
     "text/014_altacv-sample.tex": ({"embedded-systems"}, "tagged 'Embedded Systems'"),
-    "text/016_jakegut-jake-ryan.tex": ({"build-systems"}, "lists Maven with Java tools"),
+    "text/016_jakegut-jake-ryan.tex": (
+        {"build-systems", "cybersecurity", "task-queues"},
+        "lists Maven with Java tools; a Flask app with Celery and OAuth",
+    ),
+    "text/015_jsonresume-sample.json": (
+        {"information-theory", "quantum-computing"},
+        "works on applied information theory; names quantum computing",
+    ),
+    "text/026_kaggle-advocate.txt": (
+        {"networking"},
+        "a Microsoft Certified Systems Engineer in Networking",
+    ),
+    "text/033_dataturks-accenture-associate.txt": (
+        {"iot", "networking"},
+        "skills list: Computer Networks, Internet of Things",
+    ),
     "text/018_resume-matcher-jane-doe.json": ({"microservices"}, "built microservices"),
     "pdf/009_nstrayer-resume.pdf": (
-        {"build-systems", "computational-biology"},
-        "'build tools'; a biostatistician parsing genomics data",
+        {
+            "biostatistics",
+            "build-systems",
+            "clinical-data",
+            "computational-biology",
+            "gis",
+            "network-science",
+            "visualization-libraries",
+        },
+        "'build tools'; a biostatistician: genomics and EHR data, network analysis, GIS,"
+        " interactive visualisation",
     ),
-    "pdf/011_resume-matcher-barry-allen-fe.pdf": ({"code-review"}, "does code reviews"),
+    "pdf/011_resume-matcher-barry-allen-fe.pdf": (
+        {"code-review", "managed-databases", "visualization-libraries"},
+        "does code reviews; Firestore and D3.js",
+    ),
+    "pdf/014_resume-matcher-john-doe.pdf": ({"data-modeling"}, "a Java developer: Hibernate"),
     "pdf/012_resume-matcher-alfred-pennyworth-pm.pdf": (
         {"embedded-systems"},
         "built a home-automation system on a Raspberry Pi",
@@ -58,22 +105,131 @@ TRULY_THERE: dict[str, tuple[set[str], str]] = {
         {"code-review", "recommender-systems"},
         "code reviews; 'worked ... to optimize recommendation algorithms'",
     ),
-    "pdf/017_latexcv-sidebar.pdf": ({"software-design"}, "software architecture and design"),
+    "pdf/017_latexcv-sidebar.pdf": (
+        {"computer-graphics", "latex", "software-design"},
+        "software architecture and design; makes LaTeX templates; Blender among tools",
+    ),
+    "pdf/018_latexcv-infographics2-en.pdf": (
+        {"scientific-computing"},
+        "studied Scientific Computing",
+    ),
     "pdf/019_resume-matcher-two-column-template.pdf": (
         {
             "apm-tools",
             "cloud-computing",
             "code-review",
+            "computer-graphics",
             "deployment-strategies",
             "fraud-detection",
+            "managed-databases",
             "microservices",
             "observability",
             "performance-engineering",
+            "serverless",
             "system-design",
         },
-        "a backend engineer: Datadog, feature flags, a real-time fraud detection pipeline",
+        "a backend engineer: Datadog, feature flags, a real-time fraud detection pipeline,"
+        " RDS and Lambda, query optimisation, WebGL",
     ),
 }
+#: The software engineers' own trade (web, backend, mobile, DevOps, open source...): file ->
+#: the general engineering skills it truly shows, and why; added to the finds above.
+SOFTWARE_WORK: dict[str, tuple[set[str], str]] = {
+    "text/002_deedy-debarghya-das.xtx": (
+        {
+            "frontend-development",
+            "functional-languages",
+            "mobile-development",
+            "open-source",
+            "software-design",
+        },
+        "full-stack developer; OCaml, iOS and Android listed; open-source contributor;"
+        " a Functional Programming course",
+    ),
+    "text/003_awesome-cv-resume-claud-park.tex": (
+        {"devops", "mobile-development", "open-source"},
+        "a DevOps engineer who maintains open-source projects and built an Android app",
+    ),
+    "text/004_awesome-cv-cv-claud-park.tex": (
+        {"devops", "frontend-development", "functional-languages", "mobile-development"},
+        "DevOps and OCaml listed; Android work; a talk on web application development",
+    ),
+    "text/013_altacv-mmayer.tex": ({"mobile-development"}, "built mobile apps"),
+    "text/015_jsonresume-sample.json": ({"frontend-development"}, "Web Development listed"),
+    "text/016_jakegut-jake-ryan.tex": (
+        {"frontend-development", "system-design"},
+        "full-stack projects with a frontend and a REST API",
+    ),
+    "text/018_resume-matcher-jane-doe.json": (
+        {"backend-development", "system-design"},
+        "a backend engineer who builds APIs",
+    ),
+    "text/019_jglovier-lisa-simpson.yml": (
+        {"frontend-development"},
+        "lists front-end web development",
+    ),
+    "text/023_kaggle-hadoop.txt": ({"devops"}, "names DevOps"),
+    "pdf/009_nstrayer-resume.pdf": ({"frontend-development"}, "builds web applications"),
+    "pdf/011_resume-matcher-barry-allen-fe.pdf": (
+        {"frontend-development"},
+        "a front-end developer (responsive design)",
+    ),
+    "pdf/012_resume-matcher-alfred-pennyworth-pm.pdf": (
+        {"backend-development", "software-design"},
+        "built back-end services in Java; improved code quality",
+    ),
+    "pdf/013_resume-matcher-bruce-wayne-fullstack.pdf": (
+        {"backend-development", "frontend-development"},
+        "a full-stack developer: frontend and backend",
+    ),
+    "pdf/014_resume-matcher-john-doe.pdf": (
+        {"debugging", "frontend-development", "system-design"},
+        "a full-stack developer: web applications, APIs, software debugging",
+    ),
+    "pdf/017_latexcv-sidebar.pdf": ({"frontend-development"}, "a fullstack JS engineer"),
+    "pdf/019_resume-matcher-two-column-template.pdf": (
+        {"backend-development", "frontend-development", "open-source"},
+        "backend systems, a full-stack project, open-source contributions",
+    ),
+    "019-matejkob-zephyr-quill/resume_main.tex": ({"open-source"}, "an Open Source Projects list"),
+}
+#: The industries and fields the resumes name as theirs: file -> domain skills and why.
+DOMAIN_EXPERIENCE: dict[str, tuple[set[str], str]] = {
+    "text/003_awesome-cv-resume-claud-park.tex": (
+        {"finance-domain"},
+        "worked for fintech and financial-services firms",
+    ),
+    "text/004_awesome-cv-cv-claud-park.tex": ({"finance-domain"}, "a financial-services employer"),
+    "text/013_altacv-mmayer.tex": ({"advertising-domain"}, "Product Management & Marketing listed"),
+    "text/018_resume-matcher-jane-doe.json": ({"finance-domain"}, "built payment processing"),
+    "pdf/012_resume-matcher-alfred-pennyworth-pm.pdf": (
+        {"ecommerce-domain"},
+        "led a team building e-commerce applications",
+    ),
+    "pdf/017_latexcv-sidebar.pdf": ({"healthcare-domain"}, "focuses on education and healthcare"),
+    "text/002_deedy-debarghya-das.xtx": (
+        {"cognitive-science"},
+        "research in phonetics and linguistics",
+    ),
+    "020-elizabethmyong-cv.md": ({"healthcare-domain"}, "worked in public health"),
+    "023-nywinewench-resume.md": ({"cognitive-science"}, "studied linguistics"),
+}
+DOMAIN_EXPERIENCE["pdf/003_awesome-cv-resume.pdf"] = DOMAIN_EXPERIENCE[
+    "text/003_awesome-cv-resume-claud-park.tex"
+]
+DOMAIN_EXPERIENCE["pdf/004_awesome-cv-cv.pdf"] = DOMAIN_EXPERIENCE[
+    "text/004_awesome-cv-cv-claud-park.tex"
+]
+DOMAIN_EXPERIENCE["pdf/006_altacv-mmayer.pdf"] = DOMAIN_EXPERIENCE["text/013_altacv-mmayer.tex"]
+DOMAIN_EXPERIENCE["pdf/002_deedy-debarghya-das.pdf"] = DOMAIN_EXPERIENCE[
+    "text/002_deedy-debarghya-das.xtx"
+]
+SOFTWARE_WORK["pdf/002_deedy-debarghya-das.pdf"] = SOFTWARE_WORK["text/002_deedy-debarghya-das.xtx"]
+SOFTWARE_WORK["pdf/003_awesome-cv-resume.pdf"] = SOFTWARE_WORK[
+    "text/003_awesome-cv-resume-claud-park.tex"
+]
+SOFTWARE_WORK["pdf/004_awesome-cv-cv.pdf"] = SOFTWARE_WORK["text/004_awesome-cv-cv-claud-park.tex"]
+SOFTWARE_WORK["pdf/006_altacv-mmayer.pdf"] = SOFTWARE_WORK["text/013_altacv-mmayer.tex"]
 TRULY_THERE["pdf/002_deedy-debarghya-das.pdf"] = TRULY_THERE["text/002_deedy-debarghya-das.xtx"]
 # Now that the PDF's soft hyphens read as hyphens, "cloud-native" is in the PDF as in its source.
 TRULY_THERE["pdf/003_awesome-cv-resume.pdf"] = TRULY_THERE[
@@ -81,6 +237,9 @@ TRULY_THERE["pdf/003_awesome-cv-resume.pdf"] = TRULY_THERE[
 ]
 TRULY_THERE["pdf/004_awesome-cv-cv.pdf"] = TRULY_THERE["text/004_awesome-cv-cv-claud-park.tex"]
 TRULY_THERE["pdf/007_altacv-sample.pdf"] = TRULY_THERE["text/014_altacv-sample.tex"]
+for _file, (_skills, _reason) in [*SOFTWARE_WORK.items(), *DOMAIN_EXPERIENCE.items()]:
+    _found, _why = TRULY_THERE.get(_file, (set(), ""))
+    TRULY_THERE[_file] = (_found | _skills, "; ".join(filter(None, (_why, _reason))))
 
 BENCHMARK_DATA = REPO / "benchmarks" / "data"
 
@@ -90,7 +249,7 @@ def new_skill_ids() -> set[str]:
     for name in NEW_FILES:
         data = tomllib.loads((REPO / "skills" / f"{name}.toml").read_text(encoding="utf-8"))
         ids |= {skill["id"] for skill in data["skill"]}
-    return ids - OLDER_SKILLS
+    return (ids - OLDER_SKILLS) | NEW_IN_OLDER_FILES
 
 
 def non_ml_resumes() -> list[tuple[str, Path]]:
