@@ -27,12 +27,12 @@ def requirements(text: str) -> dict[tuple[str, ...], str]:
     ("sentence", "group"),
     [
         ("Experience with Python libraries such as TensorFlow, Keras, scikit-learn, etc.",
-         ("tensorflow", "keras", "scikit-learn")),
+         ("python", "tensorflow", "keras", "scikit-learn")),
         ("Docker, Kubernetes, or some other containerization technology.",
          ("docker", "kubernetes")),
         ("Experience with Python, Scala, Java, or another language.", ("python", "scala", "java")),
         ("Deep knowledge of data stores (e.g. Kafka, MySQL, Oracle).", ("kafka", "sql")),
-        ("Experience with a cloud platform (AWS, GCP).", ("aws", "gcp")),
+        ("Experience with a cloud platform (AWS, GCP).", ("cloud-computing", "aws", "gcp")),
         ("Experience with Airflow, Spark or similar tools.", ("airflow", "apache-spark")),
         ("Hands-on with tools like MLflow and Polars.", ("mlflow", "dataframe-libraries")),
     ],
@@ -49,6 +49,37 @@ def test_and_keeps_two_requirements_and_a_skill_before_examples_stays_one() -> N
     }  # fmt: skip
     found = requirements("Requirements\n- Strong Python (pandas, NumPy).\n")
     assert found == {("python",): "required", ("pandas", "numpy"): "required"}
+
+
+def test_a_kind_before_its_examples_is_met_by_itself_or_any_of_them() -> None:
+    found = requirements(
+        "Requirements\n- Experience with deep learning frameworks such as TensorFlow and JAX.\n"
+    )
+    assert found == {("deep-learning", "tensorflow", "jax"): "required"}
+    # Required on its own elsewhere, the kind leaves its examples as the preferred part.
+    found = requirements(
+        "Requirements\n- Deep learning experience.\n\n"
+        "Nice to have\n- Deep learning frameworks such as TensorFlow or JAX.\n"
+    )
+    assert found == {("deep-learning",): "required", ("tensorflow", "jax"): "preferred"}
+    # A skill followed by other words before the kind noun is no kind of the examples.
+    found = requirements("Requirements\n- Deep learning at scale and tools like PyTorch.\n")
+    assert found == {("deep-learning",): "required", ("pytorch",): "required"}
+
+
+def test_names_the_taxonomy_does_not_know_do_not_break_a_list() -> None:
+    found = requirements(
+        "Requirements\n- Packages such as NumPy, SciPy, Zorblib, Quux Kit, pandas, Keras.\n"
+    )
+    assert found == {("numpy", "scipy", "pandas", "keras"): "required"}
+    # A phrase between two skills is no name: the list stops there.
+    found = requirements("Requirements\n- Python, experience with Go, and Docker.\n")
+    assert found == {("python",): "required", ("go",): "required", ("docker",): "required"}
+
+
+def test_names_joined_by_a_slash_are_one_requirement_inside_a_list() -> None:
+    found = requirements("Requirements\n- Strong programming skills in C/C++ and Python.\n")
+    assert found == {("c", "cpp"): "required", ("python",): "required"}
 
 
 def test_the_introduction_benefits_and_eeo_text_ask_for_nothing() -> None:

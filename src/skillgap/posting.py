@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from skillgap.errors import InputError
 from skillgap.ids import DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD
 from skillgap.matching import Hit, find_skills
-from skillgap.posting_groups import alternative_groups
+from skillgap.posting_groups import Alternatives, alternative_groups
 from skillgap.posting_sections import (
     Importance,
     Section,
@@ -75,6 +75,8 @@ class PostingRequirement:
     years: int | None = None
     #: A degree requirement that "or equivalent experience" relaxes.
     or_equivalent: bool = False
+    #: The first skill is a kind the others are examples of ("ML frameworks such as PyTorch").
+    kind: bool = False
 
 
 def _sentence_bounds(line: str, start: int, stops: list[int]) -> tuple[int, int]:
@@ -184,11 +186,12 @@ def _sentence_requirements(
         groups = alternative_groups(text, part_hits, taxonomy, all_one=any_of)
         found += [
             PostingRequirement(
-                any_of=group,
+                any_of=group.skills,
                 importance=importance,
                 sentence=sentence,
                 line=line_number,
                 years=years_asked(sentence),
+                kind=group.kind,
             )
             for group in _degrees_apart(groups)
         ]
@@ -201,17 +204,19 @@ def _joined(current: PostingRequirement | None, item: PostingRequirement) -> Pos
     return replace(current, any_of=tuple(dict.fromkeys((*current.any_of, *item.any_of))))
 
 
-def _degrees_apart(groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+def _degrees_apart(groups: list[Alternatives]) -> list[Alternatives]:
     """The degrees a sentence names are one requirement at their lowest level: "Bachelor's
     or Master's" is met by a bachelor's, "MS or PhD" by a master's (or a PhD)."""
-    degrees = {skill for group in groups for skill in group if skill in DEGREE_ORDER}
-    others = [
-        kept for group in groups if (kept := tuple(s for s in group if s not in DEGREE_ORDER))
-    ]
+    degrees = {skill for group in groups for skill in group.skills if skill in DEGREE_ORDER}
     if not degrees:
         return list(groups)
+    others = [
+        Alternatives(kept, kind=group.kind and kept[0] == group.skills[0])
+        for group in groups
+        if (kept := tuple(s for s in group.skills if s not in DEGREE_ORDER))
+    ]
     lowest = min(DEGREE_ORDER.index(d) for d in degrees)
-    return [DEGREE_ORDER[lowest:], *others]
+    return [Alternatives(DEGREE_ORDER[lowest:]), *others]
 
 
 def _without_implied(hits: Sequence[Hit], taxonomy: Taxonomy) -> list[Hit]:
@@ -240,7 +245,9 @@ def _specifies(hit: Hit, general: Hit, taxonomy: Taxonomy) -> bool:
 
 def _merge(requirements: list[PostingRequirement]) -> list[PostingRequirement]:
     """One requirement per set of skills; stated as required anywhere means required. A
-    skill already required on its own needs no preferred group beside it."""
+    skill already required on its own needs no preferred group beside it, except that the
+    examples of a required kind stay preferred ("deep learning" required, "deep learning
+    frameworks such as PyTorch, JAX" a plus: PyTorch or JAX is preferred)."""
     merged: dict[frozenset[str], PostingRequirement] = {}
     for requirement in requirements:
         key = frozenset(requirement.any_of)
@@ -254,11 +261,15 @@ def _merge(requirements: list[PostingRequirement]) -> list[PostingRequirement]:
     required_alone = {
         r.any_of[0] for r in merged.values() if len(r.any_of) == 1 and r.importance == "required"
     }
-    return [
-        r
-        for r in merged.values()
-        if r.importance == "required" or not set(r.any_of) & required_alone or len(r.any_of) == 1
-    ]
+    result = []
+    for r in merged.values():
+        if r.importance == "required" or len(r.any_of) == 1:
+            result.append(r)
+        elif r.kind and r.any_of[0] in required_alone and not set(r.any_of[1:]) & required_alone:
+            result.append(replace(r, any_of=r.any_of[1:], kind=False))
+        elif not set(r.any_of) & required_alone:
+            result.append(r)
+    return result
 
 
 def read_posting(document: Document, taxonomy: Taxonomy) -> Role:
