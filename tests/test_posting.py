@@ -77,6 +77,25 @@ def test_names_the_taxonomy_does_not_know_do_not_break_a_list() -> None:
     assert found == {("python",): "required", ("go",): "required", ("docker",): "required"}
 
 
+def test_a_list_closed_by_or_related_after_unknown_names_is_one_requirement() -> None:
+    found = requirements(
+        "Requirements\n- Bachelor degree in Computer Science, Applied Mathematics, "
+        "Computational Physics/Chemistry or related subject area.\n"
+    )
+    assert ("computer-science", "mathematics") in found, found
+    # Words of a phrase before "or similar" are no names: the list is not closed by it.
+    found = requirements("Requirements\n- Python and SQL, strong in Java or similar.\n")
+    assert found == {("python",): "required", ("sql",): "required", ("java",): "required"}
+
+
+def test_models_and_methods_are_kinds_their_examples_belong_to() -> None:
+    found = requirements(
+        "Requirements\n- Apply machine learning models (supervised, unsupervised, reinforcement "
+        "learning, causal inference, etc.) to business problems.\n"
+    )
+    assert found == {("machine-learning", "reinforcement-learning", "causal-inference"): "required"}
+
+
 def test_names_joined_by_a_slash_are_one_requirement_inside_a_list() -> None:
     found = requirements("Requirements\n- Strong programming skills in C/C++ and Python.\n")
     assert found == {("c", "cpp"): "required", ("python",): "required"}

@@ -36,8 +36,11 @@ _INTRODUCER = re.compile(
     re.IGNORECASE,
 )
 #: Words after a list that make it a list of examples ("etc.", "or similar", "or another language").
+#: Up to two names the taxonomy does not know may come first ("Data Science, Computational
+#: Physics or related").
 _CLOSER = re.compile(
-    r"^[\s,)]*(\betc\b|\band so on\b|\bor (an?|any|some|the)?\s*(other|another|similar|"
+    r"^[\s,)]*(?P<items>([\w/.+#&-]+(\s[\w/.+#&-]+)?\s*,?\s+){0,2}?)"
+    r"(\betc\b|\band so on\b|\bor (an?|any|some|the)?\s*(other|another|similar|"
     r"equivalent|related|comparable|alike|like|others)\b|\bor (an?|any|some) \w+ (equivalent|"
     r"alternative)|\bor (its|their) equivalents?\b|\band/or (other|similar)\b|\bor equivalents?\b"
     r"|\bor any\b)",
@@ -59,6 +62,7 @@ _OR = re.compile(r"\bor\b|/|\bnor\b", re.IGNORECASE)
 #: Nouns that make a skill's name a kind of things ("cloud platforms", "ML frameworks").
 _KINDS = (
     r"(platforms?|frameworks?|tools?|tooling|librar(y|ies)|languages?|databases?|stores?|"
+    r"models?|methods?|techniques?|approach(es)?|algorithms?|"
     r"technolog(y|ies)|services?|providers?|stacks?|systems?|solutions?|engines?|"
     r"environments?|ecosystems?|packages?|toolkits?)\b"
 )
@@ -157,4 +161,6 @@ def _listed(text: str, run: list[Hit]) -> bool:
     """Whether a run is introduced or closed as a list of examples."""
     before = text[max(0, run[0].start - 60) : run[0].start]
     after = text[run[-1].end : run[-1].end + 60]
-    return _INTRODUCER.search(before) is not None or _CLOSER.match(after) is not None
+    closer = _CLOSER.match(after)
+    closed = closer is not None and not _NOT_A_NAME.search(closer.group("items"))
+    return closed or _INTRODUCER.search(before) is not None
