@@ -119,6 +119,23 @@ def test_responsibilities_add_preferred_items_but_not_the_companys_own_stack() -
     assert found == {("pytorch",): "preferred", ("sql",): "required"}
 
 
+def test_a_duty_that_names_the_company_still_asks_for_its_skills() -> None:
+    found = requirements(
+        "What you'll do\n- Deploy models on our Kubernetes clusters.\n"
+        "- Working closely with our data engineers on Airflow pipelines.\n"
+        "- Our team runs Kafka in production.\n"
+        "- We use Snowflake and dbt. Design pipelines with our team.\n\n"
+        "Requirements\n- Experience with SQL.\n"
+    )
+    assert found == {
+        ("model-deployment",): "preferred",
+        ("kubernetes",): "preferred",
+        ("collaboration",): "preferred",
+        ("airflow",): "preferred",
+        ("sql",): "required",
+    }
+
+
 def test_a_preferred_heading_and_preferred_words_make_items_preferred() -> None:
     found = requirements(
         "Minimum qualifications\n- Experience with SQL.\n- Docker is a plus.\n\n"

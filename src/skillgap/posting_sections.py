@@ -119,6 +119,17 @@ _ADDRESSED = re.compile(
 )
 #: A sentence that says what the candidate will do: the skills they will use.
 _WILL_DO = re.compile(r"\byou(\u2019ll|'ll| will|\u2019d|'d| would)\b", re.IGNORECASE)
+#: A sentence that opens with a verb giving the candidate a duty ("Collaborate with our
+#: infrastructure team", "Working closely with customers"), not with a subject that is
+#: described ("Our models run on...", "The team uses...", "Acme builds...", "Acme is...").
+_DUTY_START = re.compile(r"^\W*(?P<verb>[A-Z][a-z]+)\b(?P<next>\s+\S+)?")
+_DESCRIBING_START = re.compile(
+    r"^(our|we|the|this|these|those|its|it|they|their|us|there|here|he|she|you|your|"
+    r"[a-z]+('|\u2019)s)$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?;]\s+\S")
+_DESCRIBING_NEXT = re.compile(r"^\s+(is|are|was|were|has|have|had|will|can|'s|\u2019s)$", re.I)
 #: A labelled line that names the tools the candidate will use ("Tech stack: PyTorch, Ray").
 _STACK_LABEL = re.compile(
     r"^[^\w]*(tech(nology)? stack|stack|tools?|technologies|tech)\s*:", re.IGNORECASE
@@ -219,6 +230,19 @@ def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
     return sections, grouped
 
 
+def _is_duty(sentence: str) -> bool:
+    """Whether a sentence of a responsibilities section gives the candidate a duty."""
+    start = _DUTY_START.match(sentence)
+    if start is None or _DESCRIBING_START.match(start.group("verb")):
+        return False
+    return not _DESCRIBING_NEXT.match(start.group("next") or "")
+
+
+def _one_sentence(line: str) -> bool:
+    """Whether a line holds one sentence, as a list item does (a paragraph holds several)."""
+    return _SENTENCE_END.search(line.strip()) is None
+
+
 def says_preferred(text: str) -> bool:
     """Whether the words say that what they name is optional ("preferred", "a plus")."""
     return _PREFERRED_PHRASE.search(text) is not None
@@ -241,7 +265,8 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
                 return "preferred"
             addressed = _CANDIDATE_PHRASE.search(sentence) or _WILL_DO.search(sentence)
             company = _COMPANY_PHRASE.search(sentence) or _COMPANY_FACT.search(sentence)
-            return None if company and not addressed else "preferred"
+            duty = _is_duty(sentence) and _one_sentence(line)
+            return None if company and not (addressed or duty) else "preferred"
         case "intro":
             if _STACK_LABEL.match(line):
                 return "preferred"
