@@ -136,6 +136,35 @@ def test_a_duty_that_names_the_company_still_asks_for_its_skills() -> None:
     }
 
 
+def test_a_qualification_among_the_duties_is_required() -> None:
+    found = requirements(
+        "Job Description\n- Design and deploy models on Vertex AI.\n"
+        "- Experience with Kubeflow or Airflow.\n- Fluency in Python\n"
+        "- Familiarity with Docker is a plus.\n"
+    )
+    assert found == {
+        ("model-deployment",): "preferred",
+        ("vertex-ai",): "preferred",
+        ("kubeflow", "airflow"): "required",
+        ("python",): "required",
+        ("docker",): "preferred",
+    }
+
+
+def test_what_the_candidate_will_do_under_a_requirement_heading_is_preferred() -> None:
+    found = requirements(
+        "About us\nWe build finance tools.\n\n📝 What you have\n"
+        "- Solid background in algorithms and data structures\n\n"
+        "🔍 What we're looking for\n- You'll build AI agents with LangChain.\n- SQL\n"
+    )
+    assert found == {
+        ("data-structures-algorithms",): "required",
+        ("ai-agents",): "preferred",
+        ("langchain",): "preferred",
+        ("sql",): "required",
+    }
+
+
 def test_a_preferred_heading_and_preferred_words_make_items_preferred() -> None:
     found = requirements(
         "Minimum qualifications\n- Experience with SQL.\n- Docker is a plus.\n\n"
@@ -153,6 +182,9 @@ def test_headings_are_read_from_their_words_not_their_place() -> None:
     assert heading_kind("Perks & benefits") == "benefits"
     assert heading_kind("  * Experience with government contracting") is None  # a list item
     assert heading_kind("We are hiring engineers who love data.") is None
+    assert heading_kind("📝 What you have") == "required"
+    assert heading_kind("🔍 What we\u2019re looking for") == "required"
+    assert heading_kind("We are hiring") is None
 
 
 def test_a_sentence_leading_into_a_list_says_what_the_list_is() -> None:

@@ -119,6 +119,16 @@ _ADDRESSED = re.compile(
 )
 #: A sentence that says what the candidate will do: the skills they will use.
 _WILL_DO = re.compile(r"\byou(\u2019ll|'ll| will|\u2019d|'d| would)\b", re.IGNORECASE)
+#: A line that states a qualification, wherever it stands ("Experience with Kubeflow",
+#: "Fluency in Python", "Familiarity with Airflow" among the duties of a job description).
+_QUALIFICATION_START = re.compile(
+    r"^\W*(\d{1,2}\+?\s*(years?|yrs)|(hands-on |proven |demonstrated |prior |previous )?"
+    r"experience (with|in|building|developing|using|of|working|designing|deploying)|"
+    r"familiarity with|fluen(cy|t) (in|with)|proficien(cy|t) (in|with)|knowledge of|"
+    r"exposure to|expertise (in|with)|(strong|solid|deep) (background|knowledge|"
+    r"understanding|experience|command)|background in|understanding of)\b",
+    re.IGNORECASE,
+)
 #: A sentence that opens with a verb giving the candidate a duty ("Collaborate with our
 #: infrastructure team", "Working closely with customers"), not with a subject that is
 #: described ("Our models run on...", "The team uses...", "Acme builds...", "Acme is...").
@@ -139,7 +149,7 @@ _JOINING_WORDS = frozenset(
         "&", "and", "of", "the", "our", "your", "a", "to", "for", "-", "|", "key", "minimum",
         "basic", "additional", "main", "core", "general", "primary", "essential", "specific",
         "points", "extra", "important", "other", "job", "position", "more", "some", "this",
-        "technical", "professional", "personal",
+        "technical", "professional", "personal", "what", "we", "we're", "we\u2019re", "are",
     }
 )  # fmt: skip
 #: Headings that name the company or the place ("More about Hugging Face", "Life at Acme").
@@ -253,7 +263,10 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
     preferred = _PREFERRED_PHRASE.search(sentence) is not None
     required = _REQUIRED_PHRASE.search(sentence) is not None
     about_company = _COMPANY_FACT.search(sentence) and not _CANDIDATE_PHRASE.search(sentence)
+    will_do = _WILL_DO.search(sentence) and not _CANDIDATE_PHRASE.search(sentence)
     match section:
+        case "required" | "preferred" if will_do:
+            return "preferred"  # what the candidate will do: the skills they will use
         case "required" | "preferred" if about_company:
             return None
         case "required":
@@ -263,6 +276,8 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
         case "responsibilities":
             if _STACK_LABEL.match(line):
                 return "preferred"
+            if _QUALIFICATION_START.match(sentence) and _one_sentence(line):
+                return "preferred" if preferred else "required"
             addressed = _CANDIDATE_PHRASE.search(sentence) or _WILL_DO.search(sentence)
             company = _COMPANY_PHRASE.search(sentence) or _COMPANY_FACT.search(sentence)
             duty = _is_duty(sentence) and _one_sentence(line)
