@@ -232,6 +232,19 @@ def test_a_preferred_aside_is_preferred() -> None:
     }  # fmt: skip
 
 
+def test_a_last_clause_that_says_it_is_optional_is_preferred_alone() -> None:
+    found = requirements(
+        "Requirements\n- Proficient in Python and Spark, Scala a plus.\n"
+        "- Familiarity with projects like Ray, vLLM, Dask is a plus.\n"
+    )
+    assert found == {
+        ("python",): "required",
+        ("apache-spark",): "required",
+        ("scala",): "preferred",
+        ("dask-ray", "vllm"): "preferred",
+    }
+
+
 def test_years_of_experience_are_kept_and_shown_not_scored() -> None:
     role = read_job(
         b"Requirements\n- 5+ years of Python.\n- Three to five years with SQL.\n- Docker.\n",

@@ -52,6 +52,7 @@ _EQUIVALENT = re.compile(
 _SPECIFIER_GAP = 24
 _SENTENCE_STOP = re.compile(r"[.;] ")
 _ASIDE = re.compile(r"\([^()]*\)")
+_PREDICATE = re.compile(r"\b(is|are|be|was|were)\b", re.IGNORECASE)
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15,
@@ -163,18 +164,18 @@ def _sentence_requirements(
     any_of: bool,
     taxonomy: Taxonomy,
 ) -> list[PostingRequirement]:
-    """The requirements of one sentence. An aside in parentheses that says it is optional
-    ("Bachelor's degree (Master's preferred)") asks for its skills apart, as preferred."""
+    """The requirements of one sentence. An aside that says it is optional, in parentheses
+    ("Bachelor's degree (Master's preferred)") or as the last clause ("Python and Spark,
+    Scala a plus"), asks for its skills apart, as preferred."""
     sentence = line[bounds[0] : bounds[1]].strip()
-    asides = [
-        (line_start + m.start(), line_start + m.end())
-        for m in _ASIDE.finditer(line, bounds[0], bounds[1])
-        if says_preferred(m.group())
-    ]
+    spans = _optional_asides(line, bounds)
+    asides = [(line_start + a, line_start + b) for a, b in spans]
     inside = [h for h in hits if any(a <= h.start < b for a, b in asides)]
     aside_hits = set(inside)
     outside = [h for h in hits if h not in aside_hits]
-    main = _ASIDE.sub(lambda m: "" if says_preferred(m.group()) else m.group(), sentence)
+    main = line[bounds[0] : bounds[1]]
+    for a, b in reversed(spans):
+        main = main[: a - bounds[0]] + main[b - bounds[0] :]
     parts: list[tuple[list[Hit], Importance | None]] = [
         (outside, sentence_importance(main, section, line=line)),
         (inside, "preferred" if sentence_importance(sentence, section, line=line) else None),
@@ -196,6 +197,21 @@ def _sentence_requirements(
             for group in _degrees_apart(groups)
         ]
     return found
+
+
+def _optional_asides(line: str, bounds: tuple[int, int]) -> list[tuple[int, int]]:
+    """Where a sentence says that part of it is optional: asides in parentheses, and a last
+    clause after a comma when the rest of the sentence does not say so itself."""
+    spans = [
+        m.span() for m in _ASIDE.finditer(line, bounds[0], bounds[1]) if says_preferred(m.group())
+    ]
+    comma = line.rfind(", ", bounds[0], bounds[1])
+    if comma > bounds[0] and not any(a <= comma < b for a, b in spans):
+        head, tail = line[bounds[0] : comma], line[comma : bounds[1]]
+        # "MLC-LLM, vLLM, TGI is a plus": a verb makes the whole sentence optional.
+        if says_preferred(tail) and not says_preferred(head) and not _PREDICATE.search(tail):
+            spans.append((comma, bounds[1]))
+    return sorted(spans)
 
 
 def _joined(current: PostingRequirement | None, item: PostingRequirement) -> PostingRequirement:
