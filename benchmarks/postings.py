@@ -233,8 +233,19 @@ def meeting_resume(required: set[str], groups: list[set[str]], taxonomy: Taxonom
     return chosen
 
 
+def shown_as(skill_id: str, taxonomy: Taxonomy) -> str:
+    """How a resume names a skill: its name, or else the first of its forms that skillgap
+    finds as that skill on its own ("Web and API frameworks" is a name no resume writes)."""
+    skill = taxonomy.skills[skill_id]
+    matcher = matcher_for(taxonomy)
+    for form in (skill.name, *skill.aliases, *skill.exact):
+        if any(h.skill_id == skill_id for h in matcher.find(f"Skills: {form}")):
+            return form
+    return skill.name
+
+
 def resume_text(skill_ids: set[str], taxonomy: Taxonomy) -> str:
-    names = [taxonomy.skills[s].name for s in sorted(skill_ids) if not s.startswith("degree-")]
+    names = [shown_as(s, taxonomy) for s in sorted(skill_ids) if not s.startswith("degree-")]
     degrees = [taxonomy.skills[s].name for s in sorted(skill_ids) if s.startswith("degree-")]
     education = "".join(f"{name} in Computer Science, 2015\n" for name in degrees)
     return f"Skills\n{', '.join(names)}\n\nEducation\n{education}"
