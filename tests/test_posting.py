@@ -245,6 +245,19 @@ def test_a_last_clause_that_says_it_is_optional_is_preferred_alone() -> None:
     }
 
 
+def test_an_item_asking_for_an_interest_is_preferred() -> None:
+    found = requirements(
+        "Requirements\n- Passionate about self-driving technology.\n"
+        "- Strong interest in recommender systems.\n"
+        "- A passionate engineer proficient with Python.\n"
+    )
+    assert found == {
+        ("autonomous-driving",): "preferred",
+        ("recommender-systems",): "preferred",
+        ("python",): "required",
+    }
+
+
 def test_years_of_experience_are_kept_and_shown_not_scored() -> None:
     role = read_job(
         b"Requirements\n- 5+ years of Python.\n- Three to five years with SQL.\n- Docker.\n",

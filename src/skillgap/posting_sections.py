@@ -84,6 +84,13 @@ _PREFERRED_PHRASE = re.compile(
     r"\badvantageous\b|\ban advantage\b",
     re.IGNORECASE,
 )
+#: An item that asks for an interest, which is not yet a skill ("Passionate about
+#: self-driving technology", "Strong interest in finance").
+_INTEREST_ITEM = re.compile(
+    r"^\W*(an? )?((strong|keen|genuine|deep|real) )?(passion(ate)? (about|for)|interest(ed)? in|"
+    r"(excited|curious) about|enthusias(m|tic) (for|about))\b",
+    re.IGNORECASE,
+)
 _REQUIRED_PHRASE = re.compile(
     r"\b(must|required|requires?|minimum|mandatory|essential)\b", re.IGNORECASE
 )
@@ -260,7 +267,9 @@ def says_preferred(text: str) -> bool:
 
 def sentence_importance(sentence: str, section: Section, *, line: str = "") -> Importance | None:
     """What a sentence of a section asks of the candidate: required, preferred or nothing."""
-    preferred = _PREFERRED_PHRASE.search(sentence) is not None
+    preferred = _PREFERRED_PHRASE.search(sentence) is not None or bool(
+        _INTEREST_ITEM.match(sentence)
+    )
     required = _REQUIRED_PHRASE.search(sentence) is not None
     about_company = _COMPANY_FACT.search(sentence) and not _CANDIDATE_PHRASE.search(sentence)
     will_do = _WILL_DO.search(sentence) and not _CANDIDATE_PHRASE.search(sentence)
