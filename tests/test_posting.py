@@ -258,6 +258,21 @@ def test_an_item_asking_for_an_interest_is_preferred() -> None:
     }
 
 
+def test_a_skill_that_only_specifies_the_one_before_it_is_no_requirement() -> None:
+    found = requirements(
+        "Requirements\n- Publications at NeurIPS, ICLR or ICML.\n"
+        "- Natural language processing to analyze sentiment analysis.\n"
+        "- Machine learning, especially deep learning.\n"
+    )
+    assert found == {
+        ("publications",): "required",
+        ("nlp",): "required",
+        ("text-classification",): "required",
+        ("machine-learning",): "required",
+        ("deep-learning",): "required",
+    }
+
+
 def test_years_of_experience_are_kept_and_shown_not_scored() -> None:
     role = read_job(
         b"Requirements\n- 5+ years of Python.\n- Three to five years with SQL.\n- Docker.\n",

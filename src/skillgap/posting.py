@@ -50,6 +50,10 @@ _EQUIVALENT = re.compile(
 )
 #: How far after a general skill a specific one may stand and only specify it ("at NeurIPS").
 _SPECIFIER_GAP = 24
+#: Words between two skills that name them apart ("NLP to analyze sentiment", "machine
+#: learning, especially deep learning"): then the second specifies nothing.
+_LIST_GAP = re.compile(r"[\s,/]*((or|and|and/or|&)[\s,]*)?", re.IGNORECASE)
+_APART = re.compile(r",|;|\b(and|or|to|especially|particularly|plus|as well as)\b", re.I)
 _SENTENCE_STOP = re.compile(r"[.;] ")
 _ASIDE = re.compile(r"\([^()]*\)")
 _PREDICATE = re.compile(r"\b(is|are|be|was|were)\b", re.IGNORECASE)
@@ -134,7 +138,7 @@ def extract_requirements(
             line_starts[line_number - 1],
             line_number,
             (begin, end),
-            _without_implied(sentence_hits, taxonomy),
+            _without_implied(text, sentence_hits, taxonomy),
             section=sections[line_number - 1],
             any_of=any_of_lines[line_number - 1],
             taxonomy=taxonomy,
@@ -235,7 +239,7 @@ def _degrees_apart(groups: list[Alternatives]) -> list[Alternatives]:
     return [Alternatives(DEGREE_ORDER[lowest:]), *others]
 
 
-def _without_implied(hits: Sequence[Hit], taxonomy: Taxonomy) -> list[Hit]:
+def _without_implied(text: str, hits: Sequence[Hit], taxonomy: Taxonomy) -> list[Hit]:
     """One skill per place: the one whose form it is ("Vertex AI", not also Google Cloud);
     and no skill that only specifies a skill it implies, named just before it
     ("publications at NeurIPS or ICML" is a publications requirement). Skills named apart
@@ -244,19 +248,33 @@ def _without_implied(hits: Sequence[Hit], taxonomy: Taxonomy) -> list[Hit]:
     for hit in hits:
         first_at.setdefault((hit.start, hit.end), hit)
     kept = sorted(first_at.values(), key=lambda h: (h.start, -h.end))
-    return [
-        hit
-        for index, hit in enumerate(kept)
-        # A general skill that a specific one specifies is named at most a few places before.
-        if not any(_specifies(hit, other, taxonomy) for other in kept[max(0, index - 8) : index])
-    ]
+    result = []
+    specifier: Hit | None = None
+    for index, hit in enumerate(kept):
+        # A general skill that a specific one specifies is named at most a few places before;
+        # the specific skill's further names in a list specify it too ("at NeurIPS or ICML").
+        listed = (
+            specifier is not None
+            and specifier.skill_id == hit.skill_id
+            and _LIST_GAP.fullmatch(text, specifier.end, hit.start) is not None
+        )
+        if listed or any(
+            _specifies(text, hit, other, taxonomy) for other in kept[max(0, index - 8) : index]
+        ):
+            specifier = hit
+            continue
+        result.append(hit)
+    return result
 
 
-def _specifies(hit: Hit, general: Hit, taxonomy: Taxonomy) -> bool:
+def _specifies(text: str, hit: Hit, general: Hit, taxonomy: Taxonomy) -> bool:
     inside = general.start <= hit.start and hit.end <= general.end and general != hit
-    return general.skill_id in taxonomy.skills[hit.skill_id].implies and (
-        inside or 0 <= hit.start - general.end <= _SPECIFIER_GAP
-    )
+    if general.skill_id not in taxonomy.skills[hit.skill_id].implies:
+        return False
+    if inside:
+        return True
+    gap = hit.start - general.end
+    return 0 <= gap <= _SPECIFIER_GAP and not _APART.search(text, general.end, hit.start)
 
 
 def _merge(requirements: list[PostingRequirement]) -> list[PostingRequirement]:
