@@ -214,7 +214,8 @@ def test_degrees_named_together_are_one_requirement_met_by_the_lowest() -> None:
     degrees = [r for r in role.requirements if r.any_of[0].startswith("degree-")]
     assert [(r.any_of, r.importance) for r in degrees] == [
         (("degree-bachelor", "degree-master", "degree-phd"), "required"),
-        (("degree-master", "degree-phd"), "required"),
+        # A bachelor's is accepted, so the master's the posting also names is preferred.
+        (("degree-master", "degree-phd"), "preferred"),
         (("degree-phd",), "preferred"),
     ]
     assert degrees[1].name == "Master's degree or higher, or equivalent experience"
@@ -222,6 +223,17 @@ def test_degrees_named_together_are_one_requirement_met_by_the_lowest() -> None:
     job = next(r for r in analyze(resume, name="r.txt", job=role).roles if r.id == "job")
     met = {r.any_of[0]: r.met for r in job.requirements}
     assert met["degree-bachelor"] and not met["degree-master"]
+
+
+def test_a_lower_degree_also_accepted_makes_the_higher_one_preferred() -> None:
+    found = requirements(
+        "Qualifications\n- PhD in Toxicology or a related discipline.\n"
+        "- Candidates with a Bachelor's degree and 3+ years of experience will be considered.\n"
+    )
+    assert found == {
+        ("degree-phd",): "preferred",
+        ("degree-bachelor", "degree-master", "degree-phd"): "required",
+    }
 
 
 def test_a_preferred_aside_is_preferred() -> None:

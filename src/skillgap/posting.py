@@ -292,6 +292,7 @@ def _merge(requirements: list[PostingRequirement]) -> list[PostingRequirement]:
             merged[key] = replace(kept, years=kept.years or requirement.years)
             continue
         merged[key] = requirement
+    _lowest_degree_required(merged)
     required_alone = {
         r.any_of[0] for r in merged.values() if len(r.any_of) == 1 and r.importance == "required"
     }
@@ -304,6 +305,23 @@ def _merge(requirements: list[PostingRequirement]) -> list[PostingRequirement]:
         elif not set(r.any_of) & required_alone:
             result.append(r)
     return result
+
+
+def _lowest_degree_required(merged: dict[frozenset[str], PostingRequirement]) -> None:
+    """A posting that requires a degree and also accepts a lower one ("PhD in toxicology";
+    "a Bachelor's degree and 3+ years will be considered") requires only the lower: a higher
+    degree it names is preferred."""
+    degrees = [
+        (key, r)
+        for key, r in merged.items()
+        if r.any_of[0] in DEGREE_ORDER and r.importance == "required"
+    ]
+    if len(degrees) < 2:
+        return
+    lowest = min(DEGREE_ORDER.index(r.any_of[0]) for _, r in degrees)
+    for key, requirement in degrees:
+        if DEGREE_ORDER.index(requirement.any_of[0]) > lowest:
+            merged[key] = replace(requirement, importance="preferred")
 
 
 def read_posting(document: Document, taxonomy: Taxonomy) -> Role:
