@@ -27,12 +27,12 @@ def requirements(text: str) -> dict[tuple[str, ...], str]:
     ("sentence", "group"),
     [
         ("Experience with Python libraries such as TensorFlow, Keras, scikit-learn, etc.",
-         ("tensorflow", "keras", "scikit-learn")),
+         ("python", "tensorflow", "keras", "scikit-learn")),
         ("Docker, Kubernetes, or some other containerization technology.",
          ("docker", "kubernetes")),
         ("Experience with Python, Scala, Java, or another language.", ("python", "scala", "java")),
         ("Deep knowledge of data stores (e.g. Kafka, MySQL, Oracle).", ("kafka", "sql")),
-        ("Experience with a cloud platform (AWS, GCP).", ("aws", "gcp")),
+        ("Experience with a cloud platform (AWS, GCP).", ("cloud-computing", "aws", "gcp")),
         ("Experience with Airflow, Spark or similar tools.", ("airflow", "apache-spark")),
         ("Hands-on with tools like MLflow and Polars.", ("mlflow", "dataframe-libraries")),
     ],
@@ -49,6 +49,56 @@ def test_and_keeps_two_requirements_and_a_skill_before_examples_stays_one() -> N
     }  # fmt: skip
     found = requirements("Requirements\n- Strong Python (pandas, NumPy).\n")
     assert found == {("python",): "required", ("pandas", "numpy"): "required"}
+
+
+def test_a_kind_before_its_examples_is_met_by_itself_or_any_of_them() -> None:
+    found = requirements(
+        "Requirements\n- Experience with deep learning frameworks such as TensorFlow and JAX.\n"
+    )
+    assert found == {("deep-learning", "tensorflow", "jax"): "required"}
+    # Required on its own elsewhere, the kind leaves its examples as the preferred part.
+    found = requirements(
+        "Requirements\n- Deep learning experience.\n\n"
+        "Nice to have\n- Deep learning frameworks such as TensorFlow or JAX.\n"
+    )
+    assert found == {("deep-learning",): "required", ("tensorflow", "jax"): "preferred"}
+    # A skill followed by other words before the kind noun is no kind of the examples.
+    found = requirements("Requirements\n- Deep learning at scale and tools like PyTorch.\n")
+    assert found == {("deep-learning",): "required", ("pytorch",): "required"}
+
+
+def test_names_the_taxonomy_does_not_know_do_not_break_a_list() -> None:
+    found = requirements(
+        "Requirements\n- Packages such as NumPy, SciPy, Zorblib, Quux Kit, pandas, Keras.\n"
+    )
+    assert found == {("numpy", "scipy", "pandas", "keras"): "required"}
+    # A phrase between two skills is no name: the list stops there.
+    found = requirements("Requirements\n- Python, experience with Go, and Docker.\n")
+    assert found == {("python",): "required", ("go",): "required", ("docker",): "required"}
+
+
+def test_a_list_closed_by_or_related_after_unknown_names_is_one_requirement() -> None:
+    found = requirements(
+        "Requirements\n- Bachelor degree in Computer Science, Applied Mathematics, "
+        "Computational Physics/Chemistry or related subject area.\n"
+    )
+    assert ("computer-science", "mathematics") in found, found
+    # Words of a phrase before "or similar" are no names: the list is not closed by it.
+    found = requirements("Requirements\n- Python and SQL, strong in Java or similar.\n")
+    assert found == {("python",): "required", ("sql",): "required", ("java",): "required"}
+
+
+def test_models_and_methods_are_kinds_their_examples_belong_to() -> None:
+    found = requirements(
+        "Requirements\n- Apply machine learning models (supervised, unsupervised, reinforcement "
+        "learning, causal inference, etc.) to business problems.\n"
+    )
+    assert found == {("machine-learning", "reinforcement-learning", "causal-inference"): "required"}
+
+
+def test_names_joined_by_a_slash_are_one_requirement_inside_a_list() -> None:
+    found = requirements("Requirements\n- Strong programming skills in C/C++ and Python.\n")
+    assert found == {("c", "cpp"): "required", ("python",): "required"}
 
 
 def test_the_introduction_benefits_and_eeo_text_ask_for_nothing() -> None:
@@ -69,6 +119,52 @@ def test_responsibilities_add_preferred_items_but_not_the_companys_own_stack() -
     assert found == {("pytorch",): "preferred", ("sql",): "required"}
 
 
+def test_a_duty_that_names_the_company_still_asks_for_its_skills() -> None:
+    found = requirements(
+        "What you'll do\n- Deploy models on our Kubernetes clusters.\n"
+        "- Working closely with our data engineers on Airflow pipelines.\n"
+        "- Our team runs Kafka in production.\n"
+        "- We use Snowflake and dbt. Design pipelines with our team.\n\n"
+        "Requirements\n- Experience with SQL.\n"
+    )
+    assert found == {
+        ("model-deployment",): "preferred",
+        ("kubernetes",): "preferred",
+        ("collaboration",): "preferred",
+        ("airflow",): "preferred",
+        ("sql",): "required",
+    }
+
+
+def test_a_qualification_among_the_duties_is_required() -> None:
+    found = requirements(
+        "Job Description\n- Design and deploy models on Vertex AI.\n"
+        "- Experience with Kubeflow or Airflow.\n- Fluency in Python\n"
+        "- Familiarity with Docker is a plus.\n"
+    )
+    assert found == {
+        ("model-deployment",): "preferred",
+        ("vertex-ai",): "preferred",
+        ("kubeflow", "airflow"): "required",
+        ("python",): "required",
+        ("docker",): "preferred",
+    }
+
+
+def test_what_the_candidate_will_do_under_a_requirement_heading_is_preferred() -> None:
+    found = requirements(
+        "About us\nWe build finance tools.\n\n📝 What you have\n"
+        "- Solid background in algorithms and data structures\n\n"
+        "🔍 What we're looking for\n- You'll build AI agents with LangChain.\n- SQL\n"
+    )
+    assert found == {
+        ("data-structures-algorithms",): "required",
+        ("ai-agents",): "preferred",
+        ("langchain",): "preferred",
+        ("sql",): "required",
+    }
+
+
 def test_a_preferred_heading_and_preferred_words_make_items_preferred() -> None:
     found = requirements(
         "Minimum qualifications\n- Experience with SQL.\n- Docker is a plus.\n\n"
@@ -86,6 +182,9 @@ def test_headings_are_read_from_their_words_not_their_place() -> None:
     assert heading_kind("Perks & benefits") == "benefits"
     assert heading_kind("  * Experience with government contracting") is None  # a list item
     assert heading_kind("We are hiring engineers who love data.") is None
+    assert heading_kind("📝 What you have") == "required"
+    assert heading_kind("🔍 What we\u2019re looking for") == "required"
+    assert heading_kind("We are hiring") is None
 
 
 def test_a_sentence_leading_into_a_list_says_what_the_list_is() -> None:
@@ -115,7 +214,8 @@ def test_degrees_named_together_are_one_requirement_met_by_the_lowest() -> None:
     degrees = [r for r in role.requirements if r.any_of[0].startswith("degree-")]
     assert [(r.any_of, r.importance) for r in degrees] == [
         (("degree-bachelor", "degree-master", "degree-phd"), "required"),
-        (("degree-master", "degree-phd"), "required"),
+        # A bachelor's is accepted, so the master's the posting also names is preferred.
+        (("degree-master", "degree-phd"), "preferred"),
         (("degree-phd",), "preferred"),
     ]
     assert degrees[1].name == "Master's degree or higher, or equivalent experience"
@@ -123,6 +223,17 @@ def test_degrees_named_together_are_one_requirement_met_by_the_lowest() -> None:
     job = next(r for r in analyze(resume, name="r.txt", job=role).roles if r.id == "job")
     met = {r.any_of[0]: r.met for r in job.requirements}
     assert met["degree-bachelor"] and not met["degree-master"]
+
+
+def test_a_lower_degree_also_accepted_makes_the_higher_one_preferred() -> None:
+    found = requirements(
+        "Qualifications\n- PhD in Toxicology or a related discipline.\n"
+        "- Candidates with a Bachelor's degree and 3+ years of experience will be considered.\n"
+    )
+    assert found == {
+        ("degree-phd",): "preferred",
+        ("degree-bachelor", "degree-master", "degree-phd"): "required",
+    }
 
 
 def test_a_preferred_aside_is_preferred() -> None:
@@ -133,6 +244,47 @@ def test_a_preferred_aside_is_preferred() -> None:
         # The field is asked for too: a degree in another field does not show it.
         ("economics",): "required",
     }  # fmt: skip
+
+
+def test_a_last_clause_that_says_it_is_optional_is_preferred_alone() -> None:
+    found = requirements(
+        "Requirements\n- Proficient in Python and Spark, Scala a plus.\n"
+        "- Familiarity with projects like Ray, vLLM, Dask is a plus.\n"
+    )
+    assert found == {
+        ("python",): "required",
+        ("apache-spark",): "required",
+        ("scala",): "preferred",
+        ("dask-ray", "vllm"): "preferred",
+    }
+
+
+def test_an_item_asking_for_an_interest_is_preferred() -> None:
+    found = requirements(
+        "Requirements\n- Passionate about self-driving technology.\n"
+        "- Strong interest in recommender systems.\n"
+        "- A passionate engineer proficient with Python.\n"
+    )
+    assert found == {
+        ("autonomous-driving",): "preferred",
+        ("recommender-systems",): "preferred",
+        ("python",): "required",
+    }
+
+
+def test_a_skill_that_only_specifies_the_one_before_it_is_no_requirement() -> None:
+    found = requirements(
+        "Requirements\n- Publications at NeurIPS, ICLR or ICML.\n"
+        "- Natural language processing to analyze sentiment analysis.\n"
+        "- Machine learning, especially deep learning.\n"
+    )
+    assert found == {
+        ("publications",): "required",
+        ("nlp",): "required",
+        ("text-classification",): "required",
+        ("machine-learning",): "required",
+        ("deep-learning",): "required",
+    }
 
 
 def test_years_of_experience_are_kept_and_shown_not_scored() -> None:

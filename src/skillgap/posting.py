@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from skillgap.errors import InputError
 from skillgap.ids import DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD
 from skillgap.matching import Hit, find_skills
-from skillgap.posting_groups import alternative_groups
+from skillgap.posting_groups import Alternatives, alternative_groups
 from skillgap.posting_sections import (
     Importance,
     Section,
@@ -50,8 +50,13 @@ _EQUIVALENT = re.compile(
 )
 #: How far after a general skill a specific one may stand and only specify it ("at NeurIPS").
 _SPECIFIER_GAP = 24
+#: Words between two skills that name them apart ("NLP to analyze sentiment", "machine
+#: learning, especially deep learning"): then the second specifies nothing.
+_LIST_GAP = re.compile(r"[\s,/]*((or|and|and/or|&)[\s,]*)?", re.IGNORECASE)
+_APART = re.compile(r",|;|\b(and|or|to|especially|particularly|plus|as well as)\b", re.I)
 _SENTENCE_STOP = re.compile(r"[.;] ")
 _ASIDE = re.compile(r"\([^()]*\)")
+_PREDICATE = re.compile(r"\b(is|are|be|was|were)\b", re.IGNORECASE)
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15,
@@ -75,6 +80,8 @@ class PostingRequirement:
     years: int | None = None
     #: A degree requirement that "or equivalent experience" relaxes.
     or_equivalent: bool = False
+    #: The first skill is a kind the others are examples of ("ML frameworks such as PyTorch").
+    kind: bool = False
 
 
 def _sentence_bounds(line: str, start: int, stops: list[int]) -> tuple[int, int]:
@@ -131,7 +138,7 @@ def extract_requirements(
             line_starts[line_number - 1],
             line_number,
             (begin, end),
-            _without_implied(sentence_hits, taxonomy),
+            _without_implied(text, sentence_hits, taxonomy),
             section=sections[line_number - 1],
             any_of=any_of_lines[line_number - 1],
             taxonomy=taxonomy,
@@ -161,18 +168,18 @@ def _sentence_requirements(
     any_of: bool,
     taxonomy: Taxonomy,
 ) -> list[PostingRequirement]:
-    """The requirements of one sentence. An aside in parentheses that says it is optional
-    ("Bachelor's degree (Master's preferred)") asks for its skills apart, as preferred."""
+    """The requirements of one sentence. An aside that says it is optional, in parentheses
+    ("Bachelor's degree (Master's preferred)") or as the last clause ("Python and Spark,
+    Scala a plus"), asks for its skills apart, as preferred."""
     sentence = line[bounds[0] : bounds[1]].strip()
-    asides = [
-        (line_start + m.start(), line_start + m.end())
-        for m in _ASIDE.finditer(line, bounds[0], bounds[1])
-        if says_preferred(m.group())
-    ]
+    spans = _optional_asides(line, bounds)
+    asides = [(line_start + a, line_start + b) for a, b in spans]
     inside = [h for h in hits if any(a <= h.start < b for a, b in asides)]
     aside_hits = set(inside)
     outside = [h for h in hits if h not in aside_hits]
-    main = _ASIDE.sub(lambda m: "" if says_preferred(m.group()) else m.group(), sentence)
+    main = line[bounds[0] : bounds[1]]
+    for a, b in reversed(spans):
+        main = main[: a - bounds[0]] + main[b - bounds[0] :]
     parts: list[tuple[list[Hit], Importance | None]] = [
         (outside, sentence_importance(main, section, line=line)),
         (inside, "preferred" if sentence_importance(sentence, section, line=line) else None),
@@ -184,15 +191,31 @@ def _sentence_requirements(
         groups = alternative_groups(text, part_hits, taxonomy, all_one=any_of)
         found += [
             PostingRequirement(
-                any_of=group,
+                any_of=group.skills,
                 importance=importance,
                 sentence=sentence,
                 line=line_number,
                 years=years_asked(sentence),
+                kind=group.kind,
             )
             for group in _degrees_apart(groups)
         ]
     return found
+
+
+def _optional_asides(line: str, bounds: tuple[int, int]) -> list[tuple[int, int]]:
+    """Where a sentence says that part of it is optional: asides in parentheses, and a last
+    clause after a comma when the rest of the sentence does not say so itself."""
+    spans = [
+        m.span() for m in _ASIDE.finditer(line, bounds[0], bounds[1]) if says_preferred(m.group())
+    ]
+    comma = line.rfind(", ", bounds[0], bounds[1])
+    if comma > bounds[0] and not any(a <= comma < b for a, b in spans):
+        head, tail = line[bounds[0] : comma], line[comma : bounds[1]]
+        # "MLC-LLM, vLLM, TGI is a plus": a verb makes the whole sentence optional.
+        if says_preferred(tail) and not says_preferred(head) and not _PREDICATE.search(tail):
+            spans.append((comma, bounds[1]))
+    return sorted(spans)
 
 
 def _joined(current: PostingRequirement | None, item: PostingRequirement) -> PostingRequirement:
@@ -201,20 +224,22 @@ def _joined(current: PostingRequirement | None, item: PostingRequirement) -> Pos
     return replace(current, any_of=tuple(dict.fromkeys((*current.any_of, *item.any_of))))
 
 
-def _degrees_apart(groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+def _degrees_apart(groups: list[Alternatives]) -> list[Alternatives]:
     """The degrees a sentence names are one requirement at their lowest level: "Bachelor's
     or Master's" is met by a bachelor's, "MS or PhD" by a master's (or a PhD)."""
-    degrees = {skill for group in groups for skill in group if skill in DEGREE_ORDER}
-    others = [
-        kept for group in groups if (kept := tuple(s for s in group if s not in DEGREE_ORDER))
-    ]
+    degrees = {skill for group in groups for skill in group.skills if skill in DEGREE_ORDER}
     if not degrees:
         return list(groups)
+    others = [
+        Alternatives(kept, kind=group.kind and kept[0] == group.skills[0])
+        for group in groups
+        if (kept := tuple(s for s in group.skills if s not in DEGREE_ORDER))
+    ]
     lowest = min(DEGREE_ORDER.index(d) for d in degrees)
-    return [DEGREE_ORDER[lowest:], *others]
+    return [Alternatives(DEGREE_ORDER[lowest:]), *others]
 
 
-def _without_implied(hits: Sequence[Hit], taxonomy: Taxonomy) -> list[Hit]:
+def _without_implied(text: str, hits: Sequence[Hit], taxonomy: Taxonomy) -> list[Hit]:
     """One skill per place: the one whose form it is ("Vertex AI", not also Google Cloud);
     and no skill that only specifies a skill it implies, named just before it
     ("publications at NeurIPS or ICML" is a publications requirement). Skills named apart
@@ -223,24 +248,40 @@ def _without_implied(hits: Sequence[Hit], taxonomy: Taxonomy) -> list[Hit]:
     for hit in hits:
         first_at.setdefault((hit.start, hit.end), hit)
     kept = sorted(first_at.values(), key=lambda h: (h.start, -h.end))
-    return [
-        hit
-        for index, hit in enumerate(kept)
-        # A general skill that a specific one specifies is named at most a few places before.
-        if not any(_specifies(hit, other, taxonomy) for other in kept[max(0, index - 8) : index])
-    ]
+    result = []
+    specifier: Hit | None = None
+    for index, hit in enumerate(kept):
+        # A general skill that a specific one specifies is named at most a few places before;
+        # the specific skill's further names in a list specify it too ("at NeurIPS or ICML").
+        listed = (
+            specifier is not None
+            and specifier.skill_id == hit.skill_id
+            and _LIST_GAP.fullmatch(text, specifier.end, hit.start) is not None
+        )
+        if listed or any(
+            _specifies(text, hit, other, taxonomy) for other in kept[max(0, index - 8) : index]
+        ):
+            specifier = hit
+            continue
+        result.append(hit)
+    return result
 
 
-def _specifies(hit: Hit, general: Hit, taxonomy: Taxonomy) -> bool:
+def _specifies(text: str, hit: Hit, general: Hit, taxonomy: Taxonomy) -> bool:
     inside = general.start <= hit.start and hit.end <= general.end and general != hit
-    return general.skill_id in taxonomy.skills[hit.skill_id].implies and (
-        inside or 0 <= hit.start - general.end <= _SPECIFIER_GAP
-    )
+    if general.skill_id not in taxonomy.skills[hit.skill_id].implies:
+        return False
+    if inside:
+        return True
+    gap = hit.start - general.end
+    return 0 <= gap <= _SPECIFIER_GAP and not _APART.search(text, general.end, hit.start)
 
 
 def _merge(requirements: list[PostingRequirement]) -> list[PostingRequirement]:
     """One requirement per set of skills; stated as required anywhere means required. A
-    skill already required on its own needs no preferred group beside it."""
+    skill already required on its own needs no preferred group beside it, except that the
+    examples of a required kind stay preferred ("deep learning" required, "deep learning
+    frameworks such as PyTorch, JAX" a plus: PyTorch or JAX is preferred)."""
     merged: dict[frozenset[str], PostingRequirement] = {}
     for requirement in requirements:
         key = frozenset(requirement.any_of)
@@ -251,14 +292,36 @@ def _merge(requirements: list[PostingRequirement]) -> list[PostingRequirement]:
             merged[key] = replace(kept, years=kept.years or requirement.years)
             continue
         merged[key] = requirement
+    _lowest_degree_required(merged)
     required_alone = {
         r.any_of[0] for r in merged.values() if len(r.any_of) == 1 and r.importance == "required"
     }
-    return [
-        r
-        for r in merged.values()
-        if r.importance == "required" or not set(r.any_of) & required_alone or len(r.any_of) == 1
+    result = []
+    for r in merged.values():
+        if r.importance == "required" or len(r.any_of) == 1:
+            result.append(r)
+        elif r.kind and r.any_of[0] in required_alone and not set(r.any_of[1:]) & required_alone:
+            result.append(replace(r, any_of=r.any_of[1:], kind=False))
+        elif not set(r.any_of) & required_alone:
+            result.append(r)
+    return result
+
+
+def _lowest_degree_required(merged: dict[frozenset[str], PostingRequirement]) -> None:
+    """A posting that requires a degree and also accepts a lower one ("PhD in toxicology";
+    "a Bachelor's degree and 3+ years will be considered") requires only the lower: a higher
+    degree it names is preferred."""
+    degrees = [
+        (key, r)
+        for key, r in merged.items()
+        if r.any_of[0] in DEGREE_ORDER and r.importance == "required"
     ]
+    if len(degrees) < 2:
+        return
+    lowest = min(DEGREE_ORDER.index(r.any_of[0]) for _, r in degrees)
+    for key, requirement in degrees:
+        if DEGREE_ORDER.index(requirement.any_of[0]) > lowest:
+            merged[key] = replace(requirement, importance="preferred")
 
 
 def read_posting(document: Document, taxonomy: Taxonomy) -> Role:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import NamedTuple
 
 from skillgap.matching import Hit
 from skillgap.taxonomy import Taxonomy
@@ -35,71 +36,131 @@ _INTRODUCER = re.compile(
     re.IGNORECASE,
 )
 #: Words after a list that make it a list of examples ("etc.", "or similar", "or another language").
+#: Up to two names the taxonomy does not know may come first ("Data Science, Computational
+#: Physics or related").
 _CLOSER = re.compile(
-    r"^[\s,)]*(\betc\b|\band so on\b|\bor (an?|any|some|the)?\s*(other|another|similar|"
+    r"^[\s,)]*(?P<items>([\w/.+#&-]+(\s[\w/.+#&-]+)?\s*,?\s+){0,2}?)"
+    r"(\betc\b|\band so on\b|\bor (an?|any|some|the)?\s*(other|another|similar|"
     r"equivalent|related|comparable|alike|like|others)\b|\bor (an?|any|some) \w+ (equivalent|"
     r"alternative)|\bor (its|their) equivalents?\b|\band/or (other|similar)\b|\bor equivalents?\b"
     r"|\bor any\b)",
     re.IGNORECASE,
 )
-_OR = re.compile(r"\bor\b|/|\bnor\b", re.IGNORECASE)
-#: Nouns that make a skill's name a kind of things ("cloud platforms", "ML frameworks").
-_KIND_NOUN = re.compile(
-    r"\b(platforms?|frameworks?|tools?|tooling|librar(y|ies)|languages?|databases?|stores?|"
-    r"technolog(y|ies)|services?|providers?|stacks?|systems?|solutions?|engines?|"
-    r"environments?|ecosystems?|packages?|toolkits?)\b",
+#: Items of a list the taxonomy does not know, between two it knows ("PyTorch, CNTK, Spacy"):
+#: up to three short names, each set off by commas.
+_UNKNOWN_ITEMS = re.compile(
+    r"^\s*,\s*(?:[\w.+#-]+(?:\s[\w.+#-]+)?\s*,\s*){1,3}(?:(?:or|and/or|and)\s+)?$",
     re.IGNORECASE,
 )
+#: Words that make a stretch between commas a phrase, not the name of an item.
+_NOT_A_NAME = re.compile(
+    r"\b(with|in|of|to|for|the|a|an|as|at|on|by|from|experience|using|knowledge|skills?|"
+    r"ability|strong|years?|is|are|be|our|your|you|we)\b",
+    re.IGNORECASE,
+)
+_OR = re.compile(r"\bor\b|/|\bnor\b", re.IGNORECASE)
+#: Nouns that make a skill's name a kind of things ("cloud platforms", "ML frameworks").
+_KINDS = (
+    r"(platforms?|frameworks?|tools?|tooling|librar(y|ies)|languages?|databases?|stores?|"
+    r"models?|methods?|techniques?|approach(es)?|algorithms?|"
+    r"technolog(y|ies)|services?|providers?|stacks?|systems?|solutions?|engines?|"
+    r"environments?|ecosystems?|packages?|toolkits?)\b"
+)
+#: A kind noun right after a skill's name or one word on ("ML operation frameworks").
+_KIND_AFTER = re.compile(rf"[\s-]*([\w&]+[\s-]+)?{_KINDS}", re.IGNORECASE)
+#: A skill's name that is itself a kind ("cloud platform", "vector databases").
+_KIND_NAME = re.compile(rf"\b{_KINDS}$", re.IGNORECASE)
+
+
+class Alternatives(NamedTuple):
+    """The skills of one requirement, any of which meets it."""
+
+    skills: tuple[str, ...]
+    #: The first skill is a kind the others are examples of ("ML frameworks such as PyTorch").
+    kind: bool = False
 
 
 def alternative_groups(
     text: str, hits: Sequence[Hit], taxonomy: Taxonomy, *, all_one: bool = False
-) -> list[tuple[str, ...]]:
-    """Split one sentence's skills (in order) into requirements, each a tuple of skill ids
-    any of which meets it. ``all_one``: the sentence is an item of an "any of the following"
-    list, so its skills are one set of alternatives."""
+) -> list[Alternatives]:
+    """Split one sentence's skills (in order) into requirements. ``all_one``: the sentence is
+    an item of an "any of the following" list, so its skills are one set of alternatives."""
     runs: list[list[Hit]] = []
     for hit in hits:
-        if runs and _JOINER.match(text[runs[-1][-1].end : hit.start]):
+        if runs and _joined(text[runs[-1][-1].end : hit.start]):
             runs[-1].append(hit)
         else:
             runs.append([hit])
     # "frameworks such as TensorFlow and Keras": a kind named just before a list of examples.
+    kinds: list[Hit | None] = [None] * len(runs)
     for index in range(1, len(runs)):
         kind, first = runs[index - 1][-1], runs[index][0]
         if _INTRODUCER.search(text[kind.end : first.start]) and _general(text, kind, first):
-            runs[index - 1].pop()
-    groups: list[tuple[str, ...]] = []
-    for run in runs:
+            kinds[index] = runs[index - 1].pop()
+    groups: list[Alternatives] = []
+    for run, kind_of_run in zip(runs, kinds, strict=True):
         if run:
-            groups.extend(_run_groups(text, run))
+            groups.extend(_run_groups(text, run, kind_of_run))
     if all_one and groups:
-        return [tuple(dict.fromkeys(s for g in groups for s in g))]
+        return [Alternatives(tuple(dict.fromkeys(s for g in groups for s in g.skills)))]
     return groups
+
+
+def _joined(between: str) -> bool:
+    """Whether what stands between two skills keeps them in one list."""
+    if _JOINER.match(between):
+        return True
+    return _UNKNOWN_ITEMS.match(between) is not None and not _NOT_A_NAME.search(between)
 
 
 def _general(text: str, kind: Hit, first_example: Hit) -> bool:
     """Whether a skill named before examples is the general kind they are examples of
     ("cloud platforms (AWS, GCP)", "ML frameworks such as"): a noun of kinds follows it."""
-    gap = text[kind.start : first_example.start]
-    return len(gap) <= 60 and _KIND_NOUN.search(gap) is not None
+    named_a_kind = _KIND_NAME.search(text, kind.start, kind.end) is not None
+    return named_a_kind or _KIND_AFTER.match(text, kind.end, first_example.start) is not None
 
 
-def _run_groups(text: str, run: list[Hit], *, kinds: bool = True) -> list[tuple[str, ...]]:
-    """The requirements of one run of skills joined only by commas, 'and', 'or'..."""
-    ids = list(dict.fromkeys(h.skill_id for h in run))
-    if len(ids) < 2:
-        return [tuple(ids)]
-    if kinds and "(" in text[run[0].end : run[1].start]:
-        # A skill then examples in parentheses: the kind is said by them, or stands apart.
-        examples = _run_groups(text, run[1:], kinds=False)
-        kind = [] if _general(text, run[0], run[1]) else [(run[0].skill_id,)]
-        return [*kind, tuple(dict.fromkeys(s for g in examples for s in g))]
+def _run_groups(text: str, run: list[Hit], kind: Hit | None) -> list[Alternatives]:
+    """The requirements of one run of skills joined only by commas, 'and', 'or'...; a
+    ``kind`` they are examples of is met by any of them, so it joins their requirement."""
+    if kind is None and len(run) > 1 and "(" in text[run[0].end : run[1].start]:
+        # A skill then examples in parentheses: the kind they are examples of, or one apart.
+        if _general(text, run[0], run[1]):
+            return [_with_kind(run[0], _examples(run[1:]))]
+        return [Alternatives((run[0].skill_id,)), _examples(run[1:])]
+    ids = tuple(dict.fromkeys(h.skill_id for h in run))
     joiners = [text[a.end : b.start] for a, b in pairwise(run)]
+    slashes = [j.strip() == "/" for j in joiners]
+    either = len(ids) > 1 and (_OR.search(joiners[-1]) or all("/" in j for j in joiners))
+    if kind is not None or len(ids) < 2 or _listed(text, run) or either:
+        groups = [Alternatives(ids)]
+    elif any(slashes):
+        # "C/C++ and Python": names joined by a slash are one requirement inside the list.
+        cuts = [0, *(i + 1 for i, slash in enumerate(slashes) if not slash), len(run)]
+        groups = [
+            Alternatives(tuple(dict.fromkeys(h.skill_id for h in run[a:b])))
+            for a, b in pairwise(cuts)
+        ]
+    else:
+        groups = [Alternatives((skill_id,)) for skill_id in ids]
+    if kind is not None:
+        groups[0] = _with_kind(kind, groups[0])
+    return groups
+
+
+def _examples(run: list[Hit]) -> Alternatives:
+    return Alternatives(tuple(dict.fromkeys(h.skill_id for h in run)))
+
+
+def _with_kind(kind: Hit, examples: Alternatives) -> Alternatives:
+    skills = tuple(dict.fromkeys((kind.skill_id, *examples.skills)))
+    return Alternatives(skills, kind=len(skills) > 1)
+
+
+def _listed(text: str, run: list[Hit]) -> bool:
+    """Whether a run is introduced or closed as a list of examples."""
     before = text[max(0, run[0].start - 60) : run[0].start]
     after = text[run[-1].end : run[-1].end + 60]
-    listed = _INTRODUCER.search(before) is not None or _CLOSER.match(after) is not None
-    either = _OR.search(joiners[-1]) is not None or all("/" in j for j in joiners)
-    if listed or either:
-        return [tuple(ids)]
-    return [(skill_id,) for skill_id in ids]
+    closer = _CLOSER.match(after)
+    closed = closer is not None and not _NOT_A_NAME.search(closer.group("items"))
+    return closed or _INTRODUCER.search(before) is not None

@@ -84,6 +84,13 @@ _PREFERRED_PHRASE = re.compile(
     r"\badvantageous\b|\ban advantage\b",
     re.IGNORECASE,
 )
+#: An item that asks for an interest, which is not yet a skill ("Passionate about
+#: self-driving technology", "Strong interest in finance").
+_INTEREST_ITEM = re.compile(
+    r"^\W*(an? )?((strong|keen|genuine|deep|real) )?(passion(ate)? (about|for)|interest(ed)? in|"
+    r"(excited|curious) about|enthusias(m|tic) (for|about))\b",
+    re.IGNORECASE,
+)
 _REQUIRED_PHRASE = re.compile(
     r"\b(must|required|requires?|minimum|mandatory|essential)\b", re.IGNORECASE
 )
@@ -119,6 +126,27 @@ _ADDRESSED = re.compile(
 )
 #: A sentence that says what the candidate will do: the skills they will use.
 _WILL_DO = re.compile(r"\byou(\u2019ll|'ll| will|\u2019d|'d| would)\b", re.IGNORECASE)
+#: A line that states a qualification, wherever it stands ("Experience with Kubeflow",
+#: "Fluency in Python", "Familiarity with Airflow" among the duties of a job description).
+_QUALIFICATION_START = re.compile(
+    r"^\W*(\d{1,2}\+?\s*(years?|yrs)|(hands-on |proven |demonstrated |prior |previous )?"
+    r"experience (with|in|building|developing|using|of|working|designing|deploying)|"
+    r"familiarity with|fluen(cy|t) (in|with)|proficien(cy|t) (in|with)|knowledge of|"
+    r"exposure to|expertise (in|with)|(strong|solid|deep) (background|knowledge|"
+    r"understanding|experience|command)|background in|understanding of)\b",
+    re.IGNORECASE,
+)
+#: A sentence that opens with a verb giving the candidate a duty ("Collaborate with our
+#: infrastructure team", "Working closely with customers"), not with a subject that is
+#: described ("Our models run on...", "The team uses...", "Acme builds...", "Acme is...").
+_DUTY_START = re.compile(r"^\W*(?P<verb>[A-Z][a-z]+)\b(?P<next>\s+\S+)?")
+_DESCRIBING_START = re.compile(
+    r"^(our|we|the|this|these|those|its|it|they|their|us|there|here|he|she|you|your|"
+    r"[a-z]+('|\u2019)s)$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?;]\s+\S")
+_DESCRIBING_NEXT = re.compile(r"^\s+(is|are|was|were|has|have|had|will|can|'s|\u2019s)$", re.I)
 #: A labelled line that names the tools the candidate will use ("Tech stack: PyTorch, Ray").
 _STACK_LABEL = re.compile(
     r"^[^\w]*(tech(nology)? stack|stack|tools?|technologies|tech)\s*:", re.IGNORECASE
@@ -128,7 +156,7 @@ _JOINING_WORDS = frozenset(
         "&", "and", "of", "the", "our", "your", "a", "to", "for", "-", "|", "key", "minimum",
         "basic", "additional", "main", "core", "general", "primary", "essential", "specific",
         "points", "extra", "important", "other", "job", "position", "more", "some", "this",
-        "technical", "professional", "personal",
+        "technical", "professional", "personal", "what", "we", "we're", "we\u2019re", "are",
     }
 )  # fmt: skip
 #: Headings that name the company or the place ("More about Hugging Face", "Life at Acme").
@@ -219,6 +247,19 @@ def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
     return sections, grouped
 
 
+def _is_duty(sentence: str) -> bool:
+    """Whether a sentence of a responsibilities section gives the candidate a duty."""
+    start = _DUTY_START.match(sentence)
+    if start is None or _DESCRIBING_START.match(start.group("verb")):
+        return False
+    return not _DESCRIBING_NEXT.match(start.group("next") or "")
+
+
+def _one_sentence(line: str) -> bool:
+    """Whether a line holds one sentence, as a list item does (a paragraph holds several)."""
+    return _SENTENCE_END.search(line.strip()) is None
+
+
 def says_preferred(text: str) -> bool:
     """Whether the words say that what they name is optional ("preferred", "a plus")."""
     return _PREFERRED_PHRASE.search(text) is not None
@@ -226,10 +267,15 @@ def says_preferred(text: str) -> bool:
 
 def sentence_importance(sentence: str, section: Section, *, line: str = "") -> Importance | None:
     """What a sentence of a section asks of the candidate: required, preferred or nothing."""
-    preferred = _PREFERRED_PHRASE.search(sentence) is not None
+    preferred = _PREFERRED_PHRASE.search(sentence) is not None or bool(
+        _INTEREST_ITEM.match(sentence)
+    )
     required = _REQUIRED_PHRASE.search(sentence) is not None
     about_company = _COMPANY_FACT.search(sentence) and not _CANDIDATE_PHRASE.search(sentence)
+    will_do = _WILL_DO.search(sentence) and not _CANDIDATE_PHRASE.search(sentence)
     match section:
+        case "required" | "preferred" if will_do:
+            return "preferred"  # what the candidate will do: the skills they will use
         case "required" | "preferred" if about_company:
             return None
         case "required":
@@ -239,9 +285,12 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
         case "responsibilities":
             if _STACK_LABEL.match(line):
                 return "preferred"
+            if _QUALIFICATION_START.match(sentence) and _one_sentence(line):
+                return "preferred" if preferred else "required"
             addressed = _CANDIDATE_PHRASE.search(sentence) or _WILL_DO.search(sentence)
             company = _COMPANY_PHRASE.search(sentence) or _COMPANY_FACT.search(sentence)
-            return None if company and not addressed else "preferred"
+            duty = _is_duty(sentence) and _one_sentence(line)
+            return None if company and not (addressed or duty) else "preferred"
         case "intro":
             if _STACK_LABEL.match(line):
                 return "preferred"
