@@ -269,3 +269,37 @@ def test_names_written_like_acronyms_are_no_skills(text: str, skill: str) -> Non
 )
 def test_acronyms_in_capitals_still_count(text: str, skill: str) -> None:
     assert skill in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Skills\nPython\n\nPublications\n\nTalks\n\nEducation\nB.Sc. in Physics", "publications"),
+        ("Skills\nPython\n\nTalks\n\nEducation\nB.Sc. in Physics", "conference-presentations"),
+        ("Experience\nEngineer at Acme\n\nPublications\n", "publications"),
+    ],
+)
+def test_an_empty_section_shows_nothing(text: str, absent: str) -> None:
+    """A template's or a site's empty "Publications" section shows no publication."""
+    assert absent not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (
+            "Skills\nPython\n\nPublications\nJ. Doe, A. Roe. Sparse attention. NeurIPS 2021.",
+            "publications",
+        ),
+        (
+            "Publications\nJournal Articles\nJ. Doe, A. Roe. Sparse attention. JMLR 2021.",
+            "publications",
+        ),
+        (
+            "Talks\nInvited talk on sparse attention, NeurIPS 2021 workshop",
+            "conference-presentations",
+        ),
+    ],
+)
+def test_a_section_with_content_still_shows_its_skill(text: str, present: str) -> None:
+    assert present in skill_ids(text)

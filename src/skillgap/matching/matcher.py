@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from skillgap.matching.headings import heading_hits
+from skillgap.matching.headings import empty_headings, heading_hits
 from skillgap.matching.hit import CONFIDENCE, Hit
 from skillgap.matching.implied import drop_repeats, expand_implied
 from skillgap.matching.near import NearMissStage
@@ -97,5 +97,8 @@ class Matcher:
 
         # Section headings ("Publications"), then the skills the found ones imply, and one hit
         # per skill and place.
-        hits += heading_hits(headings, self.patterns.headings)
+        # Nothing on the heading line of an empty section counts.
+        empty = empty_headings(headings, text.split("\n")) if headings else frozenset()
+        hits = [hit for hit in hits if hit.line not in empty]
+        hits += heading_hits(headings, self.patterns.headings, empty)
         return drop_repeats(expand_implied(hits, self.patterns.implies, self.patterns.names))
