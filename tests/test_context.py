@@ -303,3 +303,27 @@ def test_an_empty_section_shows_nothing(text: str, absent: str) -> None:
 )
 def test_a_section_with_content_still_shows_its_skill(text: str, present: str) -> None:
     assert present in skill_ids(text)
+
+
+def test_a_templates_placeholders_name_no_skill() -> None:
+    template = (
+        "[Your Name]\n[Your Email] | [Your Phone] | [Portfolio/GitHub]\n\n"
+        "Experience\n[Job Title] | [Company Name]\n- Taught algebra to 120 students\n\n"
+        "Skills\nLanguages: [Programming languages, e.g. Python or R]\nCommunication"
+    )
+    found = skill_ids(template)
+    assert not found & {"github", "git", "python", "r"}
+    assert "communication" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # brackets in a real resume
+        "Projects\nRobot arm controller [Python, ROS]\nhttps://github.com/jane/arm",
+        # a single placeholder does not make a template
+        "[Your Name]\nSkills\n[Python, SQL]",
+    ],
+)
+def test_brackets_outside_a_template_still_count(text: str) -> None:
+    assert "python" in skill_ids(text)

@@ -26,6 +26,7 @@ from skillgap.matching.phrases import (
     outside_excludes,
 )
 from skillgap.matching.rule_stage import RuleStage
+from skillgap.matching.templates import in_placeholder, placeholder_spans
 from skillgap.matching.tokens import EnglishTokenizer
 from skillgap.matching.view import TokenView
 
@@ -97,8 +98,14 @@ class Matcher:
 
         # Section headings ("Publications"), then the skills the found ones imply, and one hit
         # per skill and place.
-        # Nothing on the heading line of an empty section counts.
+        # Nothing on the heading line of an empty section, or in a template's placeholder,
+        # counts.
         empty = empty_headings(headings, text.split("\n")) if headings else frozenset()
-        hits = [hit for hit in hits if hit.line not in empty]
+        placeholders = placeholder_spans(text)
+        hits = [
+            hit
+            for hit in hits
+            if hit.line not in empty and not in_placeholder(hit.start, placeholders)
+        ]
         hits += heading_hits(headings, self.patterns.headings, empty)
         return drop_repeats(expand_implied(hits, self.patterns.implies, self.patterns.names))
