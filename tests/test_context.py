@@ -327,3 +327,28 @@ def test_a_templates_placeholders_name_no_skill() -> None:
 )
 def test_brackets_outside_a_template_still_count(text: str) -> None:
     assert "python" in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Seeking to advance AI research through a Masters/Ph.D. program.", "degree-phd"),
+        ("Seeking to advance AI research through a Masters/Ph.D. program.", "degree-master"),
+        ("Applying to PhD programs in machine learning for fall 2026.", "degree-phd"),
+        ("Prospective PhD student in robotics.", "degree-phd"),
+    ],
+)
+def test_a_degree_sought_is_not_held(text: str, absent: str) -> None:
+    assert absent not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Currently pursuing a PhD in statistics at MIT.", "degree-phd"),
+        ("Seeking ML roles.\nEducation\nM.Sc. in Computer Science, 2021", "degree-master"),
+        ("Education\nPhD in Physics, ETH Zurich, 2019", "research-experience"),
+    ],
+)
+def test_a_degree_held_or_in_progress_counts(text: str, present: str) -> None:
+    assert present in skill_ids(text)

@@ -49,6 +49,13 @@ _SCHOOL_WORDS = frozenset(
     {"university", "college", "institute", "school", "technology", "tech", "polytechnic",
      "academy", "universität", "università", "universidad", "université", "universiteit"}
 )  # fmt: skip
+#: Words that make what follows in their sentence a wish, not something held: a degree
+#: someone is "seeking" or "applying" for is not theirs ("currently pursuing" one is).
+_ASPIRATIONS = frozenset(
+    {"seeking", "seek", "aspiring", "aspire", "hoping", "hope", "planning", "plan",
+     "intend", "intending", "applying", "prospective"}
+)  # fmt: skip
+_ASPIRATION_REACH = 15
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 
 
@@ -194,13 +201,19 @@ def of_others(
     others: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]],
 ) -> bool:
     """Whether a form of a skill is someone else's by the words around it, on its line and in
-    its sentence: "supervised Master's research", "mentored MSc students", "PhD committees"."""
+    its sentence: "supervised Master's research", "mentored MSc students", "PhD committees";
+    or no one's yet: "seeking ... a Master's/Ph.D. program"."""
     if skill_id not in others:
         return False
     before, after = others[skill_id]
     line, stretch = view.lines[start], view.stretch_of(start)
     if end < len(view.lowers) and view.lowers[end] in after and view.lines[end] == line:
         return True
+    if any(
+        view.lowers[index] in _ASPIRATIONS and view.stretch_of(index) == stretch
+        for index in range(max(0, start - _ASPIRATION_REACH), start)
+    ):
+        return True  # "Seeking to ... through a Master's/Ph.D. program": not held
     return any(
         view.lowers[index] in before
         and view.lines[index] == line
