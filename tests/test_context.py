@@ -352,3 +352,27 @@ def test_a_degree_sought_is_not_held(text: str, absent: str) -> None:
 )
 def test_a_degree_held_or_in_progress_counts(text: str, present: str) -> None:
     assert present in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Served on the DEI sourcing committee of the station", "collaboration"),
+        ("Coordination and coaching of teams in Singapore and India", "collaboration"),
+        ("Presented software demos to enterprise buyers", "communication"),
+        ("Development of an R library for modelling and visualisation", "r"),
+    ],
+)
+def test_soft_skills_and_r_in_their_words(text: str, present: str) -> None:
+    assert present in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The committee approved the budget", "collaboration"),
+        ("Presented at the board meeting", "collaboration"),
+    ],
+)
+def test_those_words_alone_are_not_the_skill(text: str, absent: str) -> None:
+    assert absent not in skill_ids(text)
