@@ -376,3 +376,35 @@ def test_soft_skills_and_r_in_their_words(text: str, present: str) -> None:
 )
 def test_those_words_alone_are_not_the_skill(text: str, absent: str) -> None:
     assert absent not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are seeking an engineer with a PhD in computer science.",
+        "Seeking ML engineering roles; MSc in Statistics, 2020.",
+    ],
+)
+def test_seeking_without_a_programme_keeps_the_degree(text: str) -> None:
+    found = skill_ids(text)
+    assert found & {"degree-phd", "degree-master"}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "Technical recruiter hiring machine learning engineers for startups",
+            "machine-learning",
+            None,
+        ),
+        ("Sourced Python and Java developers for clients", "python", None),
+        ("Machine Learning Engineer, Acme, 2021-2024", None, "machine-learning"),
+    ],
+)
+def test_skills_that_qualify_people_are_theirs(
+    text: str, absent: str | None, present: str | None
+) -> None:
+    found = skill_ids(text)
+    assert absent is None or absent not in found
+    assert present is None or present in found

@@ -20,6 +20,7 @@ from skillgap.matching.near import NearMissStage
 from skillgap.matching.phrases import (
     PhraseStage,
     drop_contained,
+    drop_people,
     drop_wishes,
     excluded_tokens,
     of_others,
@@ -73,7 +74,7 @@ class Matcher:
         others = self.patterns.phrases.others
         hits = [
             hit
-            for phrase in drop_wishes(phrases, view)
+            for phrase in drop_people(drop_wishes(phrases, view), view)
             if not of_others(phrase.skill_id, phrase.start, phrase.end, view, others)
             for hit in self.phrases.hits(phrase, view)
         ]
