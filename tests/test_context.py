@@ -269,3 +269,142 @@ def test_names_written_like_acronyms_are_no_skills(text: str, skill: str) -> Non
 )
 def test_acronyms_in_capitals_still_count(text: str, skill: str) -> None:
     assert skill in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Skills\nPython\n\nPublications\n\nTalks\n\nEducation\nB.Sc. in Physics", "publications"),
+        ("Skills\nPython\n\nTalks\n\nEducation\nB.Sc. in Physics", "conference-presentations"),
+        ("Experience\nEngineer at Acme\n\nPublications\n", "publications"),
+    ],
+)
+def test_an_empty_section_shows_nothing(text: str, absent: str) -> None:
+    """A template's or a site's empty "Publications" section shows no publication."""
+    assert absent not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (
+            "Skills\nPython\n\nPublications\nJ. Doe, A. Roe. Sparse attention. NeurIPS 2021.",
+            "publications",
+        ),
+        (
+            "Publications\nJournal Articles\nJ. Doe, A. Roe. Sparse attention. JMLR 2021.",
+            "publications",
+        ),
+        (
+            "Talks\nInvited talk on sparse attention, NeurIPS 2021 workshop",
+            "conference-presentations",
+        ),
+    ],
+)
+def test_a_section_with_content_still_shows_its_skill(text: str, present: str) -> None:
+    assert present in skill_ids(text)
+
+
+def test_a_templates_placeholders_name_no_skill() -> None:
+    template = (
+        "[Your Name]\n[Your Email] | [Your Phone] | [Portfolio/GitHub]\n\n"
+        "Experience\n[Job Title] | [Company Name]\n- Taught algebra to 120 students\n\n"
+        "Skills\nLanguages: [Programming languages, e.g. Python or R]\nCommunication"
+    )
+    found = skill_ids(template)
+    assert not found & {"github", "git", "python", "r"}
+    assert "communication" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # brackets in a real resume
+        "Projects\nRobot arm controller [Python, ROS]\nhttps://github.com/jane/arm",
+        # a single placeholder does not make a template
+        "[Your Name]\nSkills\n[Python, SQL]",
+    ],
+)
+def test_brackets_outside_a_template_still_count(text: str) -> None:
+    assert "python" in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Seeking to advance AI research through a Masters/Ph.D. program.", "degree-phd"),
+        ("Seeking to advance AI research through a Masters/Ph.D. program.", "degree-master"),
+        ("Applying to PhD programs in machine learning for fall 2026.", "degree-phd"),
+        ("Prospective PhD student in robotics.", "degree-phd"),
+    ],
+)
+def test_a_degree_sought_is_not_held(text: str, absent: str) -> None:
+    assert absent not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Currently pursuing a PhD in statistics at MIT.", "degree-phd"),
+        ("Seeking ML roles.\nEducation\nM.Sc. in Computer Science, 2021", "degree-master"),
+        ("Education\nPhD in Physics, ETH Zurich, 2019", "research-experience"),
+    ],
+)
+def test_a_degree_held_or_in_progress_counts(text: str, present: str) -> None:
+    assert present in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Served on the DEI sourcing committee of the station", "collaboration"),
+        ("Coordination and coaching of teams in Singapore and India", "collaboration"),
+        ("Presented software demos to enterprise buyers", "communication"),
+        ("Development of an R library for modelling and visualisation", "r"),
+    ],
+)
+def test_soft_skills_and_r_in_their_words(text: str, present: str) -> None:
+    assert present in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The committee approved the budget", "collaboration"),
+        ("Presented at the board meeting", "collaboration"),
+    ],
+)
+def test_those_words_alone_are_not_the_skill(text: str, absent: str) -> None:
+    assert absent not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are seeking an engineer with a PhD in computer science.",
+        "Seeking ML engineering roles; MSc in Statistics, 2020.",
+    ],
+)
+def test_seeking_without_a_programme_keeps_the_degree(text: str) -> None:
+    found = skill_ids(text)
+    assert found & {"degree-phd", "degree-master"}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        (
+            "Technical recruiter hiring machine learning engineers for startups",
+            "machine-learning",
+            None,
+        ),
+        ("Sourced Python and Java developers for clients", "python", None),
+        ("Machine Learning Engineer, Acme, 2021-2024", None, "machine-learning"),
+    ],
+)
+def test_skills_that_qualify_people_are_theirs(
+    text: str, absent: str | None, present: str | None
+) -> None:
+    found = skill_ids(text)
+    assert absent is None or absent not in found
+    assert present is None or present in found

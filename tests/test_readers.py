@@ -104,6 +104,22 @@ def test_markdown_is_read_as_its_text() -> None:
     assert "github.com/jane/x" in text
 
 
+def test_markdown_liquid_template_tags_are_markup() -> None:
+    source = (
+        "---\nlayout: archive\n---\n{% include base_path %}\n\nTalks\n======\n"
+        "  <ul>{% for post in site.talks reversed %}\n"
+        "    {% include archive-single-talk-cv.html %}\n  {% endfor %}</ul>\n\n"
+        "Skills\n======\n* Python, {{ site.author.name }}\n"
+        "{% comment %}\n* Haskell\n{% endcomment %}\n"
+    )
+    text = read_bytes(source.encode(), "cv.md").text
+    assert "{" not in text and "site." not in text and "include" not in text
+    assert "Haskell" not in text
+    assert "Talks\n" in text and "Python" in text
+    # nothing but whitespace between the Talks heading and the next one
+    assert re.search(r"Talks\s*Skills\n", text)
+
+
 def test_latex_is_read_as_its_text() -> None:
     source = (
         r"\documentclass{article}\usepackage{xcolor}" + "\n"

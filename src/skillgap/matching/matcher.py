@@ -13,19 +13,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from skillgap.matching.headings import heading_hits
+from skillgap.matching.headings import empty_headings, heading_hits
 from skillgap.matching.hit import CONFIDENCE, Hit
 from skillgap.matching.implied import drop_repeats, expand_implied
 from skillgap.matching.near import NearMissStage
 from skillgap.matching.phrases import (
     PhraseStage,
     drop_contained,
+    drop_people,
     drop_wishes,
     excluded_tokens,
     of_others,
     outside_excludes,
 )
 from skillgap.matching.rule_stage import RuleStage
+from skillgap.matching.templates import in_placeholder, placeholder_spans
 from skillgap.matching.tokens import EnglishTokenizer
 from skillgap.matching.view import TokenView
 
@@ -72,7 +74,7 @@ class Matcher:
         others = self.patterns.phrases.others
         hits = [
             hit
-            for phrase in drop_wishes(phrases, view)
+            for phrase in drop_people(drop_wishes(phrases, view), view)
             if not of_others(phrase.skill_id, phrase.start, phrase.end, view, others)
             for hit in self.phrases.hits(phrase, view)
         ]
@@ -97,5 +99,14 @@ class Matcher:
 
         # Section headings ("Publications"), then the skills the found ones imply, and one hit
         # per skill and place.
-        hits += heading_hits(headings, self.patterns.headings)
+        # Nothing on the heading line of an empty section, or in a template's placeholder,
+        # counts.
+        empty = empty_headings(headings, text.split("\n")) if headings else frozenset()
+        placeholders = placeholder_spans(text)
+        hits = [
+            hit
+            for hit in hits
+            if hit.line not in empty and not in_placeholder(hit.start, placeholders)
+        ]
+        hits += heading_hits(headings, self.patterns.headings, empty)
         return drop_repeats(expand_implied(hits, self.patterns.implies, self.patterns.names))

@@ -30,6 +30,13 @@ if TYPE_CHECKING:
 _JOINERS = frozenset({",", "/", "and", "or", "&", ";"})
 #: Words that, right before a skill, make it something the person is only learning.
 _WISH_WORDS = frozenset({"learning", "learn", "studying"})
+_JOINERS = frozenset({"and", "or", ",", "/", "&"})
+#: People a skill can qualify: "Python developers", "machine learning engineers".
+_PEOPLE = frozenset(
+    {"engineers", "developers", "programmers", "scientists", "researchers", "practitioners",
+     "specialists", "professionals", "candidates", "recruiters", "talent", "hires", "experts",
+     "architects", "analysts", "consultants"}
+)  # fmt: skip
 #: The two-letter codes of US states and territories ("Amherst, MA", "Jackson, MS").
 _STATE_CODES = frozenset(
     {
@@ -48,6 +55,18 @@ _COUNTRY_WORDS = frozenset({"USA", "US", "United", "America"})
 _SCHOOL_WORDS = frozenset(
     {"university", "college", "institute", "school", "technology", "tech", "polytechnic",
      "academy", "universität", "università", "universidad", "université", "universiteit"}
+)  # fmt: skip
+#: Words that make a degree programme that follows in their sentence a wish, not something
+#: held: a programme someone is "seeking" or "applying" to is not theirs ("currently
+#: pursuing" one is).
+_ASPIRATIONS = frozenset(
+    {"seeking", "seek", "aspiring", "aspire", "hoping", "hope", "planning", "plan",
+     "intend", "intending", "applying", "prospective"}
+)  # fmt: skip
+_ASPIRATION_REACH = 10
+_PROGRAMMES = frozenset(
+    {"program", "programs", "programme", "programmes", "position", "positions", "admission",
+     "admissions", "studies", "applications", "student", "students", "candidate"}
 )  # fmt: skip
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 
@@ -194,12 +213,15 @@ def of_others(
     others: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]],
 ) -> bool:
     """Whether a form of a skill is someone else's by the words around it, on its line and in
-    its sentence: "supervised Master's research", "mentored MSc students", "PhD committees"."""
+    its sentence: "supervised Master's research", "mentored MSc students", "PhD committees";
+    or no one's yet: "seeking ... a Master's/Ph.D. program"."""
     if skill_id not in others:
         return False
     before, after = others[skill_id]
     line, stretch = view.lines[start], view.stretch_of(start)
     if end < len(view.lowers) and view.lowers[end] in after and view.lines[end] == line:
+        return True
+    if _sought(start, end, view):
         return True
     return any(
         view.lowers[index] in before
@@ -207,6 +229,38 @@ def of_others(
         and view.stretch_of(index) == stretch
         for index in range(max(0, start - 3), start)
     )
+
+
+def _sought(start: int, end: int, view: TokenView) -> bool:
+    """A degree sought, not held: a word of wishing before it in its sentence and a
+    programme or position right after it ("Seeking to advance AI research through a
+    Masters/Ph.D. program", "applying to PhD programs"). A posting's "we are seeking someone
+    with a PhD" names no programme, so it keeps its degree."""
+    stretch = view.stretch_of(start)
+    after = range(end - 1, min(len(view.lowers), end + 3))  # "PhD student" ends in one
+    return any(
+        view.lowers[index] in _PROGRAMMES and view.lines[index] == view.lines[start]
+        for index in after
+    ) and any(
+        view.lowers[index] in _ASPIRATIONS and view.stretch_of(index) == stretch
+        for index in range(max(0, start - _ASPIRATION_REACH), start)
+    )
+
+
+def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
+    """A skill that qualifies people is theirs, not the writer's: "hiring machine learning
+    engineers", "recruited Python developers", "worked alongside data engineers and NLP
+    researchers", and each skill joined to such a one ("Python and Java developers"). A job
+    title in the singular ("Machine Learning Engineer") is the person's."""
+    people_at: set[int] = set()  # where a dropped candidate starts
+    for candidate in sorted(candidates, key=lambda c: -c.start):
+        end = candidate.end
+        if end >= len(view.lowers) or view.lines[end] != view.lines[candidate.start]:
+            continue
+        word = view.lowers[end]
+        if word in _PEOPLE or (word in _JOINERS and end + 1 in people_at):
+            people_at.add(candidate.start)
+    return [candidate for candidate in candidates if candidate.start not in people_at]
 
 
 def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]:

@@ -19,11 +19,13 @@ def markdown_to_text(source: str) -> str:
     """The visible text of a Markdown document, one block per line group.
 
     Headings stay on their own line (section detection needs them); link targets are dropped
-    except GitHub links, which are evidence for the ``github`` skill.
+    except GitHub links, which are evidence for the ``github`` skill. Template tags of Jekyll
+    and other Liquid sites (``{% for post in site.talks %}``, ``{{ site.author }}``) are
+    markup, not content: a "Talks" section of only a loop lists no talk.
     """
     from markdown_it import MarkdownIt
 
-    source = _HTML_COMMENT.sub("", source)
+    source = without_liquid(_HTML_COMMENT.sub("", source))
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
     out: list[str] = []
     for token in tokens:
@@ -131,8 +133,20 @@ def _crude_latex_text(source: str) -> str:
 
 
 _LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+_LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.DOTALL)
 _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\s*[\[{]")
 _CODE_CHUNK = re.compile(r"^```\s*\{.*?^```\s*$", re.DOTALL | re.MULTILINE)
+
+
+def without_liquid(source: str) -> str:
+    """The source without its Liquid template tags and comments (``{% comment %}`` blocks);
+    a tag's newlines are kept, so the lines around it stay apart."""
+    source = _LIQUID_COMMENT.sub(_newlines_of, source)
+    return _LIQUID.sub(_newlines_of, source)
+
+
+def _newlines_of(match: re.Match[str]) -> str:
+    return " " + "\n" * match.group(0).count("\n")
 
 
 def clean_fragment(text: str) -> str:
