@@ -69,6 +69,28 @@ def test_an_output_that_is_an_input_is_refused_before_anything_is_read(tmp_path:
     assert posting.read_text() == "We need Python and PyTorch.\n"
 
 
+def test_standard_input_redirected_from_the_output_file_is_refused(tmp_path: Path) -> None:
+    """``analyze - -o cv.txt < cv.txt``: standard input is that file, so the report would
+    replace the resume it reads."""
+    resume = tmp_path / "cv.txt"
+    resume.write_bytes(Path(MLE).read_bytes())
+    command = [sys.executable, "-m", "skillgap", "analyze", "-", "-o"]
+    for target in (str(resume), "/dev/stdin"):
+        with resume.open("rb") as stdin:
+            result = subprocess.run(
+                [*command, target], stdin=stdin, capture_output=True, text=True, check=False
+            )
+        assert result.returncode == ExitCode.USAGE, result.stderr
+        assert "is also an input" in one_error_line(result.stderr)
+    assert resume.read_bytes() == Path(MLE).read_bytes()
+    other = tmp_path / "report.txt"  # another file is written as usual
+    with resume.open("rb") as stdin:
+        result = subprocess.run(
+            [*command, str(other)], stdin=stdin, capture_output=True, text=True, check=False
+        )
+    assert result.returncode == ExitCode.OK and other.read_text().startswith("skillgap ")
+
+
 def test_a_failed_run_leaves_the_previous_report(tmp_path: Path) -> None:
     report = tmp_path / "report.json"
     code, _, _ = run("analyze", MLE, "-f", "json", "-o", str(report))

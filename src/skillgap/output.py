@@ -142,13 +142,25 @@ def open_output(target: Path | None) -> Iterator[Output]:
 
 def refuse_inputs_as_output(target: Path, inputs: Iterable[str | Path]) -> None:
     """Raise :class:`UsageError` when ``target`` is one of ``inputs``: the same file, by its
-    resolved path (or, for existing files, by device and inode)."""
+    resolved path (or, for existing files, by device and inode); standard input counts as the
+    file it is redirected from (``analyze - -o cv.txt < cv.txt``)."""
     for path in inputs:
-        if str(path) != STDIN and _same_file(target, Path(path)):
+        same = _is_stdin_file(target) if str(path) == STDIN else _same_file(target, Path(path))
+        if same:
             raise UsageError(
                 f"--output {target}: this file is also an input, and the report would replace "
                 "it; write the report to another file"
             )
+
+
+def _is_stdin_file(target: Path) -> bool:
+    """Whether standard input is read from the file ``target`` (or ``target`` is stdin)."""
+    try:
+        stdin = os.fstat(0)
+        output = os.stat(target)
+    except OSError:
+        return False
+    return (stdin.st_dev, stdin.st_ino) == (output.st_dev, output.st_ino)
 
 
 def _same_file(one: Path, other: Path) -> bool:
