@@ -158,3 +158,20 @@ def test_the_wheel_ships_every_template() -> None:
     templates = REPO / "src" / "skillgap" / "render" / "templates"
     files = sorted(p.relative_to(templates.parent) for p in templates.iterdir())
     assert files and all(any(f.match(glob) for glob in shipped) for f in files)
+
+
+def test_categories_no_role_asks_for_are_named_as_the_taxonomy_names_them() -> None:
+    """The legend of a report scored for one role names every category of the skills found
+    by its name ("LLMs and generative AI"), not one made from its id ("Llm")."""
+    from skillgap.taxonomy import load_taxonomy
+
+    report = analyze(
+        b"Skills\nPython, LoRA fine-tuning of LLMs, vLLM, CUDA kernels\n", name="cv.txt",
+        roles=["rs"],
+    )  # fmt: skip
+    legend = {item["name"] for item in report_view(report)["legend"]}
+    categories = load_taxonomy().categories
+    asked = {c.id for role in report.roles for c in role.categories}
+    unasked = {s.category for s in report.skills} - asked
+    assert unasked, "the example must find a skill of a category the role does not ask for"
+    assert {categories[c].name for c in unasked} <= legend

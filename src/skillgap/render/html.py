@@ -186,8 +186,13 @@ def _role_view(role: RoleResult, number: int, names: Mapping[str, str]) -> dict[
 
 
 def category_names(report: Report) -> dict[str, str]:
-    """Every category of the skills found, by id: as the roles name it, else from its id."""
+    """Every category of the skills found, by id: as the roles name it, else as the built-in
+    taxonomy does (a category no role of the report asks for), else from its id."""
+    from skillgap.taxonomy import load_taxonomy
+
     names = {c.id: c.name for role in report.roles for c in role.categories}
+    for category_id, category in load_taxonomy().categories.items():
+        names.setdefault(category_id, category.name)
     for skill in report.skills:
         name = " ".join("ML" if w == "ml" else w for w in skill.category.split("-"))
         names.setdefault(skill.category, name[:1].upper() + name[1:])
