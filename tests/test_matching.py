@@ -114,6 +114,9 @@ def test_fuzzy_matching_never_touches_short_names_or_prose() -> None:
     assert skill_ids("Worked as a Software Engineer in Boston; fixed a Kubernets cluster.") == set()
     assert "c" not in skill_ids("Taught ñ Programming to the arts students.")  # a whole word
     assert "data-science" not in skill_ids("Wrote the libraries shared by all data scientists.")
+    # Another real name one letter away is not a misspelling: OpenAI is no OpenAPI.
+    assert "web-frameworks" not in skill_ids("Skills: OpenAI, Python")
+    assert "web-frameworks" in skill_ids("Skills: OpenAPI, Python")
 
 
 def test_fuzzy_evidence_is_marked_and_less_confident() -> None:
