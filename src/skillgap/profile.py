@@ -107,5 +107,27 @@ def _output(
     bulleted = [line for line in body if _ENTRY_START.match(line) and len(line.strip()) > 15]
     dated = [line for line in body if _YEAR.search(line)]
     count = len(bulleted) if len(bulleted) >= len(dated) else len(dated)
-    venues = sorted({hit.text for hit in venue_hits})
-    return ResearchOutput(count=count, venues=venues)
+    return ResearchOutput(count=count, venues=_distinct_venues({hit.text for hit in venue_hits}))
+
+
+_MINOR_WORDS = frozenset({"and", "of", "on", "the", "in", "for", "to", "a"})
+
+
+def _distinct_venues(names: set[str]) -> list[str]:
+    """The venues named, each once: a venue's full name ("Computer Vision and Pattern
+    Recognition", "Advancement of Artificial Intelligence") is left out when its initials are
+    found, in order, in an abbreviation also named (CVPR, AAAI)."""
+    abbreviations = [name.casefold() for name in names if " " not in name]
+
+    def abbreviated(name: str) -> bool:
+        words = [w for w in name.split() if w.casefold() not in _MINOR_WORDS]
+        initials = "".join(w[0] for w in words).casefold()
+        return len(words) >= 2 and any(_in_order(initials, a) for a in abbreviations)
+
+    return sorted(name for name in names if " " not in name or not abbreviated(name))
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Whether ``letters`` occur in ``word`` in this order (not necessarily together)."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
