@@ -57,8 +57,10 @@ def test_profile_of_real_resumes() -> None:
 def test_a_venue_named_in_full_and_abbreviated_is_listed_once() -> None:
     from skillgap.profile import _distinct_venues
 
-    named = {"CVPR", "Computer Vision and Pattern Recognition", "AAAI", "ICML",
-             "Advancement of Artificial Intelligence", "Empirical Methods in Natural Language"}  # fmt: skip
+    named = {
+        "CVPR", "Computer Vision and Pattern Recognition", "AAAI", "ICML",
+        "Advancement of Artificial Intelligence", "Empirical Methods in Natural Language",
+    }  # fmt: skip
     # The last one's abbreviation (EMNLP) is not named: its full name stays.
     assert _distinct_venues(named) == [
         "AAAI", "CVPR", "Empirical Methods in Natural Language", "ICML",
