@@ -105,6 +105,12 @@ def test_a_near_miss_quotes_the_line_and_a_recognised_wording() -> None:
     # Without such a line, the requirement's own tip.
     plain = _analyze("Jo Doe\n\nExperience\nData Scientist, Shop, 2020 - 2023\n")
     assert _requirement(plain, "mle", "model-deployment").tip.startswith("Deploy one of your")
+    # Cue words far apart in one line say other things: no line is quoted.
+    apart = _analyze(
+        "Jo Doe\n\nExperience\nWorked on machine learning model development, software "
+        "engineering and data infrastructures, in domains from banking to satellite monitoring.\n"
+    )
+    assert "comes close" not in _requirement(apart, "mle", "model-monitoring").tip
 
 
 def test_every_recognised_wording_is_recognised() -> None:

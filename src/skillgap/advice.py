@@ -272,12 +272,27 @@ def _nearest_line(near: NearMiss, person: Person) -> int | None:
     candidates = set.intersection(*(vocabulary.lines_of(words) for words in groups))
     best: tuple[bool, int] | None = None
     for index in candidates:
-        if len(person.lines[index].strip()) < 12:
+        line = person.lines[index]
+        if len(line.strip()) < 12 or not _close_together(line, groups):
             continue
         rank = (person.line_sections[index] not in DEMONSTRATING_SECTIONS, index + 1)
         if best is None or rank < best:
             best = rank
     return best[1] if best else None
+
+
+#: Most words from the first cue word of a line to the last: further apart, the words say
+#: different things ("model development ... satellite monitoring" is no model monitoring).
+NEAR_SPAN = 8
+
+
+def _close_together(line: str, groups: Sequence[Sequence[str]]) -> bool:
+    """Whether a word of every group stands within NEAR_SPAN words of one of the first's."""
+    words = _WORD.findall(line.lower())
+    where = [[i for i, word in enumerate(words) if word in set(group)] for group in groups]
+    return any(
+        all(any(abs(i - j) <= NEAR_SPAN for j in others) for others in where[1:]) for i in where[0]
+    )
 
 
 def _excerpt(line: str, near: NearMiss, limit: int = 70) -> str:
