@@ -161,6 +161,7 @@ def analyze(
     max_pages: options.MaxPages = None,
     max_chars: options.MaxChars = None,
     timeout: options.Timeout = None,
+    max_memory: options.MaxMemory = None,
     job_posting: options.JobPosting = None,
     roles_file: options.RolesFiles = None,
     jobs: options.Jobs = None,
@@ -179,7 +180,7 @@ def analyze(
         roles=role or (), output_format=output_format, output=output, fail_under=fail_under,
         fail_under_category=fail_under_category or (), require=require or (),
         roles_files=roles_file or (), max_bytes=max_bytes, max_pages=max_pages,
-        max_chars=max_chars, timeout=timeout, jobs=jobs, config=config,
+        max_chars=max_chars, timeout=timeout, max_memory=max_memory, jobs=jobs, config=config,
         job_posting=job_posting, password=password,
     )  # fmt: skip
     with _reported():
@@ -329,7 +330,7 @@ def compare(
     """Rank resumes for one role or one job posting, best first."""
     from skillgap.batch import Job, default_jobs, in_order
     from skillgap.inputs import expand_inputs
-    from skillgap.ranking import entry, rank
+    from skillgap.ranking import entry, lost_entry, rank
     from skillgap.render.formats import ranking_renderer
 
     if (role is None) == (job_posting is None):
@@ -343,7 +344,7 @@ def compare(
     job = Job(taxonomy=taxonomy, roles=[role] if role else None, job_role=job_role)
     inputs = expand_inputs(paths)
     workers = jobs if jobs is not None else default_jobs(len(inputs))
-    ranking = rank(in_order(entry, inputs, job, jobs=workers), role or "job")
+    ranking = rank(in_order(entry, inputs, job, jobs=workers, lost=lost_entry), role or "job")
     for failure in ranking.failures:
         typer.echo(f"skillgap: error: {failure.message}", err=True)
     _write_stream(renderer, ranking.items())
@@ -362,4 +363,17 @@ def schema() -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    _stop_quietly_on_signals()
     app(prog_name="skillgap")
+
+
+def _stop_quietly_on_signals() -> None:
+    """Ctrl-C and SIGTERM (what kill, docker stop and systemd send) end a run alike: its
+    workers stopped, no traceback, exit 128 + the signal's number (130, 143)."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)

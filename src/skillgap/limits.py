@@ -24,6 +24,14 @@ class Limits:
     """Most characters of text analysed; a long CV has 100,000."""
     timeout: float = 60.0
     """Seconds one input may take; 0 means no limit."""
+    max_memory: int = 1024
+    """MiB of memory one input may use beyond what the analyser itself needs (about 300 MiB of
+    address space); 0 means no limit. A resume needs under 100; a long one with 1,000,000
+    characters about 400."""
+
+    @property
+    def memory_bytes(self) -> int:
+        return self.max_memory * 1024 * 1024
 
 
 @contextmanager
