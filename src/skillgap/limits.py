@@ -61,5 +61,28 @@ def time_limit(seconds: float, name: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+class TextBudget:
+    """The characters of text one input may still give. Readers spend it as they extract, so
+    that a file is refused as soon as its text passes ``--max-chars``, not after all of it is
+    built: YAML aliases, or one Word header shared by thousands of sections, make gigabytes
+    of text from kilobytes."""
+
+    def __init__(self, name: str, max_chars: int) -> None:
+        self.name, self.max_chars, self.left = name, max_chars, max_chars
+
+    def spend(self, count: int) -> None:
+        self.left -= count
+        if self.left < 0:
+            raise too_much_text(self.name, self.max_chars)
+
+
+def too_much_text(name: str, max_chars: int) -> InputError:
+    return InputError(
+        f"{name}: more than {max_chars:,} characters of text, the limit (raise it with "
+        "--max-chars)",
+        code="too-large",
+    )
+
+
 #: The limits used unless a caller says otherwise.
 DEFAULT_LIMITS = Limits()
