@@ -18,7 +18,8 @@ from skillgap.limits import Limits
 from skillgap.readers import markup, read_bytes, read_document
 from skillgap.readers.structured import yaml_to_text
 
-from .hostile import ATTACKS, docx_shared_header, yaml_billion_laughs
+from .helpers import EXAMPLES
+from .hostile import ATTACKS, docx_shared_header, pdf_xobject_bomb, yaml_billion_laughs
 
 #: What each attack gives at its small size: a report, or the code of its error.
 EXPECTED = {
@@ -118,3 +119,29 @@ def test_code_chunks_are_removed_as_the_regex_would(source: str) -> None:
 def test_line_breaks_are_found_as_the_unanchored_regex_would(text: str) -> None:
     plain = re.compile(r"[ \t]*\\\\(\[[^\]\n]*\])?[ \t]*\n?")
     assert markup._LINE_BREAK.sub("\n", text) == plain.sub("\n", text)
+
+
+def test_extract_keeps_the_limits(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(pdf_xobject_bomb(7))
+    runner = CliRunner()
+    result = runner.invoke(app, ["extract", str(bomb), "--timeout", "1"])
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert (
+        result.stderr
+        == f"skillgap: error: {bomb}: gave up after 1 seconds (raise it with --timeout)\n"
+    )
+    result = runner.invoke(app, ["extract", "-", "--max-chars", "100"], input="Python " * 100)
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert "more than 100 characters of text" in result.stderr and result.stdout == ""
+
+
+def test_a_job_posting_is_read_within_the_limits(tmp_path: Path) -> None:
+    posting = tmp_path / "posting.txt"
+    posting.write_text("We need Python and PyTorch. " * 100)
+    resume = str(EXAMPLES / "mle-resume.txt")
+    result = CliRunner().invoke(
+        app, ["analyze", resume, "--job", str(posting), "--max-chars", "1000"]
+    )
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert result.stderr.startswith(f"skillgap: error: {posting}: more than 1,000 characters")

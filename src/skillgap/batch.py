@@ -15,7 +15,7 @@ from typing import TypeVar
 from skillgap.checks import Thresholds, evaluate
 from skillgap.errors import InputError, UsageError
 from skillgap.inputs import STDIN
-from skillgap.limits import Limits
+from skillgap.limits import Limits, time_limit
 from skillgap.pool import Lost, PoolLimits, can_fork, run_in_workers
 from skillgap.records import Failure, Record
 from skillgap.render.base import Renderer
@@ -161,6 +161,30 @@ def in_order(
             yield lost(Failure(path=result.item, code=result.code, message=result.message), job)
         else:
             yield result
+
+
+def in_a_worker(read: Callable[[str], T], path: str, limits: Limits) -> T:
+    """``read(path)`` in a worker process, under ``limits`` as every input ``analyze`` reads
+    (``extract`` and ``--job`` use it); raises :class:`InputError` as ``read`` would, or when
+    the worker died or ran out of time."""
+
+    def guarded(item: str) -> T | Failure:
+        try:
+            with time_limit(limits.timeout, item):
+                return read(item)
+        except InputError as error:  # sent back as a record: an exception's code would be lost
+            return Failure(path=item, code=error.code, message=str(error))
+        except MemoryError:
+            return Failure(path=item, code="too-large", message=over_memory(item, limits))
+
+    if can_fork():
+        pool = PoolLimits(workers=1, timeout=limits.timeout, max_memory=limits.memory_bytes)
+        [result] = run_in_workers(guarded, [path], pool)
+    else:
+        result = guarded(path)
+    if isinstance(result, (Failure, Lost)):
+        raise InputError(result.message, code=result.code)
+    return result
 
 
 #: Most inputs sent to a worker at once.

@@ -26,6 +26,7 @@ from skillgap.render.base import OutputFormat, Renderer, RenderOptions, color_wa
 if TYPE_CHECKING:
     from skillgap.batch import Outcome
     from skillgap.limits import Limits
+    from skillgap.readers import Document
     from skillgap.taxonomy import Role, Taxonomy
 
 T = TypeVar("T")
@@ -85,15 +86,21 @@ def _taxonomy(roles_files: Iterable[Path] | None) -> Taxonomy:
 
 
 def _read_job(posting: str | None, taxonomy: Taxonomy, limits: Limits) -> Role | None:
-    """The posting given with --job, as a role; raises InputError when it cannot be read."""
+    """The posting given with --job, as a role, read in a worker under ``limits``; raises
+    InputError when it cannot be read."""
     if posting is None:
         return None
     from skillgap.analysis import read_job
+    from skillgap.batch import in_a_worker
+    from skillgap.matching import matcher_for
 
+    matcher_for(taxonomy)  # built once, here, for this worker and those of the resumes
     if posting == STDIN:
-        return read_job(sys.stdin.buffer.read(limits.max_bytes + 1), name="<stdin posting>",
-                        taxonomy=taxonomy, limits=limits)  # fmt: skip
-    return read_job(posting, taxonomy=taxonomy, limits=limits)
+        data = sys.stdin.buffer.read(limits.max_bytes + 1)
+        return in_a_worker(lambda _: read_job(data, name="<stdin posting>", taxonomy=taxonomy,
+                                              limits=limits), posting, limits)  # fmt: skip
+    return in_a_worker(lambda path: read_job(path, taxonomy=taxonomy, limits=limits), posting,
+                       limits)  # fmt: skip
 
 
 @contextmanager
@@ -253,16 +260,31 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
 def extract(
     path: options.Resume,
     password: options.Password = None,
+    max_bytes: options.MaxBytes = None,
+    max_pages: options.MaxPages = None,
+    max_chars: options.MaxChars = None,
+    timeout: options.Timeout = None,
+    max_memory: options.MaxMemory = None,
 ) -> None:
     """Print the text skillgap reads from a resume, to check extraction."""
+    from dataclasses import replace
+
     from skillgap.analysis import assess_quality
+    from skillgap.batch import in_a_worker
     from skillgap.readers import read_bytes, read_document
 
+    given: dict[str, Any] = {"max_bytes": max_bytes, "max_pages": max_pages,
+        "max_chars": max_chars, "timeout": timeout, "max_memory": max_memory}  # fmt: skip
+    limits = replace(DEFAULT_LIMITS, **{name: v for name, v in given.items() if v is not None})
+    stdin = sys.stdin.buffer.read(limits.max_bytes + 1) if path == STDIN else None
+
+    def read(name: str) -> Document:
+        if stdin is not None:
+            return read_bytes(stdin, "<stdin>", password=password, limits=limits)
+        return read_document(name, password=password, limits=limits)
+
     with _reported():
-        if path == STDIN:
-            document = read_bytes(sys.stdin.buffer.read(), "<stdin>", password=password)
-        else:
-            document = read_document(path, password=password)
+        document = in_a_worker(read, path, limits)
     for warning in assess_quality(document.text, document.warnings).warnings:
         typer.echo(f"skillgap: warning: {warning}", err=True)
     with _output(None) as write:
