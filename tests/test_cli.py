@@ -32,6 +32,8 @@ def test_exit_codes_are_pinned_and_documented() -> None:
         "THRESHOLD_FAILED": 1,
         "USAGE": 2,
         "INPUT_ERROR": 3,
+        "INTERRUPTED": 130,
+        "TERMINATED": 143,
     }
     readme = (REPO / "README.md").read_text()
     for code in ExitCode:

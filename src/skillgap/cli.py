@@ -72,7 +72,8 @@ def _root(
     """skillgap reads a resume (PDF, text, Markdown, LaTeX) and reports, per role, the skills
     found with their evidence and the gaps with tips for closing them.
 
-    Exit codes: 0 analysed, 1 a threshold failed, 2 usage error, 3 an input could not be read.
+    Exit codes: 0 analysed, 1 a threshold failed, 2 usage error, 3 an input could not be
+    read, 130 and 143 interrupted (Ctrl-C, SIGTERM).
     """
 
 
@@ -395,7 +396,8 @@ def _stop_quietly_on_signals() -> None:
     import signal
 
     def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
+        code = ExitCode.INTERRUPTED if signum == signal.SIGINT else ExitCode.TERMINATED
+        raise SystemExit(int(code))
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)

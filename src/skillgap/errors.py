@@ -16,6 +16,10 @@ class ExitCode(IntEnum):
     THRESHOLD_FAILED = 1
     USAGE = 2
     INPUT_ERROR = 3
+    INTERRUPTED = 130
+    """Ctrl-C (SIGINT): 128 + the signal's number, as shells report it."""
+    TERMINATED = 143
+    """SIGTERM (kill, docker stop, systemd)."""
 
 
 class SkillgapError(Exception):

@@ -24,10 +24,11 @@ class Limits:
     """Most characters of text analysed; a long CV has 100,000."""
     timeout: float = 60.0
     """Seconds one input may take; 0 means no limit."""
-    max_memory: int = 1024
-    """MiB of memory one input may use beyond what the analyser itself needs (about 300 MiB of
-    address space); 0 means no limit. A resume needs under 100; a long one with 1,000,000
-    characters about 400."""
+    max_memory: int = 512
+    """MiB of memory one input may use beyond what the analyser itself needs (about 260 MiB
+    of address space, shared with the parent); 0 means no limit. A resume needs under 100, one
+    of 1,000,000 characters about 150; with two workers each at the limit, the whole process
+    tree stays under 1.5 GB."""
 
     @property
     def memory_bytes(self) -> int:

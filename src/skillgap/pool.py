@@ -103,7 +103,13 @@ class _Worker:
         inherited = [worker.connection for worker in others] + [self.connection]
         self.process = context.Process(target=_start, args=(serve, child_end, inherited))
         self.process.daemon = True
-        self.process.start()
+        # A stop signal handled during the fork would raise inside the fork's own hooks,
+        # which ignore exceptions: it waits until the fork is done.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        try:
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         child_end.close()
         self.pending: deque[int] = deque()
         self.since = time.monotonic()
@@ -212,20 +218,22 @@ class _Pool(Generic[T]):
 
     def _death(self, worker: _Worker) -> tuple[str, str]:
         exitcode = worker.stop(kill=True)
-        if exitcode == OUT_OF_MEMORY:
+        capped = self.limits.max_memory > 0
+        # PDFium aborts when an allocation fails: under the cap, an abort is the cap.
+        if exitcode == OUT_OF_MEMORY or (capped and exitcode == -signal.SIGABRT):
             return "too-large", self._over_memory()
         if exitcode is not None and exitcode < 0:
             name = signal.Signals(-exitcode).name
             if -exitcode == signal.SIGKILL:
                 return "worker-died", f"the process analysing it was killed ({name})"
-            hint = ", as a file that needs more than --max-memory does"
+            hint = ", as a file that needs more than --max-memory may do"
             crash = f"the process analysing it crashed ({name})"
-            return "worker-died", crash + (hint if self.limits.max_memory else "")
+            return "worker-died", crash + (hint if capped else "")
         return "worker-died", f"the process analysing it exited unexpectedly ({exitcode})"
 
     def _over_memory(self) -> str:
-        limit = self.limits.max_memory
-        return f"needs more memory than the limit of {limit:,} bytes (raise it with --max-memory)"
+        limit = self.limits.max_memory // 2**20
+        return f"needs more memory than the limit of {limit:,} MiB (raise it with --max-memory)"
 
     def _serve(self, connection: Connection) -> None:
         """A worker's life: results for each chunk of inputs, until the parent says stop."""
@@ -248,6 +256,9 @@ class _Pool(Generic[T]):
 #: A worker's exit status when the memory cap stopped it outside what ``run`` handles.
 OUT_OF_MEMORY = 75
 
+#: The signals that stop a run (Ctrl-C, kill): the parent's to handle.
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
 #: prctl's option that sends the calling process a signal when its parent dies.
 _PR_SET_PDEATHSIG = 1
 
@@ -268,6 +279,7 @@ def _start(serve: Callable[[Connection], None], connection: Connection, inherite
         other.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     faulthandler.disable()  # a crash is reported by the parent, in one line
     try:
         serve(connection)
