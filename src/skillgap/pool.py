@@ -168,10 +168,13 @@ class _Pool(Generic[T]):
                 chunk = [self.todo.popleft() for _ in range(size)]
                 try:
                     worker.connection.send([self.items[index] for index in chunk])
-                except OSError:  # it died idle, having lost nothing: the chunk goes to another
+                except OSError:  # it died: the chunk goes to another worker
                     self.todo.extendleft(reversed(chunk))
-                    worker.stop(kill=True)
-                    self.workers.remove(worker)
+                    if worker.pending:  # and so does all it had, but the input it died on
+                        self._lose(worker, self._death(worker))
+                    else:
+                        worker.stop(kill=True)
+                        self.workers.remove(worker)
                     break
                 if not worker.pending:
                     worker.since = time.monotonic()
