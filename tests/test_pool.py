@@ -126,3 +126,24 @@ def test_no_worker_outlives_the_parent(tmp_path: Path, sent: int, exit_code: int
     while any(map(_alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(map(_alive, workers))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_batch_survives_a_worker_killed_from_outside(tmp_path: Path) -> None:
+    """kill -9 of a worker mid-batch (once the first record is out, each worker has inputs
+    queued): every input still has its record, in order; the one it was on says so."""
+    text = (EXAMPLES / "mle-resume.txt").read_bytes()
+    for number in range(300):
+        (tmp_path / f"r{number:03}.txt").write_bytes(text)
+    command = [sys.executable, "-m", "skillgap", "analyze", str(tmp_path), "-f", "jsonl", "-j", "2"]
+    parent = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert parent.stdout is not None
+    first = parent.stdout.readline()
+    os.kill(_children(parent.pid)[0], signal.SIGKILL)
+    out, err = parent.communicate(timeout=300)
+    records = [json.loads(line) for line in [first, *out.splitlines()]]
+    assert [Path(r["input"]["path"]).name for r in records] == [f"r{n:03}.txt" for n in range(300)]
+    lost = [r for r in records if r["status"] == "error"]
+    assert [r["error"]["code"] for r in lost] == ["worker-died"]
+    assert parent.returncode == ExitCode.INPUT_ERROR
+    assert err.decode().count("\n") == 1 and b"(SIGKILL)" in err
