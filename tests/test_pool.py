@@ -147,3 +147,12 @@ def test_a_batch_survives_a_worker_killed_from_outside(tmp_path: Path) -> None:
     assert [r["error"]["code"] for r in lost] == ["worker-died"]
     assert parent.returncode == ExitCode.INPUT_ERROR
     assert err.decode().count("\n") == 1 and b"(SIGKILL)" in err
+
+
+def test_the_memory_limit_comes_from_the_flag_over_the_config() -> None:
+    from skillgap.config import DEFAULTS, Config, Flags, LoadedConfig, resolve_settings
+
+    config = LoadedConfig(path=None, values=Config.model_validate({"max-memory": 300}))
+    assert resolve_settings(Flags(), config, DEFAULTS).limits.max_memory == 300
+    assert resolve_settings(Flags(max_memory=0), config, DEFAULTS).limits.max_memory == 0
+    assert DEFAULTS.limits.memory_bytes == 512 * MiB
