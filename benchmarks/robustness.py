@@ -1,16 +1,23 @@
 """Every input kind the tool may meet, and how it fares (a script, not a test).
 
-    python benchmarks/robustness.py [--corpus ../shared/corpus]
+    python benchmarks/robustness.py [--corpus ../shared/corpus] [--attacks-only] [--timeout S]
 
 Runs the analysis over the shared corpus (resumes, odd PDFs) and over generated broken inputs
 of each kind the README lists, and prints per kind how many gave a report and how many a
 clean error (by code), whether anything raised, and the slowest input with its time.
+
+Then runs ``skillgap analyze`` on each resource attack of ``tests/hostile.py`` at full size,
+alone and all together in one batch with ordinary resumes, under a 4 GiB address-space cap,
+and prints per input its outcome, its wall time beyond the start-up of the same command on a
+one-line resume, and the peak memory (summed PSS) of the whole process tree; the targets are
+the timeout plus a second, and 1.5 GB.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import sys
 import tempfile
@@ -21,8 +28,14 @@ from pathlib import Path
 
 from skillgap.analysis import analyze
 from skillgap.errors import InputError
+from skillgap.limits import DEFAULT_LIMITS
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from tests.hostile import attack_files  # noqa: E402
+
+from speed import watch_memory  # noqa: E402
+
 EXAMPLES = HERE.parent / "examples"
 DEFAULT_CORPUS = HERE.parents[1] / "shared" / "corpus"
 
@@ -68,10 +81,78 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
+#: A resume whose analysis is mostly start-up.
+SMALL_RESUME = EXAMPLES / "mle-resume.txt"
+#: skillgap as installed with this Python (not another one on the PATH).
+SKILLGAP = [sys.executable, "-m", "skillgap"]
+#: The address-space cap the attacks run under: the machine must survive whatever they do.
+CAP = 4 << 30
+#: Most memory the whole process tree may reach on an attack, in MiB (1.5 GB).
+MEMORY_TARGET = 1.5e9 / 2**20
+
+
+def run_capped(arguments: list[str]) -> tuple[float, float, int, str]:
+    """Wall seconds, peak PSS of the process tree in MiB, exit code, and the first error code
+    (or "ok") of ``skillgap`` run with ``arguments`` under :data:`CAP`."""
+    import resource
+    import subprocess
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (CAP, CAP))
+
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        process = subprocess.Popen([*SKILLGAP, *arguments, "-f", "jsonl"], stdout=out,
+                                   stderr=subprocess.DEVNULL, preexec_fn=cap)  # fmt: skip
+        peak = watch_memory(process.pid, lambda: process.poll() is not None)
+        process.wait()
+        wall = time.perf_counter() - start
+        out.seek(0)
+        codes = [json.loads(line).get("error", {}).get("code", "ok") for line in out]
+    errors = [code for code in codes if code != "ok"]
+    outcome = codes[0] if len(codes) == 1 else f"{len(codes)} records, {len(errors)} errors"
+    return wall, peak, process.returncode, outcome
+
+
+def attacks(timeout: float | None) -> int:
+    """Each attack at full size, then all of them in a batch with ordinary resumes; returns
+    how many missed a target."""
+    limit = ["--timeout", f"{timeout:g}"] if timeout is not None else []
+    allowed = timeout if timeout is not None else DEFAULT_LIMITS.timeout
+    print(f"\nresource attacks at full size, each alone (the time of a small resume, run just "
+          f"before, taken off; targets: {allowed:g} s + 1 s, {MEMORY_TARGET:.0f} MiB)")  # fmt: skip
+    missed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files = []
+        for attack, path in attack_files(folder, full=True):
+            files.append(path)
+            startup = run_capped(["analyze", str(SMALL_RESUME)])[0]
+            wall, peak, code, outcome = run_capped(["analyze", str(path), *limit])
+            late, heavy = wall - startup > allowed + 1, peak > MEMORY_TARGET
+            missed += late or heavy
+            print(f"  {attack.name:<38} {path.stat().st_size:>11,} B  {wall - startup:6.2f} s"
+                  f"{'!' if late else ' '} {peak:6.0f} MiB{'!' if heavy else ' '} "
+                  f"exit {code}  {outcome}")  # fmt: skip
+        for number in range(20):
+            (folder / f"resume{number}.txt").write_bytes((EXAMPLES / "mle-resume.txt").read_bytes())
+        startup = run_capped(["analyze", str(SMALL_RESUME)])[0]
+        wall, peak, code, outcome = run_capped(["analyze", str(folder), *limit])
+        print(f"  {'all in one batch with 20 resumes':<38} {'':>13}  {wall - startup:6.2f} s "
+              f" {peak:6.0f} MiB  exit {code}  {outcome}")  # fmt: skip
+    return missed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--attacks-only", action="store_true")
+    parser.add_argument(
+        "--timeout", type=float, help="--timeout for the attacks (default: skillgap's)"
+    )
     args = parser.parse_args()
+    if args.attacks_only:
+        return 1 if attacks(args.timeout) else 0
     corpus: Path = args.corpus
     with tempfile.TemporaryDirectory() as tmp:
         kinds = {
@@ -105,7 +186,8 @@ def main() -> int:
     print("slowest inputs:")
     for seconds, label in times[:3]:
         print(f"  {seconds:6.2f} s  {label}")
-    return 1 if crashed else 0
+    missed = attacks(args.timeout)
+    return 1 if crashed or missed else 0
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ def test_exit_codes_are_pinned_and_documented() -> None:
         "OUTPUT_ERROR": 4,
         "INTERRUPTED": 130,
         "OUTPUT_CLOSED": 141,
+        "TERMINATED": 143,
     }
     readme = (REPO / "README.md").read_text()
     for code in ExitCode:

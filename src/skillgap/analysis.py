@@ -15,7 +15,7 @@ from skillgap.advice import advise, builtin_tips, person_of
 from skillgap.checks import Thresholds, evaluate
 from skillgap.errors import InputError, UsageError
 from skillgap.ids import RESEARCH_VENUES
-from skillgap.limits import DEFAULT_LIMITS, Limits, time_limit
+from skillgap.limits import DEFAULT_LIMITS, Limits, over_memory, time_limit
 from skillgap.matching import find_skills, forget_matchers, matcher_for
 from skillgap.profile import build_profile
 from skillgap.quality import assess_quality
@@ -99,13 +99,15 @@ def analyze_record(
     role) still raises :class:`skillgap.errors.UsageError`: it would fail every input alike.
     """
     label = name if name is not None else str(source) if isinstance(source, Path) else "<bytes>"
+    limits = limits or DEFAULT_LIMITS
     try:
-        limits = limits or DEFAULT_LIMITS
         report = _analyze(source, label, roles, password, taxonomy, limits, job, folder)
     except UsageError:
         raise
     except InputError as error:
         return _error_record(label, error.code, str(error))
+    except MemoryError:  # the worker's memory cap (see skillgap.pool) stopped it
+        return _error_record(label, "too-large", over_memory(label, limits))
     except Exception as error:  # a bug or a library failure: report it, keep the batch going
         return _error_record(label, "internal", f"{label}: internal error ({type(error).__name__})")
     if thresholds:

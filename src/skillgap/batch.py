@@ -1,4 +1,5 @@
-"""Many inputs: one outcome each, in input order, in parallel worker processes when asked.
+"""Many inputs: one outcome each, in input order, in worker processes (:mod:`skillgap.pool`),
+even for a single input, so that the limits hold for C code too.
 
 A worker analyses, judges the thresholds and renders its record itself, so that the parent
 only writes text in order: rendering in the parent would make it the bottleneck.
@@ -6,18 +7,17 @@ only writes text in order: rendering in the parent would make it the bottleneck.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from skillgap.checks import Thresholds
+from skillgap.errors import InputError
 from skillgap.inputs import STDIN
-from skillgap.limits import Limits
+from skillgap.limits import Limits, over_memory, time_limit
+from skillgap.pool import Lost, PoolLimits, can_fork, run_in_workers
 from skillgap.records import Failure, Record
 from skillgap.render.base import Renderer
 from skillgap.render.json_format import JsonRenderer, record_json
@@ -74,7 +74,15 @@ def analyse_path(path: str, job: Job) -> Record:
 
 
 def process(path: str, job: Job) -> Outcome:
-    record = analyse_path(path, job)
+    return _outcome(path, analyse_path(path, job), job)
+
+
+def lost_outcome(failure: Failure, job: Job) -> Outcome:
+    """The outcome of an input whose worker died or ran out of time."""
+    return _outcome(failure.path, failure, job)
+
+
+def _outcome(path: str, record: Record, job: Job) -> Outcome:
     rendered = job.renderer.text(record)
     if isinstance(record, Failure):
         return Outcome(path=path, rendered=rendered, failure=record)
@@ -92,60 +100,76 @@ INPUTS_PER_WORKER = 1000
 
 T = TypeVar("T")
 
-#: What a worker process runs for each path, with the job: set before forking, or passed to
-#: spawned workers.
-_worker_task: tuple[Callable[[str, Job], Any], Job] | None = None
 
-
-def _init_worker(task: tuple[Callable[[str, Job], Any], Job] | None) -> None:
-    global _worker_task
-    # Ctrl-C reaches the workers too. The parent ends the batch: it cancels what is not
-    # started and lets each worker finish its input, so that no worker dies mid-message (the
-    # parent would wait for its end forever) or prints a traceback of its own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if task is not None:  # spawned workers get the task; forked ones inherit it, matcher built
-        _worker_task = task
-
-
-def _prepare_to_fork(job: Job) -> None:
-    """Build the matcher, with every special case of its tokenizer (which it would add itself
-    from its second text), before forking: the workers share both instead of each making them."""
+def _prepare_to_fork(job: Job, *, inputs: int) -> None:
+    """Build the matcher before forking, so that the workers share it instead of each making
+    it; for a batch also every special case of its tokenizer (which it would add itself from
+    its second text)."""
     from skillgap.matching import matcher_for
 
-    matcher_for(job.taxonomy).tokenizer.add_all_special_cases()
-
-
-def _run(path: str) -> Any:
-    assert _worker_task is not None
-    work, job = _worker_task
-    return work(path, job)
+    matcher = matcher_for(job.taxonomy)
+    if inputs > 1:
+        matcher.tokenizer.add_all_special_cases()
 
 
 def in_order(
-    work: Callable[[str, Job], T], paths: Sequence[str], job: Job, *, jobs: int
+    work: Callable[[str, Job], T],
+    paths: Sequence[str],
+    job: Job,
+    *,
+    jobs: int,
+    lost: Callable[[Failure, Job], T],
 ) -> Iterator[T]:
     """``work(path, job)`` for every path, in input order, each yielded as soon as it and
-    those before it are done; in ``jobs`` worker processes when there are several paths.
-    ``work`` must be a module-level function, so that spawned workers can import it."""
-    global _worker_task
-    if jobs <= 1 or len(paths) < 2 or STDIN in paths:
+    those before it are done, in ``jobs`` worker processes (see :mod:`skillgap.pool`); an
+    input whose worker died or ran out of time gives ``lost(failure, job)``.
+
+    Where processes cannot be forked, inputs are analysed in this process, within the limits
+    a signal can enforce.
+    """
+    if not can_fork():
         for path in paths:
             yield work(path, job)
         return
-    _prepare_to_fork(job)
-    _worker_task = (work, job)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    initial = None if context.get_start_method() == "fork" else _worker_task
-    # Fresh workers for every so many inputs: spaCy's vocabulary keeps every new word a worker
-    # meets (about 0.5 KB each), and ten thousand resumes bring hundreds of thousands.
-    step = jobs * INPUTS_PER_WORKER
-    for first in range(0, len(paths), step):
-        part = paths[first : first + step]
-        with ProcessPoolExecutor(
-            max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(initial,)
-        ) as pool:
-            yield from pool.map(_run, part, chunksize=chunk_size(len(part), jobs))
+    _prepare_to_fork(job, inputs=len(paths))
+    limits = PoolLimits(
+        workers=max(1, min(jobs, len(paths))),
+        timeout=job.limits.timeout,
+        max_memory=job.limits.memory_bytes,
+        chunk=chunk_size(len(paths), jobs),
+        # Fresh workers every so many inputs: spaCy's vocabulary keeps every new word a worker
+        # meets (about 0.5 KB each), and ten thousand resumes bring hundreds of thousands.
+        inputs_per_worker=INPUTS_PER_WORKER,
+    )
+    for result in run_in_workers(lambda path: work(path, job), paths, limits):
+        if isinstance(result, Lost):
+            yield lost(Failure(path=result.item, code=result.code, message=result.message), job)
+        else:
+            yield result
+
+
+def in_a_worker(read: Callable[[str], T], path: str, limits: Limits) -> T:
+    """``read(path)`` in a worker process, under ``limits`` as every input ``analyze`` reads
+    (``extract`` and ``--job`` use it); raises :class:`InputError` as ``read`` would, or when
+    the worker died or ran out of time."""
+
+    def guarded(item: str) -> T | Failure:
+        try:
+            with time_limit(limits.timeout, item):
+                return read(item)
+        except InputError as error:  # sent back as a record: an exception's code would be lost
+            return Failure(path=item, code=error.code, message=str(error))
+        except MemoryError:
+            return Failure(path=item, code="too-large", message=over_memory(item, limits))
+
+    if can_fork():
+        pool = PoolLimits(workers=1, timeout=limits.timeout, max_memory=limits.memory_bytes)
+        [result] = run_in_workers(guarded, [path], pool)
+    else:
+        result = guarded(path)
+    if isinstance(result, (Failure, Lost)):
+        raise InputError(result.message, code=result.code)
+    return result
 
 
 #: Most inputs sent to a worker at once.
@@ -162,4 +186,4 @@ def chunk_size(inputs: int, jobs: int) -> int:
 
 def process_all(paths: Sequence[str], job: Job, *, jobs: int) -> Iterator[Outcome]:
     """Outcomes in input order, each yielded as soon as it and those before it are done."""
-    return in_order(process, paths, job, jobs=jobs)
+    return in_order(process, paths, job, jobs=jobs, lost=lost_outcome)

@@ -34,8 +34,8 @@ from skillgap.render.base import (
 
 if TYPE_CHECKING:
     from skillgap.batch import Outcome
-    from skillgap.config import Settings
     from skillgap.limits import Limits
+    from skillgap.readers import Document
     from skillgap.taxonomy import Role, Taxonomy
 
 T = TypeVar("T")
@@ -107,7 +107,8 @@ def _root(
     found with their evidence and the gaps with tips for closing them.
 
     Exit codes: 0 analysed, 1 a threshold failed, 2 usage error, 3 an input could not be read
-    (or none was found), 4 the report could not be written.
+    (or none was found), 4 the report could not be written, 130 and 143 interrupted (Ctrl-C,
+    SIGTERM), 141 the output was closed.
     """
 
 
@@ -121,15 +122,21 @@ def _taxonomy(roles_files: Iterable[Path] | None) -> Taxonomy:
 
 
 def _read_job(posting: str | None, taxonomy: Taxonomy, limits: Limits) -> Role | None:
-    """The posting given with --job, as a role; raises InputError when it cannot be read."""
+    """The posting given with --job, as a role, read in a worker under ``limits``; raises
+    InputError when it cannot be read."""
     if posting is None:
         return None
     from skillgap.analysis import read_job
+    from skillgap.batch import in_a_worker
+    from skillgap.matching import matcher_for
 
+    matcher_for(taxonomy)  # built once, here, for this worker and those of the resumes
     if posting == STDIN:
-        return read_job(sys.stdin.buffer.read(limits.max_bytes + 1), name="<stdin posting>",
-                        taxonomy=taxonomy, limits=limits)  # fmt: skip
-    return read_job(posting, taxonomy=taxonomy, limits=limits)
+        data = sys.stdin.buffer.read(limits.max_bytes + 1)
+        return in_a_worker(lambda _: read_job(data, name="<stdin posting>", taxonomy=taxonomy,
+                                              limits=limits), posting, limits)  # fmt: skip
+    return in_a_worker(lambda path: read_job(path, taxonomy=taxonomy, limits=limits), posting,
+                       limits)  # fmt: skip
 
 
 def _write_stream(renderer: Renderer[T], items: Iterable[T]) -> None:
@@ -147,13 +154,6 @@ def _report_unfound(arguments: Iterable[str]) -> int:
             err=True,
         )
     return len(unfound)
-
-
-def _files_read(settings: Settings) -> list[Path | str]:
-    """The files a run reads besides its resumes: posting, roles files and config."""
-    posting = [settings.job_posting] if settings.job_posting not in (None, STDIN) else []
-    config = [settings.config] if settings.config is not None else []
-    return [*posting, *settings.roles_files, *config]
 
 
 def _render_options(output: Path | None, *, details: bool = False) -> RenderOptions:
@@ -191,6 +191,7 @@ def analyze(
     max_pages: options.MaxPages = None,
     max_chars: options.MaxChars = None,
     timeout: options.Timeout = None,
+    max_memory: options.MaxMemory = None,
     job_posting: options.JobPosting = None,
     roles_file: options.RolesFiles = None,
     jobs: options.Jobs = None,
@@ -212,15 +213,15 @@ def analyze(
             roles=role or (), output_format=output_format, output=output,
             fail_under=fail_under, fail_under_category=fail_under_category or (),
             require=require or (), roles_files=roles_file or (), max_bytes=max_bytes,
-            max_pages=max_pages, max_chars=max_chars, timeout=timeout, jobs=jobs,
-            config=config, job_posting=job_posting,
+            max_pages=max_pages, max_chars=max_chars, timeout=timeout, max_memory=max_memory,
+            jobs=jobs, config=config, job_posting=job_posting,
             password=pdf_password(password, password_file, os.environ),
         )  # fmt: skip
         settings = load_settings(flags, Path.cwd())
         target = settings.output
         inputs = expand_inputs(paths)
         if target is not None:
-            refuse_inputs_as_output(target, [*inputs.paths, *_files_read(settings)])
+            refuse_inputs_as_output(target, [*inputs.paths, *settings.files_read()])
         taxonomy = _taxonomy(settings.roles_files)
         for role_id in settings.roles or ():
             taxonomy.role(role_id)
@@ -299,18 +300,33 @@ def extract(
     path: options.Resume,
     password: options.Password = None,
     password_file: options.PasswordFile = None,
+    max_bytes: options.MaxBytes = None,
+    max_pages: options.MaxPages = None,
+    max_chars: options.MaxChars = None,
+    timeout: options.Timeout = None,
+    max_memory: options.MaxMemory = None,
 ) -> None:
     """Print the text skillgap reads from a resume, to check extraction."""
+    from dataclasses import replace
+
     from skillgap.analysis import assess_quality
+    from skillgap.batch import in_a_worker
     from skillgap.config import pdf_password
     from skillgap.readers import read_bytes, read_document
 
+    given: dict[str, Any] = {"max_bytes": max_bytes, "max_pages": max_pages,
+        "max_chars": max_chars, "timeout": timeout, "max_memory": max_memory}  # fmt: skip
+    limits = replace(DEFAULT_LIMITS, **{name: v for name, v in given.items() if v is not None})
+    stdin = sys.stdin.buffer.read(limits.max_bytes + 1) if path == STDIN else None
+
+    def read(name: str) -> Document:
+        if stdin is not None:
+            return read_bytes(stdin, "<stdin>", password=password, limits=limits)
+        return read_document(name, password=password, limits=limits)
+
     with _reported():
         password = pdf_password(password, password_file, os.environ)
-        if path == STDIN:
-            document = read_bytes(sys.stdin.buffer.read(), "<stdin>", password=password)
-        else:
-            document = read_document(path, password=password)
+        document = in_a_worker(read, path, limits)
     for warning in assess_quality(document.text, document.warnings).warnings:
         typer.echo(f"skillgap: warning: {warning}", err=True)
     write_stdout(document.text)
@@ -377,7 +393,7 @@ def compare(
     """Rank resumes for one role or one job posting, best first."""
     from skillgap.batch import Job, default_jobs, in_order
     from skillgap.inputs import expand_inputs
-    from skillgap.ranking import entry, rank
+    from skillgap.ranking import entry, lost_entry, rank
     from skillgap.render.formats import ranking_renderer
 
     if (role is None) == (job_posting is None):
@@ -392,7 +408,7 @@ def compare(
     inputs = expand_inputs(paths)
     unfound = _report_unfound(inputs.without_resumes)
     workers = jobs if jobs is not None else default_jobs(len(inputs.paths))
-    ranking = rank(in_order(entry, inputs.paths, job, jobs=workers), role or "job")
+    ranking = rank(in_order(entry, inputs.paths, job, jobs=workers, lost=lost_entry), role or "job")
     for failure in ranking.failures:
         typer.echo(f"skillgap: error: {printable(failure.message)}", err=True)
     _write_stream(renderer, ranking.items())
@@ -410,4 +426,18 @@ def schema() -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    _stop_quietly_on_signals()
     app(prog_name="skillgap")
+
+
+def _stop_quietly_on_signals() -> None:
+    """Ctrl-C and SIGTERM (what kill, docker stop and systemd send) end a run alike: its
+    workers stopped, no traceback, exit 128 + the signal's number (130, 143)."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        code = ExitCode.INTERRUPTED if signum == signal.SIGINT else ExitCode.TERMINATED
+        raise SystemExit(int(code))
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)

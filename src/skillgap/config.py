@@ -42,6 +42,7 @@ class Config(BaseModel):
     max_pages: int | None = Field(default=None, alias="max-pages", gt=0)
     max_chars: int | None = Field(default=None, alias="max-chars", gt=0)
     timeout: float | None = Field(default=None, ge=0)
+    max_memory: int | None = Field(default=None, alias="max-memory", ge=0)
 
 
 class LoadedConfig(BaseModel):
@@ -129,6 +130,7 @@ class Flags:
     max_pages: int | None = None
     max_chars: int | None = None
     timeout: float | None = None
+    max_memory: int | None = None
     jobs: int | None = None
     config: Path | None = None
     job_posting: str | None = None
@@ -154,6 +156,12 @@ class Settings:
     job_posting: str | None = None
     """A job posting to score against (a path, or ``-`` for standard input)."""
     password: str | None = None
+
+    def files_read(self) -> list[Path | str]:
+        """The files a run reads besides its resumes: posting, roles files and config."""
+        posting = [self.job_posting] if self.job_posting not in (None, "-") else []
+        config = [self.config] if self.config is not None else []
+        return [*posting, *self.roles_files, *config]
 
 
 #: What applies when neither a flag nor the config sets an option.
@@ -196,6 +204,7 @@ def resolve_settings(flags: Flags, config: LoadedConfig, defaults: Settings) -> 
             max_pages=_pick(flags.max_pages, values.max_pages, limits.max_pages),
             max_chars=_pick(flags.max_chars, values.max_chars, limits.max_chars),
             timeout=_pick(flags.timeout, values.timeout, limits.timeout),
+            max_memory=_pick(flags.max_memory, values.max_memory, limits.max_memory),
         ),
         roles_files=(
             tuple(flags.roles_files)

@@ -18,7 +18,10 @@ class ExitCode(IntEnum):
     INPUT_ERROR = 3
     OUTPUT_ERROR = 4
     INTERRUPTED = 130
+    """Ctrl-C (SIGINT): 128 + the signal's number, as shells report it."""
     OUTPUT_CLOSED = 141
+    TERMINATED = 143
+    """SIGTERM (kill, docker stop, systemd)."""
 
 
 class SkillgapError(Exception):
@@ -29,7 +32,13 @@ class SkillgapError(Exception):
 
 
 class InputError(SkillgapError):
-    """An input could not be read: missing, unreadable, unsupported or without text."""
+    """An input could not be read: missing, unreadable, unsupported or without text.
+
+    Its ``code`` is one of those the README lists: ``not-found``, ``unreadable``,
+    ``unsupported``, ``encrypted``, ``no-text``, ``too-large`` (over a limit: bytes, pages,
+    characters, or memory), ``timeout``; a batch adds ``worker-died`` (the process analysing
+    the input crashed or was killed, see ``skillgap.pool``) and ``internal`` (a bug).
+    """
 
     def __init__(self, message: str, *, code: str = "unreadable") -> None:
         super().__init__(message)

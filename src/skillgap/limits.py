@@ -24,6 +24,15 @@ class Limits:
     """Most characters of text analysed; a long CV has 100,000."""
     timeout: float = 60.0
     """Seconds one input may take; 0 means no limit."""
+    max_memory: int = 512
+    """MiB of memory one input may use beyond what the analyser itself needs (about 260 MiB
+    of address space, shared with the parent); 0 means no limit. A resume needs under 100, one
+    of 1,000,000 characters about 150; with two workers each at the limit, the whole process
+    tree stays under 1.5 GB."""
+
+    @property
+    def memory_bytes(self) -> int:
+        return self.max_memory * 1024 * 1024
 
 
 @contextmanager
@@ -51,6 +60,37 @@ def time_limit(seconds: float, name: str) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+class TextBudget:
+    """The characters of text one input may still give. Readers spend it as they extract, so
+    that a file is refused as soon as its text passes ``--max-chars``, not after all of it is
+    built: YAML aliases, or one Word header shared by thousands of sections, make gigabytes
+    of text from kilobytes."""
+
+    def __init__(self, name: str, max_chars: int) -> None:
+        self.name, self.max_chars, self.left = name, max_chars, max_chars
+
+    def spend(self, count: int) -> None:
+        self.left -= count
+        if self.left < 0:
+            raise too_much_text(self.name, self.max_chars)
+
+
+def too_much_text(name: str, max_chars: int) -> InputError:
+    return InputError(
+        f"{name}: more than {max_chars:,} characters of text, the limit (raise it with "
+        "--max-chars)",
+        code="too-large",
+    )
+
+
+def over_memory(path: str, limits: Limits) -> str:
+    """The message of an input stopped by the memory cap of its worker (``skillgap.pool``)."""
+    return (
+        f"{path}: needs more memory than the limit of {limits.max_memory:,} MiB "
+        "(raise it with --max-memory)"
+    )
 
 
 #: The limits used unless a caller says otherwise.

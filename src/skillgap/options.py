@@ -147,6 +147,13 @@ Timeout = Annotated[
         "--timeout", min=0, metavar="SECONDS", help="Seconds one input may take (0: no limit)."
     ),
 ]
+MaxMemory = Annotated[
+    int | None,
+    typer.Option(
+        "--max-memory", min=0, metavar="MIB",
+        help="Memory one input may use, in MiB, beyond the analyser's own (0: no limit).",
+    ),
+]  # fmt: skip
 JobPosting = Annotated[
     str | None,
     typer.Option(

@@ -68,6 +68,11 @@ def entry(path: str, job: Job) -> Entry:
     return record.input.path, Standing.of(record.roles[0])
 
 
+def lost_entry(failure: Failure, job: Job) -> Entry:
+    """The entry of an input whose worker died or ran out of time."""
+    return failure
+
+
 def rank(entries: Iterable[Entry], role_id: str) -> Ranking:
     """Resumes ordered by their score for the role, best first; ties keep input order."""
     scored: list[tuple[str, Standing]] = []

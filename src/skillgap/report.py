@@ -362,7 +362,7 @@ class ErrorDetail(_Model):
         str,
         Field(
             description="not-found, unreadable, unsupported, encrypted, no-text, too-large, "
-            "timeout or internal"
+            "timeout, worker-died or internal"
         ),
     ]
     message: Annotated[str, Field(description="One line naming the input and the reason")]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal, assert_never
 
 from skillgap.errors import InputError
-from skillgap.limits import DEFAULT_LIMITS, Limits
+from skillgap.limits import DEFAULT_LIMITS, Limits, TextBudget, too_much_text
 
 #: Every format a reader exists for.
 Format = Literal["text", "markdown", "rmarkdown", "latex", "json", "yaml", "html", "pdf", "docx"]
@@ -92,6 +92,7 @@ def read_bytes(
     """
     _check_size(len(data), name, limits)
     fmt = detect_format(data, name)
+    budget = TextBudget(name, limits.max_chars)
     pages: int | None = None
     warnings: tuple[str, ...] = ()
     # One branch per format, each importing only its reader's module.
@@ -100,14 +101,14 @@ def read_bytes(
             from skillgap.readers import pdf
 
             body, pages = pdf.extract_text(
-                data, name, password=password, max_pages=limits.max_pages
+                data, name, password=password, max_pages=limits.max_pages, budget=budget
             )
         case "docx":
             from skillgap.readers import docx
 
-            body = docx.extract_text(data, name)
+            body = docx.extract_text(data, name, budget)
         case "latex":
-            body, warnings = _read_latex(_decoded(data, name), folder, limits)
+            body, warnings = _read_latex(_markup(data, name, limits), folder, limits)
         case "json":
             from skillgap.readers import structured
 
@@ -118,25 +119,25 @@ def read_bytes(
         case "yaml":
             from skillgap.readers import structured
 
-            body = structured.yaml_to_text(_decoded(data, name))
+            body = structured.yaml_to_text(_decoded(data, name), budget)
         case "markdown" | "rmarkdown":
             from skillgap.readers import markup
 
-            front, page = _split_front_matter(_decoded(data, name), fmt)
+            front, page = _split_front_matter(_markup(data, name, limits), fmt, budget)
             to_text = markup.markdown_to_text if fmt == "markdown" else markup.rmarkdown_to_text
             body = front + to_text(page)
         case "html":
             from skillgap.readers import markup
 
-            body = markup.html_to_text(_decoded(data, name))
+            body = markup.html_to_text(_markup(data, name, limits))
         case "text":
-            body = _decoded(data, name)
+            body = _decoded(data, name, budget)
         case _:
             assert_never(fmt)
     return _document(name, fmt, body, limits, pages=pages, warnings=warnings)
 
 
-def _split_front_matter(source: str, fmt: str) -> tuple[str, str]:
+def _split_front_matter(source: str, fmt: str, budget: TextBudget) -> tuple[str, str]:
     """The text of a page's front matter when it holds resume content (else nothing), and the
     page without it; see :mod:`skillgap.readers.front_matter`."""
     if fmt == "rmarkdown":  # an R Markdown file may open with a comment and blank lines
@@ -147,7 +148,7 @@ def _split_front_matter(source: str, fmt: str) -> tuple[str, str]:
         return "", source
     from skillgap.readers import front_matter
 
-    return front_matter.split(source)
+    return front_matter.split(source, budget)
 
 
 def _read_latex(source: str, folder: Path | None, limits: Limits) -> tuple[str, tuple[str, ...]]:
@@ -170,10 +171,31 @@ _BIG_SOURCE = 2000
 _LITTLE_TEXT = 300
 
 
-def _decoded(data: bytes, name: str) -> str:
+#: Characters of markup source (Markdown, LaTeX, HTML) read per character of text allowed:
+#: their converters take a few seconds per million characters, and markup seldom doubles a
+#: resume's text.
+MARKUP_PER_CHAR = 2
+
+
+def _markup(data: bytes, name: str, limits: Limits) -> str:
+    """The source of a markup format, refused when it is too long to give text within
+    ``--max-chars``, before it is converted."""
+    source = _decoded(data, name)
+    if len(source) > MARKUP_PER_CHAR * limits.max_chars:
+        raise InputError(
+            f"{name}: {len(source):,} characters of markup, more than {MARKUP_PER_CHAR} times "
+            f"the limit of {limits.max_chars:,} characters of text (raise it with --max-chars)",
+            code="too-large",
+        )
+    return source
+
+
+def _decoded(data: bytes, name: str, budget: TextBudget | None = None) -> str:
+    """The text of ``data``; with a ``budget`` (plain text, whose text this is) refused
+    over it before its mojibake is repaired, the slow part."""
     from skillgap.readers import text
 
-    return text.decode(data, name)
+    return text.decode(data, name, budget)
 
 
 def _document(
@@ -185,11 +207,7 @@ def _document(
     warnings: tuple[str, ...] = (),
 ) -> Document:
     if len(text) > limits.max_chars:
-        raise InputError(
-            f"{name}: {len(text):,} characters of text, over the limit of "
-            f"{limits.max_chars:,} (raise it with --max-chars)",
-            code="too-large",
-        )
+        raise too_much_text(name, limits.max_chars)
     from skillgap.readers.normalise import normalise
 
     text = tidy(normalise(text))
@@ -224,7 +242,8 @@ def read_document(
             reason = "no such file" if missing else "not a regular file"
             raise InputError(f"{label}: {reason}", code="not-found" if missing else "unreadable")
         _check_size(file.stat().st_size, label, limits)
-        data = file.read_bytes()
+        with file.open("rb") as stream:  # a size of 0 (files under /proc) proves nothing
+            data = stream.read(limits.max_bytes + 1)
     except OSError as error:
         raise InputError(f"{label}: cannot read: {error.strerror}") from None
     return read_bytes(data, label, password=password, limits=limits, folder=file.parent)

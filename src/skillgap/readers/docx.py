@@ -9,13 +9,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from skillgap.errors import InputError
+from skillgap.limits import TextBudget
 
 #: Decompressed size above which an archive is refused (a zip bomb, not a resume).
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 
-def extract_text(data: bytes, name: str) -> str:
-    """The text of a .docx file; raises :class:`InputError` for anything else in a zip."""
+def extract_text(data: bytes, name: str, budget: TextBudget | None = None) -> str:
+    """The text of a .docx file; raises :class:`InputError` for anything else in a zip, and
+    when its text passes ``budget``."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
@@ -32,12 +34,11 @@ def extract_text(data: bytes, name: str) -> str:
         from docx import Document as open_docx
 
         document = open_docx(io.BytesIO(data))
-        lines = list(_body_lines(document))
-        for section in document.sections:
-            for part in (section.header, section.footer):
-                for paragraph in part.paragraphs:
-                    lines.append(paragraph.text)
-                    lines.extend(_text_box_lines(paragraph._p))
+        lines = []
+        for line in _document_lines(document):
+            if budget is not None:
+                budget.spend(len(line) + 1)
+            lines.append(line)
     except InputError:
         raise
     except Exception:  # python-docx raises assorted errors (KeyError, XML errors) on bad parts
@@ -45,6 +46,21 @@ def extract_text(data: bytes, name: str) -> str:
             f"{name}: not a readable Word document (damaged or truncated)", code="unreadable"
         ) from None
     return "\n".join(lines)
+
+
+def _document_lines(document: Any) -> Iterator[str]:
+    """The body's lines, then those of each header and footer, each read once however many
+    sections share it."""
+    yield from _body_lines(document)
+    read = set()
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            if part.part.partname in read:
+                continue
+            read.add(part.part.partname)
+            for paragraph in part.paragraphs:
+                yield paragraph.text
+                yield from _text_box_lines(paragraph._p)
 
 
 def _body_lines(document: Any) -> Iterator[str]:

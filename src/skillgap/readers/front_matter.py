@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import BaseHandler, YAMLHandler
 
+from skillgap.limits import TextBudget
 from skillgap.readers.structured import LIBYAML_MAX_DEPTH, front_matter_to_text, yaml_nesting
 
 
@@ -28,7 +29,7 @@ class TomlHandler(BaseHandler):
         return tomllib.loads(fm)
 
 
-def split(source: str) -> tuple[str, str]:
+def split(source: str, budget: TextBudget | None = None) -> tuple[str, str]:
     """The text of the front matter of ``source`` when it holds resume content, else an empty
     string; and the rest of the page."""
     handler: BaseHandler = YAMLHandler() if source.startswith("---") else TomlHandler()
@@ -45,5 +46,5 @@ def split(source: str) -> tuple[str, str]:
         data = yaml.load(head, Loader=yaml.SafeLoader) if deep else handler.load(head)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError, ValueError):
         return "", body
-    text = front_matter_to_text(data)
+    text = front_matter_to_text(data, budget)
     return (text + "\n", body) if text else ("", body)

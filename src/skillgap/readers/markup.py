@@ -5,14 +5,31 @@ from __future__ import annotations
 import html
 import re
 
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HTML_TAG = re.compile(r"<[^>\n]{1,500}>")
 _GITHUB_URL = re.compile(r"github\.com/[\w.\-/]*", re.IGNORECASE)
 
 
 def without_comments(source: str) -> str:
-    """The source without its HTML comments."""
-    return _HTML_COMMENT.sub("", source)
+    """The source without its HTML comments (an unclosed one is left as it is).
+
+    A search from each opener to its closer, never again from an opener with no closer after
+    it: ``<!--.*?-->`` as a regex rescans the rest of the text from every such opener, which
+    takes minutes on megabytes of openers."""
+    return _without_spans(source, "<!--", "-->")
+
+
+def _without_spans(source: str, opener: str, closer: str) -> str:
+    if opener not in source:
+        return source
+    kept, position = [], 0
+    while (start := source.find(opener, position)) >= 0:
+        end = source.find(closer, start + len(opener))
+        if end < 0:  # no closer after this opener, nor after any later one
+            break
+        kept.append(source[position:start])
+        position = end + len(closer)
+    kept.append(source[position:])
+    return "".join(kept)
 
 
 def markdown_to_text(source: str) -> str:
@@ -25,7 +42,7 @@ def markdown_to_text(source: str) -> str:
     """
     from markdown_it import MarkdownIt
 
-    source = without_liquid(_HTML_COMMENT.sub("", source))
+    source = without_liquid(without_comments(source))
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
     out: list[str] = []
     for token in tokens:
@@ -86,7 +103,7 @@ def latex_to_text(source: str) -> str:
         source = latex.expand_text_macros(source, found)
     # Resume macros take their fields as consecutive groups (\cventry{Title}{Company}{Date});
     # pylatexenc would glue them ("TitleCompanyDate"), so keep a space between groups.
-    source = _ADJACENT_GROUPS.sub("} {", source)
+    source = _ADJACENT_GROUPS.sub("} {", _LONG_SPACE.sub(_one_space, source))
     try:
         text = latex_text.latex_to_text(source)
     except Exception:  # pylatexenc raises assorted errors on malformed input
@@ -94,10 +111,24 @@ def latex_to_text(source: str) -> str:
     return _leftover_escapes(text)
 
 
+#: A run of white space this long or longer: pylatexenc reads white space a character at a
+#: time into a growing string, which takes minutes on a long run.
+_LONG_SPACE = re.compile(r"\s{80,}")
+
+
+def _one_space(run: re.Match[str]) -> str:
+    """A long run of white space as TeX reads it: a paragraph break if it holds a blank line,
+    else one space (or the line end it holds)."""
+    lines = run.group(0).count("\n")
+    return "\n\n" if lines > 1 else "\n" if lines else " "
+
+
+#: (A match takes the spaces before a break only from where their run starts, or none: from
+#: each space of a long run the regex would rescan the rest of it.)
 #: What pylatexenc leaves inside the arguments of a template's own macros: line breaks
 #: (``\\`` or ``\\[2pt]``), escaped characters (``A\&M``, ``debarghya\_das``) and accents
 #: (``Mar\'ia``, ``C\'{a}diz``).
-_LINE_BREAK = re.compile(r"[ \t]*\\\\(\[[^\]\n]*\])?[ \t]*\n?")
+_LINE_BREAK = re.compile(r"(?:(?<![ \t])[ \t]*|(?<=[ \t]))\\\\(\[[^\]\n]*\])?[ \t]*\n?")
 _ESCAPED = re.compile(r"\\([&%_#$])")
 
 
@@ -133,20 +164,41 @@ def _crude_latex_text(source: str) -> str:
 
 
 _LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
-_LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.DOTALL)
 _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\s*[\[{]")
-_CODE_CHUNK = re.compile(r"^```\s*\{.*?^```\s*$", re.DOTALL | re.MULTILINE)
+_CHUNK_OPENER = re.compile(r"^```\s*\{", re.MULTILINE)
+_CHUNK_CLOSER = re.compile(r"^```\s*$", re.MULTILINE)
 
 
 def without_liquid(source: str) -> str:
     """The source without its Liquid template tags and comments (``{% comment %}`` blocks);
-    a tag's newlines are kept, so the lines around it stay apart."""
-    source = _LIQUID_COMMENT.sub(_newlines_of, source)
-    return _LIQUID.sub(_newlines_of, source)
+    a tag's newlines are kept, so the lines around it stay apart. Linear, like
+    :func:`without_comments`: an opener with no closer after it ends the search."""
+    if "{" not in source:
+        return source
+    source = _spans_replaced(source, _LIQUID_COMMENT_OPEN, _LIQUID_COMMENT_CLOSE)
+    for opener, closer in (("{%", "%}"), ("{{", "}}")):
+        source = _spans_replaced(
+            source, re.compile(re.escape(opener)), re.compile(re.escape(closer))
+        )
+    return source
 
 
-def _newlines_of(match: re.Match[str]) -> str:
-    return " " + "\n" * match.group(0).count("\n")
+_LIQUID_COMMENT_OPEN = re.compile(r"\{%-?\s*comment\s*-?%\}")
+_LIQUID_COMMENT_CLOSE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+
+
+def _spans_replaced(source: str, opener: re.Pattern[str], closer: re.Pattern[str]) -> str:
+    """Every span from an opener to the next closer replaced by a space and its newlines."""
+    kept, position = [], 0
+    while (start := opener.search(source, position)) is not None:
+        end = closer.search(source, start.end())
+        if end is None:  # no closer after this opener, nor after any later one
+            break
+        kept.append(source[position : start.start()])
+        kept.append(" " + "\n" * source.count("\n", start.start(), end.end()))
+        position = end.end()
+    kept.append(source[position:])
+    return "".join(kept)
 
 
 def clean_fragment(text: str) -> str:
@@ -164,10 +216,25 @@ def clean_fragment(text: str) -> str:
 def rmarkdown_to_text(source: str) -> str:
     """R Markdown (and Quarto) without its front matter: code chunks dropped; the rest is
     Markdown, or LaTeX where the document writes LaTeX (moderncv-style CVs do)."""
-    source = _CODE_CHUNK.sub("", _HTML_COMMENT.sub("", source))
+    source = _without_code_chunks(without_comments(source))
     if _LATEX_COMMAND.search(source):
         return latex_to_text(source)
     return markdown_to_text(source)
+
+
+def _without_code_chunks(source: str) -> str:
+    """The source without its code chunks (from a line "```{r ...}" to a line "```"); an
+    unclosed one is left, and the search for a closer never starts again from a later
+    opener (see :func:`without_comments`)."""
+    kept, position = [], 0
+    while opener := _CHUNK_OPENER.search(source, position):
+        closer = _CHUNK_CLOSER.search(source, opener.end())
+        if closer is None:
+            break
+        kept.append(source[position : opener.start()])
+        position = closer.end()
+    kept.append(source[position:])
+    return "".join(kept)
 
 
 _BLOCK_TAGS = frozenset(

@@ -11,17 +11,26 @@ import re
 from typing import Any
 
 from skillgap.errors import InputError
+from skillgap.limits import DEFAULT_LIMITS, TextBudget
 
 #: Fewer non-space characters per page than this means there is no usable text layer.
 MIN_CHARS_PER_PAGE = 20
 
 
 def extract_text(
-    data: bytes, name: str, *, password: str | None = None, max_pages: int = 200
+    data: bytes,
+    name: str,
+    *,
+    password: str | None = None,
+    max_pages: int = 200,
+    budget: TextBudget | None = None,
 ) -> tuple[str, int]:
-    """Text and page count of a PDF; raises :class:`InputError` when there is no text."""
+    """Text and page count of a PDF; raises :class:`InputError` when there is no text, or
+    when the text passes ``budget`` (checked page by page, before each page's text is
+    copied out)."""
+    budget = budget or TextBudget(name, DEFAULT_LIMITS.max_chars)
     try:
-        text, pages = _with_pdfium(data, password, name, max_pages)
+        text, pages = _with_pdfium(data, password, name, max_pages, budget)
     except _Encrypted:
         raise InputError(
             f"{name}: the PDF is encrypted; supply its password with --password"
@@ -30,7 +39,7 @@ def extract_text(
             code="encrypted",
         ) from None
     except _Unreadable:
-        text, pages = _with_pypdf(data, name, password, max_pages)
+        text, pages = _with_pypdf(data, name, password, max_pages, budget)
     if len("".join(text.split())) < MIN_CHARS_PER_PAGE * max(1, min(pages, 3)) // 2:
         raise InputError(
             f"{name}: no text layer in this PDF (scanned or image-only): run OCR first",
@@ -54,7 +63,9 @@ def _too_many_pages(name: str, pages: int, max_pages: int) -> InputError:
     )
 
 
-def _with_pdfium(data: bytes, password: str | None, name: str, max_pages: int) -> tuple[str, int]:
+def _with_pdfium(
+    data: bytes, password: str | None, name: str, max_pages: int, budget: TextBudget
+) -> tuple[str, int]:
     import pypdfium2 as pdfium
 
     try:
@@ -68,8 +79,16 @@ def _with_pdfium(data: bytes, password: str | None, name: str, max_pages: int) -
             raise _too_many_pages(name, len(document), max_pages)
         pages = []
         fallback = _PypdfPages(data, password)
-        for index, page in enumerate(document):
-            textpage = page.get_textpage()
+        for index in range(len(document)):
+            try:
+                page = document[index]
+                textpage = page.get_textpage()
+            except pdfium.PdfiumError:
+                raise InputError(
+                    f"{name}: not a readable PDF: page {index + 1} cannot be loaded (its page "
+                    "tree is damaged, cyclic or nested too deep)"
+                ) from None
+            budget.spend(textpage.count_chars())
             text = textpage.get_text_range()
             textpage.close()
             links = _github_links(document, page)
@@ -138,7 +157,9 @@ def _pypdf_reader(data: bytes, password: str | None) -> Any:
     return reader
 
 
-def _with_pypdf(data: bytes, name: str, password: str | None, max_pages: int) -> tuple[str, int]:
+def _with_pypdf(
+    data: bytes, name: str, password: str | None, max_pages: int, budget: TextBudget
+) -> tuple[str, int]:
     import io
     import logging
 
@@ -152,8 +173,11 @@ def _with_pypdf(data: bytes, name: str, password: str | None, max_pages: int) ->
             raise InputError(f"{name}: the PDF is encrypted; supply --password", code="encrypted")
         if len(reader.pages) > max_pages:
             raise _too_many_pages(name, len(reader.pages), max_pages)
-        text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
-        return text, len(reader.pages)
+        texts = []
+        for page in reader.pages:
+            texts.append(page.extract_text() or "")
+            budget.spend(len(texts[-1]))
+        return "\n\n".join(texts), len(reader.pages)
     except InputError:
         raise
     except Exception:  # pypdf raises many kinds of errors on damaged files

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from skillgap.limits import TextBudget
 from skillgap.readers.markup import clean_fragment
 from skillgap.sections import heading_section
 
@@ -40,8 +41,9 @@ def json_to_text(source: str) -> str | None:
     return "\n".join(_value_lines(data, depth=0)) + "\n"
 
 
-def yaml_to_text(source: str) -> str:
-    """The text of a YAML document (several documents allowed); comments are dropped."""
+def yaml_to_text(source: str, text: TextBudget | None = None) -> str:
+    """The text of a YAML document (several documents allowed); comments are dropped. Its
+    text is spent from ``text`` as it is made."""
     import yaml
 
     try:
@@ -49,7 +51,7 @@ def yaml_to_text(source: str) -> str:
     except (yaml.YAMLError, RecursionError, ValueError):
         return _yaml_lines_fallback(source)
     lines: list[str] = []
-    budget = _Budget()
+    budget = _Budget(text)
     for document in documents:
         lines.extend(_value_lines(document, depth=0, budget=budget))
     return "\n".join(lines) + "\n"
@@ -130,7 +132,7 @@ _FRONT_MATTER_METADATA = frozenset(
 )  # fmt: skip
 
 
-def front_matter_to_text(data: Any) -> str | None:
+def front_matter_to_text(data: Any, text: TextBudget | None = None) -> str | None:
     """The text of a page's front matter when it holds resume content, else None.
 
     It is read as YAML is: keys that name a resume section become headings, values text, and
@@ -139,7 +141,7 @@ def front_matter_to_text(data: Any) -> str | None:
     if not isinstance(data, dict) or not any(str(key).lower() in RESUME_KEYS for key in data):
         return None
     skipped = _SKIPPED_KEYS | _FRONT_MATTER_METADATA
-    return "\n".join(_value_lines(data, depth=0, skipped=skipped)) + "\n"
+    return "\n".join(_value_lines(data, depth=0, skipped=skipped, budget=_Budget(text))) + "\n"
 
 
 def _is_json_resume(data: dict[str, Any]) -> bool:
@@ -164,15 +166,30 @@ def _string_line(value: str) -> str | None:
 
 
 class _Budget:
-    """How many more values a document may have read: YAML aliases can make a small file a
-    huge tree ("billion laughs"), so what is visited is bounded, not only what is kept."""
+    """How many more values a document may have read, which lists and mappings it has read,
+    and the text it may still give. YAML aliases make a small file a huge tree ("billion
+    laughs"): an aliased list or mapping is read once, where it first appears, and what is
+    visited is bounded, not only what is kept."""
 
-    def __init__(self, values: int = MAX_VALUES) -> None:
+    def __init__(self, text: TextBudget | None = None, values: int = MAX_VALUES) -> None:
         self.remaining = values
+        self.text = text
+        self.seen: set[int] = set()
 
     def spend(self) -> bool:
         self.remaining -= 1
         return self.remaining >= 0
+
+    def first_visit(self, collection: dict[Any, Any] | list[Any]) -> bool:
+        if id(collection) in self.seen:
+            return False
+        self.seen.add(id(collection))
+        return True
+
+    def keep(self, line: str) -> str:
+        if self.text is not None:
+            self.text.spend(len(line) + 1)
+        return line
 
 
 def _value_lines(
@@ -185,10 +202,12 @@ def _value_lines(
     budget = budget or _Budget()
     if depth > MAX_DEPTH or not budget.spend():
         return
+    if isinstance(value, (dict, list)) and not budget.first_visit(value):
+        return
     if isinstance(value, str):
         line = _string_line(value)
         if line:
-            yield line
+            yield budget.keep(line)
     elif isinstance(value, dict):
         for key, item in value.items():
             if str(key) in skipped:

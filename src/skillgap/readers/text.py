@@ -6,6 +6,7 @@ import codecs
 import re
 
 from skillgap.errors import InputError
+from skillgap.limits import TextBudget
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -16,11 +17,14 @@ _BOMS = (
 )
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode text in a common encoding and repair mojibake such as ``â€¢`` for ``•``."""
+def decode(data: bytes, name: str, budget: TextBudget | None = None) -> str:
+    """Decode text in a common encoding and repair mojibake such as ``â€¢`` for ``•``; the
+    decoded text is spent from ``budget`` when given."""
     text = _decode_raw(data, name)
     if not text.strip():
         raise InputError(f"{name}: no text found (the file is empty)", code="no-text")
+    if budget is not None:
+        budget.spend(len(text))
     return fix_text(text)
 
 
