@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from skillgap.analysis import analyze
+from skillgap.analysis import analyze, analyze_text
 from skillgap.quality import assess_quality
-from skillgap.report import Evidence, FoundSkill
-from skillgap.scoring import score_role
+from skillgap.render.base import partial_note
+from skillgap.report import Degree, Evidence, FoundSkill, Report, RequirementResult
+from skillgap.scoring import WEAK_CREDIT, field_note, score_role
 from skillgap.taxonomy import Role, Taxonomy
 
 from .helpers import REPO, corpus_file
@@ -214,3 +215,63 @@ def test_a_kind_of_a_skill_meets_a_requirement_for_the_skill(taxonomy: Taxonomy)
     met = {r.id: r for r in by_fine_tuning.requirements}
     assert met["ft"].met and met["ft"].via == {}
     assert not met["lora"].met and by_fine_tuning.score == 50
+
+
+def _degree_result(education: str, role_id: str) -> RequirementResult:
+    resume = f"Jane Doe\n\nEducation\n{education}\n\nSkills\nPython, PyTorch\n"
+    report = analyze_text(resume, roles=[role_id])
+    assert isinstance(report, Report)
+    requirement_id = "degree" if role_id == "mle" else "phd"
+    return next(r for r in report.roles[0].requirements if r.id == requirement_id)
+
+
+def test_a_degree_in_another_field_earns_half_credit_and_says_why(taxonomy: Taxonomy) -> None:
+    result = _degree_result("B.Sc. in Hospitality Management, City University, 2019", "mle")
+    assert result.met and result.credit == WEAK_CREDIT
+    assert result.note is not None and "Hospitality Management" in result.note
+    assert "the role asks for bachelor's or master's degree" in result.note
+    assert partial_note(result, {}) == f"Half credit: {result.note}. "
+    # The degree's own tip, not the one for a skill seen only in coursework.
+    assert result.tip == taxonomy.skills["degree-bachelor"].tip
+
+
+@pytest.mark.parametrize(
+    "education",
+    [
+        "B.Sc. in Computer Science, 2019",
+        "Bachelor of Science, 2019",  # no field stated: the benefit of the doubt
+        "B.A. in Laws, 2015\nM.Sc. in Applied Statistics, 2017",  # one degree in a field named
+    ],
+)
+def test_a_degree_in_a_named_field_or_without_one_earns_full_credit(education: str) -> None:
+    result = _degree_result(education, "mle")
+    assert (result.credit, result.note) == (1.0, None)
+
+
+def test_a_phd_outside_the_quantitative_fields_earns_half_the_rs_credit() -> None:
+    result = _degree_result("PhD in Linguistics, 2020", "rs")
+    assert result.credit == WEAK_CREDIT
+    assert result.note == (
+        "your degree is in Linguistics; the role asks for a PhD in computer science, "
+        "mathematics or a related field"
+    )
+    assert _degree_result("PhD in Physics, 2020", "rs").credit == 1.0
+
+
+def test_fields_are_matched_as_words_and_stems(taxonomy: Taxonomy) -> None:
+    requirement = next(r for r in taxonomy.role("mle").requirements if r.id == "degree")
+
+    def note(field: str) -> str | None:
+        degree = Degree(level="bachelor", field=field, status="completed", text="", line=1)
+        return field_note(requirement, [degree])
+
+    assert note("Computational Biology") is None  # comput*
+    assert note("Data Science") is None
+    assert note("Metadata Studies") is not None  # "data" is a whole word
+    assert note("Civil Engineering") is not None
+    # A field run into a university's name may not be a field at all.
+    assert note("Southwest Jiaotong University") is None
+    # A degree of a level the requirement does not accept says nothing.
+    phd = next(r for r in taxonomy.role("rs").requirements if r.id == "phd")
+    master = Degree(level="master", field="Law", status="completed", text="", line=1)
+    assert field_note(phd, [master]) is None

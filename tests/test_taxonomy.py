@@ -350,3 +350,25 @@ def test_the_further_roles_are_scored_only_when_asked_for(taxonomy: Taxonomy) ->
             for match in _TOOLISH.finditer(requirement.tip or ""):
                 word = match.group(1).rstrip(".-")
                 assert word.casefold() in known or word in NOT_SKILLS, (role_id, word)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (('"quantitative",', '"Quantitative",'), "field 'Quantitative' is not lowercase words"),
+        (('"comput*",', '"*comput",'), r"field '\*comput' is not lowercase words"),
+        (
+            ('any_of = ["python", "java", "cpp"]', 'any_of = ["python"]\nfields = ["data"]'),
+            "requirement 'programming-language': fields need a degree in any_of",
+        ),
+    ],
+)
+def test_fields_of_a_requirement_are_checked(
+    tmp_path: Path, edit: tuple[str, str], message: str
+) -> None:
+    folder = _copy_data(tmp_path)
+    role = folder / "roles" / "mle.toml"
+    assert edit[0] in role.read_text()
+    role.write_text(role.read_text().replace(*edit))
+    with pytest.raises(TaxonomyError, match=message):
+        load_taxonomy_from(folder)

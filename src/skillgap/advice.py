@@ -227,6 +227,8 @@ def tip_for_person(
     result: RequirementResult, person: Person, taxonomy: Taxonomy, tips: Tips
 ) -> str:
     """The tip for one requirement (the order is in ``skills/tips.toml``)."""
+    if result.note:  # a degree in another field: the requirement's own tip, not coursework's
+        return result.tip
     shown = [child for children in result.via.values() for child in children] or result.matched
     if shown and not result.shown_by:
         skill = taxonomy.skills[shown[0]]

@@ -199,7 +199,10 @@ def analyze_document(
     research = research_facts(profile, found.hits, found.lines, found.line_sections)
     skills = found_skills(found.hits, taxonomy)
     by_id = {skill.id: skill for skill in skills}
-    scores = [score_role(role, by_id, taxonomy, research, text=document.text) for role in selected]
+    scores = [
+        score_role(role, by_id, taxonomy, research, text=document.text, degrees=profile.degrees)
+        for role in selected
+    ]
     # Tips fitted to the person: their level, how they show each skill, near misses.
     person = person_of(profile, research, found.lines, found.line_sections)
     tips = builtin_tips()

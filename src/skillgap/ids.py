@@ -18,6 +18,8 @@ PEER_REVIEW = "peer-review"
 DEGREE_BACHELOR = "degree-bachelor"
 DEGREE_MASTER = "degree-master"
 DEGREE_PHD = "degree-phd"
+#: The level of the profile's degrees (``Degree.level``) each degree skill is.
+DEGREE_LEVELS = {DEGREE_BACHELOR: "bachelor", DEGREE_MASTER: "master", DEGREE_PHD: "phd"}
 
 REQUIRED_SKILL_IDS = frozenset(
     {RESEARCH_VENUES, PUBLICATIONS, PEER_REVIEW, DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD}

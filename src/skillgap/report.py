@@ -130,7 +130,8 @@ class RequirementResult(_Model):
             ge=0,
             le=1,
             description="Share of the weight earned: 1 met; 0.5 met only in coursework, awards or "
-            "interests, or missing but next to a related skill found (see adjacent); 0 missing",
+            "interests, by a degree in a field the role does not name (see note), or missing "
+            "but next to a related skill found (see adjacent); 0 missing",
         ),
     ]
     adjacent: Annotated[
@@ -179,6 +180,14 @@ class RequirementResult(_Model):
         int | None,
         Field(
             description="Years of experience the posting asks for with it (shown, not scored); "
+            "added in schema 1.2"
+        ),
+    ] = None
+    note: Annotated[
+        str | None,
+        Field(
+            description="Why the requirement earns only part of its credit when the reason is "
+            "not coursework or an adjacent skill: a degree in a field the role does not name; "
             "added in schema 1.2"
         ),
     ] = None

@@ -3,16 +3,25 @@ the credit each requirement earns, each role's score, and the role that fits bes
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
-from skillgap.ids import AWARDS_SECTION, EDUCATION_SECTION, OTHER_SECTION, SKILLS_SECTION
+from skillgap.ids import (
+    AWARDS_SECTION,
+    DEGREE_LEVELS,
+    EDUCATION_SECTION,
+    OTHER_SECTION,
+    SKILLS_SECTION,
+)
 from skillgap.matching import Hit
 from skillgap.posting_terms import literal_match
 from skillgap.report import (
     BestRole,
     CategoryScore,
+    Degree,
     Evidence,
     FoundSkill,
     RequirementResult,
@@ -24,6 +33,9 @@ from skillgap.research import ResearchFact, shown_by_research
 from skillgap.sections import DEMONSTRATING_SECTIONS
 from skillgap.taxonomy import Requirement, Role, Taxonomy
 
+#: A degree's field that names an institution ("Southwest Jiaotong University"): the profile
+#: took the university for the field, or ran them together.
+_INSTITUTION = re.compile(r"\b(universit\w*|institut\w*|college|school|academy)\b", re.I)
 #: Below this score no role is said to fit well.
 WEAK_FIT = 40
 STRENGTH_ORDER: dict[Strength, int] = {"demonstrated": 3, "listed": 2, "mentioned": 1}
@@ -127,10 +139,11 @@ def score_requirement(
     found: dict[str, FoundSkill],
     taxonomy: Taxonomy,
     research: Sequence[ResearchFact] = (),
+    degrees: Sequence[Degree] = (),
 ) -> RequirementResult:
     """One requirement: met by any of its skills, or by the research evidence that shows one
     of them (a publication list shows research experience); partly met by weak or adjacent
-    evidence."""
+    evidence, or by degrees (the profile's) all in fields the requirement does not name."""
     matched = [skill_id for skill_id in requirement.any_of if skill_id in found]
     via = {} if matched else _met_through_kinds(requirement, found, taxonomy)
     if via:
@@ -158,6 +171,9 @@ def score_requirement(
         credit = ADJACENT_CREDIT
     else:
         credit = 0.0
+    note = field_note(requirement, degrees) if credit == 1 else None
+    if note:
+        credit = WEAK_CREDIT
     return RequirementResult(
         id=requirement.id,
         name=requirement.name,
@@ -178,7 +194,41 @@ def score_requirement(
         tip=taxonomy.tip_for(requirement),
         source=requirement.source,
         years=requirement.years,
+        note=note,
     )
+
+
+def field_note(requirement: Requirement, degrees: Sequence[Degree]) -> str | None:
+    """Why a degree requirement with ``fields`` earns half credit: each of the person's degrees
+    of a level it accepts names a field, and none of them one of its fields. A degree that
+    names no field gets the benefit of the doubt, and so does one whose field runs into the
+    name of a university (the profile could not tell them apart)."""
+    if not requirement.fields:
+        return None
+    levels = {DEGREE_LEVELS[s] for s in requirement.any_of if s in DEGREE_LEVELS}
+    accepted = [d for d in degrees if d.level in levels]
+    if not accepted or any(
+        not d.field
+        or _INSTITUTION.search(d.field)
+        or any(_field_pattern(w).search(d.field) for w in requirement.fields)
+        for d in accepted
+    ):
+        return None
+    named = list(dict.fromkeys(d.field for d in accepted if d.field))
+    verb = "degree is" if len(named) == 1 else "degrees are"
+    listed = " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
+    name = requirement.name
+    first = name.split()[0]
+    asked = name[0].lower() + name[1:] if first[1:].islower() or len(first) == 1 else name
+    return f"your {verb} in {listed}; the role asks for {asked}"
+
+
+@cache
+def _field_pattern(words: str) -> re.Pattern[str]:
+    """A field of a requirement ("machine learning", "comput*") as a pattern of whole words."""
+    body = r"\s+".join(re.escape(word) for word in words.rstrip("*").split())
+    end = r"\w*" if words.endswith("*") else r"\b"
+    return re.compile(rf"\b{body}{end}", re.IGNORECASE)
 
 
 def _met_through_kinds(
@@ -201,14 +251,16 @@ def score_role(
     research: Sequence[ResearchFact] = (),
     *,
     text: str = "",
+    degrees: Sequence[Degree] = (),
 ) -> RoleResult:
     """Score one role: the weighted share of its requirements that the resume meets, and what
     each gap is worth.
 
-    ``text`` is the resume's, where a posting's unrecognised terms are looked for literally.
+    ``text`` is the resume's, where a posting's unrecognised terms are looked for literally;
+    ``degrees`` the profile's, whose fields a degree requirement with ``fields`` checks.
     """
     results = _with_gains(
-        [score_requirement(r, found, taxonomy, research) for r in role.requirements]
+        [score_requirement(r, found, taxonomy, research, degrees) for r in role.requirements]
     )
 
     def share(items: list[RequirementResult]) -> float:

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from skillgap.data_files import TIPS_FILE, parse_toml, read_toml, validation_message
 from skillgap.errors import InputError, TaxonomyError
-from skillgap.ids import REQUIRED_SKILL_IDS
+from skillgap.ids import DEGREE_LEVELS, REQUIRED_SKILL_IDS
 from skillgap.sections import SECTIONS, SECTIONS_FILE, is_heading_title, normalise_title
 from skillgap.taxonomy_model import (
     KEBAB_CASE,
@@ -114,6 +114,8 @@ def _check_references(
             for skill_id in requirement.any_of:
                 if skill_id not in skills:
                     raise TaxonomyError(f"{label}: {entry}: unknown skill {skill_id!r}")
+            if requirement.fields and not set(requirement.any_of) & DEGREE_LEVELS.keys():
+                raise TaxonomyError(f"{label}: {entry}: fields need a degree in any_of")
 
 
 def _check_parent_cycles(skills: Mapping[str, Skill], origin: Mapping[str, str]) -> None:

@@ -20,6 +20,8 @@ from skillgap.errors import TaxonomyError
 from skillgap.matching.rules import compile_rule
 
 KEBAB_CASE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: A field of study a degree requirement accepts: lowercase words, the last one maybe a stem.
+FIELD_WORDS = re.compile(r"^[a-z]+(?: [a-z]+)*\*?$")
 #: Research evidence of a resume as a whole (:mod:`skillgap.research`), which a skill's
 #: ``shown_by`` names.
 ResearchEvidence = Literal[
@@ -146,8 +148,23 @@ class Requirement(_Record):
     years: int | None = Field(
         default=None, ge=0, description="Years of experience a posting asks for (not scored)"
     )
+    fields: tuple[str, ...] = Field(
+        default=(),
+        description="Fields of study a degree requirement accepts: lowercase words or a stem "
+        '("comput*"); a degree in another field earns half credit',
+    )
 
     _check_id = field_validator("id")(_kebab)
+
+    @field_validator("fields")
+    @classmethod
+    def _fields_are_words(cls, fields: tuple[str, ...]) -> tuple[str, ...]:
+        for words in fields:
+            if not FIELD_WORDS.match(words):
+                raise ValueError(
+                    f"field {words!r} is not lowercase words, the last maybe a stem ending in *"
+                )
+        return fields
 
 
 class UnrecognisedTerm(_Record):

@@ -55,6 +55,8 @@ def partial_note(requirement: RequirementResult, names: Mapping[str, str]) -> st
     """Why a gap already earns half its weight, or nothing."""
     if requirement.credit == 0:
         return ""
+    if requirement.note:
+        return f"Half credit: {requirement.note}. "
     if requirement.adjacent:
         have = ", ".join(names.get(i, i) for i in requirement.adjacent)
         return f"Half credit: you show {have}, which is close. "
