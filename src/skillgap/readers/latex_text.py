@@ -19,26 +19,37 @@ from pylatexenc.latex2text import LatexNodes2Text
 from pylatexenc.version import version_str
 
 #: Words and the white space between them. A word is letters, digits, other characters than
-#: ASCII (but white space) and the punctuation ``" + , . / : ; = @ |``: no special, brace,
-#: bracket, macro, comment, star or math delimiter starts with one, so pylatexenc reads them
-#: as plain characters, one token each. Leading white space is the token's, as it is for
-#: pylatexenc's own tokens.
-_WORD = r"[^\s\x00-\x21\x23-\x2a\x2d\x3c\x3e\x3f\x5b-\x60\x7b\x7d-\x7f]+"
+#: ASCII (but white space), the punctuation ``" # + , . / : ; = @ ^ _ |``, and the characters
+#: that start one of pylatexenc's specials (a dash, quotes, ``!`` and ``?``) where they do not
+#: start it: no special, brace, bracket, macro, comment, star or math delimiter starts with
+#: one, so pylatexenc reads them as plain characters, one token each. Leading white space is
+#: the token's, as it is for pylatexenc's own tokens.
+_WORD_CHAR = (
+    r"(?:[^\s\x00-\x21\x24-\x2a\x2d\x3c\x3e\x3f\x5b-\x5d\x60\x7b\x7d-\x7f]"
+    r"|-(?!-)|'(?!')|`(?!`)|[!?](?!`))"
+)
+_WORD = rf"{_WORD_CHAR}+"
 _WORDS = re.compile(rf"(\s*)({_WORD}(?:\s+{_WORD})*)")
+#: A group that holds nothing but words and white space: ``{}``, ``{Spanish Linguistics}``.
+_PLAIN_GROUP = re.compile(rf"\{{((?:\s|{_WORD_CHAR})*)\}}")
 #: What follows ``\begin`` or ``\end``: pylatexenc matches this on a copy of the rest of the
 #: source, once per environment (quadratic in long sources); here in place.
 _ENVIRONMENT_NAME = re.compile(r"\s*\{([\w* ._-]+)\}")
 _SPACE = re.compile(r"\s*")
+#: A macro named by letters, and the white space after it.
+_MACRO = re.compile(r"\\([A-Za-z]+)(\s*)")
 #: The walker's internals that :class:`WordWalker` relies on are those of pylatexenc 2.
 _WORDS_AT_ONCE = version_str.startswith("2.")
 
 
 class WordWalker(latexwalker.LatexWalker):  # type: ignore[misc]
-    """A :class:`LatexWalker` that reads a run of words as one character token.
+    """A :class:`LatexWalker` that reads a run of words as one character token, and reads
+    braces, macros and groups of plain words without pylatexenc's general machinery.
 
     Only the walker's node reading (``get_latex_nodes``) asks for a token with environments
     on and takes a character token's text as it is; macro arguments, which take a single
-    character, ask with environments off and get pylatexenc's own tokens.
+    character, ask with environments off and get pylatexenc's own tokens. Braces and macros
+    are the same tokens whoever asks.
     """
 
     def get_token(
@@ -50,15 +61,16 @@ class WordWalker(latexwalker.LatexWalker):  # type: ignore[misc]
         parsing_state: Any = None,
         **kwargs: Any,
     ) -> Any:
-        if environments and keep_inline_math is None and not kwargs:
+        if not kwargs:
             source: str = self.s
-            words = _WORDS.match(source, pos)
-            if words is not None:
-                space, text = words.group(1, 2)
-                return latexwalker.LatexToken(
-                    tok="char", arg=text, pos=words.start(2), len=len(text), pre_space=space
-                )
-            token = self._environment_token(source, pos)
+            if environments and keep_inline_math is None:
+                words = _WORDS.match(source, pos)
+                if words is not None:
+                    space, text = words.group(1, 2)
+                    return latexwalker.LatexToken(
+                        tok="char", arg=text, pos=words.start(2), len=len(text), pre_space=space
+                    )
+            token = self._plain_token(source, pos, environments)
             if token is not None:
                 return token
         return super().get_token(
@@ -70,29 +82,90 @@ class WordWalker(latexwalker.LatexWalker):  # type: ignore[misc]
             **kwargs,
         )
 
+    def get_latex_braced_group(
+        self, pos: int, brace_type: str = "{", parsing_state: Any = None
+    ) -> Any:
+        """A braced group as pylatexenc reads it; one of plain words directly (its text is
+        one characters node, as pylatexenc's node reading makes it)."""
+        group = _PLAIN_GROUP.match(self.s, pos) if brace_type == "{" else None
+        if group is None or parsing_state is None:
+            return super().get_latex_braced_group(pos, brace_type, parsing_state)
+        text = group.group(1)
+        nodes = []
+        if text:
+            nodes.append(
+                self.make_node(
+                    latexwalker.LatexCharsNode,
+                    parsing_state=parsing_state,
+                    chars=text,
+                    pos=pos + 1,
+                    len=len(text),
+                )
+            )
+        return self._mknodeposlen(
+            latexwalker.LatexGroupNode,
+            nodelist=nodes,
+            parsing_state=parsing_state,
+            delimiters=("{", "}"),
+            pos=pos,
+            len=len(text) + 2,
+        )
+
     @staticmethod
-    def _environment_token(source: str, pos: int) -> Any:
-        """``\\begin{name}`` or ``\\end{name}`` at ``pos`` (after white space) as pylatexenc
-        reads it, or None for anything else: another token, another macro, a malformed
-        environment, or a blank line first (a paragraph token), all left to pylatexenc."""
+    def _plain_token(source: str, pos: int, environments: bool) -> Any:
+        """A brace, a macro named by letters, or (with environments on) ``\\begin{name}`` or
+        ``\\end{name}`` at ``pos`` (after white space) as pylatexenc reads it; None for
+        anything else, or a blank line first (a paragraph token), all left to pylatexenc."""
         space = _SPACE.match(source, pos).group()  # type: ignore[union-attr]
         start = pos + len(space)
-        if "\n\n" in space or not source.startswith(("\\begin", "\\end"), start):
+        if "\n\n" in space or start >= len(source):
             return None
-        macro = "begin" if source.startswith("\\begin", start) else "end"
-        after = start + 1 + len(macro)
+        char = source[start]
+        if char == "{" or char == "}":
+            return latexwalker.LatexToken(
+                tok="brace_open" if char == "{" else "brace_close",
+                arg=char,
+                pos=start,
+                len=1,
+                pre_space=space,
+            )
+        macro = _MACRO.match(source, start) if char == "\\" else None
+        if macro is None:
+            return None
+        name, post_space = macro.group(1, 2)
+        if environments and name in ("begin", "end"):
+            return _environment_token(source, start, name, space)
+        after = macro.end(1)
         if after < len(source) and source[after].isalpha():
-            return None  # \beginning, \endgroup: other macros
-        name = _ENVIRONMENT_NAME.match(source, after)
-        if name is None:
-            return None
+            return None  # a name that goes on in letters other than ASCII
+        if "\n\n" in post_space:  # a blank line after the macro is a paragraph, not its space
+            post_space = post_space[: post_space.index("\n\n")]
         return latexwalker.LatexToken(
-            tok="begin_environment" if macro == "begin" else "end_environment",
-            arg=name.group(1),
+            tok="macro",
+            arg=name,
             pos=start,
-            len=name.end() - start,
+            len=1 + len(name) + len(post_space),
             pre_space=space,
+            post_space=post_space,
         )
+
+
+def _environment_token(source: str, start: int, macro: str, space: str) -> Any:
+    """``\\begin{name}`` or ``\\end{name}`` at ``start`` as pylatexenc reads it, or None
+    for another macro (``\\beginning``, ``\\endgroup``) or a malformed environment."""
+    after = start + 1 + len(macro)
+    if after < len(source) and source[after].isalpha():
+        return None
+    name = _ENVIRONMENT_NAME.match(source, after)
+    if name is None:
+        return None
+    return latexwalker.LatexToken(
+        tok="begin_environment" if macro == "begin" else "end_environment",
+        arg=name.group(1),
+        pos=start,
+        len=name.end() - start,
+        pre_space=space,
+    )
 
 
 @cache
