@@ -29,15 +29,14 @@ _WORD_CHAR = (
     r"|-(?!-)|'(?!')|`(?!`)|[!?](?!`))"
 )
 _WORD = rf"{_WORD_CHAR}+"
-_WORDS = re.compile(rf"(\s*)({_WORD}(?:\s+{_WORD})*)")
+#: After white space (the token's), a run of words, a brace, or a macro named by letters with
+#: the white space after it: the tokens :class:`WordWalker` reads itself.
+_TOKEN = re.compile(rf"(\s*+)(?:({_WORD}(?:\s+{_WORD})*)|([{{}}])|\\([A-Za-z]+)(\s*+))")
 #: A group that holds nothing but words and white space: ``{}``, ``{Spanish Linguistics}``.
 _PLAIN_GROUP = re.compile(rf"\{{((?:\s|{_WORD_CHAR})*)\}}")
 #: What follows ``\begin`` or ``\end``: pylatexenc matches this on a copy of the rest of the
 #: source, once per environment (quadratic in long sources); here in place.
 _ENVIRONMENT_NAME = re.compile(r"\s*\{([\w* ._-]+)\}")
-_SPACE = re.compile(r"\s*")
-#: A macro named by letters, and the white space after it.
-_MACRO = re.compile(r"\\([A-Za-z]+)(\s*)")
 #: The walker's internals that :class:`WordWalker` relies on are those of pylatexenc 2.
 _WORDS_AT_ONCE = version_str.startswith("2.")
 
@@ -62,15 +61,8 @@ class WordWalker(latexwalker.LatexWalker):  # type: ignore[misc]
         **kwargs: Any,
     ) -> Any:
         if not kwargs:
-            source: str = self.s
-            if environments and keep_inline_math is None:
-                words = _WORDS.match(source, pos)
-                if words is not None:
-                    space, text = words.group(1, 2)
-                    return latexwalker.LatexToken(
-                        tok="char", arg=text, pos=words.start(2), len=len(text), pre_space=space
-                    )
-            token = self._plain_token(source, pos, environments)
+            words = environments and keep_inline_math is None
+            token = self._own_token(pos, words=words, environments=environments)
             if token is not None:
                 return token
         return super().get_token(
@@ -94,48 +86,51 @@ class WordWalker(latexwalker.LatexWalker):  # type: ignore[misc]
         nodes = []
         if text:
             nodes.append(
-                self.make_node(
-                    latexwalker.LatexCharsNode,
-                    parsing_state=parsing_state,
-                    chars=text,
-                    pos=pos + 1,
-                    len=len(text),
+                latexwalker.LatexCharsNode(
+                    chars=text, pos=pos + 1, len=len(text), parsing_state=parsing_state
                 )
             )
-        return self._mknodeposlen(
-            latexwalker.LatexGroupNode,
+        node = latexwalker.LatexGroupNode(
             nodelist=nodes,
-            parsing_state=parsing_state,
             delimiters=("{", "}"),
             pos=pos,
             len=len(text) + 2,
+            parsing_state=parsing_state,
         )
+        return node, pos, len(text) + 2
 
-    @staticmethod
-    def _plain_token(source: str, pos: int, environments: bool) -> Any:
-        """A brace, a macro named by letters, or (with environments on) ``\\begin{name}`` or
-        ``\\end{name}`` at ``pos`` (after white space) as pylatexenc reads it; None for
-        anything else, or a blank line first (a paragraph token), all left to pylatexenc."""
-        space = _SPACE.match(source, pos).group()  # type: ignore[union-attr]
-        start = pos + len(space)
-        if "\n\n" in space or start >= len(source):
+    def _own_token(self, pos: int, *, words: bool, environments: bool) -> Any:
+        """At ``pos`` (after white space), a run of words (if ``words``), a brace, a macro
+        named by letters, or ``\\begin{name}`` or ``\\end{name}`` (with environments on) as
+        pylatexenc reads them; None for anything else, or a blank line before a brace or a
+        macro (a paragraph token), all left to pylatexenc."""
+        source: str = self.s
+        token = _TOKEN.match(source, pos)
+        if token is None:
             return None
-        char = source[start]
-        if char == "{" or char == "}":
+        space, text, brace, name, post_space = token.groups()
+        start = pos + len(space)
+        if text is not None:
+            # pylatexenc reads a blank line among words as a paragraph token, and its node
+            # reading joins it to the words around it as it does here.
+            if not words:
+                return None
             return latexwalker.LatexToken(
-                tok="brace_open" if char == "{" else "brace_close",
-                arg=char,
+                tok="char", arg=text, pos=start, len=len(text), pre_space=space
+            )
+        if "\n\n" in space:
+            return None
+        if brace is not None:
+            return latexwalker.LatexToken(
+                tok="brace_open" if brace == "{" else "brace_close",
+                arg=brace,
                 pos=start,
                 len=1,
                 pre_space=space,
             )
-        macro = _MACRO.match(source, start) if char == "\\" else None
-        if macro is None:
-            return None
-        name, post_space = macro.group(1, 2)
         if environments and name in ("begin", "end"):
             return _environment_token(source, start, name, space)
-        after = macro.end(1)
+        after = start + 1 + len(name)
         if after < len(source) and source[after].isalpha():
             return None  # a name that goes on in letters other than ASCII
         if "\n\n" in post_space:  # a blank line after the macro is a paragraph, not its space
