@@ -4,8 +4,9 @@ pylatexenc (2.x) builds its tables of macros, environments and specials anew for
 :class:`LatexNodes2Text` and every :class:`LatexWalker`, and its walker reads text one
 character per token (each checked against every special). Here the tables are built once per
 process, and :class:`WordWalker` hands the walker a whole run of words as one token where only
-the walker's own text collection reads it: the text and the nodes are those of pylatexenc's
-walker, a test checks so (``tests/test_readers.py``). Nothing in the source is ever executed.
+the walker's own text collection reads it, reads braces and macros itself, and makes the nodes
+of a group of plain words directly: the text and the nodes are those of pylatexenc's walker,
+tests check so (``tests/test_reader_speedups.py``). Nothing in the source is ever executed.
 """
 
 from __future__ import annotations
