@@ -29,8 +29,9 @@ LATEX_FILES = sorted(
 
 #: Pieces of LaTeX that choose how pylatexenc reads what follows: words (ASCII and not),
 #: white space and blank lines, braces, math, comments, environments (well and badly formed),
-#: macros with and without arguments, a star, verbatim, escapes, specials, punctuation and
-#: characters other than ASCII (white space among them).
+#: macros with and without arguments (and blank lines after them), a star, verbatim, escapes,
+#: specials, punctuation, characters other than ASCII (white space among them) and groups of
+#: plain words.
 LATEX_PIECES = [
     "word", "Deep", "learning", "2024", "é", "naïve", "x1", " ", "  ", "\n", "\n\n", "\n \n",
     "\t", "{", "}", "[", "]", "$", "$$", "\\(", "\\)", "\\[", "\\]", "%c\n", "\\textbf",
@@ -42,6 +43,7 @@ LATEX_PIECES = [
     "\\emph", "a_b", "\\begin{document}", "\\end{document}", "\\hspace{2pt}", "\\input{x}",
     '"', "+", ",", ".", "/", ":", ";", "=", "@", "|", "(", ")", "<", ">", "!", "?", "-", "'",
     "`", "\u2022", "\xa0", "\u2013", "\u2019", "\u2028", "\x85", "\\foo@bar", "\\[2pt]",
+    "{}", "{ }", "{Deep learning}", "{a-b_c}", "\\textbf\n\n", "\\cv \n \n", "'''", "\\x{}",
 ]  # fmt: skip
 
 
@@ -170,3 +172,10 @@ def test_fix_text_is_ftfy_fix_text_on_the_corpus(path: Path) -> None:
     source = path.read_bytes().decode("utf-8", errors="replace")
     expected = ftfy.fix_text(source, uncurl_quotes=False, normalization="NFC")
     assert text.fix_text(source) == expected
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=3000))
+def test_binary_share_counts_control_bytes(data: bytes) -> None:
+    control = sum(1 for byte in data[:65536] if byte < 9 or 13 < byte < 32)
+    assert text._binary_share(data) == (control / len(data) if data else 0.0)

@@ -4,8 +4,9 @@ pylatexenc (2.x) builds its tables of macros, environments and specials anew for
 :class:`LatexNodes2Text` and every :class:`LatexWalker`, and its walker reads text one
 character per token (each checked against every special). Here the tables are built once per
 process, and :class:`WordWalker` hands the walker a whole run of words as one token where only
-the walker's own text collection reads it: the text and the nodes are those of pylatexenc's
-walker, a test checks so (``tests/test_readers.py``). Nothing in the source is ever executed.
+the walker's own text collection reads it, reads braces and macros itself, and makes the nodes
+of a group of plain words directly: the text and the nodes are those of pylatexenc's walker,
+tests check so (``tests/test_reader_speedups.py``). Nothing in the source is ever executed.
 """
 
 from __future__ import annotations
@@ -19,26 +20,36 @@ from pylatexenc.latex2text import LatexNodes2Text
 from pylatexenc.version import version_str
 
 #: Words and the white space between them. A word is letters, digits, other characters than
-#: ASCII (but white space) and the punctuation ``" + , . / : ; = @ |``: no special, brace,
-#: bracket, macro, comment, star or math delimiter starts with one, so pylatexenc reads them
-#: as plain characters, one token each. Leading white space is the token's, as it is for
-#: pylatexenc's own tokens.
-_WORD = r"[^\s\x00-\x21\x23-\x2a\x2d\x3c\x3e\x3f\x5b-\x60\x7b\x7d-\x7f]+"
-_WORDS = re.compile(rf"(\s*)({_WORD}(?:\s+{_WORD})*)")
+#: ASCII (but white space), the punctuation ``" # + , . / : ; = @ ^ _ |``, and the characters
+#: that start one of pylatexenc's specials (a dash, quotes, ``!`` and ``?``) where they do not
+#: start it: no special, brace, bracket, macro, comment, star or math delimiter starts with
+#: one, so pylatexenc reads them as plain characters, one token each. Leading white space is
+#: the token's, as it is for pylatexenc's own tokens.
+_WORD_CHAR = (
+    r"(?:[^\s\x00-\x21\x24-\x2a\x2d\x3c\x3e\x3f\x5b-\x5d\x60\x7b\x7d-\x7f]"
+    r"|-(?!-)|'(?!')|`(?!`)|[!?](?!`))"
+)
+_WORD = rf"{_WORD_CHAR}+"
+#: After white space (the token's), a run of words, a brace, or a macro named by letters with
+#: the white space after it: the tokens :class:`WordWalker` reads itself.
+_TOKEN = re.compile(rf"(\s*+)(?:({_WORD}(?:\s+{_WORD})*)|([{{}}])|\\([A-Za-z]+)(\s*+))")
+#: A group that holds nothing but words and white space: ``{}``, ``{Spanish Linguistics}``.
+_PLAIN_GROUP = re.compile(rf"\{{((?:\s|{_WORD_CHAR})*)\}}")
 #: What follows ``\begin`` or ``\end``: pylatexenc matches this on a copy of the rest of the
 #: source, once per environment (quadratic in long sources); here in place.
 _ENVIRONMENT_NAME = re.compile(r"\s*\{([\w* ._-]+)\}")
-_SPACE = re.compile(r"\s*")
 #: The walker's internals that :class:`WordWalker` relies on are those of pylatexenc 2.
 _WORDS_AT_ONCE = version_str.startswith("2.")
 
 
 class WordWalker(latexwalker.LatexWalker):  # type: ignore[misc]
-    """A :class:`LatexWalker` that reads a run of words as one character token.
+    """A :class:`LatexWalker` that reads a run of words as one character token, and reads
+    braces, macros and groups of plain words without pylatexenc's general machinery.
 
     Only the walker's node reading (``get_latex_nodes``) asks for a token with environments
     on and takes a character token's text as it is; macro arguments, which take a single
-    character, ask with environments off and get pylatexenc's own tokens.
+    character, ask with environments off and get pylatexenc's own tokens. Braces and macros
+    are the same tokens whoever asks.
     """
 
     def get_token(
@@ -50,15 +61,9 @@ class WordWalker(latexwalker.LatexWalker):  # type: ignore[misc]
         parsing_state: Any = None,
         **kwargs: Any,
     ) -> Any:
-        if environments and keep_inline_math is None and not kwargs:
-            source: str = self.s
-            words = _WORDS.match(source, pos)
-            if words is not None:
-                space, text = words.group(1, 2)
-                return latexwalker.LatexToken(
-                    tok="char", arg=text, pos=words.start(2), len=len(text), pre_space=space
-                )
-            token = self._environment_token(source, pos)
+        if not kwargs:
+            words = environments and keep_inline_math is None
+            token = self._own_token(pos, words=words, environments=environments)
             if token is not None:
                 return token
         return super().get_token(
@@ -70,29 +75,93 @@ class WordWalker(latexwalker.LatexWalker):  # type: ignore[misc]
             **kwargs,
         )
 
-    @staticmethod
-    def _environment_token(source: str, pos: int) -> Any:
-        """``\\begin{name}`` or ``\\end{name}`` at ``pos`` (after white space) as pylatexenc
-        reads it, or None for anything else: another token, another macro, a malformed
-        environment, or a blank line first (a paragraph token), all left to pylatexenc."""
-        space = _SPACE.match(source, pos).group()  # type: ignore[union-attr]
-        start = pos + len(space)
-        if "\n\n" in space or not source.startswith(("\\begin", "\\end"), start):
-            return None
-        macro = "begin" if source.startswith("\\begin", start) else "end"
-        after = start + 1 + len(macro)
-        if after < len(source) and source[after].isalpha():
-            return None  # \beginning, \endgroup: other macros
-        name = _ENVIRONMENT_NAME.match(source, after)
-        if name is None:
-            return None
-        return latexwalker.LatexToken(
-            tok="begin_environment" if macro == "begin" else "end_environment",
-            arg=name.group(1),
-            pos=start,
-            len=name.end() - start,
-            pre_space=space,
+    def get_latex_braced_group(
+        self, pos: int, brace_type: str = "{", parsing_state: Any = None
+    ) -> Any:
+        """A braced group as pylatexenc reads it; one of plain words directly (its text is
+        one characters node, as pylatexenc's node reading makes it)."""
+        group = _PLAIN_GROUP.match(self.s, pos) if brace_type == "{" else None
+        if group is None or parsing_state is None:
+            return super().get_latex_braced_group(pos, brace_type, parsing_state)
+        text = group.group(1)
+        nodes = []
+        if text:
+            nodes.append(
+                latexwalker.LatexCharsNode(
+                    chars=text, pos=pos + 1, len=len(text), parsing_state=parsing_state
+                )
+            )
+        node = latexwalker.LatexGroupNode(
+            nodelist=nodes,
+            delimiters=("{", "}"),
+            pos=pos,
+            len=len(text) + 2,
+            parsing_state=parsing_state,
         )
+        return node, pos, len(text) + 2
+
+    def _own_token(self, pos: int, *, words: bool, environments: bool) -> Any:
+        """At ``pos`` (after white space), a run of words (if ``words``), a brace, a macro
+        named by letters, or ``\\begin{name}`` or ``\\end{name}`` (with environments on) as
+        pylatexenc reads them; None for anything else, or a blank line before a brace or a
+        macro (a paragraph token), all left to pylatexenc."""
+        source: str = self.s
+        token = _TOKEN.match(source, pos)
+        if token is None:
+            return None
+        space, text, brace, name, post_space = token.groups()
+        start = pos + len(space)
+        if text is not None:
+            # pylatexenc reads a blank line among words as a paragraph token, and its node
+            # reading joins it to the words around it as it does here.
+            if not words:
+                return None
+            return latexwalker.LatexToken(
+                tok="char", arg=text, pos=start, len=len(text), pre_space=space
+            )
+        if "\n\n" in space:
+            return None
+        if brace is not None:
+            return latexwalker.LatexToken(
+                tok="brace_open" if brace == "{" else "brace_close",
+                arg=brace,
+                pos=start,
+                len=1,
+                pre_space=space,
+            )
+        if environments and name in ("begin", "end"):
+            return _environment_token(source, start, name, space)
+        after = start + 1 + len(name)
+        if after < len(source) and source[after].isalpha():
+            return None  # a name that goes on in letters other than ASCII
+        if "\n\n" in post_space:  # a blank line after the macro is a paragraph, not its space
+            post_space = post_space[: post_space.index("\n\n")]
+        return latexwalker.LatexToken(
+            tok="macro",
+            arg=name,
+            pos=start,
+            len=1 + len(name) + len(post_space),
+            pre_space=space,
+            post_space=post_space,
+        )
+
+
+def _environment_token(source: str, start: int, macro: str, space: str) -> Any:
+    """``\\begin{name}`` or ``\\end{name}`` at ``start`` as pylatexenc reads it, or None
+    for another macro (``\\beginning``, ``\\endgroup``) or a malformed environment."""
+    after = start + 1 + len(macro)
+    if after < len(source) and source[after].isalpha():
+        return None
+    name = _ENVIRONMENT_NAME.match(source, after)
+    if name is None:
+        return None
+    return latexwalker.LatexToken(
+        tok="begin_environment" if macro == "begin" else "end_environment",
+        arg=name.group(1),
+        pos=start,
+        len=name.end() - start,
+        pre_space=space,
+    )
 
 
 @cache
