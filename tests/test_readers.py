@@ -576,3 +576,20 @@ def test_template_configuration_inputs_are_no_missing_content(tmp_path: Path) ->
     assert "experience (not found)" in document.warnings[0]
     assert "glyphtounicode" not in document.warnings[0]
     assert "cfg" not in document.warnings[0]
+
+
+def test_latex_links_items_and_bullets_are_read_as_a_person_sees_them() -> None:
+    r"""A document with ``\href`` used to fail in pylatexenc and fall back to a crude reading
+    that kept every group (``\hspace{2pt}`` gave "2pt"); tags side by side are items; a hyphen
+    glued to a line's first word is a bullet."""
+    source = (
+        r"\begin{document}\href{https://x.example/cv}{My site} \href{https://github.com/jo}{code}"
+        "\n\\hspace{2pt}\\cvtag{Python}\\cvtag{SQL}\\cvtag{C/C++}\n"
+        r"-\textbf{FPGA Programming}"
+        "\n\\end{document}\n"
+    )
+    text = read_bytes(source.encode(), "cv.tex").text
+    assert "My site code github.com/jo" in " ".join(text.split())
+    assert "x.example" not in text and "2pt" not in text
+    assert "Python SQL C/C++" in " ".join(text.split())
+    assert "- FPGA Programming" in text

@@ -15,8 +15,8 @@ import re
 from functools import cache
 from typing import Any
 
-from pylatexenc import latexwalker
-from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc import latexwalker, macrospec
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from pylatexenc.version import version_str
 
 #: Words and the white space between them. A word is letters, digits, other characters than
@@ -166,12 +166,50 @@ def _environment_token(source: str, start: int, macro: str, space: str) -> Any:
 
 @cache
 def _walker_context() -> Any:
-    return latexwalker.get_default_latex_context_db()
+    """pylatexenc's macros, and hyperref's ``\\href{url}{text}``: its walker does not know it
+    while its text conversion expects two arguments, and fails on every document with one."""
+    context = latexwalker.get_default_latex_context_db().filter_context()
+    context.add_context_category(
+        "skillgap-links", prepend=True, macros=[macrospec.MacroSpec("href", "{{")]
+    )
+    return context
+
+
+_GITHUB_URL = re.compile(r"github\.com/[\w.\-/]*", re.IGNORECASE)
+
+
+def _argument_text(node: Any, index: int, converter: LatexNodes2Text) -> str:
+    arguments = node.nodeargd.argnlist if node.nodeargd is not None else []
+    if index >= len(arguments) or arguments[index] is None:
+        return ""
+    return str(converter.nodelist_to_text([arguments[index]]))
+
+
+def _link_text(node: Any, l2tobj: LatexNodes2Text) -> str:
+    """A link as the Markdown reader reads one: its text, and its target only when it is a
+    GitHub address (evidence of the ``github`` skill), not every URL's words."""
+    text = _argument_text(node, 1, l2tobj)
+    found = _GITHUB_URL.search(_argument_text(node, 0, l2tobj))
+    return text + (f" {found.group(0)} " if found else "")
+
+
+def _url_text(node: Any, l2tobj: LatexNodes2Text) -> str:
+    found = _GITHUB_URL.search(_argument_text(node, 0, l2tobj))
+    return f" {found.group(0)} " if found else ""
 
 
 @cache
 def _converter() -> LatexNodes2Text:
-    return LatexNodes2Text(math_mode="text", strict_latex_spaces=False)
+    context = get_default_latex_context_db().filter_context()
+    context.add_context_category(
+        "skillgap-links",
+        prepend=True,
+        macros=[
+            MacroTextSpec("href", simplify_repl=_link_text),
+            MacroTextSpec("url", simplify_repl=_url_text),
+        ],
+    )
+    return LatexNodes2Text(latex_context=context, math_mode="text", strict_latex_spaces=False)
 
 
 def latex_to_text(source: str, *, words_at_once: bool = _WORDS_AT_ONCE) -> str:

@@ -81,6 +81,10 @@ def _inline_text(children: list) -> str:  # type: ignore[type-arg]
 
 _LATEX_COMMENT = re.compile(r"(?<!\\)%.*")
 _ADJACENT_GROUPS = re.compile(r"\}\s*\{")
+#: A line that starts with a hyphen glued to a word (``-\textbf{FPGA Programming}``): a bullet.
+_GLUED_BULLET = re.compile(r"^([ \t]*)-(?=[^\W\d_])", re.MULTILINE)
+#: A group closed right before a macro (``\cvtag{Python}\cvtag{SQL}``): items, kept apart.
+_GROUP_THEN_MACRO = re.compile(r"\}(?=\\[A-Za-z])")
 
 
 def latex_to_text(source: str) -> str:
@@ -104,11 +108,12 @@ def latex_to_text(source: str) -> str:
     # Resume macros take their fields as consecutive groups (\cventry{Title}{Company}{Date});
     # pylatexenc would glue them ("TitleCompanyDate"), so keep a space between groups.
     source = _ADJACENT_GROUPS.sub("} {", _LONG_SPACE.sub(_one_space, source))
+    source = _GROUP_THEN_MACRO.sub("} ", source)
     try:
         text = latex_text.latex_to_text(source)
     except Exception:  # pylatexenc raises assorted errors on malformed input
         text = _crude_latex_text(source)
-    return _leftover_escapes(text)
+    return _GLUED_BULLET.sub(r"\1- ", _leftover_escapes(text))
 
 
 #: A run of white space this long or longer: pylatexenc reads white space a character at a
