@@ -10,6 +10,8 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 # The shared corpus sits beside the repository (../shared/corpus), in development and in CI.
 CORPUS = REPO.parent / "shared" / "corpus"
+#: The corpus folders whose every file is an input the golden records pin.
+CORPUS_FOLDERS = ("text", "pdf", "pdf-odd")
 
 
 def corpus_file(relative: str) -> Path:
@@ -23,3 +25,14 @@ def skill_ids(text: str) -> set[str]:
     """The skill ids found in a resume given as text."""
     report = analyze(text.encode(), name="resume.txt")
     return {skill.id for skill in report.skills}
+
+
+def corpus_inputs() -> list[Path]:
+    """Every input of the corpus folders (none when the corpus is not beside the repo)."""
+    return sorted(
+        path
+        for folder in CORPUS_FOLDERS
+        if (CORPUS / folder).is_dir()
+        for path in (CORPUS / folder).iterdir()
+        if path.is_file() and path.name != "SOURCES.tsv"
+    )

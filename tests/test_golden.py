@@ -19,11 +19,10 @@ from typer.testing import CliRunner
 
 from skillgap.cli import app
 
-from .helpers import CORPUS, REPO
+from .helpers import REPO, corpus_inputs
 
 GOLDEN = REPO / "tests" / "golden"
 #: Corpus folders whose every file is analysed (SOURCES.tsv names each file's origin).
-CORPUS_FOLDERS = ("text", "pdf", "pdf-odd")
 
 #: The reports the README shows and links to: (arguments after ``analyze``, pinned file).
 EXAMPLE_REPORTS = [
@@ -71,19 +70,9 @@ def test_example_reports_are_unchanged(
     _check(_analyze(arguments, monkeypatch), REPO / pinned, update_golden)
 
 
-def _corpus_inputs() -> list[Path]:
-    return sorted(
-        path
-        for folder in CORPUS_FOLDERS
-        if (CORPUS / folder).is_dir()
-        for path in (CORPUS / folder).iterdir()
-        if path.is_file() and path.name != "SOURCES.tsv"
-    )
-
-
-@pytest.mark.skipif(not _corpus_inputs(), reason="shared corpus not available beside the repo")
+@pytest.mark.skipif(not corpus_inputs(), reason="shared corpus not available beside the repo")
 def test_corpus_records_are_unchanged(update_golden: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    inputs = _corpus_inputs()
+    inputs = corpus_inputs()
     relative = [f"../shared/corpus/{p.parent.name}/{p.name}" for p in inputs]
     lines = _analyze([*relative, "-f", "jsonl", "--jobs", "1"], monkeypatch).splitlines()
     assert len(lines) == len(inputs), "every input gives one record"

@@ -21,7 +21,7 @@ from skillgap.cli import app
 from skillgap.errors import UsageError
 from skillgap.limits import Limits
 
-from .helpers import CORPUS, EXAMPLES, REPO
+from .helpers import EXAMPLES, REPO, corpus_inputs
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -33,7 +33,6 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
 from skillgap.spark import RESULT_COLUMNS, analyze_column, analyze_files
 
 GOLDEN = REPO / "tests" / "golden" / "corpus"
-CORPUS_FOLDERS = ("text", "pdf", "pdf-odd")
 
 
 @pytest.fixture(scope="session")
@@ -184,20 +183,10 @@ def test_an_unknown_role_fails_on_the_driver(spark: SparkSession) -> None:
         analyze_column(spark.createDataFrame([(1,)], "resume int"), "resume")
 
 
-def _corpus_inputs() -> list[Path]:
-    return sorted(
-        path
-        for folder in CORPUS_FOLDERS
-        if (CORPUS / folder).is_dir()
-        for path in (CORPUS / folder).iterdir()
-        if path.is_file() and path.name != "SOURCES.tsv"
-    )
-
-
-@pytest.mark.skipif(not _corpus_inputs(), reason="shared corpus not available beside the repo")
+@pytest.mark.skipif(not corpus_inputs(), reason="shared corpus not available beside the repo")
 def test_every_corpus_input_gets_its_pinned_record(spark: SparkSession) -> None:
     """The corpus's records are pinned from the CLI (tests/test_golden.py)."""
-    inputs = _corpus_inputs()
+    inputs = corpus_inputs()
     rows = analyze_files(spark, [str(path) for path in inputs]).collect()
     by_path = {_local(row.path): row for row in rows}
     assert sorted(by_path) == sorted(str(path) for path in inputs)
