@@ -117,7 +117,7 @@ def test_no_worker_outlives_the_parent(tmp_path: Path, sent: int, exit_code: int
     parent = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     while len(workers := _children(parent.pid)) < 2 and parent.poll() is None:
         time.sleep(0.01)
-    assert len(workers) == 2
+    assert len(workers) >= 2  # a worker being replaced may be seen beside the two
     parent.send_signal(sent)
     out, err = parent.communicate(timeout=60)
     assert parent.returncode == exit_code
