@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -147,3 +147,41 @@ def test_a_job_posting_is_read_within_the_limits(tmp_path: Path) -> None:
     )
     assert result.exit_code == ExitCode.INPUT_ERROR
     assert result.stderr.startswith(f"skillgap: error: {posting}: more than 1,000 characters")
+
+
+#: Small real inputs of each binary and source format, for the mutation fuzz below.
+_SEEDS = {
+    "cv.pdf": (EXAMPLES / "mle-resume.pdf").read_bytes(),
+    "cv.docx": (EXAMPLES / "mle-resume.docx").read_bytes(),
+    "cv.json": (EXAMPLES / "mle-resume.json").read_bytes(),
+    "cv.tex": rb"\documentclass{article}\begin{document}\section{Skills}\href{https://x}{Python}"
+    rb" \textbf{PyTorch}\cventry{ML Engineer}{Acme}{2020}\end{document}",
+    "cv.yaml": b"name: Jo\nskills:\n  - &s Python\n  - *s\nwork:\n  - {role: ML engineer}\n",
+    "cv.md": b"---\ntitle: Jo\nskills: [Python]\n---\n# Skills\n- PyTorch {% if x %}<!-- c -->\n",
+}
+
+
+@settings(deadline=None, max_examples=60)  # each example is bounded by its limits instead
+@given(
+    st.sampled_from(sorted(_SEEDS)),
+    st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=8),
+    st.integers(0, 10**6),
+)
+def test_mutated_files_of_every_format_give_a_record_within_the_limits(
+    name: str, changes: list[tuple[int, int]], cut: int
+) -> None:
+    """A fuzz run over the readers: a real file of each format with bytes changed and its end
+    cut off gives a report or an error record, never an exception, within small limits."""
+    from skillgap.analysis import analyze_record
+    from skillgap.report import ErrorRecord, Report
+
+    data = bytearray(_SEEDS[name])
+    for position, value in changes:
+        data[position % len(data)] = value
+    data = data[: max(1, cut % (len(data) + 1))]
+    limits = Limits(max_chars=20_000, max_pages=5, timeout=10)
+    record = analyze_record(bytes(data), name=name, limits=limits)
+    assert isinstance(record, (Report, ErrorRecord))
+    if isinstance(record, ErrorRecord):
+        assert record.error.code != "internal", record.error.message
+        assert "\n" not in record.error.message
