@@ -136,11 +136,15 @@ def test_a_batch_survives_a_worker_killed_from_outside(tmp_path: Path) -> None:
     for number in range(300):
         (tmp_path / f"r{number:03}.txt").write_bytes(text)
     command = [sys.executable, "-m", "skillgap", "analyze", str(tmp_path), "-f", "jsonl", "-j", "2"]
-    parent = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert parent.stdout is not None
-    first = parent.stdout.readline()
-    os.kill(_children(parent.pid)[0], signal.SIGKILL)
-    out, err = parent.communicate(timeout=300)
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as parent:
+        assert parent.stdout is not None and parent.stderr is not None
+        first = parent.stdout.readline()
+        os.kill(_children(parent.pid)[0], signal.SIGKILL)
+        # The rest through the same buffered reader: communicate() reads the pipe beneath it
+        # and would skip what readline() had already buffered past the first line.
+        out = parent.stdout.read()
+        err = parent.stderr.read()
+        parent.wait(timeout=300)
     records = [json.loads(line) for line in [first, *out.splitlines()]]
     assert [Path(r["input"]["path"]).name for r in records] == [f"r{n:03}.txt" for n in range(300)]
     lost = [r for r in records if r["status"] == "error"]
