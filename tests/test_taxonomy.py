@@ -372,3 +372,14 @@ def test_fields_of_a_requirement_are_checked(
     role.write_text(role.read_text().replace(*edit))
     with pytest.raises(TaxonomyError, match=message):
         load_taxonomy_from(folder)
+
+
+def test_the_readme_lists_every_category_id() -> None:
+    """The ids `--fail-under-category` takes, as the README lists them, are the taxonomy's."""
+    from skillgap.taxonomy import load_taxonomy
+
+    from .helpers import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    listed = readme[readme.index("Category ids:") :].split("(an unknown one")[0]
+    assert set(re.findall(r"`([a-z-]+)`", listed)) == set(load_taxonomy().categories)
