@@ -19,6 +19,8 @@ from pylatexenc import latexwalker, macrospec
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from pylatexenc.version import version_str
 
+from skillgap.readers.links import github_text
+
 #: Words and the white space between them. A word is letters, digits, other characters than
 #: ASCII (but white space), the punctuation ``" # + , . / : ; = @ ^ _ |``, and the characters
 #: that start one of pylatexenc's specials (a dash, quotes, ``!`` and ``?``) where they do not
@@ -175,9 +177,6 @@ def _walker_context() -> Any:
     return context
 
 
-_GITHUB_URL = re.compile(r"github\.com/[\w.\-/]*", re.IGNORECASE)
-
-
 def _argument_text(node: Any, index: int, converter: LatexNodes2Text) -> str:
     arguments = node.nodeargd.argnlist if node.nodeargd is not None else []
     if index >= len(arguments) or arguments[index] is None:
@@ -188,14 +187,11 @@ def _argument_text(node: Any, index: int, converter: LatexNodes2Text) -> str:
 def _link_text(node: Any, l2tobj: LatexNodes2Text) -> str:
     """A link as the Markdown reader reads one: its text, and its target only when it is a
     GitHub address (evidence of the ``github`` skill), not every URL's words."""
-    text = _argument_text(node, 1, l2tobj)
-    found = _GITHUB_URL.search(_argument_text(node, 0, l2tobj))
-    return text + (f" {found.group(0)} " if found else "")
+    return _argument_text(node, 1, l2tobj) + github_text(_argument_text(node, 0, l2tobj))
 
 
 def _url_text(node: Any, l2tobj: LatexNodes2Text) -> str:
-    found = _GITHUB_URL.search(_argument_text(node, 0, l2tobj))
-    return f" {found.group(0)} " if found else ""
+    return github_text(_argument_text(node, 0, l2tobj))
 
 
 @cache

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import re
 
+from skillgap.readers.links import github_text
+
 _HTML_TAG = re.compile(r"<[^>\n]{1,500}>")
-_GITHUB_URL = re.compile(r"github\.com/[\w.\-/]*", re.IGNORECASE)
 
 
 def without_comments(source: str) -> str:
@@ -15,21 +16,13 @@ def without_comments(source: str) -> str:
     A search from each opener to its closer, never again from an opener with no closer after
     it: ``<!--.*?-->`` as a regex rescans the rest of the text from every such opener, which
     takes minutes on megabytes of openers."""
-    return _without_spans(source, "<!--", "-->")
-
-
-def _without_spans(source: str, opener: str, closer: str) -> str:
-    if opener not in source:
+    if "<!--" not in source:
         return source
-    kept, position = [], 0
-    while (start := source.find(opener, position)) >= 0:
-        end = source.find(closer, start + len(opener))
-        if end < 0:  # no closer after this opener, nor after any later one
-            break
-        kept.append(source[position:start])
-        position = end + len(closer)
-    kept.append(source[position:])
-    return "".join(kept)
+    return _spans_replaced(source, _COMMENT_OPEN, _COMMENT_CLOSE)
+
+
+_COMMENT_OPEN = re.compile(re.escape("<!--"))
+_COMMENT_CLOSE = re.compile(re.escape("-->"))
 
 
 def markdown_to_text(source: str) -> str:
@@ -72,10 +65,7 @@ def _inline_text(children: list) -> str:  # type: ignore[type-arg]
         elif kind == "image":
             parts.append(child.content)
         elif kind == "link_open":
-            href = str(child.attrs.get("href", ""))
-            match = _GITHUB_URL.search(href)
-            if match:
-                parts.append(f" {match.group(0)} ")
+            parts.append(github_text(str(child.attrs.get("href", ""))))
     return "".join(parts)
 
 
@@ -180,27 +170,36 @@ def without_liquid(source: str) -> str:
     :func:`without_comments`: an opener with no closer after it ends the search."""
     if "{" not in source:
         return source
-    source = _spans_replaced(source, _LIQUID_COMMENT_OPEN, _LIQUID_COMMENT_CLOSE)
-    for opener, closer in (("{%", "%}"), ("{{", "}}")):
-        source = _spans_replaced(
-            source, re.compile(re.escape(opener)), re.compile(re.escape(closer))
-        )
+    source = _spans_replaced(source, _LIQUID_COMMENT_OPEN, _LIQUID_COMMENT_CLOSE, keep_lines=True)
+    for opener, closer in _LIQUID_TAGS:
+        source = _spans_replaced(source, opener, closer, keep_lines=True)
     return source
 
 
 _LIQUID_COMMENT_OPEN = re.compile(r"\{%-?\s*comment\s*-?%\}")
 _LIQUID_COMMENT_CLOSE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+#: Liquid's tags and outputs: ``{% ... %}`` and ``{{ ... }}``.
+_LIQUID_TAGS = (
+    (re.compile(re.escape("{%")), re.compile(re.escape("%}"))),
+    (re.compile(re.escape("{{")), re.compile(re.escape("}}"))),
+)
 
 
-def _spans_replaced(source: str, opener: re.Pattern[str], closer: re.Pattern[str]) -> str:
-    """Every span from an opener to the next closer replaced by a space and its newlines."""
+def _spans_replaced(
+    source: str, opener: re.Pattern[str], closer: re.Pattern[str], *, keep_lines: bool = False
+) -> str:
+    """The source without each span from an opener to the next closer (a space and the span's
+    newlines in its place with ``keep_lines``). Linear: an opener with no closer after it ends
+    the search, where a regex like ``<!--.*?-->`` would rescan the rest of the text from every
+    such opener, which takes minutes on megabytes of openers."""
     kept, position = [], 0
     while (start := opener.search(source, position)) is not None:
         end = closer.search(source, start.end())
         if end is None:  # no closer after this opener, nor after any later one
             break
         kept.append(source[position : start.start()])
-        kept.append(" " + "\n" * source.count("\n", start.start(), end.end()))
+        if keep_lines:
+            kept.append(" " + "\n" * source.count("\n", start.start(), end.end()))
         position = end.end()
     kept.append(source[position:])
     return "".join(kept)
@@ -229,17 +228,8 @@ def rmarkdown_to_text(source: str) -> str:
 
 def _without_code_chunks(source: str) -> str:
     """The source without its code chunks (from a line "```{r ...}" to a line "```"); an
-    unclosed one is left, and the search for a closer never starts again from a later
-    opener (see :func:`without_comments`)."""
-    kept, position = [], 0
-    while opener := _CHUNK_OPENER.search(source, position):
-        closer = _CHUNK_CLOSER.search(source, opener.end())
-        if closer is None:
-            break
-        kept.append(source[position : opener.start()])
-        position = closer.end()
-    kept.append(source[position:])
-    return "".join(kept)
+    unclosed one is left (see :func:`_spans_replaced`)."""
+    return _spans_replaced(source, _CHUNK_OPENER, _CHUNK_CLOSER)
 
 
 _BLOCK_TAGS = frozenset(
@@ -264,10 +254,7 @@ def html_to_text(source: str) -> str:
             elif tag in _BLOCK_TAGS:
                 self.parts.append("\n")
             if tag == "a":
-                href = dict(attrs).get("href") or ""
-                match = _GITHUB_URL.search(href)
-                if match:
-                    self.parts.append(f" {match.group(0)} ")
+                self.parts.append(github_text(dict(attrs).get("href") or ""))
 
         def handle_endtag(self, tag: str) -> None:
             if tag in {"script", "style", "head", "noscript"}:

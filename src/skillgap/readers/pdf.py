@@ -12,6 +12,7 @@ from typing import Any
 
 from skillgap.errors import InputError
 from skillgap.limits import DEFAULT_LIMITS, TextBudget
+from skillgap.readers.links import github_address
 
 #: Fewer non-space characters per page than this means there is no usable text layer.
 MIN_CHARS_PER_PAGE = 20
@@ -184,7 +185,6 @@ def _with_pypdf(
         raise InputError(f"{name}: not a readable PDF (damaged or truncated)") from None
 
 
-_GITHUB_URL = re.compile(r"github\.com/[\w.\-/]*", re.IGNORECASE)
 #: Longest link target read, in bytes.
 _MAX_URI = 4096
 
@@ -210,9 +210,9 @@ def _github_links(document: Any, page: Any) -> list[str]:
         size = pdfium_c.FPDFAction_GetURIPath(document.raw, action, buffer, _MAX_URI)
         if not 0 < size <= _MAX_URI:
             continue
-        match = _GITHUB_URL.search(buffer.value.decode("utf-8", "replace"))
-        if match and match.group(0) not in found:
-            found.append(match.group(0))
+        address = github_address(buffer.value.decode("utf-8", "replace"))
+        if address and address not in found:
+            found.append(address)
     return found
 
 

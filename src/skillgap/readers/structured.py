@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from skillgap.limits import TextBudget
+from skillgap.readers.links import github_address
 from skillgap.readers.markup import clean_fragment
 from skillgap.sections import heading_section
 
@@ -21,7 +22,6 @@ from skillgap.sections import heading_section
 MAX_DEPTH = 40
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _URL = re.compile(r"^[a-z][a-z0-9+.\-]*://\S+$|^www\.\S+$|^\S+\.(com|org|io|net|dev)(/\S*)?$", re.I)
-_GITHUB = re.compile(r"github\.com/[\w.\-/]*", re.I)
 #: JSON Resume fields that hold no resume content (levels, dates, scores, contact data).
 _SKIPPED_KEYS = frozenset(
     {"level", "fluency", "startDate", "endDate", "date", "releaseDate", "score", "email",
@@ -160,8 +160,7 @@ def _string_line(value: str) -> str | None:
     if not text:
         return None
     if _URL.match(text):
-        match = _GITHUB.search(text)
-        return match.group(0) if match else None
+        return github_address(text)
     return clean_fragment(text)
 
 
