@@ -87,10 +87,12 @@ def too_much_text(name: str, max_chars: int) -> InputError:
 
 def over_memory(path: str, limits: Limits) -> str:
     """The message of an input stopped by the memory cap of its worker (``skillgap.pool``)."""
-    return (
-        f"{path}: needs more memory than the limit of {limits.max_memory:,} MiB "
-        "(raise it with --max-memory)"
-    )
+    return f"{path}: {over_memory_reason(limits.max_memory)}"
+
+
+def over_memory_reason(mib: int) -> str:
+    """Why an input over a memory cap of ``mib`` MiB was stopped, and what to do."""
+    return f"needs more memory than the limit of {mib:,} MiB (raise it with --max-memory)"
 
 
 #: The limits used unless a caller says otherwise.

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
+from skillgap.limits import over_memory_reason
+
 T = TypeVar("T")
 
 #: Seconds the parent waits past the timeout before killing a worker: the worker's own timer
@@ -235,8 +237,7 @@ class _Pool(Generic[T]):
         return "worker-died", f"the process analysing it exited unexpectedly ({exitcode})"
 
     def _over_memory(self) -> str:
-        limit = self.limits.max_memory // 2**20
-        return f"needs more memory than the limit of {limit:,} MiB (raise it with --max-memory)"
+        return over_memory_reason(self.limits.max_memory // 2**20)
 
     def _serve(self, connection: Connection) -> None:
         """A worker's life: results for each chunk of inputs, until the parent says stop."""
