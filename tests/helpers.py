@@ -36,3 +36,13 @@ def corpus_inputs() -> list[Path]:
         for path in (CORPUS / folder).iterdir()
         if path.is_file() and path.name != "SOURCES.tsv"
     )
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """skillgap with these arguments, in this process: its exit code, stdout and stderr."""
+    from typer.testing import CliRunner
+
+    from skillgap.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr

@@ -13,25 +13,17 @@ from pathlib import Path
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
-from typer.testing import CliRunner
 
-from skillgap.cli import app
 from skillgap.errors import ExitCode
 from skillgap.render.base import OutputFormat, RenderOptions, render_all
 from skillgap.render.formats import report_renderer
 from skillgap.render.markdown import cell
 from skillgap.schema import report_schema, schema_text
 
-from .helpers import EXAMPLES, REPO
+from .helpers import EXAMPLES, REPO, run
 
-runner = CliRunner()
 MLE = str(EXAMPLES / "mle-resume.txt")
 RS = str(EXAMPLES / "rs-resume.txt")
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_fail_under_passes_and_fails_saying_by_how_much() -> None:

@@ -10,7 +10,6 @@ import sys
 from collections.abc import Callable
 
 import pytest
-from typer.testing import CliRunner
 
 from skillgap.cli import app
 from skillgap.errors import ExitCode
@@ -19,7 +18,7 @@ from skillgap.render.formats import FORMATS
 from skillgap.render.json_format import JsonLinesRenderer, JsonRenderer
 from skillgap.render.markdown import cell
 
-from .helpers import EXAMPLES
+from .helpers import EXAMPLES, run
 
 MLE = str(EXAMPLES / "mle-resume.txt")
 RS = str(EXAMPLES / "rs-resume.txt")
@@ -31,11 +30,6 @@ COMMANDS = {
     "roles": ["roles"],
     "skills": ["skills", "rs"],
 }
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_every_command_with_format_is_covered() -> None:

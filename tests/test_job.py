@@ -6,21 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from skillgap.analysis import analyze, read_job
-from skillgap.cli import app
 from skillgap.errors import ExitCode, InputError
 
-from .helpers import EXAMPLES, corpus_file
+from .helpers import EXAMPLES, corpus_file, run
 
-runner = CliRunner()
 POSTING = EXAMPLES / "postings" / "ml-engineer-search.md"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def requirements(text: str) -> dict[tuple[str, ...], str]:

@@ -15,22 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from skillgap.cli import app
 from skillgap.errors import ExitCode
 from skillgap.output import TEMPORARY_SUFFIX
 
-from .helpers import EXAMPLES
+from .helpers import EXAMPLES, run
 
-runner = CliRunner()
 MLE = str(EXAMPLES / "mle-resume.txt")
 RS = str(EXAMPLES / "rs-resume.txt")
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def one_error_line(err: str) -> str:

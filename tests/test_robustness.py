@@ -10,22 +10,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from skillgap.analysis import analyze
-from skillgap.cli import app
 from skillgap.errors import ExitCode
 from skillgap.taxonomy import load_taxonomy
 
-from .helpers import CORPUS, EXAMPLES
+from .helpers import CORPUS, EXAMPLES, run
 
-runner = CliRunner()
 ODD_PDFS = sorted((CORPUS / "pdf-odd").glob("*.pdf")) if CORPUS.exists() else []
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def assert_clean_failure(code: int, err: str, fragment: str) -> None:
