@@ -291,7 +291,10 @@ NEAR_SPAN = 8
 def _close_together(line: str, groups: Sequence[Sequence[str]]) -> bool:
     """Whether a word of every group stands within NEAR_SPAN words of one of the first's."""
     words = _WORD.findall(line.lower())
-    where = [[i for i, word in enumerate(words) if word in set(group)] for group in groups]
+    where = []
+    for group in groups:
+        members = set(group)
+        where.append([i for i, word in enumerate(words) if word in members])
     return any(
         all(any(abs(i - j) <= NEAR_SPAN for j in others) for others in where[1:]) for i in where[0]
     )
