@@ -208,3 +208,20 @@ def test_a_bad_password_option_is_a_usage_error(encrypted_pdf: Path, tmp_path: P
         assert code == ExitCode.USAGE
         assert err == f"skillgap: error: {tmp_path / 'no'}: cannot read the password file: " \
             "No such file or directory\n"  # fmt: skip
+
+
+@pytest.mark.parametrize("command", ["analyze", "extract", "compare"])
+def test_every_command_takes_its_limits_from_the_config_that_applies(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    resume = tmp_path / "cv.txt"
+    resume.write_text("Python and PyTorch engineer. " * 40)  # 1,160 bytes
+    monkeypatch.chdir(tmp_path)
+    extra = ["--role", "mle"] if command == "compare" else []
+    assert run(command, str(resume), *extra)[0] == ExitCode.OK
+    (tmp_path / ".skillgap.toml").write_text("max-bytes = 1000\n")
+    code, _, err = run(command, str(resume), *extra)
+    assert code == ExitCode.INPUT_ERROR and "1000" in err.replace(",", ""), err
+    if command != "compare":  # compare has no limit flags: the config is its only source
+        assert run(command, str(resume), "--max-bytes", "2000")[0] == ExitCode.OK

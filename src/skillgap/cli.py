@@ -21,7 +21,6 @@ from typer.core import TyperGroup
 from skillgap import __version__, options
 from skillgap.errors import ExitCode, SkillgapError, UsageError
 from skillgap.inputs import STDIN
-from skillgap.limits import DEFAULT_LIMITS
 from skillgap.output import OutputClosed, write_stdout
 from skillgap.render.base import (
     OutputFormat,
@@ -307,17 +306,10 @@ def extract(
     max_memory: options.MaxMemory = None,
 ) -> None:
     """Print the text skillgap reads from a resume, to check extraction."""
-    from dataclasses import replace
-
     from skillgap.analysis import assess_quality
     from skillgap.batch import in_a_worker
-    from skillgap.config import pdf_password
+    from skillgap.config import Flags, load_settings, pdf_password
     from skillgap.readers import read_bytes, read_document
-
-    given: dict[str, Any] = {"max_bytes": max_bytes, "max_pages": max_pages,
-        "max_chars": max_chars, "timeout": timeout, "max_memory": max_memory}  # fmt: skip
-    limits = replace(DEFAULT_LIMITS, **{name: v for name, v in given.items() if v is not None})
-    stdin = sys.stdin.buffer.read(limits.max_bytes + 1) if path == STDIN else None
 
     def read(name: str) -> Document:
         if stdin is not None:
@@ -325,6 +317,11 @@ def extract(
         return read_document(name, password=password, limits=limits)
 
     with _reported():
+        # The same limits as analyze: each flag, else the config that applies here.
+        flags = Flags(max_bytes=max_bytes, max_pages=max_pages, max_chars=max_chars,
+                      timeout=timeout, max_memory=max_memory)  # fmt: skip
+        limits = load_settings(flags, Path.cwd()).limits
+        stdin = sys.stdin.buffer.read(limits.max_bytes + 1) if path == STDIN else None
         password = pdf_password(password, password_file, os.environ)
         document = in_a_worker(read, path, limits)
     for warning in assess_quality(document.text, document.warnings).warnings:
@@ -392,6 +389,7 @@ def compare(
 ) -> None:
     """Rank resumes for one role or one job posting, best first."""
     from skillgap.batch import Job, default_jobs, in_order
+    from skillgap.config import Flags, load_settings
     from skillgap.inputs import expand_inputs
     from skillgap.ranking import entry, lost_entry, rank
     from skillgap.render.formats import ranking_renderer
@@ -403,8 +401,9 @@ def compare(
         taxonomy = _taxonomy(roles_file)
         if role is not None:
             taxonomy.role(role)
-        job_role = _read_job(job_posting, taxonomy, DEFAULT_LIMITS)
-    job = Job(taxonomy=taxonomy, roles=[role] if role else None, job_role=job_role)
+        limits = load_settings(Flags(), Path.cwd()).limits  # the config's limits, as analyze
+        job_role = _read_job(job_posting, taxonomy, limits)
+    job = Job(taxonomy=taxonomy, roles=[role] if role else None, job_role=job_role, limits=limits)
     inputs = expand_inputs(paths)
     unfound = _report_unfound(inputs.without_resumes)
     workers = jobs if jobs is not None else default_jobs(len(inputs.paths))
