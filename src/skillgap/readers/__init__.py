@@ -152,9 +152,10 @@ def _split_front_matter(source: str, fmt: str, budget: TextBudget) -> tuple[str,
 
 
 def _read_latex(source: str, folder: Path | None, limits: Limits) -> tuple[str, tuple[str, ...]]:
-    from skillgap.readers import latex, markup
+    from skillgap.readers import bibliography, latex, markup
 
     assembled, includes = latex.assemble(source, folder=folder, max_bytes=limits.max_bytes)
+    assembled = bibliography.with_bibliographies(assembled, includes)
     text = markup.latex_to_text(assembled)
     warnings = [warning] if (warning := includes.warning()) else []
     if len(source) >= _BIG_SOURCE and len(text.strip()) < _LITTLE_TEXT:

@@ -85,23 +85,47 @@ def _inline(source: str, includes: Includes, current: Path | None, depth: int) -
         if depth > MAX_DEPTH:
             includes.skipped.append(f"{shown} (more than {MAX_DEPTH} levels deep)")
             return " "
-        try:
-            if includes.size + path.stat().st_size > includes.max_bytes:
-                includes.skipped.append(f"{shown} (over the size limit, --max-bytes)")
-                return " "
-            data = path.read_bytes()[: includes.max_bytes - includes.size]
-        except OSError:
-            includes.skipped.append(f"{shown} (unreadable)")
-            return " "
-        includes.read.add(path)
-        includes.size += len(data)
-        text = _decode(data, shown)
+        text = _read(path, shown, includes)
         if text is None:
-            includes.skipped.append(f"{shown} (not text)")
             return " "
         return "\n" + _inline(_COMMENT.sub("", text), includes, path.parent, depth + 1) + "\n"
 
     return _INCLUDE.sub(replace, source)
+
+
+def read_included(name: str, includes: Includes, *, extensions: tuple[str, ...]) -> str | None:
+    """The text of a file the main file names (a ``.bib``), looked up as includes are (under
+    the main file's folder, ``name`` plus each of ``extensions``); None, and a skipped entry
+    saying why, when it cannot be read."""
+    shown = name if "." in name.rsplit("/", 1)[-1] else f"{name}{extensions[-1]}"
+    if includes.root is None:
+        includes.skipped.append(shown)
+        return None
+    path, reason = _resolve(includes.root, None, "", name, relative_to_current=False,
+                            extensions=extensions)  # fmt: skip
+    if path is None:
+        includes.skipped.append(f"{shown} ({reason})")
+        return None
+    return None if path in includes.read else _read(path, shown, includes)
+
+
+def _read(path: Path, shown: str, includes: Includes) -> str | None:
+    """The text of an included file within the size left, counted as read; None, with a
+    skipped entry saying why, if it cannot be."""
+    try:
+        if includes.size + path.stat().st_size > includes.max_bytes:
+            includes.skipped.append(f"{shown} (over the size limit, --max-bytes)")
+            return None
+        data = path.read_bytes()[: includes.max_bytes - includes.size]
+    except OSError:
+        includes.skipped.append(f"{shown} (unreadable)")
+        return None
+    includes.read.add(path)
+    includes.size += len(data)
+    text = _decode(data, shown)
+    if text is None:
+        includes.skipped.append(f"{shown} (not text)")
+    return text
 
 
 #: Files of the TeX distribution that resume templates input for the PDF's own sake.
@@ -117,14 +141,20 @@ def _configuration(name: str) -> bool:
 
 
 def _resolve(
-    root: Path, current: Path | None, folder: str, name: str, *, relative_to_current: bool
+    root: Path,
+    current: Path | None,
+    folder: str,
+    name: str,
+    *,
+    relative_to_current: bool,
+    extensions: tuple[str, ...] = ("", ".tex"),
 ) -> tuple[Path | None, str]:
     relative = f"{folder.rstrip('/')}/{name}" if folder else name
     if relative.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", relative):
         return None, "an absolute path"
     bases = [current or root] if relative_to_current else [root, current or root]
     for base in dict.fromkeys(bases):
-        for candidate in (relative, f"{relative}.tex"):
+        for candidate in (f"{relative}{extension}" for extension in extensions):
             path = (base / candidate).resolve()
             if not path.is_relative_to(root):
                 return None, "outside the main file's folder"
@@ -177,7 +207,7 @@ def definitions(source: str) -> list[Definition]:
     found: list[Definition] = []
     position = 0
     while match := _DEFINITION.search(source, position):
-        end = _closing_brace(source, match.end())
+        end = closing_brace(source, match.end())
         if end < 0:
             break  # unbalanced: the rest of the file is inside this body
         name = match.group("braced") or match.group("plain") or match.group("defined")
@@ -191,7 +221,7 @@ def definitions(source: str) -> list[Definition]:
 _BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]", re.DOTALL)
 
 
-def _closing_brace(source: str, start: int) -> int:
+def closing_brace(source: str, start: int) -> int:
     """Index of the brace closing the group opened just before ``start``, or -1."""
     depth = 1
     for match in _BRACE_OR_ESCAPE.finditer(source, start):

@@ -1,0 +1,115 @@
+"""A LaTeX CV's publication list kept in a .bib file is read where the CV prints it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from skillgap.analysis import analyze
+from skillgap.readers import read_bytes, read_document
+
+PUBS = r"""
+@string{nips = "Advances in Neural Information Processing Systems"}
+@inproceedings{doe2023,
+  author    = {Doe, Jane and Roe, Richard and others},
+  title     = {{Sparse Attention} for Long-Context Transformers},
+  booktitle = nips,
+  year      = 2023,
+}
+@article{doe2021,
+  title   = "Contrastive Learning of Speech",
+  author  = "Jane Doe",
+  journal = {Journal of Machine Learning Research},
+  year    = {2021},
+}
+@misc{unrelated,
+  title = {A Talk Nobody Cited},
+}
+"""
+
+MAIN = r"""\documentclass{article}
+\usepackage{biblatex}
+\addbibresource{pubs.bib}
+\begin{document}
+Jane Doe. Research scientist. Python, PyTorch.
+\section{Publications}
+\subsection{Conference papers}
+\nocite{doe2023}
+\printbibliography[heading=none, type=inproceedings]
+\subsection{Journal articles}
+\nocite{doe2021}
+\printbibliography[heading=none, type=article]
+\end{document}
+"""
+
+
+def test_the_entries_a_cv_prints_are_read_in_place(tmp_path: Path) -> None:
+    (tmp_path / "pubs.bib").write_text(PUBS)
+    (tmp_path / "cv.tex").write_text(MAIN)
+    document = read_document(tmp_path / "cv.tex")
+    text = " ".join(document.text.split())
+    conference = text.index("Conference papers")
+    sparse = text.index("Jane Doe, Richard Roe, et al. Sparse Attention for Long-Context")
+    journal = text.index("Journal articles")
+    speech = text.index("Jane Doe. Contrastive Learning of Speech. Journal of Machine Learning")
+    assert conference < sparse < journal < speech
+    assert "Talk Nobody Cited" not in text  # never cited: not printed
+    assert "doe2023" not in text and "doe2021" not in text  # \nocite's keys are not text
+    assert document.warnings == ()
+
+
+def test_nocite_star_prints_every_entry_once_and_type_filters_hold(tmp_path: Path) -> None:
+    (tmp_path / "refs.bib").write_text(PUBS)
+    (tmp_path / "cv.tex").write_text(
+        "\\begin{document}\n\\nocite{*}\nArticles:\n\\printbibliography[type=article]\n"
+        "Others:\n\\printbibliography[nottype=article]\nAgain:\n\\bibliography{refs}\n"
+        "\\end{document}\n"
+    )
+    text = read_document(tmp_path / "cv.tex").text
+    articles, others, again = text.index("Articles:"), text.index("Others:"), text.index("Again:")
+    assert articles < text.index("Contrastive Learning of Speech") < others
+    assert others < text.index("Sparse Attention") < again
+    assert others < text.index("A Talk Nobody Cited") < again
+    assert text.count("Contrastive Learning of Speech") == 1
+
+
+def test_a_bib_file_outside_the_cv_folder_or_missing_is_named_not_read(tmp_path: Path) -> None:
+    (tmp_path / "secret.bib").write_text("@misc{s, title = {SECRET Haskell}}\n")
+    folder = tmp_path / "cv"
+    folder.mkdir()
+    (folder / "cv.tex").write_text(
+        "\\addbibresource{../secret.bib}\n\\addbibresource{pubs.bib}\n\\begin{document}\n"
+        "Python\n\\nocite{*}\\printbibliography\n\\end{document}\n"
+    )
+    document = read_document(folder / "cv.tex")
+    assert "SECRET" not in document.text
+    warning = " ".join(document.warnings)
+    assert "../secret.bib (outside the main file's folder)" in warning
+    assert "pubs.bib (not found)" in warning
+    from_stdin = read_bytes((folder / "cv.tex").read_bytes(), "<stdin>")
+    assert "pubs.bib" in " ".join(from_stdin.warnings)
+
+
+def test_a_broken_bib_file_gives_what_it_can_and_no_error(tmp_path: Path) -> None:
+    (tmp_path / "pubs.bib").write_text(
+        "@article{ok, title = {Graph Neural Networks for Chemistry}, year = 2022}\n"
+        '@article{cut, title = {Never closed, journal = "also open\n'
+    )
+    (tmp_path / "cv.tex").write_text(
+        "\\addbibresource{pubs.bib}\\begin{document}\nPython\n\\nocite{*}\\printbibliography\n"
+        "\\end{document}\n"
+    )
+    text = read_document(tmp_path / "cv.tex").text
+    assert "Graph Neural Networks for Chemistry. 2022." in text
+
+
+def test_publications_in_a_bib_file_count_as_research_evidence(tmp_path: Path) -> None:
+    (tmp_path / "pubs.bib").write_text(PUBS)
+    (tmp_path / "cv.tex").write_text(MAIN)
+    report = analyze(tmp_path / "cv.tex")
+    without = analyze(MAIN.encode(), name="cv.tex")  # from memory: the .bib is not read
+    venues = [s for s in report.skills if s.id == "research-venues"]
+    assert [e.text for e in venues[0].evidence] == ["Neural Information Processing"
+                                                    " Systems"]  # fmt: skip
+    assert "research-venues" not in {skill.id for skill in without.skills}
+    score = {role.id: role.score for role in report.roles}
+    assert score["rs"] > {role.id: role.score for role in without.roles}["rs"]
