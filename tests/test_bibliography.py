@@ -89,17 +89,36 @@ def test_a_bib_file_outside_the_cv_folder_or_missing_is_named_not_read(tmp_path:
     assert "pubs.bib" in " ".join(from_stdin.warnings)
 
 
-def test_a_broken_bib_file_gives_what_it_can_and_no_error(tmp_path: Path) -> None:
+def test_a_brace_left_open_loses_only_its_own_entry(tmp_path: Path) -> None:
     (tmp_path / "pubs.bib").write_text(
+        "@article{cut, title = {Deep {Learning for PyTorch},\n author = {A. Author},\n"
         "@article{ok, title = {Graph Neural Networks for Chemistry}, year = 2022}\n"
-        '@article{cut, title = {Never closed, journal = "also open\n'
+        "@misc{empty, note = {nothing shown}}\n"
     )
     (tmp_path / "cv.tex").write_text(
         "\\addbibresource{pubs.bib}\\begin{document}\nPython\n\\nocite{*}\\printbibliography\n"
         "\\end{document}\n"
     )
-    text = read_document(tmp_path / "cv.tex").text
-    assert "Graph Neural Networks for Chemistry. 2022." in text
+    lines = read_document(tmp_path / "cv.tex").text.split("\n")
+    assert "Deep Learning for PyTorch." in lines
+    assert "Graph Neural Networks for Chemistry. 2022." in lines
+    assert "." not in lines  # an entry with no field shown prints nothing
+
+
+def test_a_printed_bibliography_is_its_own_section(tmp_path: Path) -> None:
+    """Under its title, or "Publications" (biblatex's "References" names referees on a
+    resume); with heading=none under the CV's own heading. Never inside the section before."""
+    (tmp_path / "pubs.bib").write_text(PUBS)
+    for options, heading in (("[title={Selected Papers}]", "publications"), ("", "publications"),
+                             ("[heading=none]", "skills")):  # fmt: skip
+        (tmp_path / "cv.tex").write_text(
+            "\\addbibresource{pubs.bib}\\begin{document}\n\\section*{Skills}\nPython, JAX\n"
+            f"\\nocite{{*}}\n\\printbibliography{options}\n\\end{{document}}\n"
+        )
+        report = analyze(tmp_path / "cv.tex")
+        [venue] = [s for s in report.skills if s.id == "research-venues"]
+        assert venue.evidence[0].section == heading, options
+        assert (report.profile.publications.count >= 2) == (heading == "publications"), options
 
 
 def test_publications_in_a_bib_file_count_as_research_evidence(tmp_path: Path) -> None:

@@ -76,7 +76,8 @@ def with_bibliographies(source: str, includes: Includes) -> str:
         ]
         printed.update(chosen)
         lines = "\n\n".join(entries[key][1] for key in chosen)
-        parts += [source[last : match.start()], f"\n\n{lines}\n\n"]
+        heading = _heading(match.group("options"))
+        parts += [source[last : match.start()], f"\n\n{heading}{lines}\n\n"]
         last = match.end()
     parts.append(source[last:])
     return _NOCITE.sub(" ", "".join(parts))  # its keys are not text (\cite's are a number)
@@ -104,6 +105,21 @@ def _cited(source: str, scope: tuple[int, int] | None, sections: list[tuple[int,
 _NOCITE = re.compile(r"\\nocite\s*\{[^{}]{0,2000}\}")
 
 
+def _heading(options: str | None) -> str:
+    """The heading a command prints above its entries: its ``title=``; none with
+    ``heading=none``; else "Publications", since a CV's bibliography lists its owner's
+    publications (biblatex would print "References", a word that on a resume names referees).
+    """
+    options = options or ""
+    title = re.search(r"title\s*=\s*(\{(?:[^{}]|\{[^{}]*\})*\}|[^,\]]+)", options)
+    if title:
+        words = title.group(1).strip()
+        return f"\\section*{words if words.startswith('{') else '{' + words + '}'}\n\n"
+    if re.search(r"heading\s*=\s*\{?none", options):
+        return ""
+    return "\\section*{Publications}\n\n"
+
+
 def _type_filter(options: str) -> Callable[[str], bool]:
     only = re.search(r"(?<![A-Za-z])type\s*=\s*\{?([A-Za-z]+)", options)
     never = re.search(r"nottype\s*=\s*\{?([A-Za-z]+)", options)
@@ -121,15 +137,24 @@ def _read_bib(name: str, includes: Includes) -> dict[str, tuple[str, str]]:
         return {}
     entries: dict[str, tuple[str, str]] = {}
     strings: dict[str, str] = {}  # @string{nips = "Advances in ..."}: names for values
-    position = 0
-    while len(entries) < MAX_ENTRIES and (match := _ENTRY.search(text, position)):
+    # Each entry on its own, from its "@" at a line's start to the next: a brace left open in
+    # one entry loses that entry, not the rest of the file.
+    for chunk in _ENTRY_START.split(text):
+        match = _ENTRY.match(chunk)
+        if match is None:
+            continue
         kind = match.group("type").lower()
-        fields, position = _fields(text, match.end(), strings)
+        fields, _ = _fields(chunk, match.end(), strings)
         if kind == "string":
             strings.update(list(fields.items())[:1])  # its name, lower case as all names
-        elif match.group("key") and kind not in ("comment", "preamble"):
+        elif match.group("key") and kind not in ("comment", "preamble") and _shown(fields):
             entries[match.group("key")] = (kind, _shown(fields))
+            if len(entries) >= MAX_ENTRIES:
+                break
     return entries
+
+
+_ENTRY_START = re.compile(r"^[ \t]*(?=@)", re.MULTILINE)
 
 
 def _fields(text: str, start: int, strings: dict[str, str]) -> tuple[dict[str, str], int]:
@@ -144,7 +169,11 @@ def _fields(text: str, start: int, strings: dict[str, str]) -> tuple[dict[str, s
         opener = text[value_start : value_start + 1]
         if opener == "{":
             end = closing_brace(text, value_start + 1)
-            if end < 0:
+            if end < 0:  # a brace left open: the rest of its line is the value
+                end = text.find("\n", value_start)
+                end = len(text) if end < 0 else end
+                value = text[value_start + 1 : end].rstrip(" ,")
+                fields[name] = " ".join(value.replace("{", " ").replace("}", " ").split())
                 return fields, len(text)
             value, position = text[value_start + 1 : end], end + 1
         elif opener == '"':
@@ -172,7 +201,7 @@ def _shown(fields: dict[str, str]) -> str:
     if "author" in fields:
         fields = {**fields, "author": ", ".join(_names(fields["author"]))}
     values = [fields[name].strip(" .") for name in _SHOWN if fields.get(name, "").strip(" .")]
-    return ". ".join(values) + "."
+    return ". ".join(values) + "." if values else ""
 
 
 def _names(authors: str) -> list[str]:
