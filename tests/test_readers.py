@@ -336,6 +336,32 @@ def test_docx_nested_tables_are_read_once_in_order() -> None:
     ]
 
 
+def test_docx_two_column_layout_reads_each_column_whole() -> None:
+    """A cell of several paragraphs is a column: joined to its neighbour by " | " it hid
+    the heading that opens the next column ("... Yonsei, 2018 | EXPERIENCE")."""
+    import io
+
+    from docx import Document
+
+    from skillgap.sections import find_headings
+
+    document = Document()
+    row = document.add_table(rows=1, cols=2).rows[0]
+    for cell, paragraphs in zip(row.cells, (["SKILLS", "Python, SQL", "EDUCATION",
+        "B.S. Industrial Engineering, 2018"], ["EXPERIENCE", "Deployed a model on AWS"]),
+        strict=True):  # fmt: skip
+        cell.paragraphs[0].text = paragraphs[0]
+        for text in paragraphs[1:]:
+            cell.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = read_bytes(buffer.getvalue(), "cv.docx").text
+    assert [h.section for h in find_headings(text.split("\n"))] == [
+        "skills", "education", "experience"
+    ]  # fmt: skip
+    assert "|" not in text
+
+
 #: The shape of a Hugo Academic / HugoBlox author page (content/authors/admin/_index.md).
 HUGO_AUTHOR_PAGE = """---
 title: Alex Johnson

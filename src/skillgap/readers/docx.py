@@ -81,7 +81,8 @@ MAX_TABLE_DEPTH = 8
 
 
 def _table_lines(table: Any, *, depth: int) -> Iterator[str]:
-    """A line per row, its cells' paragraphs joined by ``|``, then the rows of any table
+    """A line per row, its cells joined by ``|`` (a column of a layout table, a cell of
+    several paragraphs, read as a block of its own), then the rows of any table
     nested in its cells, each once: a merged cell is the same cell in every column it spans."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -97,7 +98,14 @@ def _table_lines(table: Any, *, depth: int) -> Iterator[str]:
                 elif isinstance(block, Table) and depth < MAX_TABLE_DEPTH:
                     nested.append(block)
             texts.append("\n".join(paragraphs).strip())
-        yield " | ".join(dict.fromkeys(text for text in texts if text))
+        texts = list(dict.fromkeys(text for text in texts if text))
+        if any("\n" in text for text in texts):
+            # A cell of several paragraphs is a column of a layout table (a two-column
+            # resume), not a field of a data row: each is read whole, after the one before,
+            # so a heading that opens a column stays a line of its own.
+            yield "\n\n".join(texts)
+        else:
+            yield " | ".join(texts)
         for inner in nested:
             yield from _table_lines(inner, depth=depth + 1)
 
