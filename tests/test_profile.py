@@ -65,3 +65,25 @@ def test_a_venue_named_in_full_and_abbreviated_is_listed_once() -> None:
     assert _distinct_venues(named) == [
         "AAAI", "CVPR", "Empirical Methods in Natural Language", "ICML",
     ]  # fmt: skip
+
+
+def test_a_degree_is_the_persons_own_unless_the_line_speaks_of_others() -> None:
+    """Whom a degree belongs to is read from the words around it: an "Advisor:" on the line
+    of one's own PhD names who advised them (it hid the PhD), while students supervised or a
+    committee served on are other people's degrees."""
+    resume = (
+        "Education\n"
+        "Ph.D. in Computer Science, Stanford University 2024. Advisor: Prof. A. Ng\n"
+        "M.Sc. in Physics, ETH Zurich 2019 (supervisor: Dr. B. Lee)\n\n"
+        "Service\n"
+        "Supervised three Master's theses; served on two PhD committees\n"
+        "Mentored BSc students in the lab\n"
+    )
+    degrees = analyze(resume.encode(), name="cv.txt").profile.degrees
+    assert sorted((d.level, d.field) for d in degrees) == [
+        ("master", "Physics"), ("phd", "Computer Science")
+    ]  # fmt: skip
+    others = "Lab manager. Supervised three Master's theses; served on two PhD committees.\n"
+    assert analyze(others.encode(), name="cv.txt").profile.degrees == []
+    mentor = "Mentored BSc students in data science\nPhD students' reading group organiser\n"
+    assert analyze(mentor.encode(), name="cv.txt").profile.degrees == []
