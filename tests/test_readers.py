@@ -172,6 +172,55 @@ def test_json_resume_is_read_as_sections_without_keys_or_levels() -> None:
     assert [h.section for h in find_headings(lines)] == ["experience", "education", "skills"]
 
 
+def test_json_resume_education_dates_and_publications_read_as_a_resume_shows_them() -> None:
+    """Studies without an end date are ongoing, an end date to come is expected; each
+    publication is one line with venue and year, so it counts as an entry."""
+    from skillgap.analysis import analyze
+
+    resume = {
+        "basics": {"name": "Lena Fischer"},
+        "education": [
+            {"institution": "ETH Zurich", "studyType": "PhD", "area": "Neuroscience",
+             "startDate": "2022-09", "endDate": "2099-09"},
+            {"institution": "EPFL", "studyType": "MSc", "area": "Physics",
+             "startDate": "2020-09", "endDate": "2022-07"},
+            {"institution": "Open University", "studyType": "BSc", "area": "Mathematics",
+             "startDate": "2024-01"},
+        ],
+        "publications": [
+            {"name": "Low-rank RNNs for neural data", "publisher": "NeurIPS",
+             "releaseDate": "2024-12-01", "summary": "Spike-train models in PyTorch."},
+            {"name": "Recurrent dynamics in mouse V1", "publisher": "Neuron",
+             "releaseDate": "2025"},
+        ],
+    }  # fmt: skip
+    data = json.dumps(resume).encode()
+    lines = read_bytes(data, "resume.json").text.split("\n")
+    assert "PhD in Neuroscience, ETH Zurich, 2022 - expected 2099" in lines
+    assert "MSc in Physics, EPFL, 2020 - 2022" in lines
+    assert "BSc in Mathematics, Open University, 2024 - present" in lines
+    assert "Low-rank RNNs for neural data. NeurIPS, 2024." in lines
+    assert "Recurrent dynamics in mouse V1. Neuron, 2025." in lines
+    profile = analyze(data, name="resume.json").profile
+    assert {(d.level, d.status) for d in profile.degrees} == {
+        ("phd", "in progress"), ("master", "completed"), ("bachelor", "in progress")
+    }  # fmt: skip
+    assert profile.publications.count == 2
+
+
+def test_a_degree_status_on_the_line_after_it_counts() -> None:
+    from skillgap.analysis import analyze
+
+    yaml_cv = (
+        "education:\n  - degree: PhD\n    field: Neuroscience (in progress)\n"
+        "  - degree: MSc\n    field: Physics\n    years: 2018 - 2020\n"
+    )
+    degrees = analyze(yaml_cv.encode(), name="cv.yaml").profile.degrees
+    assert {(d.level, d.status) for d in degrees} == {
+        ("phd", "in progress"), ("master", "completed")
+    }  # fmt: skip
+
+
 def test_other_json_keeps_values_and_section_keys_only() -> None:
     data = {"workExperience": [{"title": "Data Scientist", "description": ["Used R daily"]}],
             "website": "https://example.com", "github": "github.com/jane"}  # fmt: skip

@@ -76,11 +76,10 @@ def _degrees(hits: Sequence[Hit], lines: Sequence[str]) -> list[Degree]:
     candidates = [
         hit
         for hit in hits
-        if hit.skill_id in DEGREE_LEVELS
-        and hit.method != "implied"
-        and not _not_own(hit, lines)
+        if hit.skill_id in DEGREE_LEVELS and hit.method != "implied" and not _not_own(hit, lines)
     ]
     in_education = [hit for hit in candidates if hit.section == EDUCATION_SECTION]
+    degree_lines = {hit.line for hit in candidates}
     degrees: list[Degree] = []
     for hit in in_education or candidates:
         line = _line(lines, hit.line)
@@ -92,11 +91,12 @@ def _degrees(hits: Sequence[Hit], lines: Sequence[str]) -> list[Degree]:
         level = DEGREE_LEVELS[hit.skill_id]
         if any(d.level == level and d.field == field for d in degrees):
             continue
+        ongoing = _in_progress(hit.line, lines, degree_lines)
         degrees.append(
             Degree(
                 level=level,  # type: ignore[arg-type]
                 field=field,
-                status="in progress" if _IN_PROGRESS.search(line) else "completed",
+                status="in progress" if ongoing else "completed",
                 text=line.strip()[:120],
                 line=hit.line,
             )
@@ -105,6 +105,25 @@ def _degrees(hits: Sequence[Hit], lines: Sequence[str]) -> list[Degree]:
     return [
         d for d in degrees if d.field or not any(o.level == d.level and o.field for o in degrees)
     ]
+
+
+#: The lines after a degree's that may still belong to its entry: its dates or status on a
+#: line of their own ("PhD" / "Neuroscience" / "expected 2027", as YAML CVs and many text
+#: resumes put them), when short and naming no other degree.
+_ENTRY_LINES_AFTER = 2
+_SHORT_LINE = 60
+
+
+def _in_progress(number: int, lines: Sequence[str], degree_lines: set[int]) -> bool:
+    if _IN_PROGRESS.search(_line(lines, number)):
+        return True
+    for after in range(number + 1, number + 1 + _ENTRY_LINES_AFTER):
+        line = _line(lines, after)
+        if after in degree_lines or not line.strip() or len(line) > _SHORT_LINE:
+            return False
+        if _IN_PROGRESS.search(line):
+            return True
+    return False
 
 
 def _line(lines: Sequence[str], number: int) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from skillgap.limits import TextBudget
@@ -254,8 +255,18 @@ def _entry_lines(section: str, entry: Any) -> Iterator[str]:
         return
     if section == "education":
         degree = " in ".join(str(entry[k]) for k in ("studyType", "area") if entry.get(k))
-        yield ", ".join(part for part in (degree, str(entry.get("institution") or "")) if part)
+        parts = (degree, str(entry.get("institution") or ""), _study_dates(entry))
+        yield ", ".join(part for part in parts if part)
         yield from _value_lines(entry.get("courses"), depth=2)
+        return
+    if section == "publications":
+        # One entry a line, as a publication list shows it: "Title. Venue, 2024."
+        title, venue = (str(entry.get(k) or "").strip(" .") for k in ("name", "publisher"))
+        year = _year(entry.get("releaseDate"))
+        line = ". ".join(p for p in (title, ", ".join(p for p in (venue, year) if p)) if p)
+        if line:
+            yield f"{line}."
+        yield from _value_lines(entry.get("summary"), depth=2)
         return
     if section == "skills":
         keywords = [str(k) for k in entry.get("keywords") or [] if isinstance(k, str)]
@@ -273,6 +284,23 @@ def _entry_lines(section: str, entry: Any) -> Iterator[str]:
             yield ", ".join(value)
         else:
             yield from _value_lines(value, depth=2)
+
+
+def _year(value: Any) -> str:
+    match = re.match(r"\s*(\d{4})\b", str(value or ""))
+    return match.group(1) if match else ""
+
+
+def _study_dates(entry: dict[str, Any]) -> str:
+    """An education entry's years as a resume writes them: "2019 - 2024", "2022 - present"
+    (JSON Resume leaves out the end date of studies not finished), "expected 2027" (an end
+    date still to come)."""
+    start, end = _year(entry.get("startDate")), _year(entry.get("endDate"))
+    if end and int(end) > date.today().year:
+        return f"{start} - expected {end}" if start else f"expected {end}"
+    if start and not end:
+        return f"{start} - present"
+    return " - ".join(year for year in (start, end) if year)
 
 
 _YAML_COMMENT = re.compile(r"(^|\s)#.*$")
