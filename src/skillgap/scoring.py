@@ -356,18 +356,22 @@ def core_note(results: Sequence[RequirementResult], share: float | None) -> str 
 
 def _with_gains(results: list[RequirementResult]) -> list[RequirementResult]:
     """Each requirement with its gain: the points the role score would rise by if it earned
-    full credit. Closing a core gap also raises what the other requirements count."""
+    full credit. Outside the core, its missing weight times the core's share; a core gap adds
+    its missing weight and raises the core's share, and with it what the others count."""
     total = sum(r.weight for r in results)
-    now = _points(results, core_share(results))
+    share = core_share(results)
+    core_weight = sum(r.weight for r in results if r.core)
+    others = sum(r.weight * r.credit for r in results if not r.core)
 
-    def gain(index: int) -> float:
-        closed = [replace(r, credit=1.0) if i == index else r for i, r in enumerate(results)]
-        return _percent(_points(closed, core_share(closed)) - now, total)
+    def gain(r: RequirementResult) -> float:
+        missing = r.weight * (1 - r.credit)
+        if share is None:
+            return missing
+        if r.core:
+            return missing + others * missing / core_weight
+        return missing * share
 
-    return [
-        replace(r, gain=gain(i)) if r.credit < 1 else replace(r, gain=0.0)
-        for i, r in enumerate(results)
-    ]
+    return [replace(r, gain=_percent(gain(r), total)) for r in results]
 
 
 def best_role(roles: Sequence[RoleResult]) -> BestRole | None:
