@@ -63,7 +63,7 @@ def test_analyze_json_follows_the_contract() -> None:
     code, out, err = run("analyze", str(EXAMPLES / "rs-resume.txt"), "--role", "rs", "-f", "json")
     assert code == 0, err
     report = json.loads(out)
-    assert report["schema_version"] == "1.2"
+    assert report["schema_version"] == "1.3"
     assert report["status"] == "ok"
     assert set(report["input"]) >= {"path", "format", "pages", "characters"}
     assert report["input"]["format"] == "text"
@@ -181,9 +181,12 @@ def test_skills_shows_requirements_and_the_skills_meeting_them() -> None:
     assert code == 0
     assert "Strong programming in Python, Java or C++" in out
     assert "met by any of: Python, Java, C++" in out
+    assert "[required, weight 3] Strong programming" in out  # not part of the core
+    assert "[required, weight 5, core] Designing and building ML models" in out
     code, out, _ = run("skills", "rs", "-f", "json")
     payload = json.loads(out)
     assert payload["requirements"][0]["any_of"] == ["degree-phd"]
+    assert payload["requirements"][0]["core"] is True
     code, _, err = run("skills", "cto")
     assert code == ExitCode.USAGE and "unknown role" in err
 

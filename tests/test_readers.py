@@ -490,6 +490,29 @@ def test_metadata_front_matter_is_dropped(head: str) -> None:
     assert text.splitlines() == ["Skills", "PyTorch"]
 
 
+def test_author_page_with_its_bio_typed_inside_the_front_matter_is_read() -> None:
+    """A bio paragraph below the keys makes the block fail to parse as YAML: the keys up to it
+    are read as YAML, the paragraph as text; the page's metadata stays out."""
+    source = (
+        "---\ntitle: Ada Lin\nsuperuser: true\nbio: My research is in Deep Learning.\n"
+        "education:\n  courses:\n  - course: PhD in Computer Science\n"
+        "    institution: Ohio University\n    year: 2021\n"
+        "social:\n- icon: github\n  icon_pack: fab\n\n"
+        "I received my PhD degree in 2021, on natural language processing.\n---\n\nNews\n"
+    )
+    text = read_bytes(source.encode(), "_index.md").text
+    lines = text.splitlines()
+    assert "PhD in Computer Science" in lines and "My research is in Deep Learning." in lines
+    assert "I received my PhD degree in 2021, on natural language processing." in lines
+    assert lines[-1] == "News"
+    for metadata in ("superuser", "icon_pack", "fab", "course:", "2021\n"):
+        assert metadata not in text
+    from skillgap.analysis import analyze
+
+    found = {skill.id for skill in analyze(source.encode(), name="_index.md").skills}
+    assert {"deep-learning", "nlp", "degree-phd"} <= found
+
+
 def test_yaml_aliases_cannot_blow_up_reading() -> None:
     """A "billion laughs": nine levels of ten aliases each make a 10**9-value tree."""
     import time

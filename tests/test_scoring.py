@@ -35,11 +35,14 @@ def found(*skill_ids: str, taxonomy: Taxonomy, section: str = "skills") -> dict[
 def test_score_is_the_weighted_share_of_requirements_met(taxonomy: Taxonomy) -> None:
     role = taxonomy.role("mle")
     total = sum(r.weight for r in role.requirements)
-    result = score_role(role, found("java", "pytorch", taxonomy=taxonomy), taxonomy)
-    # Java alone meets "Python, Java or C++" and PyTorch meets the ML-library requirement.
+    core = ("machine-learning", "pytorch", "inference-serving")  # the whole core of mle
+    result = score_role(role, found("java", *core, taxonomy=taxonomy), taxonomy)
+    # Java alone meets "Python, Java or C++", PyTorch the ML-library requirement.
     weights = {r.id: r.weight for r in role.requirements}
-    earned = weights["programming-language"] + weights["ml-library"]
+    earned = sum(weights[r] for r in ("programming-language", "ml-library"))
+    earned += weights["machine-learning"] + weights["model-deployment"]
     assert result.score == round(100 * earned / total, 1)
+    assert result.core_share == 1 and result.core_note is None
     languages = next(c for c in result.categories if c.id == "languages")
     assert (languages.score, languages.met, languages.total) == (100.0, 1, 1)
     library = next(r for r in result.requirements if r.id == "ml-library")
@@ -49,8 +52,10 @@ def test_score_is_the_weighted_share_of_requirements_met(taxonomy: Taxonomy) -> 
 
 def test_required_and_preferred_are_scored_apart(taxonomy: Taxonomy) -> None:
     role = taxonomy.role("mle")
-    result = score_role(role, found("aws", "apache-spark", taxonomy=taxonomy), taxonomy)
-    assert result.required_score == 0.0
+    core = ("machine-learning", "pytorch", "inference-serving")
+    result = score_role(role, found("aws", "apache-spark", *core, taxonomy=taxonomy), taxonomy)
+    required = [r for r in role.requirements if r.importance == "required"]
+    assert result.required_score == round(100 * 13 / sum(r.weight for r in required), 1)
     preferred = [r for r in role.requirements if r.importance == "preferred"]
     assert result.preferred_score == round(100 * 4 / sum(r.weight for r in preferred), 1)
 
@@ -99,12 +104,19 @@ def test_meeting_a_gap_raises_the_score_by_its_gain(relative: str, taxonomy: Tax
     for result in report.roles:
         role = taxonomy.role(result.id)
         by_id = {r.id: r for r in result.requirements}
-        assert all(by_id[g].gain > 0 for g in result.gaps)
+        # A gap outside the core adds nothing while none of the core is met.
+        assert all(by_id[g].gain > 0 or result.core_share == 0 for g in result.gaps)
+        assert all(by_id[g].gain > 0 for g in result.gaps if by_id[g].core)
         assert all(r.gain == 0 for r in result.requirements if r.id not in result.gaps)
-        # Gaps come most points first, and the points the gaps hold add up to the rest.
+        # Gaps come most points first. With the core met, the points the gaps hold add up to
+        # the rest; without, closing a core gap also raises what the others count, so
+        # closing them one at a time adds up to less than closing them all.
         gains = [by_id[g].gain for g in result.gaps]
         assert gains == sorted(gains, reverse=True)
-        assert abs(result.score + sum(gains) - 100) <= 0.05 * (len(gains) + 1)
+        if result.core_share == 1:
+            assert abs(result.score + sum(gains) - 100) <= 0.05 * (len(gains) + 1)
+        else:
+            assert result.score + sum(gains) <= 100 + 0.05 * len(gains)
         found = {skill.id: skill for skill in report.skills}
         for gap_id in result.gaps:
             for skill_id in by_id[gap_id].any_of:

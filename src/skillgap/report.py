@@ -15,7 +15,7 @@ from pydantic import ConfigDict, Field
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 Method = Literal["exact", "alias", "rule", "fuzzy", "section", "implied"]
 Strength = Literal["demonstrated", "listed", "mentioned"]
@@ -191,6 +191,14 @@ class RequirementResult(_Model):
             "added in schema 1.2"
         ),
     ] = None
+    core: Annotated[
+        bool,
+        Field(
+            description="Part of what defines the role (an ML role's ML): the other "
+            "requirements count in proportion to the share of the core met (see core_share); "
+            "added in schema 1.3"
+        ),
+    ] = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -220,7 +228,15 @@ class RoleResult(_Model):
 
     id: str
     name: str
-    score: Annotated[float, Field(ge=0, le=100, description="Weighted share of requirements met")]
+    score: Annotated[
+        float,
+        Field(
+            ge=0,
+            le=100,
+            description="Weighted share of requirements met, the requirements outside the "
+            "role's core counted in proportion to core_share",
+        ),
+    ]
     required_score: Annotated[float, Field(ge=0, le=100)]
     preferred_score: Annotated[float, Field(ge=0, le=100)]
     categories: list[CategoryScore]
@@ -247,6 +263,25 @@ class RoleResult(_Model):
             "literally against the resume; not scored; added in schema 1.2"
         ),
     ] = field(default_factory=list)
+    core_share: Annotated[
+        float | None,
+        Field(
+            ge=0,
+            le=1,
+            description="Weighted share of the role's core requirements met (what defines the "
+            "role, e.g. an ML role's ML): the other requirements count this share of their "
+            "credit; null for a role without core requirements (a posting's); added in "
+            "schema 1.3",
+        ),
+    ] = None
+    core_note: Annotated[
+        str | None,
+        Field(
+            description="Why the score is below the weighted share of requirements met: the "
+            "core of the role is not (fully) shown, and the score it would have without that "
+            "rule; added in schema 1.3"
+        ),
+    ] = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -195,6 +195,7 @@ def score_requirement(
         source=requirement.source,
         years=requirement.years,
         note=note,
+        core=requirement.core,
     )
 
 
@@ -253,8 +254,9 @@ def score_role(
     text: str = "",
     degrees: Sequence[Degree] = (),
 ) -> RoleResult:
-    """Score one role: the weighted share of its requirements that the resume meets, and what
-    each gap is worth.
+    """Score one role: the weighted share of its requirements that the resume meets, the
+    requirements outside the role's core counted in proportion to the share of the core met,
+    and what each gap is worth.
 
     ``text`` is the resume's, where a posting's unrecognised terms are looked for literally;
     ``degrees`` the profile's, whose fields a degree requirement with ``fields`` checks.
@@ -262,9 +264,10 @@ def score_role(
     results = _with_gains(
         [score_requirement(r, found, taxonomy, research, degrees) for r in role.requirements]
     )
+    share = core_share(results)
 
-    def share(items: list[RequirementResult]) -> float:
-        return _percent(sum(r.weight * r.credit for r in items), sum(r.weight for r in items))
+    def score(items: list[RequirementResult]) -> float:
+        return _percent(_points(items, share), sum(r.weight for r in items))
 
     categories = []
     for category_id in dict.fromkeys(r.category for r in results):
@@ -273,21 +276,22 @@ def score_role(
             CategoryScore(
                 id=category_id,
                 name=taxonomy.categories[category_id].name,
-                score=share(members),
+                # A category says how much of it the resume covers, whatever the core.
+                score=score_unscaled(members),
                 met=sum(r.met for r in members),
                 total=len(members),
             )
         )
     gaps = sorted(
         (r for r in results if r.credit < 1),
-        key=lambda r: (-r.weight * (1 - r.credit), r.importance != "required"),
+        key=lambda r: (-r.gain, r.importance != "required"),
     )
     return RoleResult(
         id=role.id,
         name=role.name,
-        score=share(results),
-        required_score=share([r for r in results if r.importance == "required"]),
-        preferred_score=share([r for r in results if r.importance == "preferred"]),
+        score=score(results),
+        required_score=score([r for r in results if r.importance == "required"]),
+        preferred_score=score([r for r in results if r.importance == "preferred"]),
         categories=categories,
         requirements=results,
         gaps=[r.id for r in gaps],
@@ -301,14 +305,73 @@ def score_role(
             )
             for term in role.unrecognised
         ],
+        core_share=None if share is None else round(share, 3),
+        core_note=core_note(results, share),
+    )
+
+
+def core_share(results: Sequence[RequirementResult]) -> float | None:
+    """The weighted share of the role's core met (None for a role without a core).
+
+    The core is what defines a role, marked ``core`` in its file: for a Machine Learning
+    Engineer building ML models, an ML library and deploying models ("designs and builds ML
+    models ... deploys models to production"). The other requirements (Python, a cloud, a CS
+    degree, communication) are what an ML engineer uses to do that work, and every software
+    engineer shows them too: a web developer meets half the role by its weights without doing
+    any ML. So they count only as far as the core is met, and a resume without any of the core
+    scores low whatever else it shows, while one that meets the whole core scores as the plain
+    weighted share."""
+    core = [r for r in results if r.core]
+    if not core:
+        return None
+    return sum(r.weight * r.credit for r in core) / sum(r.weight for r in core)
+
+
+def _points(results: Sequence[RequirementResult], share: float | None) -> float:
+    """The weight earned: core requirements in full, the others times the core's share."""
+    scale = 1.0 if share is None else share
+    return sum(r.weight * r.credit * (1.0 if r.core else scale) for r in results)
+
+
+def score_unscaled(results: Sequence[RequirementResult]) -> float:
+    """The plain weighted share of the requirements met, the core aside."""
+    return _percent(sum(r.weight * r.credit for r in results), sum(r.weight for r in results))
+
+
+def core_note(results: Sequence[RequirementResult], share: float | None) -> str | None:
+    """Why the score is below the plain share of requirements met, when it is: the core
+    requirements not fully met, and the score without the rule."""
+    if share is None or share == 1 or not any(r.credit for r in results if not r.core):
+        return None
+    missing = "; ".join(r.name for r in results if r.core and r.credit < 1)
+    total = sum(r.weight for r in results)
+    scored, plain = _percent(_points(results, share), total), score_unscaled(results)
+    shown = "not shown (missing" if share == 0 else f"only {share:.0%} met (not fully met"
+    return (
+        f"what defines this role is {shown}: {missing}); the other "
+        f"requirements count only as far as it is met, so the score is {scored:.0f} rather "
+        f"than the {plain:.0f} of the requirements met"
     )
 
 
 def _with_gains(results: list[RequirementResult]) -> list[RequirementResult]:
     """Each requirement with its gain: the points the role score would rise by if it earned
-    full credit (its missing weight as a share of the role's weight)."""
+    full credit. Outside the core, its missing weight times the core's share; a core gap adds
+    its missing weight and raises the core's share, and with it what the others count."""
     total = sum(r.weight for r in results)
-    return [replace(r, gain=_percent(r.weight * (1 - r.credit), total)) for r in results]
+    share = core_share(results)
+    core_weight = sum(r.weight for r in results if r.core)
+    others = sum(r.weight * r.credit for r in results if not r.core)
+
+    def gain(r: RequirementResult) -> float:
+        missing = r.weight * (1 - r.credit)
+        if share is None:
+            return missing
+        if r.core:
+            return missing + others * missing / core_weight
+        return missing * share
+
+    return [replace(r, gain=_percent(gain(r), total)) for r in results]
 
 
 def best_role(roles: Sequence[RoleResult]) -> BestRole | None:

@@ -153,6 +153,11 @@ class Requirement(_Record):
         description="Fields of study a degree requirement accepts: lowercase words or a stem "
         '("comput*"); a degree in another field earns half credit',
     )
+    core: bool = Field(
+        default=False,
+        description="Part of what defines the role: the other requirements count in proportion "
+        "to the share of the core that is met (docs/matching.md, Scoring)",
+    )
 
     _check_id = field_validator("id")(_kebab)
 

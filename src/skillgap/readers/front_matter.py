@@ -16,7 +16,12 @@ import yaml
 from frontmatter.default_handlers import BaseHandler, YAMLHandler
 
 from skillgap.limits import TextBudget
-from skillgap.readers.structured import LIBYAML_MAX_DEPTH, front_matter_to_text, yaml_nesting
+from skillgap.readers.structured import (
+    LIBYAML_MAX_DEPTH,
+    front_matter_to_text,
+    yaml_lines_fallback,
+    yaml_nesting,
+)
 
 
 class TomlHandler(BaseHandler):
@@ -44,7 +49,28 @@ def split(source: str, budget: TextBudget | None = None) -> tuple[str, str]:
     deep = isinstance(handler, YAMLHandler) and yaml_nesting(head)[0] > LIBYAML_MAX_DEPTH
     try:
         data = yaml.load(head, Loader=yaml.SafeLoader) if deep else handler.load(head)
+    except yaml.MarkedYAMLError as error:
+        start = _valid_start(head, error, budget)
+        return (start + "\n", body) if start else ("", body)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError, ValueError):
         return "", body
     text = front_matter_to_text(data, budget)
     return (text + "\n", body) if text else ("", body)
+
+
+def _valid_start(head: str, error: yaml.MarkedYAMLError, budget: TextBudget | None) -> str:
+    """YAML front matter that parses up to a line and not past it, most often an author page
+    whose bio paragraphs were typed inside the block below the keys: the keys up to that line
+    read as YAML, and the lines from there on as the YAML reader reads malformed YAML (values
+    without their keys). Only when those keys hold resume content; else nothing."""
+    marks = [mark.line for mark in (error.context_mark, error.problem_mark) if mark is not None]
+    lines = head.splitlines()
+    cut = min(marks, default=0)
+    if cut == 0:
+        return ""
+    try:
+        data = yaml.load("\n".join(lines[:cut]), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return ""
+    text = front_matter_to_text(data, budget)
+    return text + yaml_lines_fallback("\n".join(lines[cut:])) if text else ""

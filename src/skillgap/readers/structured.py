@@ -50,7 +50,7 @@ def yaml_to_text(source: str, text: TextBudget | None = None) -> str:
     try:
         documents = yaml_documents(source)
     except (yaml.YAMLError, RecursionError, ValueError):
-        return _yaml_lines_fallback(source)
+        return yaml_lines_fallback(source)
     lines: list[str] = []
     budget = _Budget(text)
     for document in documents:
@@ -307,7 +307,7 @@ _YAML_COMMENT = re.compile(r"(^|\s)#.*$")
 _YAML_KEY = re.compile(r"^\s*-?\s*[\w\-. ]{1,40}:\s*(\||>)?\s*")
 
 
-def _yaml_lines_fallback(source: str) -> str:
+def yaml_lines_fallback(source: str) -> str:
     """Malformed YAML: keep what follows each ``key:``, drop comments and bare keys."""
     lines = []
     for raw in source.splitlines():

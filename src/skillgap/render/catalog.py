@@ -57,8 +57,10 @@ class SkillsTable(Renderer[RoleSkills]):
         lines = [f"{item.name} ({item.id})"]
         for entry in item.requirements:
             requirement = entry.requirement
+            core = ", core" if requirement.core else ""
             lines.append(
-                f"  [{requirement.importance}, weight {requirement.weight:g}] {requirement.name}"
+                f"  [{requirement.importance}, weight {requirement.weight:g}{core}] "
+                f"{requirement.name}"
             )
             lines.append(f"      met by any of: {', '.join(entry.skill_names)}")
         return "".join(line + "\n" for line in lines)
@@ -73,7 +75,8 @@ class SkillsMarkdown(Renderer[RoleSkills]):
             "| --- | --- | ---: | --- | --- |",
         ]
         lines += [
-            f"| {cell(entry.requirement.name)} | {entry.requirement.importance} "
+            f"| {cell(entry.requirement.name)} | {entry.requirement.importance}"
+            f"{', core' if entry.requirement.core else ''} "
             f"| {entry.requirement.weight:g} | {cell(', '.join(entry.skill_names))} "
             f"| {cell(entry.tip)} |"
             for entry in item.requirements

@@ -54,6 +54,8 @@ def _report(report: Report) -> list[str]:
         )
         for warning in role.warnings:
             lines.append(_command("warning", path, f"skillgap {role.name}", warning))
+        if role.core_note:
+            lines.append(_command("notice", path, f"skillgap {role.name}", role.core_note))
         missing = [t.term for t in role.unrecognised if not t.found]
         if missing:
             lines.append(

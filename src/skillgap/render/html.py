@@ -168,8 +168,11 @@ def _role_view(role: RoleResult, number: int, names: Mapping[str, str]) -> dict[
         ],
         "categories": role.categories,
         "warnings": role.warnings,
+        "core_note": role.core_note,
         "unrecognised": role.unrecognised,
-        "open_points": sum(gap.gain for gap in gaps),
+        # Closing every gap gives 100; the gains do not add up to it when the core is not
+        # fully met, since closing a core gap also raises what the others count.
+        "open_points": 100 - role.score,
         "gaps": [
             {
                 "name": gap.name,

@@ -80,6 +80,8 @@ def _role(role: RoleResult) -> list[str]:
     out = [f"### {cell(role.name)}: gaps, the most points first", ""]
     for warning in role.warnings:
         out += [f"> **Warning:** {cell(warning)}", ""]
+    if role.core_note:
+        out += [f"> **Note:** {cell(role.core_note)}", ""]
     by_id = {r.id: r for r in role.requirements}
     if not role.gaps:
         out += ["Every requirement is met.", ""]

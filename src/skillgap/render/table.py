@@ -99,6 +99,8 @@ def render_report(
         console.print(score_line(role))
         for warning in role.warnings:
             console.print(Padding(Text(f"warning: {warning}", "yellow"), (0, 0, 0, 2)))
+        if role.core_note:
+            console.print(Padding(Text(f"note: {role.core_note}", "yellow"), (0, 0, 0, 2)))
         _render_gaps(console, role, skill_names, shown=slice(0, TOP_GAPS), tips=False)
         if len(role.gaps) > TOP_GAPS:
             more = len(role.gaps) - TOP_GAPS

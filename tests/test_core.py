@@ -1,0 +1,150 @@
+"""A role's core: what defines it. The other requirements count only as far as it is met, so
+that a web developer does not half-cover a Machine Learning Engineer role."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from skillgap.analysis import analyze_text, read_job
+from skillgap.report import Report, RoleResult
+from skillgap.scoring import score_role
+from skillgap.taxonomy import Role, Taxonomy
+
+from .helpers import run
+from .test_scoring import found
+
+WEB_DEVELOPER = """Sam Rivera
+Full-stack web developer
+
+Experience
+Full-stack Developer, Shopfront Inc. (2019-2024)
+- Built a React and Node.js storefront in TypeScript and Python, deployed on AWS with Docker.
+- Kept the code in Git on GitHub, with unit tests run by CI on every pull request.
+- Worked with designers and product managers; presented the roadmap to customers.
+
+Skills
+Python, JavaScript, TypeScript, React, Node.js, SQL, AWS, Docker, Git,
+data structures and algorithms
+
+Education
+B.S. in Computer Science, University of Oregon, 2019
+"""
+
+ML_ENGINEER = """Lee Park
+Machine Learning Engineer
+
+Experience
+Machine Learning Engineer, Acme (2020-2024)
+- Designed and trained deep learning models in PyTorch for product recommendations.
+- Deployed models to production behind a REST API and monitored model drift.
+- Built feature pipelines in Python, SQL and Apache Spark on AWS.
+
+Skills
+Python, PyTorch, scikit-learn, pandas, Docker, Git, statistics, linear algebra
+
+Education
+M.S. in Computer Science, Stanford University, 2020
+"""
+
+
+def role_of(text: str, role_id: str, job: Role | None = None) -> RoleResult:
+    report = analyze_text(text, roles=[] if job else [role_id], job=job)
+    assert isinstance(report, Report)
+    return next(r for r in report.roles if r.id == role_id)
+
+
+def test_a_web_developer_scores_low_on_mle_and_the_report_says_why() -> None:
+    role = role_of(WEB_DEVELOPER, "mle")
+    met = {r.id for r in role.requirements if r.credit == 1}
+    # Python, a cloud, a CS degree, data structures, engineering practice and soft skills...
+    assert {"programming-language", "cloud", "degree", "software-engineering"} <= met
+    plain = sum(r.weight * r.credit for r in role.requirements) / sum(
+        r.weight for r in role.requirements
+    )
+    assert plain > 0.35  # ...are over a third of the role by weight
+    # ...but none of what defines it: no ML, no ML library, no model deployed.
+    assert role.core_share == 0 and role.score == 0
+    assert role.core_note is not None and "not shown" in role.core_note
+    for name in ("Designing and building ML models", "Deploying models to production"):
+        assert name in role.core_note
+    assert f"rather than the {100 * plain:.0f} of the requirements met" in role.core_note
+    # The first gaps are the core; a gap outside it adds nothing until some core is met.
+    first = next(r for r in role.requirements if r.id == role.gaps[0])
+    total = sum(r.weight for r in role.requirements)
+    assert first.id == "machine-learning" and first.gain > 2 * 100 * first.weight / total
+    assert all(r.gain == 0 for r in role.requirements if not r.core)
+    # Categories still say what is covered.
+    languages = next(c for c in role.categories if c.id == "languages")
+    assert languages.score == 100
+
+
+def test_an_ml_engineer_is_unaffected() -> None:
+    role = role_of(ML_ENGINEER, "mle")
+    assert role.core_share == 1 and role.core_note is None
+    plain = sum(r.weight * r.credit for r in role.requirements)
+    assert role.score == round(100 * plain / sum(r.weight for r in role.requirements), 1)
+    assert role.score >= 70
+
+
+def test_part_of_the_core_scales_the_rest_and_its_gap_gains_more(taxonomy: Taxonomy) -> None:
+    role = taxonomy.role("mle")
+    skills = ("python", "aws", "degree-bachelor", "pytorch", "machine-learning")
+    result = score_role(role, found(*skills, taxonomy=taxonomy), taxonomy)
+    weights = {r.id: r.weight for r in role.requirements}
+    core = weights["machine-learning"] + weights["ml-library"] + weights["model-deployment"]
+    share = (weights["machine-learning"] + weights["ml-library"]) / core
+    assert result.core_share == pytest.approx(share, abs=0.001)
+    rest = weights["programming-language"] + weights["cloud"] + weights["degree"]
+    total = sum(weights.values())
+    earned = weights["machine-learning"] + weights["ml-library"] + rest * share
+    assert result.score == round(100 * earned / total, 1)
+    assert result.core_note is not None and "only 69% met" in result.core_note
+    assert "Deploying models to production" in result.core_note
+    # Deploying a model adds its own weight and lets the rest count in full.
+    deployment = next(r for r in result.requirements if r.id == "model-deployment")
+    own = 100 * weights["model-deployment"] / total
+    assert deployment.gain == pytest.approx(own + 100 * rest * (1 - share) / total, abs=0.1)
+    assert result.gaps[0] == "model-deployment"
+
+
+def test_a_role_without_a_core_scores_the_plain_weighted_share(taxonomy: Taxonomy) -> None:
+    data = taxonomy.role("mle").model_dump()
+    data["requirement"] = [{**r, "core": False} for r in data.pop("requirements")]
+    plain_role = Role.model_validate(data)
+    result = score_role(plain_role, found("python", "aws", taxonomy=taxonomy), taxonomy)
+    weights = {r.id: r.weight for r in plain_role.requirements}
+    total = sum(weights.values())
+    earned = weights["programming-language"] + weights["cloud"]
+    assert result.score == round(100 * earned / total, 1)
+    assert result.core_share is None and result.core_note is None
+
+
+def test_the_core_note_is_in_every_format(tmp_path: Path) -> None:
+    path = tmp_path / "web.txt"
+    path.write_text(WEB_DEVELOPER)
+    code, out, _ = run("analyze", str(path), "--role", "mle", "-f", "json")
+    assert code == 0
+    role = json.loads(out)["roles"][0]
+    assert role["core_share"] == 0 and "not shown" in role["core_note"]
+    assert [r["id"] for r in role["requirements"] if r["core"]] == [
+        "ml-library", "machine-learning", "model-deployment",
+    ]  # fmt: skip
+    expected = {
+        "table": "note: what defines this role is not shown",
+        "markdown": "> **Note:** what defines this role is not shown",
+        "github": "what defines this role is not shown",
+        "html": "Note: what defines this role is not shown",
+    }
+    for fmt, text in expected.items():
+        code, out, _ = run("analyze", str(path), "--role", "mle", "-f", fmt)
+        assert code == 0 and text in " ".join(out.split()), fmt
+
+
+def test_a_job_posting_has_no_core() -> None:
+    posting = "Requirements\n- Python\n- AWS\n- Docker\n- SQL\n"
+    role = role_of(WEB_DEVELOPER, "job", read_job(posting.encode(), name="posting.txt"))
+    assert role.core_share is None and role.core_note is None
+    assert role.score == 100
