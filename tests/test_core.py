@@ -89,6 +89,15 @@ def test_an_ml_engineer_is_unaffected() -> None:
     assert role.score >= 70
 
 
+def test_no_role_is_named_the_best_fit_when_every_role_scores_0() -> None:
+    from skillgap.analysis import analyze
+
+    report = analyze(WEB_DEVELOPER.encode(), name="cv.txt")
+    assert {role.score for role in report.roles} == {0}
+    assert report.best_role is None  # "Best fit: Machine Learning Engineer (0)" said it fits
+    assert analyze(ML_ENGINEER.encode(), name="cv.txt").best_role is not None
+
+
 def test_part_of_the_core_scales_the_rest_and_its_gap_gains_more(taxonomy: Taxonomy) -> None:
     role = taxonomy.role("mle")
     skills = ("python", "aws", "degree-bachelor", "pytorch", "machine-learning")

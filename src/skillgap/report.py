@@ -385,7 +385,8 @@ class Report(_Model):
         list[Check], Field(description="Thresholds judged (--fail-under, --require...)")
     ] = field(default_factory=list)
     best_role: Annotated[
-        BestRole | None, Field(description="The best-fitting role when two or more were scored")
+        BestRole | None,
+        Field(description="The best-fitting role when two or more were scored, one above 0"),
     ] = None
     text: Annotated[str | None, Field(exclude=True)] = field(
         default=None, repr=False, compare=False

@@ -375,11 +375,14 @@ def _with_gains(results: list[RequirementResult]) -> list[RequirementResult]:
 
 
 def best_role(roles: Sequence[RoleResult]) -> BestRole | None:
-    """The role with the highest score, with the reasons the others fall behind."""
+    """The role with the highest score, with the reasons the others fall behind; None under
+    two roles, and when every role scores 0 (none fits: naming one would say it does)."""
     if len(roles) < 2:
         return None
     ranked = sorted(roles, key=lambda r: -r.score)
     best, runner_up = ranked[0], ranked[1]
+    if best.score <= 0:
+        return None
     why = [
         f"{best.name} scores {best.score:.0f}, {best.score - runner_up.score:.0f} points "
         f"above {runner_up.name} ({runner_up.score:.0f})"
