@@ -301,3 +301,22 @@ def test_what_a_reader_could_not_read_is_a_quality_warning(tmp_path: Path) -> No
     code, _, err = run("extract", str(main))
     assert code == 0
     assert "sections/experience (not found)" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["analyse", "cv.pdf"], "Did you mean 'analyze'? (see 'skillgap --help')"),
+        (["--bogus"], "No such option: --bogus (see 'skillgap --help')"),
+        (["analyze"], "Missing argument 'RESUME...'. (see 'skillgap analyze --help')"),
+        (["analyze", "cv.pdf", "-f", "yaml"], "'yaml' is not one of 'table'"),
+        (["compare", "cv.pdf", "--max-bytes", "x"], "No such option: --max-bytes"),
+    ],
+)  # fmt: skip
+def test_a_usage_error_is_one_line_with_where_to_find_help(args: list[str], said: str) -> None:
+    """As every other error: click printed the usage, a hint and the error on four lines."""
+    result = subprocess.run([sys.executable, "-m", "skillgap", *args], capture_output=True,
+                            text=True)  # fmt: skip
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("skillgap: error: ") and said in line

@@ -225,3 +225,11 @@ def test_every_command_takes_its_limits_from_the_config_that_applies(
     assert code == ExitCode.INPUT_ERROR and "1000" in err.replace(",", ""), err
     if command != "compare":  # compare has no limit flags: the config is its only source
         assert run(command, str(resume), "--max-bytes", "2000")[0] == ExitCode.OK
+
+
+def test_a_pattern_that_matches_no_file_is_reported_as_such(tmp_path: Path) -> None:
+    pattern = str(tmp_path / "nomatch" / "*.pdf")
+    code, out, err = run("analyze", pattern, "-f", "json")
+    assert code == ExitCode.INPUT_ERROR
+    assert json.loads(out)["error"]["code"] == "not-found"
+    assert err.strip().endswith("no such file, and no file matches it as a pattern")

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class _Commands(TyperGroup):
+class _Commands(options.OneLineUsage, TyperGroup):
     """Every command ends quietly, without a traceback, on Ctrl-C (exit 130) and when whoever
     reads its output has gone (``| head``: exit 141, as the shell reports for tools that die
     of SIGPIPE; standard error too, with ``2>&1``). A report file being written is left as it
@@ -49,6 +49,8 @@ class _Commands(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except options.ClickUsageError as error:
+            raise options.UsageError.of(error) from None
         except KeyboardInterrupt:
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except (OutputClosed, BrokenPipeError):

@@ -42,6 +42,36 @@ class Command(TyperCommand):
                     formatter.write_dl(rows)
 
 
+#: Click's usage error, as the click that Typer uses defines it (recent Typer releases carry a
+#: click of their own, whose errors are not the ``click`` package's).
+ClickUsageError: type[Any] = next(
+    kind for kind in typer.BadParameter.__mro__ if kind.__name__ == "UsageError"
+)
+
+
+class UsageError(ClickUsageError):  # type: ignore[misc]
+    """A usage error as one line, like every other error of skillgap, with where to find
+    help: click prints the usage, a hint and the error on four lines."""
+
+    def show(self, file: Any = None) -> None:
+        where = f" (see '{self.ctx.command_path} --help')" if self.ctx is not None else ""
+        typer.echo(f"skillgap: error: {self.format_message()}{where}", file=file, err=True)
+
+    @classmethod
+    def of(cls, error: Any) -> Any:
+        return error if isinstance(error, cls) else cls(error.format_message(), error.ctx)
+
+
+class OneLineUsage:
+    """A command (or group) whose own usage errors are one line (:class:`UsageError`)."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)  # type: ignore[misc]
+        except ClickUsageError as error:
+            raise UsageError.of(error) from None
+
+
 def _argument_name(param: Any) -> str:
     return str(param.metavar or param.name.upper())
 

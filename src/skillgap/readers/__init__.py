@@ -241,6 +241,8 @@ def read_document(
                 raise InputError(f"{label}: dangling symbolic link", code="not-found")
             missing = not file.exists()
             reason = "no such file" if missing else "not a regular file"
+            if missing and set("*?[") & set(label):
+                reason = "no such file, and no file matches it as a pattern"
             raise InputError(f"{label}: {reason}", code="not-found" if missing else "unreadable")
         _check_size(file.stat().st_size, label, limits)
         with file.open("rb") as stream:  # a size of 0 (files under /proc) proves nothing
