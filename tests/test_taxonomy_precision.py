@@ -70,8 +70,8 @@ TRULY_THERE: dict[str, tuple[set[str], str]] = {
         "lists Maven with Java tools; a Flask app with Celery and OAuth",
     ),
     "text/015_jsonresume-sample.json": (
-        {"information-theory", "quantum-computing"},
-        "works on applied information theory; names quantum computing",
+        {"information-theory", "quantum-computing", "signal-processing"},
+        "works on applied information theory and video compression; names quantum computing",
     ),
     "text/026_kaggle-advocate.txt": (
         {"networking"},
