@@ -3,11 +3,11 @@
 
     python benchmarks/breadth.py [--unrecognised]
 
-The terms are those of ``benchmarks/data/terms.tsv`` (332 distinct terms from public 2024-2026
-ML job documents, with how many documents use each and the id each should map to; see
-``benchmarks/data/terms.md``). Each term is analysed as the only item of a resume's skills
-section, the context in which a listed skill is read at its most generous, so a miss means the
-taxonomy does not know the term, not that the context was too thin.
+The terms are those of ``benchmarks/data/terms.tsv`` (the distinct terms of public 2024-2026 ML
+job documents and conference calls for papers, with how many documents use each and the id each
+should map to; see ``benchmarks/data/terms.md``). Each term is analysed as the only item of a
+resume's skills section, the context in which a listed skill is read at its most generous, so a
+miss means the taxonomy does not know the term, not that the context was too thin.
 
 A term is *recognised* when skillgap finds any skill in it, and *mapped right* when the term
 names an id the taxonomy has (its ``proposed_id`` is not ``new:``) and skillgap finds that id.

@@ -26,7 +26,8 @@ OLDER_SKILLS = {"langchain"}
 NEW_IN_OLDER_FILES = {
     "assembly", "dart", "elixir", "fortran", "functional-languages", "groovy",
     "hardware-description", "lua", "mojo", "objective-c", "solidity", "webassembly", "zig",
-    "information-theory", "learning-theory",
+    "information-theory", "learning-theory", "electrical-engineering", "formal-methods",
+    "engineering-disciplines",
 }  # fmt: skip
 
 _DEVOPS = {
@@ -44,13 +45,15 @@ TRULY_THERE: dict[str, tuple[set[str], str]] = {
             "cloud-computing",
             "computer-graphics",
             "networking",
+            "operations-research",
             "retrieval-systems",
             "robotics",
             "speech-processing",
         },
         "CS courses named: Cloud Computing, Information Retrieval, Robot Learning, ASR,"
-        " Computer Networks, Computer Graphics",
+        " Computer Networks, Computer Graphics, Evolutionary Computation",
     ),
+    "text/030_kaggle-civil-engineer.txt": ({"engineering-disciplines"}, "a civil engineer"),
     "text/003_awesome-cv-resume-claud-park.tex": (
         _DEVOPS | {"ai-coding-assistants", "cloud-computing", "reliability-engineering"},
         "a DevOps/SRE engineer: Grafana, ELK, service mesh, SRE, cloud-native, RDS, InfluxDB,"
@@ -67,8 +70,8 @@ TRULY_THERE: dict[str, tuple[set[str], str]] = {
         "lists Maven with Java tools; a Flask app with Celery and OAuth",
     ),
     "text/015_jsonresume-sample.json": (
-        {"information-theory", "quantum-computing"},
-        "works on applied information theory; names quantum computing",
+        {"information-theory", "quantum-computing", "signal-processing"},
+        "works on applied information theory and video compression; names quantum computing",
     ),
     "text/026_kaggle-advocate.txt": (
         {"networking"},
@@ -110,8 +113,12 @@ TRULY_THERE: dict[str, tuple[set[str], str]] = {
         "software architecture and design; makes LaTeX templates; Blender among tools",
     ),
     "pdf/018_latexcv-infographics2-en.pdf": (
-        {"scientific-computing"},
-        "studied Scientific Computing",
+        {"earth-sciences", "electrical-engineering", "scientific-computing"},
+        "studied Scientific Computing and Groundwater Hydrology; lists Electrical Engineering",
+    ),
+    "text/017_billryan-bin-yuan.tex": (
+        {"electrical-engineering"},
+        "a B.S. and a master's in Electronics Engineering",
     ),
     "pdf/019_resume-matcher-two-column-template.pdf": (
         {
