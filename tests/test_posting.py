@@ -384,3 +384,45 @@ def test_a_hostile_posting_line_is_read_whole() -> None:
     nested = " (".join(["Python", "SQL", "Docker"] * 700)
     found = requirements(f"Requirements\n- {nested}\n")
     assert {skill for group in found for skill in group} == {"python", "sql", "docker"}
+
+
+def test_a_skill_that_names_a_team_or_colleagues_asks_for_nothing() -> None:
+    found = requirements(
+        "What you'll do\n- Partner with our MLOps team and the NLP Research Team.\n"
+        "- Review code with software engineers, data scientists and researchers.\n"
+        "- Train models in PyTorch.\n\nRequirements\n- Experience with MLOps.\n"
+    )
+    assert found == {("pytorch",): "preferred", ("model-deployment",): "required"}
+
+
+def test_the_companys_own_product_asks_for_nothing_but_its_tools_do() -> None:
+    found = requirements(
+        "What you'll do\n- Shape the future of Acme's AI platform.\n"
+        "- Scale our ML infrastructure.\n- Deploy models on our Kubernetes clusters.\n\n"
+        "Requirements\n- Experience with Python.\n"
+    )
+    assert found == {
+        ("model-deployment",): "preferred",
+        ("kubernetes",): "preferred",
+        ("python",): "required",
+    }
+
+
+def test_a_name_that_begins_inside_a_longer_one_is_not_read() -> None:
+    found = requirements("Requirements\n- Proficient in Markov Chain Monte Carlo methods and SQL.\n")
+    assert found == {("bayesian-methods",): "required", ("sql",): "required"}
+
+
+def test_everyday_senses_of_skill_names_in_duties_ask_for_nothing() -> None:
+    found = requirements(
+        "What you'll do\n- Keep up with the field through continual learning.\n"
+        "- Build tools to help label data.\n- Run product safety evaluations.\n\n"
+        "Requirements\n- Python, CNTK, SQL.\n- Familiar with WnB and MLflow.\n"
+    )
+    assert found == {
+        ("python",): "required",
+        ("other-dl-frameworks",): "required",
+        ("sql",): "required",
+        ("weights-and-biases",): "required",
+        ("mlflow",): "required",
+    }

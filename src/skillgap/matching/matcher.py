@@ -91,10 +91,11 @@ class Matcher:
             for skill, start, end in rule_matches
         ]
 
-        # Near misses of long names, only where no phrase (not even one only being learned)
-        # or rule matched.
+        # Near misses of long names, only where no phrase (not even one only being learned),
+        # rule or exclude phrase matched: an excluded form is no misspelling of itself.
         spans = [(c.start, c.end) for c in phrases] + [(s, e) for _, s, e in rule_matches]
         covered = {token for start, end in spans for token in range(start, end)}
+        covered.update(token for _, token in excluded)
         hits += self.near_misses.find(view, covered)
 
         # Section headings ("Publications"), then the skills the found ones imply, and one hit

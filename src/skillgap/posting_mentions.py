@@ -1,0 +1,60 @@
+"""Places where a posting names a skill without asking the candidate for it.
+
+A recruiter skips a skill's name when it only names someone or something else:
+
+- a team or the colleagues the candidate will work with ("our MLOps team", "the platform and
+  ML Systems backend teams", "with software engineers, data scientists and researchers");
+- the company's own product, said with a possessive and a noun for a product ("Clarifai's
+  AI platform", "our ML infrastructure", "our generative AI capabilities").
+
+What the candidate needs is said about the candidate ("experience with ML infrastructure"),
+so such names give no requirement wherever they stand. A tool of the company's stack that
+the candidate will use stays one ("deploy models on our Kubernetes clusters").
+"""
+
+from __future__ import annotations
+
+import re
+
+from skillgap.matching import Hit
+from skillgap.taxonomy import Taxonomy
+
+#: Nouns for a team or for people, right after a skill's name or one word on ("ML Systems
+#: backend teams", "data engineers"): a plural of people names colleagues, not the candidate.
+_TEAM_AFTER = re.compile(
+    r"[ \t-]+([\w&/-]+[ \t]+)?(teams?|groups?|departments?|org(anization|anisation)?s?|"
+    r"engineers|scientists|researchers|analysts|developers)\b",
+    re.IGNORECASE,
+)
+#: A skill's matched words that end in such a noun ("data scientists", "Research Team").
+_TEAM_IN = re.compile(
+    r"\b(teams?|groups?|departments?|engineers|scientists|researchers|analysts|developers)$",
+    re.IGNORECASE,
+)
+#: A possessive up to two words before a skill's name: the thing is the company's own.
+_POSSESSIVE_BEFORE = re.compile(
+    r"(\b(?i:our|their|its)|\b(?!(?i:bachelor|master)['\u2019])[A-Z][\w.&-]*['\u2019]s)"
+    r"[ \t]+([\w-]+[ \t]+){0,2}$"
+)
+#: Nouns for what a company makes, ending a skill's name or right after it.
+_PRODUCT_IN = re.compile(r"\b(platforms?|infrastructure|systems?)$", re.IGNORECASE)
+_PRODUCT_AFTER = re.compile(
+    r"[ \t-]+(platforms?|infrastructure|systems?|capabilit(y|ies)|products?|solutions?|"
+    r"offerings?|suite|engine)\b",
+    re.IGNORECASE,
+)
+#: How far before a skill's name a possessive is looked for.
+_LOOK_BACK = 60
+
+
+def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
+    """Whether a hit only names a team, colleagues or the company's own product. People
+    after a soft skill are whom it is practised with ("mentor junior engineers")."""
+    if _TEAM_IN.search(hit.text):
+        return True
+    soft = taxonomy.skills[hit.skill_id].category == "soft-skills"
+    if not soft and _TEAM_AFTER.match(text, hit.end) is not None:
+        return True
+    product = _PRODUCT_IN.search(hit.text) or _PRODUCT_AFTER.match(text, hit.end)
+    before = text[max(0, hit.start - _LOOK_BACK) : hit.start]
+    return product is not None and _POSSESSIVE_BEFORE.search(before) is not None
