@@ -409,7 +409,9 @@ def test_the_companys_own_product_asks_for_nothing_but_its_tools_do() -> None:
 
 
 def test_a_name_that_begins_inside_a_longer_one_is_not_read() -> None:
-    found = requirements("Requirements\n- Proficient in Markov Chain Monte Carlo methods and SQL.\n")
+    found = requirements(
+        "Requirements\n- Proficient in Markov Chain Monte Carlo methods and SQL.\n"
+    )
     assert found == {("bayesian-methods",): "required", ("sql",): "required"}
 
 
