@@ -428,3 +428,22 @@ def test_everyday_senses_of_skill_names_in_duties_ask_for_nothing() -> None:
         ("weights-and-biases",): "required",
         ("mlflow",): "required",
     }
+
+
+def test_roles_named_as_alternatives_are_one_requirement_and_an_item_may_say_more() -> None:
+    found = requirements(
+        "What you'll do\n- Experience building systems as a DevOps Engineer or Data Engineer."
+        " GCP experience preferred.\n- Train models in PyTorch.\n"
+    )
+    assert found == {
+        ("devops", "data-engineering"): "required",
+        ("gcp",): "preferred",
+        ("pytorch",): "preferred",
+    }
+
+
+def test_product_names_one_letter_from_a_skill_are_no_misspellings_of_it() -> None:
+    found = requirements(
+        "Requirements\n- Lead author of an accepted paper.\n- Python, Google Ads and PostgresML.\n"
+    )
+    assert found == {("publications",): "required", ("python",): "required"}

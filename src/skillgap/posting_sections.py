@@ -260,6 +260,13 @@ def _one_sentence(line: str) -> bool:
     return _SENTENCE_END.search(line.strip()) is None
 
 
+def _opens_item(sentence: str, line: str) -> bool:
+    """Whether a sentence is a list item, or opens one that says more ("Experience as a
+    Data Engineer. GCP experience preferred."), rather than a sentence inside a paragraph."""
+    first = _SENTENCE_END.search(line.strip())
+    return first is None or line.strip()[: first.start() + 1].strip() in sentence
+
+
 def says_preferred(text: str) -> bool:
     """Whether the words say that what they name is optional ("preferred", "a plus")."""
     return _PREFERRED_PHRASE.search(text) is not None
@@ -285,7 +292,7 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
         case "responsibilities":
             if _STACK_LABEL.match(line):
                 return "preferred"
-            if _QUALIFICATION_START.match(sentence) and _one_sentence(line):
+            if _QUALIFICATION_START.match(sentence) and _opens_item(sentence, line):
                 return "preferred" if preferred else "required"
             addressed = _CANDIDATE_PHRASE.search(sentence) or _WILL_DO.search(sentence)
             company = _COMPANY_PHRASE.search(sentence) or _COMPANY_FACT.search(sentence)
