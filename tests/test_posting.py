@@ -392,7 +392,11 @@ def test_a_skill_that_names_a_team_or_colleagues_asks_for_nothing() -> None:
         "- Review code with software engineers, data scientists and researchers.\n"
         "- Train models in PyTorch.\n\nRequirements\n- Experience with MLOps.\n"
     )
-    assert found == {("pytorch",): "preferred", ("model-deployment",): "required"}
+    assert found == {
+        ("collaboration",): "preferred",  # partnering with a team is collaboration
+        ("pytorch",): "preferred",
+        ("model-deployment",): "required",
+    }
 
 
 def test_the_companys_own_product_asks_for_nothing_but_its_tools_do() -> None:
@@ -447,3 +451,26 @@ def test_product_names_one_letter_from_a_skill_are_no_misspellings_of_it() -> No
         "Requirements\n- Lead author of an accepted paper.\n- Python, Google Ads and PostgresML.\n"
     )
     assert found == {("publications",): "required", ("python",): "required"}
+
+
+def test_a_paragraph_about_the_role_asks_only_through_what_it_says_of_the_candidate() -> None:
+    found = requirements(
+        "The Opportunity\nAs a member of the Research Team, you will shape Acme's future. "
+        "You will keep up with research through conferences and collaboration with partners. "
+        "This individual will analyze large datasets using SQL.\n\n"
+        "What you'll do\n- Own projects end to end. Engage in planning and code reviews.\n\n"
+        "Requirements\n- Python.\n"
+    )
+    assert found == {
+        ("sql",): "preferred",
+        ("code-review",): "preferred",
+        ("python",): "required",
+    }
+
+
+def test_an_abbreviation_ends_no_sentence() -> None:
+    found = requirements(
+        "Requirements\n- Python.\n- Experience with tools such as Airflow, Dagster, etc. is a "
+        "plus.\n"
+    )
+    assert found == {("python",): "required", ("airflow", "workflow-orchestration"): "preferred"}

@@ -55,7 +55,9 @@ _SPECIFIER_GAP = 24
 #: learning, especially deep learning"): then the second specifies nothing.
 _LIST_GAP = re.compile(r"[\s,/]*((or|and|and/or|&)[\s,]*)?", re.IGNORECASE)
 _APART = re.compile(r",|;|\b(and|or|to|especially|particularly|plus|as well as)\b", re.I)
-_SENTENCE_STOP = re.compile(r"[.;] ")
+#: A sentence ends at ". " or "; ", but not after "etc.", "e.g." or "i.e." ("teams like
+#: DevOps, Infra etc. to optimize pipelines").
+_SENTENCE_STOP = re.compile(r"(?<!etc)(?<!e\.g)(?<!i\.e)(?<!incl)[.;] ")
 _ASIDE = re.compile(r"\([^()]*\)")
 _PREDICATE = re.compile(r"\b(is|are|be|was|were)\b", re.IGNORECASE)
 _NUMBER_WORDS = {

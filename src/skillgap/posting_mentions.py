@@ -48,12 +48,11 @@ _LOOK_BACK = 60
 
 
 def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
-    """Whether a hit only names a team, colleagues or the company's own product. People
-    after a soft skill are whom it is practised with ("mentor junior engineers")."""
-    if _TEAM_IN.search(hit.text):
-        return True
-    soft = taxonomy.skills[hit.skill_id].category == "soft-skills"
-    if not soft and _TEAM_AFTER.match(text, hit.end) is not None:
+    """Whether a hit only names a team, colleagues or the company's own product. A soft
+    skill is practised with teams and people ("mentor junior engineers", "work with teams")."""
+    if taxonomy.skills[hit.skill_id].category == "soft-skills":
+        return False
+    if _TEAM_IN.search(hit.text) or _TEAM_AFTER.match(text, hit.end) is not None:
         return True
     product = _PRODUCT_IN.search(hit.text) or _PRODUCT_AFTER.match(text, hit.end)
     before = text[max(0, hit.start - _LOOK_BACK) : hit.start]

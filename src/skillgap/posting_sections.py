@@ -110,7 +110,7 @@ _COMPANY_FACT = re.compile(
 #: A sentence that addresses the candidate's own skills, wherever it stands.
 _CANDIDATE_PHRASE = re.compile(
     r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
-    r"you\u2019re|if you|candidates?|applicants?|"
+    r"you\u2019re|if you|candidates?|applicants?|(this|the) (individual|person|hire)|"
     r"experience (with|in|using|of|building|developing)|proficien\w*|expertise in|knowledge of|"
     r"familiar(ity)? with|fluen\w*|background in|degree|\d+\+? years|abilit(y|ies)|adaptab\w*|"
     r"comfortable|looking for (someone|individuals|people|candidates|engineers|experience)|"
@@ -145,7 +145,7 @@ _DESCRIBING_START = re.compile(
     r"[a-z]+('|\u2019)s)$",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?;]\s+\S")
+_SENTENCE_END = re.compile(r"(?<!etc)(?<!e\.g)(?<!i\.e)(?<!incl)[.!?;]\s+\S")
 _DESCRIBING_NEXT = re.compile(r"^\s+(is|are|was|were|has|have|had|will|can|'s|\u2019s)$", re.I)
 #: A labelled line that names the tools the candidate will use ("Tech stack: PyTorch, Ray").
 _STACK_LABEL = re.compile(
@@ -260,6 +260,11 @@ def _one_sentence(line: str) -> bool:
     return _SENTENCE_END.search(line.strip()) is None
 
 
+def _paragraph(line: str) -> bool:
+    """Whether a line is a paragraph of prose (three sentences or more), not a list item."""
+    return len(_SENTENCE_END.findall(line.strip())) >= 2
+
+
 def _opens_item(sentence: str, line: str) -> bool:
     """Whether a sentence is a list item, or opens one that says more ("Experience as a
     Data Engineer. GCP experience preferred."), rather than a sentence inside a paragraph."""
@@ -297,12 +302,14 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
             addressed = _CANDIDATE_PHRASE.search(sentence) or _WILL_DO.search(sentence)
             company = _COMPANY_PHRASE.search(sentence) or _COMPANY_FACT.search(sentence)
             duty = _is_duty(sentence) and _one_sentence(line)
+            if _paragraph(line) and not _CANDIDATE_PHRASE.search(sentence):
+                return None
             return None if company and not (addressed or duty) else "preferred"
         case "intro":
             if _STACK_LABEL.match(line):
                 return "preferred"
             if _WILL_DO.search(sentence) and not _CANDIDATE_PHRASE.search(sentence):
-                return "preferred"  # what the candidate will do, said in the introduction
+                return None if _paragraph(line) else "preferred"
             # "This includes ... and thus requires broad understanding": a description.
             asks = preferred or _REQUIRED_WORD.search(sentence) or _ADDRESSED.search(sentence)
             if about_company or not asks:
