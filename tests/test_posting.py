@@ -474,3 +474,12 @@ def test_an_abbreviation_ends_no_sentence() -> None:
         "plus.\n"
     )
     assert found == {("python",): "required", ("airflow", "workflow-orchestration"): "preferred"}
+
+
+def test_prose_among_the_requirements_asks_only_what_it_asks_of_the_candidate() -> None:
+    found = requirements(
+        "Requirements\n- Python.\n"
+        "Acme serves thousands of teams. Think of it as a streaming data platform. It scales to"
+        " petabytes. Candidates need SQL.\n"
+    )
+    assert found == {("python",): "required", ("sql",): "required"}

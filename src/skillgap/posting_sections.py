@@ -290,6 +290,13 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
             return "preferred"  # what the candidate will do: the skills they will use
         case "required" | "preferred" if about_company:
             return None
+        case "required" | "preferred" if _paragraph(line) and not (
+            preferred
+            or required
+            or _CANDIDATE_PHRASE.search(sentence)
+            or _QUALIFICATION_START.match(sentence)
+        ):
+            return None  # prose among the requirements that asks nothing of the candidate
         case "required":
             return "preferred" if preferred else "required"
         case "preferred":
