@@ -483,3 +483,19 @@ def test_prose_among_the_requirements_asks_only_what_it_asks_of_the_candidate() 
         " petabytes. Candidates need SQL.\n"
     )
     assert found == {("python",): "required", ("sql",): "required"}
+
+
+def test_a_posting_with_data_skills_but_almost_no_ml_skill_carries_a_warning() -> None:
+    marketing = read_job(
+        b"Requirements\n- Bachelor's degree in Marketing or Economics.\n"
+        b"- Experience with A/B testing and conversion optimization.\n"
+        b"- Proficiency in data analysis tools (e.g., Google Analytics, SQL).\n"
+        b"- Basic HTML/CSS.\n- Strong communication skills.\n",
+        name="posting.txt",
+    )
+    assert [w for w in marketing.warnings if "is a machine-learning skill" in w]
+    data_science = read_job(
+        b"Requirements\n- SQL, statistics and A/B testing.\n- Experience with scikit-learn.\n",
+        name="posting.txt",
+    )
+    assert data_science.warnings == ()
