@@ -499,3 +499,13 @@ def test_a_posting_with_data_skills_but_almost_no_ml_skill_carries_a_warning() -
         name="posting.txt",
     )
     assert data_science.warnings == ()
+
+
+def test_llms_and_a_statistical_background_are_read_in_a_postings_words() -> None:
+    found = requirements(
+        "Requirements\n- Deploying LLMs in production.\n- A strong statistical background.\n"
+    )
+    assert found == {("model-deployment",): "required", ("llms",): "required",
+                     ("statistics",): "required"}  # fmt: skip
+    law = requirements("Requirements\n- An LLM from a law school.\n- Python.\n")
+    assert law == {("python",): "required"}
