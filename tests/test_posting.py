@@ -509,3 +509,11 @@ def test_llms_and_a_statistical_background_are_read_in_a_postings_words() -> Non
                      ("statistics",): "required"}  # fmt: skip
     law = requirements("Requirements\n- An LLM from a law school.\n- Python.\n")
     assert law == {("python",): "required"}
+
+
+def test_praise_and_interest_are_no_requirements_of_a_skill() -> None:
+    found = requirements(
+        "Requirements\n- Integrate cutting-edge AI technologies with Python.\n"
+        "- Exposure or interest in finance.\n"
+    )
+    assert found == {("python",): "required", ("finance-domain",): "preferred"}

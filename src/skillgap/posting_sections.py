@@ -85,9 +85,10 @@ _PREFERRED_PHRASE = re.compile(
     re.IGNORECASE,
 )
 #: An item that asks for an interest, which is not yet a skill ("Passionate about
-#: self-driving technology", "Strong interest in finance").
+#: self-driving technology", "Strong interest in finance", "Exposure or interest in finance").
 _INTEREST_ITEM = re.compile(
-    r"^\W*(an? )?((strong|keen|genuine|deep|real) )?(passion(ate)? (about|for)|interest(ed)? in|"
+    r"^\W*(\w+ (or|and/or) )?(an? )?((strong|keen|genuine|deep|real) )?(passion(ate)? (about|for)|"
+    r"interest(ed)? in|"
     r"(excited|curious) about|enthusias(m|tic) (for|about))\b",
     re.IGNORECASE,
 )
