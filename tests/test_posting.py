@@ -517,3 +517,11 @@ def test_praise_and_interest_are_no_requirements_of_a_skill() -> None:
         "- Exposure or interest in finance.\n"
     )
     assert found == {("python",): "required", ("finance-domain",): "preferred"}
+
+
+def test_model_training_is_no_misspelling_of_model_chaining() -> None:
+    found = requirements(
+        "Requirements\n- Experience with Model Training, Evaluation, and Versioning platforms:"
+        " MLflow.\n- Generative model training.\n"
+    )
+    assert found == {("mlflow",): "required", ("machine-learning",): "required"}
