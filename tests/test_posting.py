@@ -525,3 +525,11 @@ def test_model_training_is_no_misspelling_of_model_chaining() -> None:
         " MLflow.\n- Generative model training.\n"
     )
     assert found == {("mlflow",): "required", ("machine-learning",): "required"}
+
+
+def test_a_list_written_with_spaced_stops_is_no_paragraph() -> None:
+    found = requirements(
+        "Requirements\nKnowledge on C# . NET Framework and . NET Core T-SQL ( MS SQL Server) "
+        "Object-Oriented Design .\n"
+    )
+    assert ("sql",) in found and found[("sql",)] == "required"

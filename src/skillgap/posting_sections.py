@@ -147,6 +147,8 @@ _DESCRIBING_START = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<!etc)(?<!e\.g)(?<!i\.e)(?<!incl)[.!?;]\s+\S")
+#: The end of a sentence of prose: after a word, before a capital (". NET Core" is none).
+_PROSE_SENTENCE_END = re.compile(r"(?<=[\w)\"'\u201d])(?<!etc)(?<!e\.g)(?<!i\.e)[.!?]\s+[A-Z]")
 _DESCRIBING_NEXT = re.compile(r"^\s+(is|are|was|were|has|have|had|will|can|'s|\u2019s)$", re.I)
 #: A labelled line that names the tools the candidate will use ("Tech stack: PyTorch, Ray").
 _STACK_LABEL = re.compile(
@@ -263,7 +265,7 @@ def _one_sentence(line: str) -> bool:
 
 def _paragraph(line: str) -> bool:
     """Whether a line is a paragraph of prose (three sentences or more), not a list item."""
-    return len(_SENTENCE_END.findall(line.strip())) >= 2
+    return len(_PROSE_SENTENCE_END.findall(line)) >= 2
 
 
 def _opens_item(sentence: str, line: str) -> bool:
