@@ -533,3 +533,11 @@ def test_a_list_written_with_spaced_stops_is_no_paragraph() -> None:
         "Object-Oriented Design .\n"
     )
     assert ("sql",) in found and found[("sql",)] == "required"
+
+
+def test_llms_in_the_plural_and_version_controlling_are_read() -> None:
+    found = requirements(
+        "Preferred\n- Experience with LLMs for non conversational use cases.\n"
+        "- Familiarity with version controlling.\n"
+    )
+    assert found == {("llms",): "preferred", ("git",): "preferred"}
