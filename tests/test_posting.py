@@ -402,6 +402,7 @@ def test_a_skill_that_names_a_team_or_colleagues_asks_for_nothing() -> None:
 def test_the_companys_own_product_asks_for_nothing_but_its_tools_do() -> None:
     found = requirements(
         "What you'll do\n- Shape the future of Acme's AI platform.\n"
+        "- Build software similar to github.com/acme/server.\n"
         "- Scale our ML infrastructure.\n- Deploy models on our Kubernetes clusters.\n\n"
         "Requirements\n- Experience with Python.\n"
     )

@@ -4,6 +4,8 @@ A recruiter skips a skill's name when it only names someone or something else:
 
 - a team or the colleagues the candidate will work with ("our MLOps team", "the platform and
   ML Systems backend teams", "with software engineers, data scientists and researchers");
+- a link ("similar to github.com/acme/server"): it points to a project, and asks for no
+  GitHub;
 - the company's own product, said with a possessive and a noun for a product ("Clarifai's
   AI platform", "our ML infrastructure", "our generative AI capabilities").
 
@@ -43,13 +45,17 @@ _PRODUCT_AFTER = re.compile(
     r"offerings?|suite|engine)\b",
     re.IGNORECASE,
 )
+#: A web address: a scheme, "www." or a domain with a path.
+_LINK = re.compile(r"://|^www\.|\.(com|org|io|net|ai|dev)/", re.IGNORECASE)
 #: How far before a skill's name a possessive is looked for.
 _LOOK_BACK = 60
 
 
 def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
-    """Whether a hit only names a team, colleagues or the company's own product. A soft
+    """Whether a hit only names a team, colleagues, a link or the company's own product. A soft
     skill is practised with teams and people ("mentor junior engineers", "work with teams")."""
+    if _LINK.search(hit.text):
+        return True
     if taxonomy.skills[hit.skill_id].category == "soft-skills":
         return False
     if _TEAM_IN.search(hit.text) or _TEAM_AFTER.match(text, hit.end) is not None:
