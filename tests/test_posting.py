@@ -452,6 +452,8 @@ def test_product_names_one_letter_from_a_skill_are_no_misspellings_of_it() -> No
         "Requirements\n- Lead author of an accepted paper.\n- Python, Google Ads and PostgresML.\n"
     )
     assert found == {("publications",): "required", ("python",): "required"}
+    published = requirements("Preferred\n- Published research.\n- Python.\n")
+    assert published == {("publications",): "preferred", ("python",): "preferred"}
 
 
 def test_a_paragraph_about_the_role_asks_only_through_what_it_says_of_the_candidate() -> None:
