@@ -544,3 +544,17 @@ def test_llms_in_the_plural_and_version_controlling_are_read() -> None:
         "- Familiarity with version controlling.\n"
     )
     assert found == {("llms",): "preferred", ("git",): "preferred"}
+
+
+def test_the_label_of_a_list_is_no_requirement_but_its_items_are() -> None:
+    found = requirements(
+        "Requirements\n* Devops: Docker, Conda\n* ML Domains: Vision Language Models, LLMs\n"
+        "* Machine learning: you know it well.\n"
+    )
+    assert found == {
+        ("docker",): "required",
+        ("python-environments",): "required",
+        ("vision-language-models",): "required",
+        ("llms",): "required",
+        ("machine-learning",): "required",
+    }

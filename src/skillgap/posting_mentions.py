@@ -6,6 +6,8 @@ A recruiter skips a skill's name when it only names someone or something else:
   ML Systems backend teams", "with software engineers, data scientists and researchers");
 - a link ("similar to github.com/acme/server"): it points to a project, and asks for no
   GitHub;
+- the label of a list ("Devops: GitHub CI, Docker, Conda", "ML Domains: LLMs, VLMs"): the
+  items after it are what is asked;
 - the company's own product, said with a possessive and a noun for a product ("Clarifai's
   AI platform", "our ML infrastructure", "our generative AI capabilities").
 
@@ -47,14 +49,21 @@ _PRODUCT_AFTER = re.compile(
 )
 #: A web address: a scheme, "www." or a domain with a path.
 _LINK = re.compile(r"://|^www\.|\.(com|org|io|net|ai|dev)/", re.IGNORECASE)
+#: Up to two more words and a colon after a skill's name at the start of a line, then a list.
+_LIST_LABEL = re.compile(r"[ \t]*([\w&/-]+[ \t]+){0,2}?[\w&/-]*:[ \t]+[^,\n]+,[^\n]*\S")
+#: Only marks (bullets, emphasis) before a list's label on its line.
+_LINE_START = re.compile(r"(^|\n)[^\w\n]*$")
 #: How far before a skill's name a possessive is looked for.
 _LOOK_BACK = 60
 
 
 def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
-    """Whether a hit only names a team, colleagues, a link or the company's own product. A soft
+    """Whether a hit only names a team, colleagues, a link, a list or the company's product. A soft
     skill is practised with teams and people ("mentor junior engineers", "work with teams")."""
     if _LINK.search(hit.text):
+        return True
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    if _LINE_START.search(text[line_start : hit.start]) and _LIST_LABEL.match(text, hit.end):
         return True
     if taxonomy.skills[hit.skill_id].category == "soft-skills":
         return False
