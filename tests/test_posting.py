@@ -558,3 +558,8 @@ def test_the_label_of_a_list_is_no_requirement_but_its_items_are() -> None:
         ("llms",): "required",
         ("machine-learning",): "required",
     }
+
+
+def test_algorithmic_efficiency_is_data_structures_and_algorithms() -> None:
+    found = requirements("Requirements\n- You can reason about algorithmic efficiency.\n")
+    assert found == {("data-structures-algorithms",): "required"}
