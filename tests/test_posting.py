@@ -403,12 +403,14 @@ def test_the_companys_own_product_asks_for_nothing_but_its_tools_do() -> None:
     found = requirements(
         "What you'll do\n- Shape the future of Acme's AI platform.\n"
         "- Build software similar to github.com/acme/server.\n"
-        "- Scale our ML infrastructure.\n- Deploy models on our Kubernetes clusters.\n\n"
+        "- Scale our ML infrastructure.\n- Deploy models on our Kubernetes clusters.\n"
+        "- Improve our recommendation systems.\n\n"
         "Requirements\n- Experience with Python.\n"
     )
     assert found == {
         ("model-deployment",): "preferred",
         ("kubernetes",): "preferred",
+        ("recommender-systems",): "preferred",
         ("python",): "required",
     }
 

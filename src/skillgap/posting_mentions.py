@@ -40,10 +40,11 @@ _POSSESSIVE_BEFORE = re.compile(
     r"(\b(?i:our|their|its)|\b(?!(?i:bachelor|master)['\u2019])[A-Z][\w.&-]*['\u2019]s)"
     r"[ \t]+([\w-]+[ \t]+){0,2}$"
 )
-#: Nouns for what a company makes, ending a skill's name or right after it.
-_PRODUCT_IN = re.compile(r"\b(platforms?|infrastructure|systems?)$", re.IGNORECASE)
+#: Nouns for what a company makes, ending a skill's name or right after it ("systems" is not
+#: one: "improve our recommendation systems" is work the candidate will do).
+_PRODUCT_IN = re.compile(r"\b(platforms?|infrastructure)$", re.IGNORECASE)
 _PRODUCT_AFTER = re.compile(
-    r"[ \t-]+(platforms?|infrastructure|systems?|capabilit(y|ies)|products?|solutions?|"
+    r"[ \t-]+(platforms?|infrastructure|capabilit(y|ies)|products?|solutions?|"
     r"offerings?|suite|engine)\b",
     re.IGNORECASE,
 )
