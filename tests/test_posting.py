@@ -460,13 +460,14 @@ def test_product_names_one_letter_from_a_skill_are_no_misspellings_of_it() -> No
 
 def test_a_paragraph_about_the_role_asks_only_through_what_it_says_of_the_candidate() -> None:
     found = requirements(
-        "The Opportunity\nAs a member of the Research Team, you will shape Acme's future. "
-        "You will keep up with research through conferences and collaboration with partners. "
-        "This individual will analyze large datasets using SQL.\n\n"
+        "The Opportunity\nThe research team works across CV and NLP. Its agenda shapes Acme's "
+        "product. You will train models in PyTorch. This individual will analyze large datasets"
+        " using SQL.\n\n"
         "What you'll do\n- Own projects end to end. Engage in planning and code reviews.\n\n"
         "Requirements\n- Python.\n"
     )
     assert found == {
+        ("pytorch",): "preferred",
         ("sql",): "preferred",
         ("code-review",): "preferred",
         ("python",): "required",

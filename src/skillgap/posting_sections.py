@@ -312,14 +312,14 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
             addressed = _CANDIDATE_PHRASE.search(sentence) or _WILL_DO.search(sentence)
             company = _COMPANY_PHRASE.search(sentence) or _COMPANY_FACT.search(sentence)
             duty = _is_duty(sentence) and _one_sentence(line)
-            if _paragraph(line) and not _CANDIDATE_PHRASE.search(sentence):
+            if _paragraph(line) and not addressed:
                 return None
             return None if company and not (addressed or duty) else "preferred"
         case "intro":
             if _STACK_LABEL.match(line):
                 return "preferred"
             if _WILL_DO.search(sentence) and not _CANDIDATE_PHRASE.search(sentence):
-                return None if _paragraph(line) else "preferred"
+                return "preferred"  # what the candidate will do, said in the introduction
             # "This includes ... and thus requires broad understanding": a description.
             asks = preferred or _REQUIRED_WORD.search(sentence) or _ADDRESSED.search(sentence)
             if about_company or not asks:
