@@ -566,3 +566,8 @@ def test_the_label_of_a_list_is_no_requirement_but_its_items_are() -> None:
 def test_algorithmic_efficiency_is_data_structures_and_algorithms() -> None:
     found = requirements("Requirements\n- You can reason about algorithmic efficiency.\n")
     assert found == {("data-structures-algorithms",): "required"}
+
+
+def test_leading_a_team_of_a_field_asks_for_the_field() -> None:
+    found = requirements("Requirements\n- Experience leading machine learning teams.\n")
+    assert found == {("machine-learning",): "required", ("collaboration",): "required"}

@@ -30,6 +30,13 @@ _TEAM_AFTER = re.compile(
     r"engineers|scientists|researchers|analysts|developers)\b",
     re.IGNORECASE,
 )
+#: Verbs before a team that make it the candidate's experience ("leading machine learning
+#: teams" asks for machine learning).
+_RUNS_TEAMS = re.compile(
+    r"\b(lead|leading|led|manage|managing|managed|build|building|built|grow|growing|scale|"
+    r"scaling|hire|hiring|head|heading)[ \t]+([\w-]+[ \t]+)?$",
+    re.IGNORECASE,
+)
 #: A skill's matched words that end in such a noun ("data scientists", "Research Team").
 _TEAM_IN = re.compile(
     r"\b(teams?|groups?|departments?|engineers|scientists|researchers|analysts|developers)$",
@@ -68,8 +75,9 @@ def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
         return True
     if taxonomy.skills[hit.skill_id].category == "soft-skills":
         return False
-    if _TEAM_IN.search(hit.text) or _TEAM_AFTER.match(text, hit.end) is not None:
+    before = text[max(0, hit.start - _LOOK_BACK) : hit.start]
+    team = _TEAM_IN.search(hit.text) or _TEAM_AFTER.match(text, hit.end)
+    if team is not None and not _RUNS_TEAMS.search(before):
         return True
     product = _PRODUCT_IN.search(hit.text) or _PRODUCT_AFTER.match(text, hit.end)
-    before = text[max(0, hit.start - _LOOK_BACK) : hit.start]
     return product is not None and _POSSESSIVE_BEFORE.search(before) is not None
