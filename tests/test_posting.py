@@ -408,6 +408,7 @@ def test_the_companys_own_product_asks_for_nothing_but_its_tools_do() -> None:
         "Requirements\n- Experience with Python.\n"
     )
     assert found == {
+        ("ml-platform",): "preferred",  # the candidate will scale it
         ("model-deployment",): "preferred",
         ("kubernetes",): "preferred",
         ("recommender-systems",): "preferred",

@@ -8,12 +8,14 @@ A recruiter skips a skill's name when it only names someone or something else:
   GitHub;
 - the label of a list ("Devops: GitHub CI, Docker, Conda", "ML Domains: LLMs, VLMs"): the
   items after it are what is asked;
-- the company's own product, said with a possessive and a noun for a product ("Clarifai's
-  AI platform", "our ML infrastructure", "our generative AI capabilities").
+- the company's own product, named with the company's possessive and a noun for a product
+  ("Clarifai's AI platform", "Acme's generative AI capabilities").
 
 What the candidate needs is said about the candidate ("experience with ML infrastructure"),
-so such names give no requirement wherever they stand. A tool of the company's stack that
-the candidate will use stays one ("deploy models on our Kubernetes clusters").
+so such names give no requirement wherever they stand. What the candidate will work on
+stays one ("scale our ML infrastructure", "deploy models on our Kubernetes clusters"): a
+sentence about the company's own things is left to the reading of sections
+(:mod:`skillgap.posting_sections`).
 """
 
 from __future__ import annotations
@@ -42,9 +44,9 @@ _TEAM_IN = re.compile(
     r"\b(teams?|groups?|departments?|engineers|scientists|researchers|analysts|developers)$",
     re.IGNORECASE,
 )
-#: A possessive up to two words before a skill's name: the thing is the company's own.
+#: A company's possessive up to two words before a skill's name: the thing is its own.
 _POSSESSIVE_BEFORE = re.compile(
-    r"(\b(?i:our|their|its)|\b(?!(?i:bachelor|master)['\u2019])[A-Z][\w.&-]*['\u2019]s)"
+    r"(\b(?!(?i:bachelor|master)['\u2019])[A-Z][\w.&-]*['\u2019]s)"
     r"[ \t]+([\w-]+[ \t]+){0,2}$"
 )
 #: Nouns for what a company makes, ending a skill's name or right after it ("systems" is not
