@@ -572,3 +572,8 @@ def test_algorithmic_efficiency_is_data_structures_and_algorithms() -> None:
 def test_leading_a_team_of_a_field_asks_for_the_field() -> None:
     found = requirements("Requirements\n- Experience leading machine learning teams.\n")
     assert found == {("machine-learning",): "required", ("collaboration",): "required"}
+
+
+def test_a_skill_with_its_own_details_after_a_colon_is_no_label() -> None:
+    found = requirements("Requirements\n- Python: 3+ years, mostly with pandas.\n")
+    assert found == {("python",): "required", ("pandas",): "required"}

@@ -25,7 +25,7 @@ from skillgap.errors import InputError
 from skillgap.ids import DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD
 from skillgap.matching import Hit, find_skills
 from skillgap.posting_groups import Alternatives, alternative_groups
-from skillgap.posting_mentions import names_no_skill
+from skillgap.posting_mentions import list_labels, names_no_skill
 from skillgap.posting_sections import (
     Importance,
     Section,
@@ -119,12 +119,10 @@ def extract_requirements(
     line_starts = [0]
     for line in lines:
         line_starts.append(line_starts[-1] + len(line) + 1)
+    placed = [h for h in hits if h.start >= 0 and h.method != "implied"]
+    labels = list_labels(text, placed)
     usable = sorted(
-        (
-            h
-            for h in hits
-            if h.start >= 0 and h.method != "implied" and not names_no_skill(text, h, taxonomy)
-        ),
+        (h for h in placed if h not in labels and not names_no_skill(text, h, taxonomy)),
         key=lambda h: (h.start, h.end),
     )
     by_sentence: dict[tuple[int, int, int], list[Hit]] = {}

@@ -21,6 +21,7 @@ sentence about the company's own things is left to the reading of sections
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from skillgap.matching import Hit
 from skillgap.taxonomy import Taxonomy
@@ -59,8 +60,8 @@ _PRODUCT_AFTER = re.compile(
 )
 #: A web address: a scheme, "www." or a domain with a path.
 _LINK = re.compile(r"://|^www\.|\.(com|org|io|net|ai|dev)/", re.IGNORECASE)
-#: Up to two more words and a colon after a skill's name at the start of a line, then a list.
-_LIST_LABEL = re.compile(r"[ \t]*([\w&/-]+[ \t]+){0,2}?[\w&/-]*:[ \t]+[^,\n]+,[^\n]*\S")
+#: Up to two more words and a colon after a skill's name at the start of a line.
+_LIST_LABEL = re.compile(r"[ \t]*([\w&/-]+[ \t]+){0,2}?[\w&/-]*:[ \t]")
 #: Only marks (bullets, emphasis) before a list's label on its line.
 _LINE_START = re.compile(r"(^|\n)[^\w\n]*$")
 #: How far before a skill's name a possessive is looked for.
@@ -68,12 +69,9 @@ _LOOK_BACK = 60
 
 
 def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
-    """Whether a hit only names a team, colleagues, a link, a list or the company's product. A soft
+    """Whether a hit only names a team, colleagues, a link or the company's product. A soft
     skill is practised with teams and people ("mentor junior engineers", "work with teams")."""
     if _LINK.search(hit.text):
-        return True
-    line_start = text.rfind("\n", 0, hit.start) + 1
-    if _LINE_START.search(text[line_start : hit.start]) and _LIST_LABEL.match(text, hit.end):
         return True
     if taxonomy.skills[hit.skill_id].category == "soft-skills":
         return False
@@ -83,3 +81,19 @@ def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
         return True
     product = _PRODUCT_IN.search(hit.text) or _PRODUCT_AFTER.match(text, hit.end)
     return product is not None and _POSSESSIVE_BEFORE.search(before) is not None
+
+
+def list_labels(text: str, hits: Sequence[Hit]) -> set[Hit]:
+    """The hits that label a list of skills at the start of their line ("Devops: GitHub CI,
+    Docker"; not "Python: 3+ years"): two skills or more follow the colon."""
+    labels = set()
+    for hit in hits:
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        label = _LIST_LABEL.match(text, hit.end)
+        if label is None or not _LINE_START.search(text[line_start : hit.start]):
+            continue
+        line_end = text.find("\n", label.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if sum(1 for h in hits if label.end() <= h.start < line_end) >= 2:
+            labels.add(hit)
+    return labels
