@@ -577,3 +577,11 @@ def test_leading_a_team_of_a_field_asks_for_the_field() -> None:
 def test_a_skill_with_its_own_details_after_a_colon_is_no_label() -> None:
     found = requirements("Requirements\n- Python: 3+ years, mostly with pandas.\n")
     assert found == {("python",): "required", ("pandas",): "required"}
+
+
+def test_prose_requirements_that_speak_to_the_reader_ask() -> None:
+    found = requirements(
+        "Requirements\nWe love data here. Python and SQL are your daily tools. Kafka runs"
+        " our pipelines.\n"
+    )
+    assert found == {("python",): "required", ("sql",): "required"}

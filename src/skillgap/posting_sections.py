@@ -125,6 +125,8 @@ _ADDRESSED = re.compile(
     r"individuals|people|candidates|engineers|experience)|we (need|require|expect|want|seek))\b",
     re.IGNORECASE,
 )
+#: A sentence that speaks to the reader ("Python and SQL are your daily tools").
+_YOU = re.compile(r"\byou(r|rs|rself)?\b", re.IGNORECASE)
 #: A sentence that says what the candidate will do: the skills they will use.
 _WILL_DO = re.compile(r"\byou(\u2019ll|'ll| will|\u2019d|'d| would)\b", re.IGNORECASE)
 #: A line that states a qualification, wherever it stands ("Experience with Kubeflow",
@@ -297,6 +299,7 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
             preferred
             or required
             or _CANDIDATE_PHRASE.search(sentence)
+            or _YOU.search(sentence)
             or _QUALIFICATION_START.match(sentence)
         ):
             return None  # prose among the requirements that asks nothing of the candidate
