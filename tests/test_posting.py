@@ -463,13 +463,14 @@ def test_a_paragraph_about_the_role_asks_only_through_what_it_says_of_the_candid
     found = requirements(
         "The Opportunity\nThe research team works across CV and NLP. Its agenda shapes Acme's "
         "product. You will train models in PyTorch. This individual will analyze large datasets"
-        " using SQL.\n\n"
+        " using SQL. Your day includes Apache Airflow.\n\n"
         "What you'll do\n- Own projects end to end. Engage in planning and code reviews.\n\n"
         "Requirements\n- Python.\n"
     )
     assert found == {
         ("pytorch",): "preferred",
         ("sql",): "preferred",
+        ("airflow",): "preferred",
         ("code-review",): "preferred",
         ("python",): "required",
     }

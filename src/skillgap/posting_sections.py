@@ -315,8 +315,8 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
             addressed = _CANDIDATE_PHRASE.search(sentence) or _WILL_DO.search(sentence)
             company = _COMPANY_PHRASE.search(sentence) or _COMPANY_FACT.search(sentence)
             duty = _is_duty(sentence) and _one_sentence(line)
-            if _paragraph(line) and not addressed:
-                return None
+            if _paragraph(line) and not (addressed or _YOU.search(sentence)):
+                return None  # what a paragraph says of the team or the product
             return None if company and not (addressed or duty) else "preferred"
         case "intro":
             if _STACK_LABEL.match(line):
