@@ -384,3 +384,205 @@ def test_a_hostile_posting_line_is_read_whole() -> None:
     nested = " (".join(["Python", "SQL", "Docker"] * 700)
     found = requirements(f"Requirements\n- {nested}\n")
     assert {skill for group in found for skill in group} == {"python", "sql", "docker"}
+
+
+def test_a_skill_that_names_a_team_or_colleagues_asks_for_nothing() -> None:
+    found = requirements(
+        "What you'll do\n- Partner with our MLOps team and the NLP Research Team.\n"
+        "- Review code with software engineers, data scientists and researchers.\n"
+        "- Train models in PyTorch.\n\nRequirements\n- Experience with MLOps.\n"
+    )
+    assert found == {
+        ("collaboration",): "preferred",  # partnering with a team is collaboration
+        ("pytorch",): "preferred",
+        ("model-deployment",): "required",
+    }
+
+
+def test_the_companys_own_product_asks_for_nothing_but_its_tools_do() -> None:
+    found = requirements(
+        "What you'll do\n- Shape the future of Acme's AI platform.\n"
+        "- Build software similar to github.com/acme/server.\n"
+        "- Scale our ML infrastructure.\n- Deploy models on our Kubernetes clusters.\n"
+        "- Improve our recommendation systems.\n\n"
+        "Requirements\n- Experience with Python.\n"
+    )
+    assert found == {
+        ("ml-platform",): "preferred",  # the candidate will scale it
+        ("model-deployment",): "preferred",
+        ("kubernetes",): "preferred",
+        ("recommender-systems",): "preferred",
+        ("python",): "required",
+    }
+
+
+def test_a_name_that_begins_inside_a_longer_one_is_not_read() -> None:
+    found = requirements(
+        "Requirements\n- Proficient in Markov Chain Monte Carlo methods and SQL.\n"
+    )
+    assert found == {("bayesian-methods",): "required", ("sql",): "required"}
+
+
+def test_everyday_senses_of_skill_names_in_duties_ask_for_nothing() -> None:
+    found = requirements(
+        "What you'll do\n- Keep up with the field through continual learning.\n"
+        "- Build tools to help label data.\n- Run product safety evaluations.\n\n"
+        "Requirements\n- Python, CNTK, SQL.\n- Familiar with WnB and MLflow.\n"
+    )
+    assert found == {
+        ("python",): "required",
+        ("other-dl-frameworks",): "required",
+        ("sql",): "required",
+        ("weights-and-biases",): "required",
+        ("mlflow",): "required",
+    }
+
+
+def test_roles_named_as_alternatives_are_one_requirement_and_an_item_may_say_more() -> None:
+    found = requirements(
+        "What you'll do\n- Experience building systems as a DevOps Engineer or Data Engineer."
+        " GCP experience preferred.\n- Train models in PyTorch.\n"
+    )
+    assert found == {
+        ("devops", "data-engineering"): "required",
+        ("gcp",): "preferred",
+        ("pytorch",): "preferred",
+    }
+
+
+def test_product_names_one_letter_from_a_skill_are_no_misspellings_of_it() -> None:
+    found = requirements(
+        "Requirements\n- Lead author of an accepted paper.\n- Python, Google Ads and PostgresML.\n"
+    )
+    assert found == {("publications",): "required", ("python",): "required"}
+    published = requirements("Preferred\n- Published research.\n- Python.\n")
+    assert published == {("publications",): "preferred", ("python",): "preferred"}
+
+
+def test_a_paragraph_about_the_role_asks_only_through_what_it_says_of_the_candidate() -> None:
+    found = requirements(
+        "The Opportunity\nThe research team works across CV and NLP. Its agenda shapes Acme's "
+        "product. You will train models in PyTorch. This individual will analyze large datasets"
+        " using SQL. Your day includes Apache Airflow.\n\n"
+        "What you'll do\n- Own projects end to end. Engage in planning and code reviews.\n\n"
+        "Requirements\n- Python.\n"
+    )
+    assert found == {
+        ("pytorch",): "preferred",
+        ("sql",): "preferred",
+        ("airflow",): "preferred",
+        ("code-review",): "preferred",
+        ("python",): "required",
+    }
+
+
+def test_an_abbreviation_ends_no_sentence() -> None:
+    found = requirements(
+        "Requirements\n- Python.\n- Experience with tools such as Airflow, Dagster, etc. is a "
+        "plus.\n"
+    )
+    assert found == {("python",): "required", ("airflow", "workflow-orchestration"): "preferred"}
+
+
+def test_prose_among_the_requirements_asks_only_what_it_asks_of_the_candidate() -> None:
+    found = requirements(
+        "Requirements\n- Python.\n"
+        "Acme serves thousands of teams. Think of it as a streaming data platform. It scales to"
+        " petabytes. Candidates need SQL.\n"
+    )
+    assert found == {("python",): "required", ("sql",): "required"}
+
+
+def test_a_posting_with_data_skills_but_almost_no_ml_skill_carries_a_warning() -> None:
+    marketing = read_job(
+        b"Requirements\n- Bachelor's degree in Marketing or Economics.\n"
+        b"- Experience with A/B testing and conversion optimization.\n"
+        b"- Proficiency in data analysis tools (e.g., Google Analytics, SQL).\n"
+        b"- Basic HTML/CSS.\n- Strong communication skills.\n",
+        name="posting.txt",
+    )
+    assert [w for w in marketing.warnings if "is a machine-learning skill" in w]
+    data_science = read_job(
+        b"Requirements\n- SQL, statistics and A/B testing.\n- Experience with scikit-learn.\n",
+        name="posting.txt",
+    )
+    assert data_science.warnings == ()
+
+
+def test_llms_and_a_statistical_background_are_read_in_a_postings_words() -> None:
+    found = requirements(
+        "Requirements\n- Deploying LLMs in production.\n- A strong statistical background.\n"
+    )
+    assert found == {("model-deployment",): "required", ("llms",): "required",
+                     ("statistics",): "required"}  # fmt: skip
+    law = requirements("Requirements\n- An LLM from a law school.\n- Python.\n")
+    assert law == {("python",): "required"}
+
+
+def test_praise_and_interest_are_no_requirements_of_a_skill() -> None:
+    found = requirements(
+        "Requirements\n- Integrate cutting-edge AI technologies with Python.\n"
+        "- Exposure or interest in finance.\n"
+    )
+    assert found == {("python",): "required", ("finance-domain",): "preferred"}
+
+
+def test_model_training_is_no_misspelling_of_model_chaining() -> None:
+    found = requirements(
+        "Requirements\n- Experience with Model Training, Evaluation, and Versioning platforms:"
+        " MLflow.\n- Generative model training.\n"
+    )
+    assert found == {("mlflow",): "required", ("machine-learning",): "required"}
+
+
+def test_a_list_written_with_spaced_stops_is_no_paragraph() -> None:
+    found = requirements(
+        "Requirements\nKnowledge on C# . NET Framework and . NET Core T-SQL ( MS SQL Server) "
+        "Object-Oriented Design .\n"
+    )
+    assert ("sql",) in found and found[("sql",)] == "required"
+
+
+def test_llms_in_the_plural_and_version_controlling_are_read() -> None:
+    found = requirements(
+        "Preferred\n- Experience with LLMs for non conversational use cases.\n"
+        "- Familiarity with version controlling.\n"
+    )
+    assert found == {("llms",): "preferred", ("git",): "preferred"}
+
+
+def test_the_label_of_a_list_is_no_requirement_but_its_items_are() -> None:
+    found = requirements(
+        "Requirements\n* Devops: Docker, Conda\n* ML Domains: Vision Language Models, LLMs\n"
+        "* Machine learning: you know it well.\n"
+    )
+    assert found == {
+        ("docker",): "required",
+        ("python-environments",): "required",
+        ("vision-language-models",): "required",
+        ("llms",): "required",
+        ("machine-learning",): "required",
+    }
+
+
+def test_algorithmic_efficiency_is_data_structures_and_algorithms() -> None:
+    found = requirements("Requirements\n- You can reason about algorithmic efficiency.\n")
+    assert found == {("data-structures-algorithms",): "required"}
+
+
+def test_leading_a_team_of_a_field_asks_for_the_field() -> None:
+    found = requirements("Requirements\n- Experience leading machine learning teams.\n")
+    assert found == {("machine-learning",): "required", ("collaboration",): "required"}
+
+
+def test_a_skill_with_its_own_details_after_a_colon_is_no_label() -> None:
+    found = requirements("Requirements\n- Python: 3+ years, mostly with pandas.\n")
+    assert found == {("python",): "required", ("pandas",): "required"}
+
+
+def test_prose_requirements_that_speak_to_the_reader_ask() -> None:
+    found = requirements(
+        "Requirements\nWe love data here. Python and SQL are your daily tools. Kafka runs"
+        " our pipelines.\n"
+    )
+    assert found == {("python",): "required", ("sql",): "required"}

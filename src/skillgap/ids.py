@@ -18,11 +18,21 @@ PEER_REVIEW = "peer-review"
 DEGREE_BACHELOR = "degree-bachelor"
 DEGREE_MASTER = "degree-master"
 DEGREE_PHD = "degree-phd"
+#: Data analysis of any trade ("data analysis tools"): no sign of a machine-learning role alone.
+DATA_SCIENCE = "data-science"
 #: The level of the profile's degrees (``Degree.level``) each degree skill is.
 DEGREE_LEVELS = {DEGREE_BACHELOR: "bachelor", DEGREE_MASTER: "master", DEGREE_PHD: "phd"}
 
 REQUIRED_SKILL_IDS = frozenset(
-    {RESEARCH_VENUES, PUBLICATIONS, PEER_REVIEW, DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD}
+    {
+        RESEARCH_VENUES,
+        PUBLICATIONS,
+        PEER_REVIEW,
+        DEGREE_BACHELOR,
+        DEGREE_MASTER,
+        DEGREE_PHD,
+        DATA_SCIENCE,
+    }
 )
 
 #: Where a skill is listed rather than used; group titles ("Languages:") stay inside it.

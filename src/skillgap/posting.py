@@ -25,6 +25,7 @@ from skillgap.errors import InputError
 from skillgap.ids import DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD
 from skillgap.matching import Hit, find_skills
 from skillgap.posting_groups import Alternatives, alternative_groups
+from skillgap.posting_mentions import list_labels, names_no_skill
 from skillgap.posting_sections import (
     Importance,
     Section,
@@ -54,7 +55,9 @@ _SPECIFIER_GAP = 24
 #: learning, especially deep learning"): then the second specifies nothing.
 _LIST_GAP = re.compile(r"[\s,/]*((or|and|and/or|&)[\s,]*)?", re.IGNORECASE)
 _APART = re.compile(r",|;|\b(and|or|to|especially|particularly|plus|as well as)\b", re.I)
-_SENTENCE_STOP = re.compile(r"[.;] ")
+#: A sentence ends at ". " or "; ", but not after "etc.", "e.g." or "i.e." ("teams like
+#: DevOps, Infra etc. to optimize pipelines").
+_SENTENCE_STOP = re.compile(r"(?<!etc)(?<!e\.g)(?<!i\.e)(?<!incl)[.;] ")
 _ASIDE = re.compile(r"\([^()]*\)")
 _PREDICATE = re.compile(r"\b(is|are|be|was|were)\b", re.IGNORECASE)
 _NUMBER_WORDS = {
@@ -116,8 +119,10 @@ def extract_requirements(
     line_starts = [0]
     for line in lines:
         line_starts.append(line_starts[-1] + len(line) + 1)
+    placed = [h for h in hits if h.start >= 0 and h.method != "implied"]
+    labels = list_labels(text, placed)
     usable = sorted(
-        (h for h in hits if h.start >= 0 and h.method != "implied"),
+        (h for h in placed if h not in labels and not names_no_skill(text, h, taxonomy)),
         key=lambda h: (h.start, h.end),
     )
     by_sentence: dict[tuple[int, int, int], list[Hit]] = {}
@@ -250,7 +255,14 @@ def _without_implied(text: str, hits: Sequence[Hit], taxonomy: Taxonomy) -> list
     kept = sorted(first_at.values(), key=lambda h: (h.start, -h.end))
     result = []
     specifier: Hit | None = None
+    reach = 0  # where the words of the hits so far end
     for index, hit in enumerate(kept):
+        # "Markov Chain Monte Carlo methods": a name that begins inside another and runs on
+        # past it ("Monte Carlo methods") is not what the words say.
+        overlaps = hit.start < reach < hit.end
+        reach = max(reach, hit.end)
+        if overlaps:
+            continue
         # A general skill that a specific one specifies is named at most a few places before;
         # the specific skill's further names in a list specify it too ("at NeurIPS or ICML").
         listed = (

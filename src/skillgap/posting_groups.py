@@ -23,9 +23,11 @@ from typing import NamedTuple
 from skillgap.matching import Hit
 from skillgap.taxonomy import Taxonomy
 
-#: What may stand between two skills of one list: commas, "or", "and", slashes, parentheses.
+#: What may stand between two skills of one list: commas, "or", "and", slashes, parentheses,
+#: and the noun of a role the first names ("as a DevOps Engineer or Data Engineer").
 _JOINER = re.compile(
-    r"^[\s,;/&()\[\]]*((\b(or|and/or|and|either|as well as|plus)\b|&)[\s,;/()\[\]]*)?$",
+    r"^(\s*(engineers?|developers?|scientists?|analysts?|specialists?|architects?)\b)?"
+    r"[\s,;/&()\[\]]*((\b(or|and/or|and|either|as well as|plus)\b|&)[\s,;/()\[\]]*)?$",
     re.IGNORECASE,
 )
 #: Words before a list that make it a list of examples ("such as", "e.g.", "(").

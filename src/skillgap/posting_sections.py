@@ -85,9 +85,10 @@ _PREFERRED_PHRASE = re.compile(
     re.IGNORECASE,
 )
 #: An item that asks for an interest, which is not yet a skill ("Passionate about
-#: self-driving technology", "Strong interest in finance").
+#: self-driving technology", "Strong interest in finance", "Exposure or interest in finance").
 _INTEREST_ITEM = re.compile(
-    r"^\W*(an? )?((strong|keen|genuine|deep|real) )?(passion(ate)? (about|for)|interest(ed)? in|"
+    r"^\W*(\w+ (or|and/or) )?(an? )?((strong|keen|genuine|deep|real) )?(passion(ate)? (about|for)|"
+    r"interest(ed)? in|"
     r"(excited|curious) about|enthusias(m|tic) (for|about))\b",
     re.IGNORECASE,
 )
@@ -110,7 +111,7 @@ _COMPANY_FACT = re.compile(
 #: A sentence that addresses the candidate's own skills, wherever it stands.
 _CANDIDATE_PHRASE = re.compile(
     r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
-    r"you\u2019re|if you|candidates?|applicants?|"
+    r"you\u2019re|if you|candidates?|applicants?|(this|the) (individual|person|hire)|"
     r"experience (with|in|using|of|building|developing)|proficien\w*|expertise in|knowledge of|"
     r"familiar(ity)? with|fluen\w*|background in|degree|\d+\+? years|abilit(y|ies)|adaptab\w*|"
     r"comfortable|looking for (someone|individuals|people|candidates|engineers|experience)|"
@@ -124,6 +125,8 @@ _ADDRESSED = re.compile(
     r"individuals|people|candidates|engineers|experience)|we (need|require|expect|want|seek))\b",
     re.IGNORECASE,
 )
+#: A sentence that speaks to the reader ("Python and SQL are your daily tools").
+_YOU = re.compile(r"\byou(r|rs|rself)?\b", re.IGNORECASE)
 #: A sentence that says what the candidate will do: the skills they will use.
 _WILL_DO = re.compile(r"\byou(\u2019ll|'ll| will|\u2019d|'d| would)\b", re.IGNORECASE)
 #: A line that states a qualification, wherever it stands ("Experience with Kubeflow",
@@ -145,7 +148,9 @@ _DESCRIBING_START = re.compile(
     r"[a-z]+('|\u2019)s)$",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?;]\s+\S")
+_SENTENCE_END = re.compile(r"(?<!etc)(?<!e\.g)(?<!i\.e)(?<!incl)[.!?;]\s+\S")
+#: The end of a sentence of prose: after a word, before a capital (". NET Core" is none).
+_PROSE_SENTENCE_END = re.compile(r"(?<=[\w)\"'\u201d])(?<!etc)(?<!e\.g)(?<!i\.e)[.!?]\s+[A-Z]")
 _DESCRIBING_NEXT = re.compile(r"^\s+(is|are|was|were|has|have|had|will|can|'s|\u2019s)$", re.I)
 #: A labelled line that names the tools the candidate will use ("Tech stack: PyTorch, Ray").
 _STACK_LABEL = re.compile(
@@ -260,6 +265,18 @@ def _one_sentence(line: str) -> bool:
     return _SENTENCE_END.search(line.strip()) is None
 
 
+def _paragraph(line: str) -> bool:
+    """Whether a line is a paragraph of prose (three sentences or more), not a list item."""
+    return len(_PROSE_SENTENCE_END.findall(line)) >= 2
+
+
+def _opens_item(sentence: str, line: str) -> bool:
+    """Whether a sentence is a list item, or opens one that says more ("Experience as a
+    Data Engineer. GCP experience preferred."), rather than a sentence inside a paragraph."""
+    first = _SENTENCE_END.search(line.strip())
+    return first is None or line.strip()[: first.start() + 1].strip() in sentence
+
+
 def says_preferred(text: str) -> bool:
     """Whether the words say that what they name is optional ("preferred", "a plus")."""
     return _PREFERRED_PHRASE.search(text) is not None
@@ -278,6 +295,14 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
             return "preferred"  # what the candidate will do: the skills they will use
         case "required" | "preferred" if about_company:
             return None
+        case "required" | "preferred" if _paragraph(line) and not (
+            preferred
+            or required
+            or _CANDIDATE_PHRASE.search(sentence)
+            or _YOU.search(sentence)
+            or _QUALIFICATION_START.match(sentence)
+        ):
+            return None  # prose among the requirements that asks nothing of the candidate
         case "required":
             return "preferred" if preferred else "required"
         case "preferred":
@@ -285,11 +310,13 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
         case "responsibilities":
             if _STACK_LABEL.match(line):
                 return "preferred"
-            if _QUALIFICATION_START.match(sentence) and _one_sentence(line):
+            if _QUALIFICATION_START.match(sentence) and _opens_item(sentence, line):
                 return "preferred" if preferred else "required"
             addressed = _CANDIDATE_PHRASE.search(sentence) or _WILL_DO.search(sentence)
             company = _COMPANY_PHRASE.search(sentence) or _COMPANY_FACT.search(sentence)
             duty = _is_duty(sentence) and _one_sentence(line)
+            if _paragraph(line) and not (addressed or _YOU.search(sentence)):
+                return None  # what a paragraph says of the team or the product
             return None if company and not (addressed or duty) else "preferred"
         case "intro":
             if _STACK_LABEL.match(line):

@@ -5,8 +5,9 @@ does not know ("OpenMMLab", "Synthetic Aperture Radar", "C#") is listed with its
 importance, and matched literally against the resume; it never changes the score. A term is
 skill-like when it is written as names of tools are (CamelCase, capitals, digits or
 ``+#.`` inside a word), or is a capitalised name in a list beside a skill or such a term.
-Warnings say when a score means little: few requirements recognised, most terms unknown, or
-requirements mostly outside the taxonomy's domain (a nursing or sales posting).
+Warnings say when a score means little: few requirements recognised, most terms unknown,
+requirements mostly outside the taxonomy's domain (a nursing or sales posting), or almost no
+machine-learning skill among them (a marketing posting that asks for SQL and A/B tests).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from skillgap.ids import DATA_SCIENCE
 from skillgap.matching import Hit
 from skillgap.posting_sections import line_sections, sentence_importance
 from skillgap.taxonomy import Requirement, Taxonomy
@@ -25,6 +27,13 @@ FEW_REQUIREMENTS = 3
 GENERIC_CATEGORIES = frozenset({"education", "soft-skills"})
 #: Below this share of the skills asked for in the domain's categories a posting is off the domain.
 DOMAIN_SHARE = 0.4
+#: Categories of machine-learning skills proper: fields, methods, libraries, LLMs, MLOps, GPUs.
+ML_CATEGORIES = frozenset(
+    {
+        "fields", "ml-methods", "ml-libraries", "llm", "llm-tools", "mlops", "ml-platforms",
+        "gpu-computing", "gpu-tools",
+    }
+)  # fmt: skip
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[[^\]]*\]\([^)]*\)|<[^>]*>")
 _WORD = re.compile(r"[A-Za-z][\w.+#&-]*[\w+#]|[A-Za-z]")
@@ -182,11 +191,19 @@ def posting_warnings(
             f"({len(unrecognised)} unknown, {len(known)} known): see the unrecognised terms"
         )
     in_domain = [s for s in known if taxonomy.skills[s].category not in GENERIC_CATEGORIES]
-    if len(known) >= FEW_REQUIREMENTS and len(in_domain) < max(
-        FEW_REQUIREMENTS, DOMAIN_SHARE * len(known)
-    ):
+    # A posting with no ML skill is no ML role, whatever else it asks for (a growth
+    # marketer's "A/B testing, SQL, data analysis").
+    ml = [s for s in known if taxonomy.skills[s].category in ML_CATEGORIES and s != DATA_SCIENCE]
+    if len(known) < FEW_REQUIREMENTS:
+        pass  # already said: too few skills to tell the domain
+    elif len(in_domain) < max(FEW_REQUIREMENTS, DOMAIN_SHARE * len(known)):
         warnings.append(
             "most of the posting's requirements are outside the ML and data skills skillgap "
             "knows: the score is not meaningful"
+        )
+    elif not ml:
+        warnings.append(
+            f"none of the {len(known)} skills skillgap recognised in the posting is a "
+            "machine-learning skill: it reads as no ML role, and the score is not meaningful"
         )
     return tuple(warnings)

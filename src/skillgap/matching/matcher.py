@@ -92,10 +92,18 @@ class Matcher:
         ]
 
         # Near misses of long names, only where no phrase (not even one only being learned)
-        # or rule matched.
+        # or rule matched, and none inside an exclude phrase of its skill: an excluded form
+        # ("model training") is no misspelling of a name ("model chaining").
         spans = [(c.start, c.end) for c in phrases] + [(s, e) for _, s, e in rule_matches]
         covered = {token for start, end in spans for token in range(start, end)}
-        hits += self.near_misses.find(view, covered)
+        excluded_at = {(skill, view.offsets[token]) for skill, token in excluded}
+        hits += [
+            hit
+            for hit in self.near_misses.find(view, covered)
+            if not any(
+                (hit.skill_id, offset) in excluded_at for offset in range(hit.start, hit.end)
+            )
+        ]
 
         # Section headings ("Publications"), then the skills the found ones imply, and one hit
         # per skill and place.

@@ -1,0 +1,99 @@
+"""Places where a posting names a skill without asking the candidate for it.
+
+A recruiter skips a skill's name when it only names someone or something else:
+
+- a team or the colleagues the candidate will work with ("our MLOps team", "the platform and
+  ML Systems backend teams", "with software engineers, data scientists and researchers");
+- a link ("similar to github.com/acme/server"): it points to a project, and asks for no
+  GitHub;
+- the label of a list ("Devops: GitHub CI, Docker, Conda", "ML Domains: LLMs, VLMs"): the
+  items after it are what is asked;
+- the company's own product, named with the company's possessive and a noun for a product
+  ("Clarifai's AI platform", "Acme's generative AI capabilities").
+
+What the candidate needs is said about the candidate ("experience with ML infrastructure"),
+so such names give no requirement wherever they stand. What the candidate will work on
+stays one ("scale our ML infrastructure", "deploy models on our Kubernetes clusters"): a
+sentence about the company's own things is left to the reading of sections
+(:mod:`skillgap.posting_sections`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from skillgap.matching import Hit
+from skillgap.taxonomy import Taxonomy
+
+#: Nouns for a team or for people, right after a skill's name or one word on ("ML Systems
+#: backend teams", "data engineers"): a plural of people names colleagues, not the candidate.
+_TEAM_AFTER = re.compile(
+    r"[ \t-]+([\w&/-]+[ \t]+)?(teams?|groups?|departments?|org(anization|anisation)?s?|"
+    r"engineers|scientists|researchers|analysts|developers)\b",
+    re.IGNORECASE,
+)
+#: Verbs before a team that make it the candidate's experience ("leading machine learning
+#: teams" asks for machine learning).
+_RUNS_TEAMS = re.compile(
+    r"\b(lead|leading|led|manage|managing|managed|build|building|built|grow|growing|scale|"
+    r"scaling|hire|hiring|head|heading)[ \t]+([\w-]+[ \t]+)?$",
+    re.IGNORECASE,
+)
+#: A skill's matched words that end in such a noun ("data scientists", "Research Team").
+_TEAM_IN = re.compile(
+    r"\b(teams?|groups?|departments?|engineers|scientists|researchers|analysts|developers)$",
+    re.IGNORECASE,
+)
+#: A company's possessive up to two words before a skill's name: the thing is its own.
+_POSSESSIVE_BEFORE = re.compile(
+    r"(\b(?!(?i:bachelor|master)['\u2019])[A-Z][\w.&-]*['\u2019]s)"
+    r"[ \t]+([\w-]+[ \t]+){0,2}$"
+)
+#: Nouns for what a company makes, ending a skill's name or right after it ("systems" is not
+#: one: "improve our recommendation systems" is work the candidate will do).
+_PRODUCT_IN = re.compile(r"\b(platforms?|infrastructure)$", re.IGNORECASE)
+_PRODUCT_AFTER = re.compile(
+    r"[ \t-]+(platforms?|infrastructure|capabilit(y|ies)|products?|solutions?|"
+    r"offerings?|suite|engine)\b",
+    re.IGNORECASE,
+)
+#: A web address: a scheme, "www." or a domain with a path.
+_LINK = re.compile(r"://|^www\.|\.(com|org|io|net|ai|dev)/", re.IGNORECASE)
+#: Up to two more words and a colon after a skill's name at the start of a line.
+_LIST_LABEL = re.compile(r"[ \t]*([\w&/-]+[ \t]+){0,2}?[\w&/-]*:[ \t]")
+#: Only marks (bullets, emphasis) before a list's label on its line.
+_LINE_START = re.compile(r"(^|\n)[^\w\n]*$")
+#: How far before a skill's name a possessive is looked for.
+_LOOK_BACK = 60
+
+
+def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
+    """Whether a hit only names a team, colleagues, a link or the company's product. A soft
+    skill is practised with teams and people ("mentor junior engineers", "work with teams")."""
+    if _LINK.search(hit.text):
+        return True
+    if taxonomy.skills[hit.skill_id].category == "soft-skills":
+        return False
+    before = text[max(0, hit.start - _LOOK_BACK) : hit.start]
+    team = _TEAM_IN.search(hit.text) or _TEAM_AFTER.match(text, hit.end)
+    if team is not None and not _RUNS_TEAMS.search(before):
+        return True
+    product = _PRODUCT_IN.search(hit.text) or _PRODUCT_AFTER.match(text, hit.end)
+    return product is not None and _POSSESSIVE_BEFORE.search(before) is not None
+
+
+def list_labels(text: str, hits: Sequence[Hit]) -> set[Hit]:
+    """The hits that label a list of skills at the start of their line ("Devops: GitHub CI,
+    Docker"; not "Python: 3+ years"): two skills or more follow the colon."""
+    labels = set()
+    for hit in hits:
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        label = _LIST_LABEL.match(text, hit.end)
+        if label is None or not _LINE_START.search(text[line_start : hit.start]):
+            continue
+        line_end = text.find("\n", label.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if sum(1 for h in hits if label.end() <= h.start < line_end) >= 2:
+            labels.add(hit)
+    return labels
