@@ -407,12 +407,48 @@ def test_toml_front_matter_is_parsed_never_shown_raw() -> None:
     [
         "---\nlayout: archive\ntitle: CV\npermalink: /cv/\nredirect_from:\n  - /resume\n---\n",
         '+++\ntitle = "CV"\ndraft = false\n+++\n',
-        "---\nskills: [Python\n---\n",  # does not parse: dropped, not shown raw
+        "---\nlayout: [archive\ntitle: CV\n---\n",  # does not parse: dropped, not shown raw
     ],
 )
 def test_metadata_front_matter_is_dropped(head: str) -> None:
     text = read_bytes((head + "\n# Skills\n\nPyTorch\n").encode(), "cv.md").text
     assert text.splitlines() == ["Skills", "PyTorch"]
+
+
+BROKEN_AUTHOR_PAGE = """---
+title: Sam Lee
+role: Ph.D. Student  # a comment
+bio: My research interests include Deep Learning.
+education:
+  courses:
+  - course: MS in Mathematics
+    institution: Ohio University
+social:
+- icon: github
+  icon_pack: fab
+  link: https://github.com/samlee
+skills: [Python, SQL
+highlight_name: false
+
+I received my PhD degree from Ohio University in 2021.
+---
+News and papers.
+"""
+
+
+def test_broken_author_page_front_matter_is_read_line_by_line() -> None:
+    """Bio paragraphs inside the YAML block make it fail to parse: its values are read, its
+    keys and metadata are not, and section keys still head their sections."""
+    lines = read_bytes(BROKEN_AUTHOR_PAGE.encode(), "_index.md").text.splitlines()
+    assert "MS in Mathematics" in lines and "Python, SQL" in lines
+    assert "I received my PhD degree from Ohio University in 2021." in lines
+    assert "github.com/samlee" in lines and lines[-1] == "News and papers."
+    assert "Ph.D. Student" in lines  # the comment after it is dropped
+    text = "\n".join(lines)
+    for markup in ("fab", "icon", "false", "course:", "[", "#"):
+        assert markup not in text
+    sections = [h.section for h in find_headings(lines)]
+    assert sections[:1] == ["education"] and "skills" in sections
 
 
 def test_yaml_aliases_cannot_blow_up_reading() -> None:

@@ -2,8 +2,9 @@
 
 Author pages of Hugo Academic (Wowchemy, HugoBlox) and some Jekyll CV pages keep the whole CV
 there (education, skills, work, interests, bio); it is read as a YAML resume is. Front matter
-of page metadata only (title, layout, permalink) is not content and is dropped, as front
-matter that does not parse is. Nothing is ever shown raw.
+of page metadata only (title, layout, permalink) is not content and is dropped. YAML front
+matter that does not parse is read line by line when it holds resume content (keys dropped,
+values kept), else dropped. Nothing is ever shown raw.
 """
 
 from __future__ import annotations
@@ -16,7 +17,12 @@ import yaml
 from frontmatter.default_handlers import BaseHandler, YAMLHandler
 
 from skillgap.limits import TextBudget
-from skillgap.readers.structured import LIBYAML_MAX_DEPTH, front_matter_to_text, yaml_nesting
+from skillgap.readers.structured import (
+    LIBYAML_MAX_DEPTH,
+    front_matter_lines,
+    front_matter_to_text,
+    yaml_nesting,
+)
 
 
 class TomlHandler(BaseHandler):
@@ -44,7 +50,10 @@ def split(source: str, budget: TextBudget | None = None) -> tuple[str, str]:
     deep = isinstance(handler, YAMLHandler) and yaml_nesting(head)[0] > LIBYAML_MAX_DEPTH
     try:
         data = yaml.load(head, Loader=yaml.SafeLoader) if deep else handler.load(head)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError, ValueError):
+    except tomllib.TOMLDecodeError:  # a ValueError: caught first
         return "", body
+    except (yaml.YAMLError, RecursionError, ValueError):
+        lines = front_matter_lines(head, budget) if isinstance(handler, YAMLHandler) else None
+        return (lines, body) if lines else ("", body)
     text = front_matter_to_text(data, budget)
     return (text + "\n", body) if text else ("", body)
