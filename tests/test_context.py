@@ -408,3 +408,30 @@ def test_skills_that_qualify_people_are_theirs(
     found = skill_ids(text)
     assert absent is None or absent not in found
     assert present is None or present in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Summer 2015: Research Assistant\n  * Github University\n  * Duties: Tagging issues",
+        "Experience\nInstructor, Python College, Leeds",
+        "Research Assistant, 2015\nSupervisor: Professor Git",
+        "Advised by Prof. Python and Dr. Git",
+    ],
+)
+def test_a_skill_in_the_name_of_a_school_or_a_person_is_not_the_skill(text: str) -> None:
+    found = skill_ids(text)
+    assert not found & {"github", "git", "python"}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Code on GitHub, University projects in Python", "github"),
+        ("Skills: Python\nUniversity of Leeds", "python"),
+        ("Courses from the NVIDIA Deep Learning Institute", "deep-learning"),
+        ("Taught by a professor: Python, Git", "git"),
+    ],
+)
+def test_a_school_word_elsewhere_leaves_the_skill(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
