@@ -11,7 +11,7 @@ from skillgap.report import Report, RequirementResult
 from skillgap.scoring import score_role
 from skillgap.taxonomy import load_taxonomy, load_taxonomy_from
 
-from .helpers import REPO
+from .helpers import REPO, skill_ids
 
 RESEARCHER = """Ada Researcher
 
@@ -176,3 +176,19 @@ def test_reviewing_for_named_venues_shows_research_experience() -> None:
         analyze(code_review.encode(), name="cv.txt"), "rs", "research-experience"
     )
     assert research.shown_by is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Service\nCo-organizer\nGEM workshop, ICLR",
+        "Professional Service\nReviewer: NeurIPS, ICML, ICLR",
+    ],
+)
+def test_a_venue_served_is_no_publication(text: str) -> None:
+    found = skill_ids(text)
+    assert "research-venues" in found and "publications" not in found
+
+
+def test_a_venue_beside_ones_work_still_shows_publications() -> None:
+    assert "publications" in skill_ids("Projects\nProteinGenerator, ICLR 2024 workshop paper")

@@ -7,14 +7,20 @@ from collections.abc import Mapping
 
 from skillgap.matching.hit import Hit
 
+#: Sections where a name shows itself and nothing it implies: a venue in a service section
+#: ("Reviewer: NeurIPS", "Co-organizer, GEM workshop, ICLR") is one served, not published at.
+_SERVED_SECTIONS = frozenset({"service"})
+
 
 def expand_implied(
     hits: list[Hit], implies: Mapping[str, tuple[str, ...]], names: Mapping[str, str]
 ) -> list[Hit]:
     """The hits and, after them, those of the skills that a found skill always shows
-    (linear algebra -> mathematics)."""
+    (linear algebra -> mathematics), except in a service section."""
     result = list(hits)
     for hit in hits:
+        if hit.section in _SERVED_SECTIONS:
+            continue
         for implied in implies.get(hit.skill_id, ()):
             result.append(
                 hit._replace(
