@@ -223,6 +223,35 @@ def test_general_mechanisms_find_real_phrasings(text: str, skill: str) -> None:
     assert skill in skill_ids(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Co-developed ProteinGenerator, a diffusion model", "collaboration"),
+        ("Co-organized the GEM workshop", "collaboration"),
+        ("Worked with clinicians to build a triage model", "collaboration"),
+        ("Joint work with Google Brain on sparse attention", "collaboration"),
+        ("Supervised four undergraduate students on research projects", "communication"),
+        ("Invited talk at Google Research, 2023", "communication"),
+        ("Poster at the ICML 2022 workshop on causal learning", "communication"),
+        ("Teaching\nCS 5805 Machine Learning, Fall 2024", "communication"),
+    ],
+)
+def test_soft_skills_shown_by_what_academics_write(text: str, skill: str) -> None:
+    """Joint work, supervising students, talks and a Teaching section with entries, as
+    academic CVs state them."""
+    assert skill in skill_ids(text)
+
+
+def test_a_teaching_section_of_a_template_loop_shows_no_communication() -> None:
+    page = "Teaching\n======\n  <ul>{% for post in site.teaching %}\n  {% endfor %}</ul>\n"
+    found = {skill.id for skill in analyze(page.encode(), name="cv.md").skills}
+    assert "communication" not in found
+    shown = analyze(
+        page.replace("{% for post in site.teaching %}", "TA, CS 101").encode(), name="cv.md"
+    )
+    assert "communication" in {skill.id for skill in shown.skills}
+
+
 def test_concepts_are_not_matched_fuzzily_from_single_words() -> None:
     found = skill_ids("Roles: instruction, Present MERN, Conversational, Mathematica")
     assert not {"communication", "nlp", "mathematics"} & found
