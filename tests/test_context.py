@@ -435,3 +435,32 @@ def test_a_skill_in_the_name_of_a_school_or_a_person_is_not_the_skill(text: str)
 )
 def test_a_school_word_elsewhere_leaves_the_skill(text: str, skill: str) -> None:
     assert skill in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Education\nMaster in Robotics, KTH, 2020", "degree-master"),
+        ("Master of Robotics, University of Sydney", "degree-master"),
+        ("Master by Research in AI, 2019", "degree-master"),
+        ("Education\nM.A.Sc. in Mechanical Engineering, University of Toronto", "degree-master"),
+        ("Education\nM.S.E. Computer Science, Johns Hopkins", "degree-master"),
+        ("Education\nMSCS, Georgia Tech", "degree-master"),
+        ("Education\nB.S.E. in Electrical Engineering, Michigan", "degree-bachelor"),
+        ("Education\nBMath Computer Science, Waterloo", "degree-bachelor"),
+        ("Education\nHBSc, University of Toronto", "degree-bachelor"),
+        ("Education\nDr.-Ing., TU Munich", "degree-phd"),
+        ("Education\nSc.D. in Mechanical Engineering, MIT", "degree-phd"),
+        ("Education\nEngD in Computer Science", "degree-phd"),
+    ],
+)
+def test_degrees_as_schools_name_them(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Scrum Master of the platform team", "Master of Ceremonies at the gala", "Master level"],
+)
+def test_master_outside_a_degree_is_no_degree(text: str) -> None:
+    assert "degree-master" not in skill_ids(text)
