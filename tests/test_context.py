@@ -464,3 +464,31 @@ def test_degrees_as_schools_name_them(text: str, skill: str) -> None:
 )
 def test_master_outside_a_degree_is_no_degree(text: str) -> None:
     assert "degree-master" not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Teaching assistant for the MSc Data Science programme", "degree-master"),
+        ("Lecturer in the MSc Machine Learning programme at UCL", "degree-master"),
+        ("Taught undergraduate courses (BSc programme)", "degree-bachelor"),
+        ("Thesis on memory. Supervised by Hsiao-Wen Liao, PhD", "degree-phd"),
+        ("Worked with Dr. Smith (PhD) on imaging", "degree-phd"),
+        ("Advisor: Prof. Jane Doe, PhD", "degree-phd"),
+    ],
+)
+def test_a_degree_taught_or_an_advisers_is_not_held(text: str, absent: str) -> None:
+    assert absent not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Jane Doe, PhD\nMachine learning researcher", "degree-phd"),
+        ("Teaching assistant during my MSc programme at UCL", "degree-master"),
+        ("MSc Data Science programme, UCL, 2019-2020", "degree-master"),
+        ("PhD in Statistics, advised by Prof. Jane Doe", "degree-phd"),
+    ],
+)
+def test_the_writers_own_degree_beside_teaching_or_advisers_counts(text: str, present: str) -> None:
+    assert present in skill_ids(text)
