@@ -264,6 +264,7 @@ def test_soft_skills_shown_by_what_academics_write(text: str, skill: str) -> Non
         ("Presented the roadmap at the weekly team meeting", "conference-presentations"),
         ("Scrum meetings with the team of the client", "collaboration"),
         ("Published 5+ papers at NeurIPS", "communication"),
+        ("Code reviewer for the backend team", "peer-review"),
     ],
 )
 def test_near_phrasings_that_show_something_else(text: str, skill: str) -> None:
