@@ -452,6 +452,7 @@ def test_a_school_word_elsewhere_leaves_the_skill(text: str, skill: str) -> None
         ("Education\nDr.-Ing., TU Munich", "degree-phd"),
         ("Education\nSc.D. in Mechanical Engineering, MIT", "degree-phd"),
         ("Education\nEngD in Computer Science", "degree-phd"),
+        ("Education\n- Master, Computer Science, ETH Zurich (2020)", "degree-master"),
     ],
 )
 def test_degrees_as_schools_name_them(text: str, skill: str) -> None:
@@ -460,7 +461,14 @@ def test_degrees_as_schools_name_them(text: str, skill: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Scrum Master of the platform team", "Master of Ceremonies at the gala", "Master level"],
+    [
+        "Scrum Master of the platform team",
+        "Scrum Master in a team of 8",
+        "Master of Ceremonies at the gala",
+        "Master level",
+        "Merged feature branches into master in Git",
+        "Kubernetes master node in production",
+    ],
 )
 def test_master_outside_a_degree_is_no_degree(text: str) -> None:
     assert "degree-master" not in skill_ids(text)
@@ -492,3 +500,13 @@ def test_a_degree_taught_or_an_advisers_is_not_held(text: str, absent: str) -> N
 )
 def test_the_writers_own_degree_beside_teaching_or_advisers_counts(text: str, present: str) -> None:
     assert present in skill_ids(text)
+
+
+def test_a_degree_named_alone_in_a_yaml_cv_counts() -> None:
+    """al-folio and RenderCV files give the degree its own key: "studyType: Master"."""
+    source = (
+        "cv:\n  sections:\n    education:\n      - institution: ETH Zurich\n"
+        "        area: Computer Science\n        studyType: Master\n"
+    )
+    report = analyze(source.encode(), name="cv.yml")
+    assert "degree-master" in {skill.id for skill in report.skills}
