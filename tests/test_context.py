@@ -453,6 +453,10 @@ def test_a_school_word_elsewhere_leaves_the_skill(text: str, skill: str) -> None
         ("Education\nSc.D. in Mechanical Engineering, MIT", "degree-phd"),
         ("Education\nEngD in Computer Science", "degree-phd"),
         ("Education\n- Master, Computer Science, ETH Zurich (2020)", "degree-master"),
+        ("Laurea Magistrale in Ingegneria Informatica, Politecnico di Milano", "degree-master"),
+        ("Diplom-Informatiker, TU Berlin", "degree-master"),
+        ("Licence en Informatique, Sorbonne", "degree-bachelor"),
+        ("Doctorado en Ciencias de la Computación, UBA", "degree-phd"),
     ],
 )
 def test_degrees_as_schools_name_them(text: str, skill: str) -> None:
