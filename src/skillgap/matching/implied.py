@@ -26,7 +26,8 @@ def expand_implied(
             result.append(
                 hit._replace(
                     skill_id=implied,
-                    method="implied",
+                    # A heading's skill has no place: what it implies is shown by the section.
+                    method="implied" if hit.start >= 0 else "section",
                     confidence=round(hit.confidence * 0.9, 2),
                     context=f"implied by {names[hit.skill_id]}",
                 )

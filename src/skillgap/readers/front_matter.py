@@ -47,13 +47,15 @@ def split(source: str, budget: TextBudget | None = None) -> tuple[str, str]:
         return "", source
     # python-frontmatter loads YAML with libyaml's loader, which would crash on deep nesting:
     # PyYAML's own loader takes that, and stops at Python's recursion limit.
-    deep = isinstance(handler, YAMLHandler) and yaml_nesting(head)[0] > LIBYAML_MAX_DEPTH
+    yaml_handler = isinstance(handler, YAMLHandler)
+    deep = yaml_handler and yaml_nesting(head)[0] > LIBYAML_MAX_DEPTH
     try:
         data = yaml.load(head, Loader=yaml.SafeLoader) if deep else handler.load(head)
     except tomllib.TOMLDecodeError:  # a ValueError: caught first
         return "", body
     except (yaml.YAMLError, RecursionError, ValueError):
-        lines = front_matter_lines(head, budget) if isinstance(handler, YAMLHandler) else None
+        # Nesting hundreds deep is no author page: only a shallow block is read line by line.
+        lines = front_matter_lines(head, budget) if yaml_handler and not deep else None
         return (lines, body) if lines else ("", body)
     text = front_matter_to_text(data, budget)
     return (text + "\n", body) if text else ("", body)

@@ -280,6 +280,8 @@ _YAML_KEY = re.compile(r"^\s*-?\s*([\w\-. ]{1,40}):\s*(\||>)?\s*")
 _TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_]\w*):", re.MULTILINE)
 #: Brackets of a flow list or mapping left at either end of a value of broken YAML.
 _FLOW_BRACKETS = "[]{}"
+#: Longer lines of broken front matter are no resume's (a bio paragraph is far shorter).
+_MAX_FALLBACK_LINE = 5_000
 
 
 def front_matter_lines(source: str, text: TextBudget | None = None) -> str | None:
@@ -288,10 +290,11 @@ def front_matter_lines(source: str, text: TextBudget | None = None) -> str | Non
     Page metadata keys (icons, layout, dates) are dropped, as when it parses."""
     if not any(m.group(1).lower() in RESUME_KEYS for m in _TOP_LEVEL_KEY.finditer(source)):
         return None
-    read = _yaml_lines_fallback(source, skipped=_SKIPPED_KEYS | _FRONT_MATTER_METADATA)
+    kept = "\n".join(line for line in source.splitlines() if len(line) <= _MAX_FALLBACK_LINE)
+    read = _yaml_lines_fallback(kept, skipped=_SKIPPED_KEYS | _FRONT_MATTER_METADATA)
     if text is not None:
         text.spend(len(read))
-    return read
+    return read if read.strip() else None
 
 
 def _yaml_lines_fallback(source: str, skipped: frozenset[str] = frozenset()) -> str:
