@@ -266,6 +266,8 @@ def test_soft_skills_shown_by_what_academics_write(text: str, skill: str) -> Non
         ("Scrum meetings with the team of the client", "collaboration"),
         ("Published 5+ papers at NeurIPS", "communication"),
         ("Code reviewer for the backend team", "peer-review"),
+        ("I am currently learning Rust and JAX", "jax"),
+        ("Learning Go, Rust and Scala this year", "scala"),
     ],
 )
 def test_near_phrasings_that_show_something_else(text: str, skill: str) -> None:

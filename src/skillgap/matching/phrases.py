@@ -210,20 +210,29 @@ def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]
 
 
 def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
-    """A skill only being learned is not present: "Learning 'Machine Learning'", "learning Go".
+    """A skill only being learned is not present: "Learning 'Machine Learning'", "learning Go",
+    and each skill joined to such a one ("currently learning Rust and JAX").
 
     "learning" that is itself part of a found phrase ("deep learning, Python") does not count.
     """
     inside = {i for c in candidates for i in range(c.start, c.end)}
-    kept = []
-    for candidate in candidates:
+    wished: set[int] = set()  # ids of the wished candidates
+    wished_ends: set[int] = set()  # where a wished skill ends
+    for candidate in sorted(candidates, key=lambda c: c.start):
         index = candidate.start - 1
         while index >= 0 and view.lowers[index] in _QUOTES:
             index -= 1
         wish = index >= 0 and view.lowers[index] in _WISH_WORDS and index not in inside
-        if not wish:
-            kept.append(candidate)
-    return kept
+        joined = (
+            index >= 0
+            and view.lowers[index] in _JOINERS
+            and index in wished_ends
+            and view.lines[index] == view.lines[candidate.start]
+        )
+        if wish or joined:
+            wished.add(id(candidate))
+            wished_ends.add(candidate.end)
+    return [candidate for candidate in candidates if id(candidate) not in wished]
 
 
 class FirmPhrases:
