@@ -632,3 +632,18 @@ def test_latex_links_items_and_bullets_are_read_as_a_person_sees_them() -> None:
     assert "x.example" not in text and "2pt" not in text
     assert "Python SQL C/C++" in " ".join(text.split())
     assert "- FPGA Programming" in text
+
+
+def test_markdown_images_in_html_give_their_alternative_text() -> None:
+    """GitHub profile READMEs list skills as logos: a person sees Python's logo, skillgap reads
+    its alt text. Other tags, and images without alt text, give nothing."""
+    source = (
+        '### Tools\n<p><img src="https://x/python.svg" alt="python" width="40"/> '
+        "<img alt='docker' src='d.svg'/> <img src=\"k.svg\"/></p>\n\n"
+        'Inline <img src="p.svg" alt="PyTorch"> logo, <b>bold</b>.\n'
+    )
+    lines = [
+        " ".join(line.split())
+        for line in read_bytes(source.encode(), "README.md").text.splitlines()
+    ]
+    assert lines == ["Tools", "python docker", "Inline PyTorch logo, bold ."]
