@@ -248,6 +248,7 @@ def test_general_mechanisms_find_real_phrasings(text: str, skill: str) -> None:
         ("Research Scholar, IISc", "research-experience"),
         ("Summer research program, Caltech", "research-experience"),
         ("Member of the Stanford Vision Lab", "research-experience"),
+        ("Research Coordinator, Henry Ford Health", "research-experience"),
         ("My research focuses on 3D perception for driving", "research-experience"),
         ("J. Doe, A. Smith. Sparse attention. arXiv:2101.00001, 2021.", "publications"),
         ("Presented a poster at the SfN annual meeting", "conference-presentations"),
