@@ -18,7 +18,6 @@ def _tag_text(tag: re.Match[str]) -> str:
     return f" {alt.group(1) or alt.group(2) or ''} " if alt else " "
 
 
-
 def without_comments(source: str) -> str:
     """The source without its HTML comments (an unclosed one is left as it is).
 
