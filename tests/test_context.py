@@ -408,3 +408,109 @@ def test_skills_that_qualify_people_are_theirs(
     found = skill_ids(text)
     assert absent is None or absent not in found
     assert present is None or present in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Summer 2015: Research Assistant\n  * Github University\n  * Duties: Tagging issues",
+        "Experience\nInstructor, Python College, Leeds",
+        "Research Assistant, 2015\nSupervisor: Professor Git",
+        "Advised by Prof. Python and Dr. Git",
+    ],
+)
+def test_a_skill_in_the_name_of_a_school_or_a_person_is_not_the_skill(text: str) -> None:
+    found = skill_ids(text)
+    assert not found & {"github", "git", "python"}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Code on GitHub, University projects in Python", "github"),
+        ("Skills: Python\nUniversity of Leeds", "python"),
+        ("Courses from the NVIDIA Deep Learning Institute", "deep-learning"),
+        ("Taught by a professor: Python, Git", "git"),
+    ],
+)
+def test_a_school_word_elsewhere_leaves_the_skill(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Education\nMaster in Robotics, KTH, 2020", "degree-master"),
+        ("Master of Robotics, University of Sydney", "degree-master"),
+        ("Master by Research in AI, 2019", "degree-master"),
+        ("Education\nM.A.Sc. in Mechanical Engineering, University of Toronto", "degree-master"),
+        ("Education\nM.S.E. Computer Science, Johns Hopkins", "degree-master"),
+        ("Education\nMSCS, Georgia Tech", "degree-master"),
+        ("Education\nB.S.E. in Electrical Engineering, Michigan", "degree-bachelor"),
+        ("Education\nBMath Computer Science, Waterloo", "degree-bachelor"),
+        ("Education\nHBSc, University of Toronto", "degree-bachelor"),
+        ("Education\nDr.-Ing., TU Munich", "degree-phd"),
+        ("Education\nSc.D. in Mechanical Engineering, MIT", "degree-phd"),
+        ("Education\nEngD in Computer Science", "degree-phd"),
+        ("Education\n- Master, Computer Science, ETH Zurich (2020)", "degree-master"),
+        ("Laurea Magistrale in Ingegneria Informatica, Politecnico di Milano", "degree-master"),
+        ("Diplom-Informatiker, TU Berlin", "degree-master"),
+        ("Licence en Informatique, Sorbonne", "degree-bachelor"),
+        ("Doctorado en Ciencias de la Computación, UBA", "degree-phd"),
+    ],
+)
+def test_degrees_as_schools_name_them(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scrum Master of the platform team",
+        "Scrum Master in a team of 8",
+        "Master of Ceremonies at the gala",
+        "Master level",
+        "Merged feature branches into master in Git",
+        "Kubernetes master node in production",
+    ],
+)
+def test_master_outside_a_degree_is_no_degree(text: str) -> None:
+    assert "degree-master" not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Teaching assistant for the MSc Data Science programme", "degree-master"),
+        ("Lecturer in the MSc Machine Learning programme at UCL", "degree-master"),
+        ("Taught undergraduate courses (BSc programme)", "degree-bachelor"),
+        ("Thesis on memory. Supervised by Hsiao-Wen Liao, PhD", "degree-phd"),
+        ("Worked with Dr. Smith (PhD) on imaging", "degree-phd"),
+        ("Advisor: Prof. Jane Doe, PhD", "degree-phd"),
+    ],
+)
+def test_a_degree_taught_or_an_advisers_is_not_held(text: str, absent: str) -> None:
+    assert absent not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Jane Doe, PhD\nMachine learning researcher", "degree-phd"),
+        ("Teaching assistant during my MSc programme at UCL", "degree-master"),
+        ("MSc Data Science programme, UCL, 2019-2020", "degree-master"),
+        ("PhD in Statistics, advised by Prof. Jane Doe", "degree-phd"),
+    ],
+)
+def test_the_writers_own_degree_beside_teaching_or_advisers_counts(text: str, present: str) -> None:
+    assert present in skill_ids(text)
+
+
+def test_a_degree_named_alone_in_a_yaml_cv_counts() -> None:
+    """al-folio and RenderCV files give the degree its own key: "studyType: Master"."""
+    source = (
+        "cv:\n  sections:\n    education:\n      - institution: ETH Zurich\n"
+        "        area: Computer Science\n        studyType: Master\n"
+    )
+    report = analyze(source.encode(), name="cv.yml")
+    assert "degree-master" in {skill.id for skill in report.skills}

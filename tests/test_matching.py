@@ -223,6 +223,68 @@ def test_general_mechanisms_find_real_phrasings(text: str, skill: str) -> None:
     assert skill in skill_ids(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Co-developed ProteinGenerator, a diffusion model", "collaboration"),
+        ("Co-organized the GEM workshop", "collaboration"),
+        ("Worked with clinicians to build a triage model", "collaboration"),
+        ("Joint work with Google Brain on sparse attention", "collaboration"),
+        ("Supervised four undergraduate students on research projects", "communication"),
+        ("Invited talk at Google Research, 2023", "communication"),
+        ("Poster at the ICML 2022 workshop on causal learning", "communication"),
+        ("Teaching\nCS 5805 Machine Learning, Fall 2024", "communication"),
+        ("Head TA for CS 231n", "communication"),
+        ("Teaching Fellow, Harvard", "communication"),
+        ("Wrote grant proposals funded by NSF", "communication"),
+        ("Explained model results to non-technical stakeholders", "communication"),
+        ("Supervised 3 MSc theses", "communication"),
+        ("Ran a weekly reading group on RL theory", "communication"),
+        ("Speaker at PyData Berlin 2023", "communication"),
+        ("Worked alongside data engineers and designers", "collaboration"),
+        ("Team of 5 engineers building a recommender", "collaboration"),
+        ("Pair programming and code reviews with teammates", "collaboration"),
+        ("Joint project with Siemens on predictive maintenance", "collaboration"),
+        ("Research Scholar, IISc", "research-experience"),
+        ("Summer research program, Caltech", "research-experience"),
+        ("Member of the Stanford Vision Lab", "research-experience"),
+        ("Research Coordinator, Henry Ford Health", "research-experience"),
+        ("My research focuses on 3D perception for driving", "research-experience"),
+        ("J. Doe, A. Smith. Sparse attention. arXiv:2101.00001, 2021.", "publications"),
+        ("Presented a poster at the SfN annual meeting", "conference-presentations"),
+    ],
+)
+def test_soft_skills_shown_by_what_academics_write(text: str, skill: str) -> None:
+    """Joint work, supervising students, talks and a Teaching section with entries, as
+    academic CVs state them."""
+    assert skill in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Presented the roadmap at the weekly team meeting", "conference-presentations"),
+        ("Scrum meetings with the team of the client", "collaboration"),
+        ("Published 5+ papers at NeurIPS", "communication"),
+        ("Code reviewer for the backend team", "peer-review"),
+        ("I am currently learning Rust and JAX", "jax"),
+        ("Learning Go, Rust and Scala this year", "scala"),
+    ],
+)
+def test_near_phrasings_that_show_something_else(text: str, skill: str) -> None:
+    assert skill not in skill_ids(text)
+
+
+def test_a_teaching_section_of_a_template_loop_shows_no_communication() -> None:
+    page = "Teaching\n======\n  <ul>{% for post in site.teaching %}\n  {% endfor %}</ul>\n"
+    found = {skill.id for skill in analyze(page.encode(), name="cv.md").skills}
+    assert "communication" not in found
+    shown = analyze(
+        page.replace("{% for post in site.teaching %}", "TA, CS 101").encode(), name="cv.md"
+    )
+    assert "communication" in {skill.id for skill in shown.skills}
+
+
 def test_concepts_are_not_matched_fuzzily_from_single_words() -> None:
     found = skill_ids("Roles: instruction, Present MERN, Conversational, Mathematica")
     assert not {"communication", "nlp", "mathematics"} & found

@@ -120,7 +120,11 @@ def test_yaml_documents_are_pyyaml_safe_loads_on_any_yaml(pieces: list[str]) -> 
 
     source = "".join(pieces)
     fast = _load(source, structured.yaml_documents)
-    assert fast == _load(source, lambda text: list(yaml.safe_load_all(text)))
+    slow = _load(source, lambda text: list(yaml.safe_load_all(text)))
+    try:
+        assert fast == slow
+    except RecursionError:  # an anchor merged into itself ("&a a <<: *a"): a cyclic document
+        assert repr(fast) == repr(slow)
 
 
 @pytest.mark.parametrize(

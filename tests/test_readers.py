@@ -482,7 +482,7 @@ def test_toml_front_matter_is_parsed_never_shown_raw() -> None:
     [
         "---\nlayout: archive\ntitle: CV\npermalink: /cv/\nredirect_from:\n  - /resume\n---\n",
         '+++\ntitle = "CV"\ndraft = false\n+++\n',
-        "---\nskills: [Python\n---\n",  # does not parse: dropped, not shown raw
+        "---\nlayout: [archive\ntitle: CV\n---\n",  # does not parse: dropped, not shown raw
     ],
 )
 def test_metadata_front_matter_is_dropped(head: str) -> None:
@@ -505,12 +505,48 @@ def test_author_page_with_its_bio_typed_inside_the_front_matter_is_read() -> Non
     assert "PhD in Computer Science" in lines and "My research is in Deep Learning." in lines
     assert "I received my PhD degree in 2021, on natural language processing." in lines
     assert lines[-1] == "News"
-    for metadata in ("superuser", "icon_pack", "fab", "course:", "2021\n"):
+    for metadata in ("superuser", "icon_pack", "fab", "course:"):
         assert metadata not in text
     from skillgap.analysis import analyze
 
     found = {skill.id for skill in analyze(source.encode(), name="_index.md").skills}
     assert {"deep-learning", "nlp", "degree-phd"} <= found
+
+
+BROKEN_AUTHOR_PAGE = """---
+title: Sam Lee
+role: Ph.D. Student  # a comment
+bio: My research interests include Deep Learning.
+education:
+  courses:
+  - course: MS in Mathematics
+    institution: Ohio University
+social:
+- icon: github
+  icon_pack: fab
+  link: https://github.com/samlee
+skills: [Python, SQL
+highlight_name: false
+
+I received my PhD degree from Ohio University in 2021.
+---
+News and papers.
+"""
+
+
+def test_broken_author_page_front_matter_is_read_line_by_line() -> None:
+    """Bio paragraphs inside the YAML block make it fail to parse: its values are read, its
+    keys and metadata are not, and section keys still head their sections."""
+    lines = read_bytes(BROKEN_AUTHOR_PAGE.encode(), "_index.md").text.splitlines()
+    assert "MS in Mathematics" in lines and "Python, SQL" in lines
+    assert "I received my PhD degree from Ohio University in 2021." in lines
+    assert "github.com/samlee" in lines and lines[-1] == "News and papers."
+    assert "Ph.D. Student" in lines  # the comment after it is dropped
+    text = "\n".join(lines)
+    for markup in ("fab", "icon", "false", "course:", "[", "#"):
+        assert markup not in text
+    sections = [h.section for h in find_headings(lines)]
+    assert sections[:1] == ["education"] and "skills" in sections
 
 
 def test_yaml_aliases_cannot_blow_up_reading() -> None:
@@ -694,3 +730,18 @@ def test_latex_links_items_and_bullets_are_read_as_a_person_sees_them() -> None:
     assert "x.example" not in text and "2pt" not in text
     assert "Python SQL C/C++" in " ".join(text.split())
     assert "- FPGA Programming" in text
+
+
+def test_markdown_images_in_html_give_their_alternative_text() -> None:
+    """GitHub profile READMEs list skills as logos: a person sees Python's logo, skillgap reads
+    its alt text. Other tags, and images without alt text, give nothing."""
+    source = (
+        '### Tools\n<p><img src="https://x/python.svg" alt="python" width="40"/> '
+        "<img alt='docker' src='d.svg'/> <img src=\"k.svg\"/></p>\n\n"
+        'Inline <img src="p.svg" alt="PyTorch"> logo, <b>bold</b>.\n'
+    )
+    lines = [
+        " ".join(line.split())
+        for line in read_bytes(source.encode(), "README.md").text.splitlines()
+    ]
+    assert lines == ["Tools", "python docker", "Inline PyTorch logo, bold ."]

@@ -11,7 +11,7 @@ from skillgap.report import Report, RequirementResult
 from skillgap.scoring import score_role
 from skillgap.taxonomy import load_taxonomy, load_taxonomy_from
 
-from .helpers import REPO
+from .helpers import REPO, skill_ids
 
 RESEARCHER = """Ada Researcher
 
@@ -95,17 +95,19 @@ def test_a_publications_heading_alone_is_no_publication_list() -> None:
     assert design.shown_by is None and design.credit == 0
 
 
-def test_a_list_of_talks_shows_communication() -> None:
-    report = analyze(RESEARCHER.encode(), name="cv.txt")
-    communication = _requirement(report, "mle", "communication")
-    # The publication list comes first in the resume's evidence; talks would do too.
-    assert communication.credit == 1 and communication.shown_by is not None
-    talks_only = "Jo Doe\n\nTalks\n- Robust bandits, ML reading group, Zurich, 2023.\n"
+def test_papers_or_talks_meet_communication() -> None:
+    """A publication list shows communication as research evidence; a talk is presenting,
+    so it shows communication as a skill found (conference presentations imply it)."""
+    papers_only = RESEARCHER.split("Talks")[0]
     communication = _requirement(
-        analyze(talks_only.encode(), name="cv.txt"), "mle", "communication"
+        analyze(papers_only.encode(), name="cv.txt"), "mle", "communication"
     )
-    assert communication.shown_by is not None
-    assert communication.shown_by.startswith("a list of talks (1 entry), line 4:")
+    assert communication.credit == 1 and communication.shown_by is not None
+    assert communication.shown_by.startswith("papers at NeurIPS (2 entries)")
+    talks_only = "Jo Doe\n\nTalks\n- Robust bandits, ML reading group, Zurich, 2023.\n"
+    report = analyze(talks_only.encode(), name="cv.txt")
+    assert {"conference-presentations", "communication"} <= {skill.id for skill in report.skills}
+    assert _requirement(report, "mle", "communication").credit == 1
 
 
 def test_a_paper_named_with_its_venue_outside_a_list_counts() -> None:
@@ -126,7 +128,8 @@ def test_research_evidence_adds_exactly_the_weights_it_meets() -> None:
         r.weight * (r.credit - old.credit)
         for r, old in zip(with_evidence.requirements, without.requirements, strict=True)
     )
-    assert {r.id for r in added} == {"experimental-design", "collaboration", "communication"}
+    # Communication is found, not only shown: the talks imply it.
+    assert {r.id for r in added} == {"experimental-design", "collaboration"}
     assert with_evidence.score == pytest.approx(without.score + 100 * gained / total, abs=0.1)
     assert with_evidence.score > without.score
 
@@ -176,3 +179,19 @@ def test_reviewing_for_named_venues_shows_research_experience() -> None:
         analyze(code_review.encode(), name="cv.txt"), "rs", "research-experience"
     )
     assert research.shown_by is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Service\nCo-organizer\nGEM workshop, ICLR",
+        "Professional Service\nReviewer: NeurIPS, ICML, ICLR",
+    ],
+)
+def test_a_venue_served_is_no_publication(text: str) -> None:
+    found = skill_ids(text)
+    assert "research-venues" in found and "publications" not in found
+
+
+def test_a_venue_beside_ones_work_still_shows_publications() -> None:
+    assert "publications" in skill_ids("Projects\nProteinGenerator, ICLR 2024 workshop paper")

@@ -112,10 +112,18 @@ def test_headings_as_people_write_them(line: str, expected: object) -> None:
         "--- Experience ---",
         "### Experience ###",
         "E X P E R I E N C E",
+        ":briefcase: Experience",  # GitHub emoji shortcodes, shown as icons
+        "## :computer: Experience :computer:",
+        "**:briefcase: EXPERIENCE**",
     ],
 )
 def test_icons_bullets_numbering_and_rules_are_not_part_of_a_heading(line: str) -> None:
     assert heading_section(line) == ("experience", "experience")
+
+
+def test_a_shortcode_in_prose_opens_no_section() -> None:
+    assert heading_section(":smile: I love :pizza:") is None
+    assert heading_section("Skills: Python, SQL") == ("skills", "skills")
 
 
 def test_letter_spaced_words_two_spaces_apart() -> None:

@@ -32,6 +32,8 @@ _INLINE_HEADING = re.compile(
 #: What may stand before a heading's first letter: icons (emoji, Font Awesome's private-use
 #: glyphs), bullets, rules ("== Skills ==", "— SKILLS —"), Markdown marks.
 _LEADING_MARKS = re.compile(r"^[^\w(]+")
+#: GitHub's emoji shortcodes around a heading ("## :mortar_board: Education"), shown as icons.
+_SHORTCODES = re.compile(r"^[^\w(:]*(?::[a-z0-9_+\-]+:\s*)+|(?:\s*:[a-z0-9_+\-]+:)+$")
 #: Section numbers: "1. Experience", "2.1 Skills", "II. Education", "(a) Awards", "B) Talks".
 _NUMBERING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXivx]{1,4}[.)]|[A-Za-z][.)]|\((?:\d{1,2}|[A-Za-z])\))\s+"
@@ -204,7 +206,7 @@ def _heading(line: str) -> tuple[str, str, bool] | None:
 
 def _without_marks(line: str) -> str:
     """The line without the icons, bullets, numbering and rules around a heading's words."""
-    core = _LEADING_MARKS.sub("", line)
+    core = _LEADING_MARKS.sub("", _SHORTCODES.sub("", line))
     core = _NUMBERING.sub("", core)
     return _TRAILING_MARKS.sub("", core)
 

@@ -5,21 +5,29 @@ from __future__ import annotations
 from bisect import bisect_right, insort
 from collections.abc import Mapping
 
+from skillgap.ids import RESEARCH_VENUES
 from skillgap.matching.hit import Hit
+
+#: A venue named in a service section ("Reviewer: NeurIPS", "Co-organizer, GEM workshop,
+#: ICLR") is one served, not published at: it implies no publication there.
+_SERVED = (RESEARCH_VENUES, "service")
 
 
 def expand_implied(
     hits: list[Hit], implies: Mapping[str, tuple[str, ...]], names: Mapping[str, str]
 ) -> list[Hit]:
     """The hits and, after them, those of the skills that a found skill always shows
-    (linear algebra -> mathematics)."""
+    (linear algebra -> mathematics); a venue served implies nothing."""
     result = list(hits)
     for hit in hits:
+        if (hit.skill_id, hit.section) == _SERVED:
+            continue
         for implied in implies.get(hit.skill_id, ()):
             result.append(
                 hit._replace(
                     skill_id=implied,
-                    method="implied",
+                    # A heading's skill has no place: what it implies is shown by the section.
+                    method="implied" if hit.start >= 0 else "section",
                     confidence=round(hit.confidence * 0.9, 2),
                     context=f"implied by {names[hit.skill_id]}",
                 )

@@ -16,14 +16,15 @@ from typing import TYPE_CHECKING
 from skillgap.matching.headings import empty_headings, heading_hits
 from skillgap.matching.hit import CONFIDENCE, Hit
 from skillgap.matching.implied import drop_repeats, expand_implied
+from skillgap.matching.names import drop_names
 from skillgap.matching.near import NearMissStage
+from skillgap.matching.others import of_others
 from skillgap.matching.phrases import (
     PhraseStage,
     drop_contained,
     drop_people,
     drop_wishes,
     excluded_tokens,
-    of_others,
     outside_excludes,
 )
 from skillgap.matching.rule_stage import RuleStage
@@ -67,10 +68,12 @@ class Matcher:
         view = TokenView.of(text, line_sections, self.tokenizer)
 
         # Phrases: every form found, less exclude phrases ("The Linux Foundation"), ambiguous
-        # forms only in context, the longest of overlapping ones, none only being learned.
+        # forms only in context, the longest of overlapping ones, none only being learned,
+        # none in the name of a school or a person ("Github University", "Professor Git").
         found = self.phrases.find(view.doc)
         excluded = excluded_tokens(found)
         phrases = drop_contained(self.phrases.confirm(outside_excludes(found, excluded), view))
+        phrases = drop_names(phrases, view)
         others = self.patterns.phrases.others
         hits = [
             hit

@@ -6,8 +6,8 @@ exclude phrases inside which a form is not the skill), one on the text as writte
 ambiguous forms). An ambiguous form ("Go", "R", "Spark") counts only in context: a section
 where it is the skill, a cue word near it, a lead-in word before it, or a list of skills it is
 an item of; never as a place's state code ("Amherst, MA") or an organisation's initials
-("Strategy Consulting (MSC)"). Any form beside words about other people ("supervised Master's
-students") is theirs, not the person's.
+("Strategy Consulting (MSC)"). Whose a form is (another person's degree, one sought or
+taught) is decided in :mod:`.others`.
 """
 
 from __future__ import annotations
@@ -55,18 +55,6 @@ _COUNTRY_WORDS = frozenset({"USA", "US", "United", "America"})
 _SCHOOL_WORDS = frozenset(
     {"university", "college", "institute", "school", "technology", "tech", "polytechnic",
      "academy", "universität", "università", "universidad", "université", "universiteit"}
-)  # fmt: skip
-#: Words that make a degree programme that follows in their sentence a wish, not something
-#: held: a programme someone is "seeking" or "applying" to is not theirs ("currently
-#: pursuing" one is).
-_ASPIRATIONS = frozenset(
-    {"seeking", "seek", "aspiring", "aspire", "hoping", "hope", "planning", "plan",
-     "intend", "intending", "applying", "prospective"}
-)  # fmt: skip
-_ASPIRATION_REACH = 10
-_PROGRAMMES = frozenset(
-    {"program", "programs", "programme", "programmes", "position", "positions", "admission",
-     "admissions", "studies", "applications", "student", "students", "candidate"}
 )  # fmt: skip
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 
@@ -205,48 +193,6 @@ def drop_contained(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def of_others(
-    skill_id: str,
-    start: int,
-    end: int,
-    view: TokenView,
-    others: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]],
-) -> bool:
-    """Whether a form of a skill is someone else's by the words around it, on its line and in
-    its sentence: "supervised Master's research", "mentored MSc students", "PhD committees";
-    or no one's yet: "seeking ... a Master's/Ph.D. program"."""
-    if skill_id not in others:
-        return False
-    before, after = others[skill_id]
-    line, stretch = view.lines[start], view.stretch_of(start)
-    if end < len(view.lowers) and view.lowers[end] in after and view.lines[end] == line:
-        return True
-    if _sought(start, end, view):
-        return True
-    return any(
-        view.lowers[index] in before
-        and view.lines[index] == line
-        and view.stretch_of(index) == stretch
-        for index in range(max(0, start - 3), start)
-    )
-
-
-def _sought(start: int, end: int, view: TokenView) -> bool:
-    """A degree sought, not held: a word of wishing before it in its sentence and a
-    programme or position right after it ("Seeking to advance AI research through a
-    Masters/Ph.D. program", "applying to PhD programs"). A posting's "we are seeking someone
-    with a PhD" names no programme, so it keeps its degree."""
-    stretch = view.stretch_of(start)
-    after = range(end - 1, min(len(view.lowers), end + 3))  # "PhD student" ends in one
-    return any(
-        view.lowers[index] in _PROGRAMMES and view.lines[index] == view.lines[start]
-        for index in after
-    ) and any(
-        view.lowers[index] in _ASPIRATIONS and view.stretch_of(index) == stretch
-        for index in range(max(0, start - _ASPIRATION_REACH), start)
-    )
-
-
 def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
     """A skill that qualifies people is theirs, not the writer's: "hiring machine learning
     engineers", "recruited Python developers", "worked alongside data engineers and NLP
@@ -264,20 +210,29 @@ def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]
 
 
 def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
-    """A skill only being learned is not present: "Learning 'Machine Learning'", "learning Go".
+    """A skill only being learned is not present: "Learning 'Machine Learning'", "learning Go",
+    and each skill joined to such a one ("currently learning Rust and JAX").
 
     "learning" that is itself part of a found phrase ("deep learning, Python") does not count.
     """
     inside = {i for c in candidates for i in range(c.start, c.end)}
-    kept = []
-    for candidate in candidates:
+    wished: set[int] = set()  # ids of the wished candidates
+    wished_ends: set[int] = set()  # where a wished skill ends
+    for candidate in sorted(candidates, key=lambda c: c.start):
         index = candidate.start - 1
         while index >= 0 and view.lowers[index] in _QUOTES:
             index -= 1
         wish = index >= 0 and view.lowers[index] in _WISH_WORDS and index not in inside
-        if not wish:
-            kept.append(candidate)
-    return kept
+        joined = (
+            index >= 0
+            and view.lowers[index] in _JOINERS
+            and index in wished_ends
+            and view.lines[index] == view.lines[candidate.start]
+        )
+        if wish or joined:
+            wished.add(id(candidate))
+            wished_ends.add(candidate.end)
+    return [candidate for candidate in candidates if id(candidate) not in wished]
 
 
 class FirmPhrases:

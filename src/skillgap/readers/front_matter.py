@@ -2,8 +2,9 @@
 
 Author pages of Hugo Academic (Wowchemy, HugoBlox) and some Jekyll CV pages keep the whole CV
 there (education, skills, work, interests, bio); it is read as a YAML resume is. Front matter
-of page metadata only (title, layout, permalink) is not content and is dropped, as front
-matter that does not parse is. Nothing is ever shown raw.
+of page metadata only (title, layout, permalink) is not content and is dropped. YAML front
+matter that does not parse is read line by line when it holds resume content (keys dropped,
+values kept), else dropped. Nothing is ever shown raw.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from frontmatter.default_handlers import BaseHandler, YAMLHandler
 from skillgap.limits import TextBudget
 from skillgap.readers.structured import (
     LIBYAML_MAX_DEPTH,
+    front_matter_lines,
     front_matter_to_text,
-    yaml_lines_fallback,
     yaml_nesting,
 )
 
@@ -46,31 +47,15 @@ def split(source: str, budget: TextBudget | None = None) -> tuple[str, str]:
         return "", source
     # python-frontmatter loads YAML with libyaml's loader, which would crash on deep nesting:
     # PyYAML's own loader takes that, and stops at Python's recursion limit.
-    deep = isinstance(handler, YAMLHandler) and yaml_nesting(head)[0] > LIBYAML_MAX_DEPTH
+    yaml_handler = isinstance(handler, YAMLHandler)
+    deep = yaml_handler and yaml_nesting(head)[0] > LIBYAML_MAX_DEPTH
     try:
         data = yaml.load(head, Loader=yaml.SafeLoader) if deep else handler.load(head)
-    except yaml.MarkedYAMLError as error:
-        start = _valid_start(head, error, budget)
-        return (start + "\n", body) if start else ("", body)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError, ValueError):
+    except tomllib.TOMLDecodeError:  # a ValueError: caught first
         return "", body
+    except (yaml.YAMLError, RecursionError, ValueError):
+        # Nesting hundreds deep is no author page: only a shallow block is read line by line.
+        lines = front_matter_lines(head, budget) if yaml_handler and not deep else None
+        return (lines, body) if lines else ("", body)
     text = front_matter_to_text(data, budget)
     return (text + "\n", body) if text else ("", body)
-
-
-def _valid_start(head: str, error: yaml.MarkedYAMLError, budget: TextBudget | None) -> str:
-    """YAML front matter that parses up to a line and not past it, most often an author page
-    whose bio paragraphs were typed inside the block below the keys: the keys up to that line
-    read as YAML, and the lines from there on as the YAML reader reads malformed YAML (values
-    without their keys). Only when those keys hold resume content; else nothing."""
-    marks = [mark.line for mark in (error.context_mark, error.problem_mark) if mark is not None]
-    lines = head.splitlines()
-    cut = min(marks, default=0)
-    if cut == 0:
-        return ""
-    try:
-        data = yaml.load("\n".join(lines[:cut]), Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, RecursionError, ValueError):
-        return ""
-    text = front_matter_to_text(data, budget)
-    return text + yaml_lines_fallback("\n".join(lines[cut:])) if text else ""

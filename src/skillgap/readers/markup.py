@@ -8,6 +8,14 @@ import re
 from skillgap.readers.links import github_text
 
 _HTML_TAG = re.compile(r"<[^>\n]{1,500}>")
+#: An image's text: GitHub profile READMEs list skills as logos (``<img alt="python" ...>``).
+_IMG_ALT = re.compile(r"""^<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+def _tag_text(tag: re.Match[str]) -> str:
+    """What a person sees of an HTML tag: an image's alternative text, else a space."""
+    alt = _IMG_ALT.match(tag.group())
+    return f" {alt.group(1) or alt.group(2) or ''} " if alt else " "
 
 
 def without_comments(source: str) -> str:
@@ -44,7 +52,7 @@ def markdown_to_text(source: str) -> str:
         elif token.type in {"fence", "code_block"}:
             out.append(token.content)
         elif token.type == "html_block":
-            out.append(_HTML_TAG.sub(" ", token.content))
+            out.append(_HTML_TAG.sub(_tag_text, token.content))
         elif token.type in {"paragraph_close", "heading_close", "tr_close", "list_item_close"}:
             out.append("\n")
         elif token.type in {"th_close", "td_close"}:
@@ -61,7 +69,8 @@ def _inline_text(children: list) -> str:  # type: ignore[type-arg]
         elif kind in {"softbreak", "hardbreak"}:
             parts.append("\n")
         elif kind == "html_inline":
-            parts.append(" ")
+            tag = _HTML_TAG.fullmatch(child.content)
+            parts.append(_tag_text(tag) if tag else " ")
         elif kind == "image":
             parts.append(child.content)
         elif kind == "link_open":

@@ -50,7 +50,7 @@ def yaml_to_text(source: str, text: TextBudget | None = None) -> str:
     try:
         documents = yaml_documents(source)
     except (yaml.YAMLError, RecursionError, ValueError):
-        return yaml_lines_fallback(source)
+        return _yaml_lines_fallback(source)
     lines: list[str] = []
     budget = _Budget(text)
     for document in documents:
@@ -304,15 +304,44 @@ def _study_dates(entry: dict[str, Any]) -> str:
 
 
 _YAML_COMMENT = re.compile(r"(^|\s)#.*$")
-_YAML_KEY = re.compile(r"^\s*-?\s*[\w\-. ]{1,40}:\s*(\||>)?\s*")
+_YAML_KEY = re.compile(r"^\s*-?\s*([\w\-. ]{1,40}):\s*(\||>)?\s*")
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_]\w*):", re.MULTILINE)
+#: Brackets of a flow list or mapping left at either end of a value of broken YAML.
+_FLOW_BRACKETS = "[]{}"
+#: Longer lines of broken front matter are no resume's (a bio paragraph is far shorter).
+_MAX_FALLBACK_LINE = 5_000
 
 
-def yaml_lines_fallback(source: str) -> str:
-    """Malformed YAML: keep what follows each ``key:``, drop comments and bare keys."""
+def front_matter_lines(source: str, text: TextBudget | None = None) -> str | None:
+    """Front matter that does not parse as YAML, read line by line when a top-level key names
+    resume content (an author page whose bio paragraphs sit inside the block); else None.
+    Page metadata keys (icons, layout, dates) are dropped, as when it parses."""
+    if not any(m.group(1).lower() in RESUME_KEYS for m in _TOP_LEVEL_KEY.finditer(source)):
+        return None
+    kept = "\n".join(line for line in source.splitlines() if len(line) <= _MAX_FALLBACK_LINE)
+    read = _yaml_lines_fallback(kept, skipped=_SKIPPED_KEYS | _FRONT_MATTER_METADATA)
+    if text is not None:
+        text.spend(len(read))
+    return read if read.strip() else None
+
+
+def _yaml_lines_fallback(source: str, skipped: frozenset[str] = frozenset()) -> str:
+    """Malformed YAML: keep what follows each ``key:`` (not of a ``skipped`` key); a key of a
+    list or mapping that names a resume section is its heading, as when the YAML parses;
+    comments and other bare keys are dropped."""
     lines = []
     for raw in source.splitlines():
         line = _YAML_COMMENT.sub("", raw)
-        line = _YAML_KEY.sub("", line, count=1).strip().strip("\"'")
+        key = _YAML_KEY.match(line)
+        if key and key.group(1).strip() in skipped:
+            continue
+        if key:
+            line = line[key.end() :]
+            collection = not line.strip() or line.lstrip()[:1] in _FLOW_BRACKETS
+            heading = _key_heading(key.group(1).strip()) if collection else None
+            if heading:
+                lines += ["", heading]
+        line = line.strip().strip("\"'").strip(_FLOW_BRACKETS).strip()
         if line.startswith("- "):
             line = line[2:]
         cleaned = _string_line(line) if line else None

@@ -1,0 +1,96 @@
+"""Whose a skill's form is: a degree beside words about other people is theirs ("supervised
+Master's students", "Supervised by Jane Doe, PhD"), and one sought or taught is no one's yet
+("seeking ... a Master's/Ph.D. program", "Lecturer in the MSc Machine Learning programme")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from skillgap.matching.view import TokenView
+
+#: Words that make a degree programme that follows in their sentence a wish, not something
+#: held: a programme someone is "seeking" or "applying" to is not theirs ("currently
+#: pursuing" one is).
+_ASPIRATIONS = frozenset(
+    {"seeking", "seek", "aspiring", "aspire", "hoping", "hope", "planning", "plan",
+     "intend", "intending", "applying", "prospective"}
+)  # fmt: skip
+_ASPIRATION_REACH = 10
+_PROGRAMMES = frozenset(
+    {"program", "programs", "programme", "programmes", "position", "positions", "admission",
+     "admissions", "studies", "applications", "student", "students", "candidate", "course",
+     "courses", "module", "modules"}
+)  # fmt: skip
+#: Words of teaching: a degree programme taught is not one held ("Lecturer in the MSc Machine
+#: Learning programme").
+_TEACHING = frozenset(
+    {"taught", "teach", "teaches", "teaching", "lecturer", "lectured", "lecturing", "instructor",
+     "tutor", "tutored", "ta", "grader", "examiner"}
+)  # fmt: skip
+#: Words before another person's name whose degree follows it ("Supervised by Jane Doe, PhD").
+_ADVISERS = frozenset(
+    {"advisor", "adviser", "advisors", "supervisor", "supervisors", "supervised", "advised",
+     "co-advised", "co-supervised", "prof", "prof.", "professor", "dr", "dr."}
+)  # fmt: skip
+
+
+def of_others(
+    skill_id: str,
+    start: int,
+    end: int,
+    view: TokenView,
+    others: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]],
+) -> bool:
+    """Whether a form of a skill is someone else's by the words around it, on its line and in
+    its sentence: "supervised Master's research", "mentored MSc students", "PhD committees";
+    or no one's yet: "seeking ... a Master's/Ph.D. program"."""
+    if skill_id not in others:
+        return False
+    before, after = others[skill_id]
+    line, stretch = view.lines[start], view.stretch_of(start)
+    if end < len(view.lowers) and view.lowers[end] in after and view.lines[end] == line:
+        return True
+    if _sought(start, end, view) or _after_anothers_name(start, view):
+        return True
+    return any(
+        view.lowers[index] in before
+        and view.lines[index] == line
+        and view.stretch_of(index) == stretch
+        for index in range(max(0, start - 3), start)
+    )
+
+
+def _sought(start: int, end: int, view: TokenView) -> bool:
+    """A degree sought or taught, not held: a word of wishing or of teaching before it in its
+    sentence and a programme, position or course right after it ("Seeking to advance AI
+    research through a Masters/Ph.D. program", "TA for the MSc Data Science programme"). A
+    posting's "we are seeking someone with a PhD" names no programme, so it keeps its degree,
+    and "my MSc programme" is the writer's."""
+    if start > 0 and view.lowers[start - 1] in {"my", "our"}:
+        return False
+    stretch = view.stretch_of(start)
+    after = range(end - 1, min(len(view.lowers), end + 3))  # "PhD student" ends in one
+    return any(
+        view.lowers[index] in _PROGRAMMES and view.lines[index] == view.lines[start]
+        for index in after
+    ) and any(
+        (view.lowers[index] in _ASPIRATIONS or view.lowers[index] in _TEACHING)
+        and view.stretch_of(index) == stretch
+        for index in range(max(0, start - _ASPIRATION_REACH), start)
+    )
+
+
+def _after_anothers_name(start: int, view: TokenView) -> bool:
+    """A degree after a comma or bracket that follows a capitalised name, on a line that
+    names an adviser before it: "Supervised by Jane Doe, PhD", "with Dr. Smith (PhD)". The
+    writer's own "Jane Doe, PhD" atop a resume names no adviser."""
+    if start < 2 or view.lowers[start - 1] not in {",", "("}:
+        return False
+    name = view.text_of(start - 2, start - 1)
+    line = view.lines[start]
+    return name[:1].isupper() and any(
+        view.lowers[index] in _ADVISERS and view.lines[index] == line
+        for index in range(max(0, start - 8), start - 2)
+    )
