@@ -586,3 +586,29 @@ def test_prose_requirements_that_speak_to_the_reader_ask() -> None:
         " our pipelines.\n"
     )
     assert found == {("python",): "required", ("sql",): "required"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Examples the taxonomy files under the skill before them are that skill's examples.
+        ("Knowledge of statistics (i.e. hypothesis testing, regression).",
+         {("statistics", "regression")}),
+        # Parentheses end where they close: what follows is a requirement of its own.
+        ("Familiarity with GPU kernels (CUDA, Triton) and quantization (AWQ, GPTQ).",
+         {("gpu-kernels", "cuda", "triton-kernels"), ("quantization",)}),
+        ("Strong ML fundamentals (e.g. PyTorch or JAX) and Docker.",
+         {("machine-learning",), ("pytorch", "jax"), ("docker",)}),
+        # A phrase of several skills names the kind of the examples after it.
+        ("Experience training on multi-node GPU clusters (FSDP, DeepSpeed, Megatron-LM).",
+         {("distributed-training", "gpu-computing", "fsdp", "deepspeed", "megatron")}),
+        # The same skill in parentheses is a detail, and the list goes on after it.
+        ("Frameworks such as Hadoop (MapR), Spark, DASK etc.",
+         {("hadoop", "apache-spark", "dask-ray")}),
+    ],
+)  # fmt: skip
+def test_parentheses_hold_examples_up_to_where_they_close(
+    sentence: str, expected: set[tuple[str, ...]]
+) -> None:
+    found = set(requirements(f"Requirements\n- {sentence}\n"))
+    assert found == expected

@@ -16,7 +16,7 @@ A kind named before its examples ("cloud platforms such as AWS and Azure", "ML f
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -35,6 +35,12 @@ _INTRODUCER = re.compile(
     r"(\bsuch as|\be\.?g\.?|\bi\.?e\.?|\bincluding|\blike|\bfor (example|instance)|"
     r"\bespecially|\bparticularly|\bnamely|\bsome of|\bone or more of|\bany of|\bat least one of"
     r"|\bof the following|\bsimilar to|\bfrom)\b[\s,:]*(\S+[\s,]+){0,2}$|\(\s*(\S+[\s,]+){0,2}$",
+    re.IGNORECASE,
+)
+#: Introducers of examples proper; "especially" or "particularly" stresses a part of a skill,
+#: which stays a requirement of its own ("machine learning, especially deep learning").
+_NAMES_EXAMPLES = re.compile(
+    r"\bsuch as\b|\be\.?g\b|\bi\.?e\b|\bincluding\b|\blike\b|\bfor (example|instance)\b|\(",
     re.IGNORECASE,
 )
 #: Words after a list that make it a list of examples ("etc.", "or similar", "or another language").
@@ -87,6 +93,15 @@ def alternative_groups(
 ) -> list[Alternatives]:
     """Split one sentence's skills (in order) into requirements. ``all_one``: the sentence is
     an item of an "any of the following" list, so its skills are one set of alternatives."""
+
+    def covers(kind: Hit, examples: Sequence[Hit]) -> bool:
+        """Whether the taxonomy files the examples under the kind ("GPU kernels (CUDA,
+        Triton)", "statistics (i.e. hypothesis testing, regression)")."""
+        return any(
+            h.skill_id == kind.skill_id or kind.skill_id in taxonomy.ancestors(h.skill_id)
+            for h in examples
+        )
+
     runs: list[list[Hit]] = []
     for hit in hits:
         if runs and _joined(text[runs[-1][-1].end : hit.start]):
@@ -97,12 +112,16 @@ def alternative_groups(
     kinds: list[Hit | None] = [None] * len(runs)
     for index in range(1, len(runs)):
         kind, first = runs[index - 1][-1], runs[index][0]
-        if _INTRODUCER.search(text[kind.end : first.start]) and _general(text, kind, first):
+        between = text[kind.end : first.start]
+        if _INTRODUCER.search(between) and (
+            _general(text, kind, first)
+            or (_NAMES_EXAMPLES.search(between) is not None and covers(kind, runs[index]))
+        ):
             kinds[index] = runs[index - 1].pop()
     groups: list[Alternatives] = []
     for run, kind_of_run in zip(runs, kinds, strict=True):
         if run:
-            groups.extend(_run_groups(text, run, kind_of_run))
+            groups.extend(_run_groups(text, run, kind_of_run, covers))
     if all_one and groups:
         return [Alternatives(tuple(dict.fromkeys(s for g in groups for s in g.skills)))]
     return groups
@@ -122,14 +141,44 @@ def _general(text: str, kind: Hit, first_example: Hit) -> bool:
     return named_a_kind or _KIND_AFTER.match(text, kind.end, first_example.start) is not None
 
 
-def _run_groups(text: str, run: list[Hit], kind: Hit | None) -> list[Alternatives]:
+def _run_groups(
+    text: str, run: list[Hit], kind: Hit | None, covers: Callable[[Hit, Sequence[Hit]], bool]
+) -> list[Alternatives]:
     """The requirements of one run of skills joined only by commas, 'and', 'or'...; a
     ``kind`` they are examples of is met by any of them, so it joins their requirement."""
-    if kind is None and len(run) > 1 and "(" in text[run[0].end : run[1].start]:
-        # A skill then examples in parentheses: the kind they are examples of, or one apart.
-        if _general(text, run[0], run[1]):
-            return [_with_kind(run[0], _examples(run[1:]))]
-        return [Alternatives((run[0].skill_id,)), _examples(run[1:])]
+    joiners = [text[a.end : b.start] for a, b in pairwise(run)]
+    opening = next((i for i, j in enumerate(joiners) if j.count("(") > j.count(")")), None)
+    if opening is None:
+        # A run that began inside parentheses ends with them ("(e.g. PyTorch or JAX) and
+        # Docker": the examples are one requirement, Docker another).
+        close = next((i for i, j in enumerate(joiners) if j.count(")") > j.count("(")), None)
+        if close is not None:
+            first = _run_groups(text, run[: close + 1], kind, covers)
+            return [*first, *_run_groups(text, run[close + 1 :], None, covers)]
+    if kind is None and opening is not None:
+        # Skills, then skills in parentheses, up to the one that closes them.
+        close = next(
+            (i + 1 for i in range(opening + 1, len(joiners))
+             if joiners[i].count(")") > joiners[i].count("(")),
+            len(run),
+        )  # fmt: skip
+        before, inside, after = run[: opening + 1], run[opening + 1 : close], run[close:]
+        if all(h.skill_id == before[-1].skill_id for h in inside):
+            # The same skill again ("Hadoop (MapR), Spark"): a detail, and the list goes on.
+            return _run_groups(text, before + after, None, covers)
+        # Examples belong to the phrase right before them when it names their kind
+        # ("multi-node GPU clusters (FSDP, DeepSpeed)": skills of one phrase, apart only by
+        # spaces); else that phrase's list goes on after them, and they are one requirement.
+        start = len(before) - 1
+        while start > 0 and not text[before[start - 1].end : before[start].start].strip():
+            start -= 1
+        phrase = before[start:]
+        rest = _run_groups(text, after, None, covers) if after else []
+        if _general(text, phrase[-1], inside[0]) or any(covers(h, inside) for h in phrase):
+            head = _run_groups(text, before[:start], None, covers) if start else []
+            skills = tuple(dict.fromkeys(h.skill_id for h in (*phrase, *inside)))
+            return [*head, Alternatives(skills, kind=len(skills) > 1), *rest]
+        return [*_run_groups(text, before + after, None, covers), _examples(inside)]
     ids = tuple(dict.fromkeys(h.skill_id for h in run))
     joiners = [text[a.end : b.start] for a, b in pairwise(run)]
     slashes = [j.strip() == "/" for j in joiners]
