@@ -320,3 +320,18 @@ def test_a_usage_error_is_one_line_with_where_to_find_help(args: list[str], said
     assert result.returncode == 2 and result.stdout == ""
     [line] = result.stderr.splitlines()
     assert line.startswith("skillgap: error: ") and said in line
+
+
+def test_the_readme_shows_the_example_report_and_validate_output_as_they_are() -> None:
+    """The README's excerpt of the example report is made of the report's own lines (which
+    the golden test pins to the tool's output), and its validate example prints what the
+    command prints: counts in both drifted as the taxonomy grew."""
+    readme = (REPO / "README.md").read_text()
+    report = (EXAMPLES / "mle-resume.report.txt").read_text().split("\n")
+    first = report[0]
+    excerpt = readme.split(first, 1)[1].split("```", 1)[0].split("\n")[1:]
+    shown = [line for line in excerpt if line.strip() not in ("", "...")]
+    assert len(shown) > 20
+    assert [line for line in shown if line not in report] == []
+    code, out, _ = run("validate", str(EXAMPLES / "roles" / "data-scientist.toml"))
+    assert code == 0 and f"$ skillgap validate examples/roles/data-scientist.toml\n{out}" in readme
