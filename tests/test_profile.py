@@ -87,3 +87,16 @@ def test_a_degree_is_the_persons_own_unless_the_line_speaks_of_others() -> None:
     assert analyze(others.encode(), name="cv.txt").profile.degrees == []
     mentor = "Mentored BSc students in data science\nPhD students' reading group organiser\n"
     assert analyze(mentor.encode(), name="cv.txt").profile.degrees == []
+
+
+def test_nursing_degrees_count_in_education_but_not_as_other_names() -> None:
+    resume = (
+        "Education\nBSN, Nursing, Ohio State University, 2015\n"
+        "MSN, Family Nurse Practitioner, Duke University, 2019\n"
+    )
+    degrees = analyze(resume.encode(), name="cv.txt").profile.degrees
+    assert [(d.level, d.field) for d in degrees] == [
+        ("bachelor", "Nursing"), ("master", "Family Nurse Practitioner")
+    ]  # fmt: skip
+    chat = "Support agent. Answered customers on MSN Messenger and the BSN app.\n"
+    assert analyze(chat.encode(), name="cv.txt").profile.degrees == []
