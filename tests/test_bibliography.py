@@ -29,6 +29,7 @@ PUBS = r"""
 MAIN = r"""\documentclass{article}
 \usepackage{biblatex}
 \addbibresource{pubs.bib}
+\bibliographystyle{plain}
 \begin{document}
 Jane Doe. Research scientist. Python, PyTorch.
 \section{Publications}
@@ -54,6 +55,7 @@ def test_the_entries_a_cv_prints_are_read_in_place(tmp_path: Path) -> None:
     assert conference < sparse < journal < speech
     assert "Talk Nobody Cited" not in text  # never cited: not printed
     assert "doe2023" not in text and "doe2021" not in text  # \nocite's keys are not text
+    assert "plain" not in text  # nor a style's name
     assert document.warnings == ()
 
 

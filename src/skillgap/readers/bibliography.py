@@ -56,7 +56,7 @@ def with_bibliographies(source: str, includes: Includes) -> str:
             if name.strip():
                 entries.update(_read_bib(name.strip(), includes))
     if not entries:
-        return source
+        return _NOCITE.sub(" ", source)
     sections = [(m.start(), m.end()) for m in _REFSECTION.finditer(source)]
     cited_in: dict[tuple[int, int] | None, set[str]] = {}
     printed: set[str] = set()
@@ -102,7 +102,8 @@ def _cited(source: str, scope: tuple[int, int] | None, sections: list[tuple[int,
     }
 
 
-_NOCITE = re.compile(r"\\nocite\s*\{[^{}]{0,2000}\}")
+#: Commands whose argument is no text: cited keys, the bibliography's style.
+_NOCITE = re.compile(r"\\(?:nocite|bibliographystyle)\s*\{[^{}]{0,2000}\}")
 
 
 def _heading(options: str | None) -> str:

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
-    from skillgap.report import RequirementResult
+    from skillgap.report import Profile, RequirementResult
 
 T = TypeVar("T")
 
@@ -61,6 +61,21 @@ def partial_note(requirement: RequirementResult, names: Mapping[str, str]) -> st
         have = ", ".join(names.get(i, i) for i in requirement.adjacent)
         return f"Half credit: you show {have}, which is close. "
     return "Half credit: only seen in coursework, awards or interests. "
+
+
+def counted(number: int, one: str, many: str) -> str:
+    """``1 talk``, ``2 talks``, ``0 talks``."""
+    return f"{number} {one if number == 1 else many}"
+
+
+def research_summary(profile: Profile) -> list[str]:
+    """The research line of a report: publication entries, their venues, talks."""
+    publications = profile.publications
+    research = [counted(publications.count, "publication entry", "publication entries")]
+    if publications.venues:
+        research.append("venues " + ", ".join(publications.venues[:6]))
+    research.append(counted(profile.talks.count, "talk", "talks"))
+    return research
 
 
 def color_wanted(to_terminal: bool, environ: Mapping[str, str]) -> bool:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from skillgap._version import __version__
 from skillgap.records import Failure, Record
-from skillgap.render.base import Renderer, partial_note, printable
+from skillgap.render.base import Renderer, partial_note, printable, research_summary
 from skillgap.render.ranking import RankingRows, preferred
 from skillgap.report import FoundSkill, Report, RoleResult
 
@@ -112,10 +112,7 @@ _LEVEL_NAMES = {"bachelor": "Bachelor's", "master": "Master's", "phd": "PhD"}
 def report_view(report: Report) -> dict[str, Any]:
     """What the template shows of a report, as plain values."""
     profile = report.profile
-    research = [f"{profile.publications.count} publication entries"]
-    if profile.publications.venues:
-        research.append("venues " + ", ".join(profile.publications.venues[:6]))
-    research.append(f"{profile.talks.count} talks")
+    research = research_summary(profile)
     names = {skill.id: skill.name for skill in report.skills}
     categories = category_names(report)
     return {

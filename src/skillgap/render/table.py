@@ -19,7 +19,13 @@ from rich.table import Table
 from rich.text import Text
 
 from skillgap.records import Failure, Record
-from skillgap.render.base import Renderer, RenderOptions, partial_note, printable
+from skillgap.render.base import (
+    Renderer,
+    RenderOptions,
+    partial_note,
+    printable,
+    research_summary,
+)
 from skillgap.report import FoundSkill, Report, RoleResult, Strength
 
 BAR_WIDTH = 20
@@ -161,10 +167,7 @@ def _render_profile(console: Console, report: Report) -> None:
         for d in profile.degrees
     )
     console.print(Text.assemble(("Education: ", "bold"), degrees or "no degree found"))
-    research = [f"{profile.publications.count} publication entries"]
-    if profile.publications.venues:
-        research.append("venues " + ", ".join(profile.publications.venues[:6]))
-    research.append(f"{profile.talks.count} talks")
+    research = research_summary(profile)
     console.print(Text.assemble(("Research: ", "bold"), "; ".join(research)))
     if report.best_role is not None:
         console.print(Text(f"Why {report.best_role.name} fits best:", "bold"))
