@@ -612,3 +612,24 @@ def test_parentheses_hold_examples_up_to_where_they_close(
 ) -> None:
     found = set(requirements(f"Requirements\n- {sentence}\n"))
     assert found == expected
+
+
+def test_the_fields_a_degree_may_be_in_are_one_requirement_met_by_the_degree() -> None:
+    """An economist was told to "bring economics into an ML project" for a posting asking
+    for a "Master's degree or PhD in Statistics, Economics, or a quantitative field"."""
+    from skillgap.analysis import analyze
+
+    posting = (
+        "Requirements\n- Master's degree or PhD in Statistics, Economics, or a quantitative "
+        "field.\n- Publications at top venues (e.g., CVPR, NeurIPS).\n"
+        "- Large-scale training on multi-node GPU clusters (FSDP, DeepSpeed).\n"
+    )
+    found = requirements(posting)
+    assert ("statistics", "economics") in found and ("statistics",) not in found
+    assert ("publications", "research-venues") in found and ("publications",) not in found
+    assert ("distributed-training",) not in found  # the kind of the examples that follow
+    role = read_job(posting.encode(), name="posting.txt")
+    resume = b"Education\nM.A. in Economics, Columbia University, 2019\n"
+    [result] = analyze(resume, name="cv.txt", job=role).roles
+    fields = next(r for r in result.requirements if r.any_of == ["statistics", "economics"])
+    assert fields.credit == 1  # the degree's field, not coursework

@@ -24,7 +24,12 @@ from dataclasses import dataclass, replace
 from skillgap.errors import InputError
 from skillgap.ids import DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD
 from skillgap.matching import Hit, find_skills
-from skillgap.posting_groups import Alternatives, alternative_groups
+from skillgap.posting_groups import (
+    Alternatives,
+    alternative_groups,
+    degree_fields,
+    fields_as_one,
+)
 from skillgap.posting_mentions import list_labels, names_no_skill
 from skillgap.posting_sections import (
     Importance,
@@ -193,7 +198,10 @@ def _sentence_requirements(
     for part_hits, importance in parts:
         if importance is None or not part_hits:
             continue
-        groups = alternative_groups(text, part_hits, taxonomy, all_one=any_of)
+        groups = fields_as_one(
+            alternative_groups(text, part_hits, taxonomy, all_one=any_of),
+            degree_fields(text, hits, line_start + bounds[1], taxonomy),
+        )
         found += [
             PostingRequirement(
                 any_of=group.skills,

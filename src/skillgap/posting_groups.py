@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
+from skillgap.ids import DEGREE_LEVELS
 from skillgap.matching import Hit
 from skillgap.taxonomy import Taxonomy
 
@@ -95,10 +96,13 @@ def alternative_groups(
     an item of an "any of the following" list, so its skills are one set of alternatives."""
 
     def covers(kind: Hit, examples: Sequence[Hit]) -> bool:
-        """Whether the taxonomy files the examples under the kind ("GPU kernels (CUDA,
-        Triton)", "statistics (i.e. hypothesis testing, regression)")."""
+        """Whether the taxonomy files the examples under the kind, or has them imply it
+        ("GPU kernels (CUDA, Triton)", "statistics (i.e. hypothesis testing, regression)",
+        "publications at top venues (e.g. CVPR)")."""
         return any(
-            h.skill_id == kind.skill_id or kind.skill_id in taxonomy.ancestors(h.skill_id)
+            h.skill_id == kind.skill_id
+            or kind.skill_id in taxonomy.ancestors(h.skill_id)
+            or kind.skill_id in taxonomy.skills[h.skill_id].implies
             for h in examples
         )
 
@@ -124,7 +128,10 @@ def alternative_groups(
             groups.extend(_run_groups(text, run, kind_of_run, covers))
     if all_one and groups:
         return [Alternatives(tuple(dict.fromkeys(s for g in groups for s in g.skills)))]
-    return groups
+    # A skill named again as the kind of a list of examples is that one requirement
+    # ("large-scale training on multi-node GPU clusters (FSDP, DeepSpeed)").
+    kinds_of = [set(g.skills) for g in groups if g.kind]
+    return [g for g in groups if g.kind or not any(set(g.skills) < k for k in kinds_of)]
 
 
 def _joined(between: str) -> bool:
@@ -215,3 +222,47 @@ def _listed(text: str, run: list[Hit]) -> bool:
     closer = _CLOSER.match(after)
     closed = closer is not None and not _NOT_A_NAME.search(closer.group("items"))
     return closed or _INTRODUCER.search(before) is not None
+
+
+#: After a degree, the clause that names its fields ("MS or PhD in Statistics, Economics, or a
+#: quantitative field"), up to where the sentence goes on to something else.
+_FIELD_CLAUSE = re.compile(
+    r"[\s'\u2019s]*(degrees?\s*)?(\([^()]{0,40}\)\s*)?(in|of)\s", re.IGNORECASE
+)
+_FIELD_CLAUSE_END = re.compile(
+    r"[;:]|\.\s|\bwith\b|\bplus\b|\band\s+\d|\bor equivalent\b|\bexperience\b|\(",
+    re.IGNORECASE,
+)
+#: Categories of the skills that can be a degree's field (subjects, fields, domains).
+_FIELD_CATEGORIES = frozenset({"foundations", "application-areas", "fields", "domains"})
+
+
+def degree_fields(text: str, hits: Sequence[Hit], end: int, taxonomy: Taxonomy) -> set[str]:
+    """The skills a sentence names as the fields of the degree it asks for ("a Master's or
+    PhD in Statistics, Economics, or a quantitative field"). ``end``: where the sentence
+    ends in ``text``."""
+    degrees = [h for h in hits if h.skill_id in DEGREE_LEVELS]
+    clause = _FIELD_CLAUSE.match(text, degrees[-1].end, end) if degrees else None
+    if clause is None:
+        return set()
+    stop = _FIELD_CLAUSE_END.search(text, clause.end(), end)
+    clause_end = stop.start() if stop else end
+    return {
+        h.skill_id
+        for h in hits
+        if clause.end() <= h.start < clause_end
+        and taxonomy.skills[h.skill_id].category in _FIELD_CATEGORIES
+    }
+
+
+def fields_as_one(groups: list[Alternatives], fields: set[str]) -> list[Alternatives]:
+    """The fields a degree may be in are one requirement, met by any of them: a degree in
+    economics meets "Statistics, Economics, or a quantitative field" (they were requirements
+    apart, and an economist was told to bring economics into an ML project)."""
+    apart = [g for g in groups if g.skills and set(g.skills) <= fields]
+    if len(apart) < 2:
+        return groups
+    one = Alternatives(tuple(dict.fromkeys(s for g in apart for s in g.skills)))
+    first = groups.index(apart[0])
+    rest = [g for g in groups if g not in apart]
+    return [*rest[:first], one, *rest[first:]]

@@ -127,10 +127,13 @@ def _percent(part: float, whole: float) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
 
-def _is_weak(skill: FoundSkill, taxonomy: Taxonomy) -> bool:
-    """A practical skill (a tool, an ML field) seen only in coursework, awards or interests."""
+def _is_weak(skill: FoundSkill, taxonomy: Taxonomy, degree_lines: frozenset[int]) -> bool:
+    """A practical skill (a tool, an ML field) seen only in coursework, awards or interests;
+    not the field a degree is in ("M.A. in Economics" shows economics as a field of study,
+    which a posting's "degree in Statistics or Economics" asks for)."""
     return taxonomy.categories[skill.category].practical and all(
-        evidence.section in WEAK_SECTIONS for evidence in skill.evidence
+        evidence.section in WEAK_SECTIONS and evidence.line not in degree_lines
+        for evidence in skill.evidence
     )
 
 
@@ -149,7 +152,10 @@ def score_requirement(
     if via:
         matched = list(via)
     shown = [child for children in via.values() for child in children] or matched
-    strong = [skill_id for skill_id in shown if not _is_weak(found[skill_id], taxonomy)]
+    degree_lines = frozenset(d.line for d in degrees)
+    strong = [
+        skill_id for skill_id in shown if not _is_weak(found[skill_id], taxonomy, degree_lines)
+    ]
     adjacent = (
         []
         if matched
