@@ -30,6 +30,7 @@ from skillgap.matching.phrases import (
 from skillgap.matching.rule_stage import RuleStage
 from skillgap.matching.templates import in_placeholder, placeholder_spans
 from skillgap.matching.tokens import EnglishTokenizer
+from skillgap.matching.topics import in_topic, topic_spans
 from skillgap.matching.view import TokenView
 
 if TYPE_CHECKING:
@@ -69,25 +70,28 @@ class Matcher:
 
         # Phrases: every form found, less exclude phrases ("The Linux Foundation"), ambiguous
         # forms only in context, the longest of overlapping ones, none only being learned,
-        # none in the name of a school or a person ("Github University", "Professor Git").
+        # none in the name of a school or a person ("Github University", "Professor Git"), none
+        # that is only the topic of someone's reporting ("interviewed researchers about LLMs").
         found = self.phrases.find(view.doc)
         excluded = excluded_tokens(found)
         phrases = drop_contained(self.phrases.confirm(outside_excludes(found, excluded), view))
         phrases = drop_names(phrases, view)
         others = self.patterns.phrases.others
+        topics = topic_spans(view)
         hits = [
             hit
             for phrase in drop_people(drop_wishes(phrases, view), view)
             if not of_others(phrase.skill_id, phrase.start, phrase.end, view, others)
+            and not in_topic(phrase.start, phrase.end, topics)
             for hit in self.phrases.hits(phrase, view)
         ]
 
         # Rules: token patterns of concepts ("deployed ... models"), outside exclude phrases,
-        # none of someone else's.
+        # none of someone else's, none a topic.
         rule_matches = [
             (skill, start, end)
             for skill, start, end in self.rules.find(view, excluded)
-            if not of_others(skill, start, end, view, others)
+            if not of_others(skill, start, end, view, others) and not in_topic(start, end, topics)
         ]
         hits += [
             view.hit(skill, start, end, "rule", CONFIDENCE["rule"])
