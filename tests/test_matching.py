@@ -473,3 +473,18 @@ def test_remembered_near_miss_searches_find_what_fresh_ones_find(taxonomy: Taxon
     assert {"Pytoch", "Kubernets", "Neutral Networks"} <= set(found)
     for view in views:
         assert list(seasoned.find(view, set())) == list(NearMissStage(patterns).find(view, set()))
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("Put our churn classifier into production as a REST API.", True),
+        ("Shipped a recommendation model that now powers the homepage.", True),
+        ("Rolled out the ranking model to 10% of traffic.", True),
+        ("Trained a model on user data; released a report to customers.", False),
+        ("Shipped a model railway kit to a museum.", False),
+    ],
+)
+def test_production_said_without_deploy_is_model_deployment(line: str, shown: bool) -> None:
+    """Found in a review: without these, the core of the MLE role swung on one word."""
+    assert ("model-deployment" in skill_ids(f"Experience\n- {line}\n")) == shown
