@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
-    from skillgap.report import Profile, RequirementResult
+    from skillgap.report import Profile, RequirementResult, RoleResult
 
 T = TypeVar("T")
 
@@ -61,6 +61,14 @@ def partial_note(requirement: RequirementResult, names: Mapping[str, str]) -> st
         have = ", ".join(names.get(i, i) for i in requirement.adjacent)
         return f"Half credit: you show {have}, which is close. "
     return "Half credit: only seen in coursework, awards or interests. "
+
+
+def gain_text(requirement: RequirementResult, role: RoleResult) -> str:
+    """What closing a gap adds: "+8 if closed"; for a gap outside the core of a role none of
+    whose core is met, that it adds nothing yet (a bare "+0" reads as a bug)."""
+    if requirement.gain == 0 and not requirement.core and role.core_share == 0:
+        return "+0 until the core is met"
+    return f"+{requirement.gain:.0f} if closed"
 
 
 def counted(number: int, one: str, many: str) -> str:

@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from skillgap._version import __version__
 from skillgap.records import Failure, Record
-from skillgap.render.base import Renderer, partial_note, printable, research_summary
+from skillgap.render.base import (
+    Renderer,
+    gain_text,
+    partial_note,
+    printable,
+    research_summary,
+)
 from skillgap.render.ranking import RankingRows, preferred
 from skillgap.report import FoundSkill, Report, RoleResult
 
@@ -174,6 +180,7 @@ def _role_view(role: RoleResult, number: int, names: Mapping[str, str]) -> dict[
             {
                 "name": gap.name,
                 "gain": gap.gain,
+                "gain_text": gain_text(gap, role),
                 "importance": gap.importance,
                 "weight": gap.weight,
                 "note": partial_note(gap, names),

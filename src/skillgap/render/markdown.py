@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from skillgap.records import Failure, Record
-from skillgap.render.base import Renderer, printable
+from skillgap.render.base import Renderer, gain_text, printable
 from skillgap.report import Report, RoleResult
 
 _LEVELS = {"bachelor": "Bachelor's", "master": "Master's", "phd": "PhD"}
@@ -89,7 +89,7 @@ def _role(role: RoleResult) -> list[str]:
         r = by_id[gap_id]
         half = " (half credit)" if r.credit else ""
         out.append(
-            f"{number}. **{cell(r.name)}**, **+{r.gain:.0f} if closed** "
+            f"{number}. **{cell(r.name)}**, **{gain_text(r, role)}** "
             f"({r.importance}, weight {r.weight:g}){half}: {cell(r.tip)}"
         )
     if role.unrecognised:

@@ -22,6 +22,7 @@ from skillgap.records import Failure, Record
 from skillgap.render.base import (
     Renderer,
     RenderOptions,
+    gain_text,
     partial_note,
     printable,
     research_summary,
@@ -265,7 +266,7 @@ def _render_gaps(
         heading = Text.assemble(
             (requirement.name, "bold"),
             "  ",
-            (f"+{requirement.gain:.0f} if closed", "green"),
+            (gain_text(requirement, role), "green"),
             f"  [{requirement.importance}]",
         )
         if tips:
