@@ -42,12 +42,15 @@ def median_wall(command: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
-def run_measured(command: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds of the whole process tree, peak total PSS in MiB."""
+def run_measured(command: list[str], *, watch: bool = True) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds of the whole process tree, peak total PSS in MiB (0 unless
+    ``watch``: reading a process's PSS costs the kernel milliseconds of CPU per 100 MiB it
+    maps, so a watched run is slower on a machine with few cores, and times come from runs
+    that are not watched)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = watch_memory(process.pid, lambda: process.poll() is not None)
+    peak = watch_memory(process.pid, lambda: process.poll() is not None) if watch else 0.0
     process.wait()
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -117,18 +120,23 @@ def make_batches(corpus: Path, folder: Path) -> tuple[list[Path], list[Path]]:
 
 
 def batch_rate(files: list[Path], jobs: int, runs: int) -> tuple[float, float, float, float]:
-    """Marginal inputs per second and CPU seconds per input, peak MiB, and the full wall time."""
+    """Marginal inputs per second and CPU seconds per input, peak MiB, and the full wall time.
+
+    The times come from runs whose memory is not watched, the peak from as many more runs of
+    the whole batch that are: sampling the PSS of three processes of 250 MiB every 20 ms
+    takes the watcher about half a core, which a run on two cores would lose."""
     small, large = files[: len(files) // 10], files
-    results = []
+    command = [*SKILLGAP, "analyze", "-f", "jsonl", "-j", str(jobs)]
+    results, peaks = [], []
     for _ in range(runs):
-        command = [*SKILLGAP, "analyze", "-f", "jsonl", "-j", str(jobs)]
-        wall_small, cpu_small, _ = run_measured([*command, *map(str, small)])
-        wall_large, cpu_large, peak = run_measured([*command, *map(str, large)])
+        wall_small, cpu_small, _ = run_measured([*command, *map(str, small)], watch=False)
+        wall_large, cpu_large, _ = run_measured([*command, *map(str, large)], watch=False)
         extra = len(large) - len(small)
         results.append((extra / (wall_large - wall_small), (cpu_large - cpu_small) / extra,
-                        peak, wall_large))  # fmt: skip
-    rate, cpu, peak, wall = (statistics.median(column) for column in zip(*results, strict=True))
-    return rate, cpu, peak, wall
+                        wall_large))  # fmt: skip
+        peaks.append(run_measured([*command, *map(str, large)])[2])
+    rate, cpu, wall = (statistics.median(column) for column in zip(*results, strict=True))
+    return rate, cpu, statistics.median(peaks), wall
 
 
 def extraction_cpu(pdfs: list[Path], runs: int) -> float:
@@ -142,8 +150,8 @@ def extraction_cpu(pdfs: list[Path], runs: int) -> float:
     small, large = pdfs[: len(pdfs) // 10], pdfs
     values = []
     for _ in range(runs):
-        _, cpu_small, _ = run_measured([sys.executable, "-c", code, *map(str, small)])
-        _, cpu_large, _ = run_measured([sys.executable, "-c", code, *map(str, large)])
+        _, cpu_small, _ = run_measured([sys.executable, "-c", code, *map(str, small)], watch=False)
+        _, cpu_large, _ = run_measured([sys.executable, "-c", code, *map(str, large)], watch=False)
         values.append((cpu_large - cpu_small) / (len(large) - len(small)))
     return statistics.median(values)
 
@@ -368,6 +376,12 @@ def main() -> int:
     runs: int = args.runs
     cores = len(os.sched_getaffinity(0))
     print(f"machine: {cores} cores, Python {sys.version.split()[0]}; medians of {runs} runs")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print(
+            "note: PYTHONDONTWRITEBYTECODE is set, so an editable install compiles skillgap's "
+            "modules on every run (about 0.09x the floor in a cold start); an installed one "
+            "does not. PYTHONPYCACHEPREFIX=/tmp/pyc instead keeps bytecode out of the tree."
+        )
     if args.readers:
         with tempfile.TemporaryDirectory() as tmp:
             print_reader_times(args.corpus, Path(tmp), runs)

@@ -7,6 +7,7 @@ only writes text in order: rendering in the parent would make it the bottleneck.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -107,9 +108,17 @@ def _prepare_to_fork(job: Job, *, inputs: int) -> None:
     its second text)."""
     from skillgap.matching import matcher_for
 
-    matcher = matcher_for(job.taxonomy)
-    if inputs > 1:
-        matcher.tokenizer.add_all_special_cases()
+    # Importing spaCy and building the matcher make some 100,000 objects that live as long as
+    # the process: the collections this sets off would walk them again and again, for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        matcher = matcher_for(job.taxonomy)
+        if inputs > 1:
+            matcher.tokenizer.add_all_special_cases()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def in_order(

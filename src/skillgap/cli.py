@@ -8,6 +8,7 @@ or refuses the format (exit 2). Heavy modules are imported inside the commands s
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -428,7 +429,12 @@ def schema() -> None:
 def main() -> None:
     """Console-script entry point."""
     _stop_quietly_on_signals()
-    app(prog_name="skillgap")
+    try:
+        app(prog_name="skillgap")
+    finally:
+        # The process ends here: the collection at exit would walk everything it built (spaCy,
+        # the matcher) only to free nothing.
+        gc.freeze()
 
 
 def _stop_quietly_on_signals() -> None:
