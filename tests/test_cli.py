@@ -311,6 +311,8 @@ def test_what_a_reader_could_not_read_is_a_quality_warning(tmp_path: Path) -> No
         (["analyze"], "Missing argument 'RESUME...'. (see 'skillgap analyze --help')"),
         (["analyze", "cv.pdf", "-f", "yaml"], "'yaml' is not one of 'table'"),
         (["compare", "cv.pdf", "--max-bytes", "x"], "No such option: --max-bytes"),
+        (["analyze", "cv.pdf", "-f", "xml"], "'--format' / '-f': 'xml' is not one of"),
+        (["analyze", "cv.pdf", "-r"], "Option '-r' requires an argument. (see 'skillgap"),
     ],
 )  # fmt: skip
 def test_a_usage_error_is_one_line_with_where_to_find_help(args: list[str], said: str) -> None:

@@ -54,8 +54,10 @@ class UsageError(ClickUsageError):  # type: ignore[misc]
     help: click prints the usage, a hint and the error on four lines."""
 
     def show(self, file: Any = None) -> None:
-        where = f" (see '{self.ctx.command_path} --help')" if self.ctx is not None else ""
-        typer.echo(f"skillgap: error: {self.format_message()}{where}", file=file, err=True)
+        path = self.ctx.command_path if self.ctx is not None else "skillgap"
+        # pydantic's "Value error, " before a validator's own words says nothing to a user.
+        message = self.format_message().replace("Value error, ", "")
+        typer.echo(f"skillgap: error: {message} (see '{path} --help')", file=file, err=True)
 
     @classmethod
     def of(cls, error: Any) -> Any:

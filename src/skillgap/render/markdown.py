@@ -8,9 +8,10 @@ code fences, emphasis, math) and removes control characters.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from skillgap.records import Failure, Record
-from skillgap.render.base import Renderer, gain_text, printable
+from skillgap.render.base import Renderer, gain_text, partial_note, printable
 from skillgap.report import Report, RoleResult
 
 _LEVELS = {"bachelor": "Bachelor's", "master": "Master's", "phd": "PhD"}
@@ -70,13 +71,14 @@ def _report(report: Report, config: str | None) -> str:
         for d in report.profile.degrees
     )
     out += [f"**Education:** {degrees or 'no degree found'}", ""]
+    names = {skill.id: skill.name for skill in report.skills}
     for role in report.roles:
-        out += _role(role)
+        out += _role(role, names)
     out += _skills(report)
     return "\n".join(out) + "\n"
 
 
-def _role(role: RoleResult) -> list[str]:
+def _role(role: RoleResult, names: Mapping[str, str]) -> list[str]:
     out = [f"### {cell(role.name)}: gaps, the most points first", ""]
     for warning in role.warnings:
         out += [f"> **Warning:** {cell(warning)}", ""]
@@ -87,10 +89,10 @@ def _role(role: RoleResult) -> list[str]:
         out += ["Every requirement is met.", ""]
     for number, gap_id in enumerate(role.gaps, start=1):
         r = by_id[gap_id]
-        half = " (half credit)" if r.credit else ""
+        half = partial_note(r, names)  # why it earns half already, as the table says
         out.append(
             f"{number}. **{cell(r.name)}**, **{gain_text(r, role)}** "
-            f"({r.importance}, weight {r.weight:g}){half}: {cell(r.tip)}"
+            f"({r.importance}, weight {r.weight:g}): {cell(half + r.tip)}"
         )
     if role.unrecognised:
         out += ["", "**Not in skillgap's taxonomy** (not scored), looked for as written:", ""]
