@@ -633,3 +633,12 @@ def test_the_fields_a_degree_may_be_in_are_one_requirement_met_by_the_degree() -
     [result] = analyze(resume, name="cv.txt", job=role).roles
     fields = next(r for r in result.requirements if r.any_of == ["statistics", "economics"])
     assert fields.credit == 1  # the degree's field, not coursework
+
+
+def test_years_go_to_the_skill_they_are_said_of() -> None:
+    """Found in a review: both requirements took the smaller figure of the sentence."""
+    posting = "Requirements\n- 5+ years of experience in software engineering, 3+ years in ML.\n"
+    years = {r.any_of: r.years for r in read_job(posting.encode(), name="p.txt").requirements}
+    assert years == {("computer-science",): 5, ("machine-learning",): 3}
+    one = "Requirements\n- Python and SQL (3+ years).\n"
+    assert {r.years for r in read_job(one.encode(), name="p.txt").requirements} == {3}

@@ -105,13 +105,19 @@ def _sentence_stops(line: str) -> list[int]:
     return [m.start() for m in _SENTENCE_STOP.finditer(line)]
 
 
-def years_asked(sentence: str) -> int | None:
-    """The fewest years of experience a sentence asks for ("5+ years", "3-5 years": 3)."""
+def years_asked(sentence: str, at: int | None = None) -> int | None:
+    """The fewest years of experience a sentence asks for ("5+ years", "3-5 years": 3); with
+    ``at`` (where a requirement's first skill stands in it) and several figures, the one said
+    of that skill: the last before it, else the first after ("5+ years in software
+    engineering, 3+ years in ML systems")."""
     figures = []
     for match in _YEARS.finditer(sentence):
         word = match.group(1).lower()
-        figures.append(_NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word))
-    return min(figures) if figures else None
+        figures.append((match.start(), _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)))
+    if at is None or len({value for _, value in figures}) < 2:
+        return min((value for _, value in figures), default=None)
+    before = [value for start, value in figures if start < at]
+    return before[-1] if before else figures[0][1]
 
 
 def extract_requirements(
@@ -182,6 +188,8 @@ def _sentence_requirements(
     ("Bachelor's degree (Master's preferred)") or as the last clause ("Python and Spark,
     Scala a plus"), asks for its skills apart, as preferred."""
     sentence = line[bounds[0] : bounds[1]].strip()
+    raw = line[bounds[0] : bounds[1]]
+    sentence_start = line_start + bounds[0] + len(raw) - len(raw.lstrip())  # in ``text``
     spans = _optional_asides(line, bounds)
     asides = [(line_start + a, line_start + b) for a, b in spans]
     inside = [h for h in hits if any(a <= h.start < b for a, b in asides)]
@@ -208,7 +216,11 @@ def _sentence_requirements(
                 importance=importance,
                 sentence=sentence,
                 line=line_number,
-                years=years_asked(sentence),
+                years=years_asked(
+                    sentence,
+                    min((h.start for h in part_hits if h.skill_id in group.skills), default=0)
+                    - sentence_start,
+                ),
                 kind=group.kind,
             )
             for group in _degrees_apart(groups)
