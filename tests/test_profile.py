@@ -100,3 +100,12 @@ def test_nursing_degrees_count_in_education_but_not_as_other_names() -> None:
     ]  # fmt: skip
     chat = "Support agent. Answered customers on MSN Messenger and the BSN app.\n"
     assert analyze(chat.encode(), name="cv.txt").profile.degrees == []
+
+
+def test_venues_served_are_not_listed_as_venues_published_at() -> None:
+    resume = (
+        "Publications\n- J. Doe. Robust bandits. ICML 2023.\n\n"
+        "Service\nReviewer: NeurIPS 2023, ICLR 2024\n\n"
+        "Experience\nReviewer for AAAI 2022 while at Acme.\n"
+    )
+    assert analyze(resume.encode(), name="cv.txt").profile.publications.venues == ["ICML"]

@@ -318,7 +318,10 @@ class ResearchOutput(_Model):
     count: Annotated[
         int, Field(description="Entries in the section (bulleted, numbered or dated lines)")
     ]
-    venues: Annotated[list[str], Field(description="Venues named anywhere, e.g. NeurIPS, ICML")]
+    venues: Annotated[
+        list[str],
+        Field(description="Venues named anywhere but as served (reviewing, organising)"),
+    ]
 
 
 @dataclass(frozen=True, kw_only=True)
