@@ -337,3 +337,10 @@ def test_the_readme_shows_the_example_report_and_validate_output_as_they_are() -
     assert [line for line in shown if line not in report] == []
     code, out, _ = run("validate", str(EXAMPLES / "roles" / "data-scientist.toml"))
     assert code == 0 and f"$ skillgap validate examples/roles/data-scientist.toml\n{out}" in readme
+    _, out, _ = run("compare", "examples/*-resume.pdf", "--role", "mle")
+    assert f'$ skillgap compare "examples/*-resume.pdf" --role mle\n{out}' in readme
+    _, _, err = run("analyze", "examples/mle-resume.pdf", "--role", "rs", "--fail-under", "90")
+    assert (
+        f"$ skillgap analyze examples/mle-resume.pdf --role rs --fail-under 90 >/dev/null\n{err}"
+        in readme
+    )
