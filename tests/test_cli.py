@@ -324,7 +324,9 @@ def test_a_usage_error_is_one_line_with_where_to_find_help(args: list[str], said
     assert line.startswith("skillgap: error: ") and said in line
 
 
-def test_the_readme_shows_the_example_report_and_validate_output_as_they_are() -> None:
+def test_the_readme_shows_the_example_report_and_validate_output_as_they_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The README's excerpt of the example report is made of the report's own lines (which
     the golden test pins to the tool's output), and its validate example prints what the
     command prints: counts in both drifted as the taxonomy grew."""
@@ -335,12 +337,11 @@ def test_the_readme_shows_the_example_report_and_validate_output_as_they_are() -
     shown = [line for line in excerpt if line.strip() not in ("", "...")]
     assert len(shown) > 20
     assert [line for line in shown if line not in report] == []
+    monkeypatch.chdir(REPO)  # the README's commands run in the repository
     code, out, _ = run("validate", str(EXAMPLES / "roles" / "data-scientist.toml"))
     assert code == 0 and f"$ skillgap validate examples/roles/data-scientist.toml\n{out}" in readme
     _, out, _ = run("compare", "examples/*-resume.pdf", "--role", "mle")
     assert f'$ skillgap compare "examples/*-resume.pdf" --role mle\n{out}' in readme
     _, _, err = run("analyze", "examples/mle-resume.pdf", "--role", "rs", "--fail-under", "90")
-    assert (
-        f"$ skillgap analyze examples/mle-resume.pdf --role rs --fail-under 90 >/dev/null\n{err}"
-        in readme
-    )
+    command = "skillgap analyze examples/mle-resume.pdf --role rs --fail-under 90 >/dev/null"
+    assert f"$ {command}\n{err}" in readme
