@@ -488,3 +488,16 @@ def test_remembered_near_miss_searches_find_what_fresh_ones_find(taxonomy: Taxon
 def test_production_said_without_deploy_is_model_deployment(line: str, shown: bool) -> None:
     """Found in a review: without these, the core of the MLE role swung on one word."""
     assert ("model-deployment" in skill_ids(f"Experience\n- {line}\n")) == shown
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("Added a product recommendation widget using a third-party API.", False),
+        ("Built product recommendation models for 3M shoppers.", True),
+    ],
+)
+def test_product_recommendations_need_a_cue_of_modelling(line: str, shown: bool) -> None:
+    """A web developer who embedded a vendor's widget built no recommender (a review found
+    it met the core of the MLE role)."""
+    assert ("recommender-systems" in skill_ids(f"Experience\n- {line}\n")) == shown
