@@ -195,3 +195,14 @@ def test_a_venue_served_is_no_publication(text: str) -> None:
 
 def test_a_venue_beside_ones_work_still_shows_publications() -> None:
     assert "publications" in skill_ids("Projects\nProteinGenerator, ICLR 2024 workshop paper")
+
+
+def test_a_venue_served_outside_a_service_section_implies_no_publication() -> None:
+    from skillgap.analysis import analyze
+
+    served = "Experience\nResearch engineer at Acme.\nArea-chair for ICML and NeurIPS.\n"
+    found = {skill.id for skill in analyze(served.encode(), name="cv.txt").skills}
+    assert "research-venues" in found and "publications" not in found
+    published = "Experience\nResearch engineer at Acme; paper at ICML 2023.\n"
+    found = {skill.id for skill in analyze(published.encode(), name="cv.txt").skills}
+    assert "publications" in found

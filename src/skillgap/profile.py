@@ -14,7 +14,7 @@ from skillgap.ids import (
     PUBLICATIONS_SECTION,
     TALKS_SECTION,
 )
-from skillgap.matching import Hit
+from skillgap.matching import Hit, served_venue
 from skillgap.report import Degree, Profile, ResearchOutput
 
 DEGREE_LEVELS = {DEGREE_BACHELOR: "bachelor", DEGREE_MASTER: "master", DEGREE_PHD: "phd"}
@@ -145,22 +145,8 @@ def _output(
     bulleted = [line for line in body if _ENTRY_START.match(line) and len(line.strip()) > 15]
     dated = [line for line in body if _YEAR.search(line)]
     count = len(bulleted) if len(bulleted) >= len(dated) else len(dated)
-    published = [hit for hit in venue_hits if not _served(hit, lines)]
+    published = [hit for hit in venue_hits if not served_venue(hit, lines)]
     return ResearchOutput(count=count, venues=_distinct_venues({hit.text for hit in published}))
-
-
-#: Words of a line that names a venue served rather than published at.
-_SERVICE_WORDS = re.compile(
-    r"\b(review(er|ers|ing)?|program committee|pc member|area chair|organi[sz](er|ers|ing)|"
-    r"co-organi[sz]\w*|chair(ed)?|volunteer(ed)?)\b",
-    re.IGNORECASE,
-)
-
-
-def _served(hit: Hit, lines: Sequence[str]) -> bool:
-    """A venue named in a service section, or on a line about reviewing or organising for it
-    ("Reviewer: NeurIPS 2023"): no venue of the person's publications."""
-    return hit.section == "service" or bool(_SERVICE_WORDS.search(_line(lines, hit.line)))
 
 
 _MINOR_WORDS = frozenset({"and", "of", "on", "the", "in", "for", "to", "a"})

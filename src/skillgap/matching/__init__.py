@@ -8,6 +8,7 @@ stages over a text. :func:`find_skills` does both for resumes and postings alike
 from skillgap.matching.compiled import CompiledPatterns, compile_patterns
 from skillgap.matching.find import FoundInText, find_skills, forget_matchers, matcher_for
 from skillgap.matching.hit import Hit
+from skillgap.matching.implied import served_venue
 from skillgap.matching.matcher import Matcher
 
 __all__ = [
@@ -19,4 +20,5 @@ __all__ = [
     "find_skills",
     "forget_matchers",
     "matcher_for",
+    "served_venue",
 ]

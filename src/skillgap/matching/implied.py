@@ -2,25 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right, insort
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from skillgap.ids import RESEARCH_VENUES
 from skillgap.matching.hit import Hit
 
-#: A venue named in a service section ("Reviewer: NeurIPS", "Co-organizer, GEM workshop,
-#: ICLR") is one served, not published at: it implies no publication there.
-_SERVED = (RESEARCH_VENUES, "service")
+#: Words of a line that names a venue served rather than published at.
+_SERVICE_WORDS = re.compile(
+    r"\b(review(er|ers|ing)?|program committee|pc member|area[ -]chair|organi[sz](er|ers|ing)|"
+    r"co-organi[sz]\w*|chair(ed)?|volunteer(ed)?)\b",
+    re.IGNORECASE,
+)
+
+
+def served_venue(hit: Hit, lines: Sequence[str]) -> bool:
+    """A venue served, not published at: named in a service section, or on a line about
+    reviewing, chairing or organising for it ("Reviewer: NeurIPS", "Area-chair for ICML")."""
+    if hit.skill_id != RESEARCH_VENUES:
+        return False
+    line = lines[hit.line - 1] if 0 < hit.line <= len(lines) else ""
+    return hit.section == "service" or _SERVICE_WORDS.search(line) is not None
 
 
 def expand_implied(
-    hits: list[Hit], implies: Mapping[str, tuple[str, ...]], names: Mapping[str, str]
+    hits: list[Hit],
+    implies: Mapping[str, tuple[str, ...]],
+    names: Mapping[str, str],
+    lines: Sequence[str] = (),
 ) -> list[Hit]:
     """The hits and, after them, those of the skills that a found skill always shows
-    (linear algebra -> mathematics); a venue served implies nothing."""
+    (linear algebra -> mathematics); a venue served implies nothing (no publication)."""
     result = list(hits)
     for hit in hits:
-        if (hit.skill_id, hit.section) == _SERVED:
+        if served_venue(hit, lines):
             continue
         for implied in implies.get(hit.skill_id, ()):
             result.append(

@@ -116,7 +116,8 @@ class Matcher:
         # per skill and place.
         # Nothing on the heading line of an empty section, or in a template's placeholder,
         # counts.
-        empty = empty_headings(headings, text.split("\n")) if headings else frozenset()
+        lines = text.split("\n")
+        empty = empty_headings(headings, lines) if headings else frozenset()
         placeholders = placeholder_spans(text)
         hits = [
             hit
@@ -124,4 +125,5 @@ class Matcher:
             if hit.line not in empty and not in_placeholder(hit.start, placeholders)
         ]
         hits += heading_hits(headings, self.patterns.headings, empty)
-        return drop_repeats(expand_implied(hits, self.patterns.implies, self.patterns.names))
+        implied = expand_implied(hits, self.patterns.implies, self.patterns.names, lines)
+        return drop_repeats(implied)
