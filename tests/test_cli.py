@@ -103,6 +103,9 @@ def test_unknown_role_is_a_usage_error() -> None:
         "mlops-engineer, rs)"
     )
     assert out == ""
+    # The README calls a posting's role "job": asking for it by id says where it comes from.
+    code, _, err = run("analyze", str(EXAMPLES / "mle-resume.txt"), "--role", "job")
+    assert code == ExitCode.USAGE and "a posting's role comes with --job POSTING" in err
 
 
 def test_missing_file_exits_3_with_one_line(tmp_path: Path) -> None:

@@ -222,7 +222,11 @@ class Taxonomy:
             return self.roles[role_id]
         except KeyError:
             known = ", ".join(sorted(self.roles))
-            raise TaxonomyError(f"unknown role {role_id!r} (known roles: {known})") from None
+            # "job" names a posting's role in reports; it is made by --job, not chosen by id.
+            posting = "; a posting's role comes with --job POSTING" if role_id == "job" else ""
+            raise TaxonomyError(
+                f"unknown role {role_id!r} (known roles: {known}){posting}"
+            ) from None
 
     @cached_property
     def _ancestors(self) -> dict[str, frozenset[str]]:
