@@ -156,7 +156,10 @@ def test_the_format_is_refused_before_any_work() -> None:
 def test_a_ranking_where_every_input_failed() -> None:
     code, out, err = run("compare", "/nowhere/cv.txt", "--role", "mle")
     assert code == ExitCode.INPUT_ERROR and "no such file" in err
-    assert out == "Ranking for mle (mle)\nrank  score  req  pref  gaps  resume\n"
+    assert out == (
+        "Ranking for Machine Learning Engineer (mle)\n"
+        "rank  score  req  pref  gaps  resume\nno resume could be ranked\n"
+    )
     code, out, _ = run("compare", "/nowhere/cv.txt", "--role", "mle", "-f", "json")
     [failure] = json.loads(out)
     assert failure["status"] == "error" and failure["input"]["path"] == "/nowhere/cv.txt"

@@ -400,10 +400,9 @@ def compare(
     if (role is None) == (job_posting is None):
         _fail("compare needs exactly one of --role ID or --job POSTING", ExitCode.USAGE)
     with _reported():
-        renderer = ranking_renderer(output_format, role_id=role or "job")
         taxonomy = _taxonomy(roles_file)
-        if role is not None:
-            taxonomy.role(role)
+        name = taxonomy.role(role).name if role is not None else "Job posting"
+        renderer = ranking_renderer(output_format, role_id=role or "job", role_name=name)
         limits = load_settings(Flags(), Path.cwd()).limits  # the config's limits, as analyze
         job_role = _read_job(job_posting, taxonomy, limits)
     job = Job(taxonomy=taxonomy, roles=[role] if role else None, job_role=job_role, limits=limits)

@@ -70,24 +70,26 @@ def report_renderer(
             assert_never(output_format)
 
 
-def ranking_renderer(output_format: OutputFormat, *, role_id: str) -> Renderer[RankingItem]:
+def ranking_renderer(
+    output_format: OutputFormat, *, role_id: str, role_name: str | None = None
+) -> Renderer[RankingItem]:
     """A ranking for one role (``compare``): JSON is always a list."""
     from skillgap.render import json_format, ranking
 
     payload = partial(ranking.ranking_json, role_id=role_id)
     match output_format:
         case OutputFormat.table:
-            return ranking.RankingTable(role_id)
+            return ranking.RankingTable(role_id, role_name)
         case OutputFormat.json:
             return json_format.JsonRenderer(json_format.payload_json(payload), as_list=True)
         case OutputFormat.jsonl:
             return json_format.JsonLinesRenderer(json_format.payload_json_line(payload))
         case OutputFormat.markdown:
-            return ranking.RankingMarkdown(role_id)
+            return ranking.RankingMarkdown(role_id, role_name)
         case OutputFormat.html:
             from skillgap.render.html import RankingHtml
 
-            return RankingHtml(role_id)
+            return RankingHtml(role_id, role_name)
         case OutputFormat.github:
             raise unsupported("compare", output_format)
         case _:

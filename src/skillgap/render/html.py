@@ -107,6 +107,9 @@ class RankingHtml(RankingRows):
         }  # fmt: skip
         return str(_macros("ranking.html.j2").row(view))
 
+    def nothing_ranked(self) -> str:
+        return ""  # the page's empty table says it
+
     def end(self) -> str:
         table = super().end() + str(_macros("ranking.html.j2").table_end())
         return table + str(_macros("page.html.j2").end())

@@ -41,8 +41,9 @@ def preferred(item: Ranked) -> str:
 class RankingRows(Renderer[RankingItem]):
     """Rows of ranked resumes under a heading; failed inputs are left out."""
 
-    def __init__(self, role_id: str) -> None:
+    def __init__(self, role_id: str, role_name: str | None = None) -> None:
         self.role_id = role_id
+        self.role_name = role_name or role_id
         self.rows = 0
 
     @abstractmethod
@@ -62,7 +63,11 @@ class RankingRows(Renderer[RankingItem]):
         return heading + self.text(item)
 
     def end(self) -> str:
-        return "" if self.rows else self.heading(self.role_id)
+        return "" if self.rows else self.heading(self.role_name) + self.nothing_ranked()
+
+    def nothing_ranked(self) -> str:
+        """Below an empty ranking's heading: why it is empty (the errors are on stderr)."""
+        return "no resume could be ranked\n"
 
 
 class RankingTable(RankingRows):
@@ -89,6 +94,9 @@ class RankingMarkdown(RankingRows):
             + "| Rank | Resume | Score | Required | Preferred | Gaps |\n"
             "| ---: | --- | ---: | ---: | ---: | ---: |\n"
         )
+
+    def nothing_ranked(self) -> str:
+        return "\nNo resume could be ranked.\n"
 
     def row(self, item: Ranked) -> str:
         role = item.role
