@@ -187,28 +187,28 @@ def _sentence_requirements(
     """The requirements of one sentence. An aside that says it is optional, in parentheses
     ("Bachelor's degree (Master's preferred)") or as the last clause ("Python and Spark,
     Scala a plus"), asks for its skills apart, as preferred."""
-    sentence = line[bounds[0] : bounds[1]].strip()
     raw = line[bounds[0] : bounds[1]]
+    sentence = raw.strip()
     sentence_start = line_start + bounds[0] + len(raw) - len(raw.lstrip())  # in ``text``
     spans = _optional_asides(line, bounds)
     asides = [(line_start + a, line_start + b) for a, b in spans]
     inside = [h for h in hits if any(a <= h.start < b for a, b in asides)]
     aside_hits = set(inside)
     outside = [h for h in hits if h not in aside_hits]
-    main = line[bounds[0] : bounds[1]]
+    main = raw
     for a, b in reversed(spans):
         main = main[: a - bounds[0]] + main[b - bounds[0] :]
     parts: list[tuple[list[Hit], Importance | None]] = [
         (outside, sentence_importance(main, section, line=line)),
         (inside, "preferred" if sentence_importance(sentence, section, line=line) else None),
     ]
+    fields = degree_fields(text, hits, line_start + bounds[1], taxonomy)  # once a sentence
     found = []
     for part_hits, importance in parts:
         if importance is None or not part_hits:
             continue
         groups = fields_as_one(
-            alternative_groups(text, part_hits, taxonomy, all_one=any_of),
-            degree_fields(text, hits, line_start + bounds[1], taxonomy),
+            alternative_groups(text, part_hits, taxonomy, all_one=any_of), fields
         )
         found += [
             PostingRequirement(

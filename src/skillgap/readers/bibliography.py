@@ -20,6 +20,8 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from skillgap.readers.latex import closing_brace, read_included
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -131,8 +133,6 @@ def _type_filter(options: str) -> Callable[[str], bool]:
 
 
 def _read_bib(name: str, includes: Includes) -> dict[str, tuple[str, str]]:
-    from skillgap.readers.latex import read_included
-
     text = read_included(name, includes, extensions=("", ".bib"))
     if text is None:
         return {}
@@ -161,8 +161,6 @@ _ENTRY_START = re.compile(r"^[ \t]*(?=@)", re.MULTILINE)
 def _fields(text: str, start: int, strings: dict[str, str]) -> tuple[dict[str, str], int]:
     """The fields of the entry whose body starts at ``start``, and where the entry ends; a
     bare value that names an ``@string`` is that string's value."""
-    from skillgap.readers.latex import closing_brace
-
     fields: dict[str, str] = {}
     position = start
     while match := _FIELD.match(text, _skip_separators(text, position)):
