@@ -63,7 +63,7 @@ def test_analyze_json_follows_the_contract() -> None:
     code, out, err = run("analyze", str(EXAMPLES / "rs-resume.txt"), "--role", "rs", "-f", "json")
     assert code == 0, err
     report = json.loads(out)
-    assert report["schema_version"] == "1.3"
+    assert report["schema_version"] == "1.4"
     assert report["status"] == "ok"
     assert set(report["input"]) >= {"path", "format", "pages", "characters"}
     assert report["input"]["format"] == "text"

@@ -160,3 +160,88 @@ def test_a_job_posting_has_no_core() -> None:
     role = role_of(WEB_DEVELOPER, "job", read_job(posting.encode(), name="posting.txt"))
     assert role.core_share is None and role.core_note is None
     assert role.score == 100
+
+
+NON_ML_RESEARCHER = """Dana Okafor
+Associate Professor of Pharmaceutics
+
+Education
+Ph.D. in Pharmaceutical Sciences, University of Iowa, 2012
+
+Research Experience
+Associate Professor, School of Pharmacy (2016-present)
+- Lead a research group on controlled drug release; design and run in vivo experiments.
+- Peer reviewer for the Journal of Controlled Release; collaborate with clinicians.
+
+Publications
+1. Okafor D, Lin J. Sustained release of insulin from PLGA microspheres. J Control Release. 2019.
+2. Okafor D, et al. Nanoparticle uptake in the gut. Int J Pharm. 2017.
+
+Presentations
+Invited talk, Controlled Release Society Annual Meeting, 2021
+"""
+
+ML_MASTERS_STUDENT = """Ravi Menon
+M.S. student in Computer Science
+
+Education
+M.S. in Computer Science (Computer Vision), Georgia Tech, expected 2025
+B.Tech in Electronics, IIT Madras, 2023
+
+Projects
+- Trained a convolutional neural network in PyTorch for object detection on driving video.
+- Fine-tuned a vision transformer for image segmentation; compared augmentation strategies.
+
+Skills
+Python, PyTorch, OpenCV, NumPy, Git
+"""
+
+
+def test_research_outside_the_role_s_field_counts_for_nothing_on_rs() -> None:
+    # A PhD, papers, talks and research meet three quarters of the Research Scientist's core,
+    # but none of it is research in ML, the role's field (its gate).
+    researcher = role_of(NON_ML_RESEARCHER, "rs")
+    by_id = {r.id: r for r in researcher.requirements}
+    assert by_id["phd"].met and by_id["publications"].credit == 1
+    assert by_id["machine-learning"].gate and by_id["machine-learning"].credit == 0
+    assert researcher.score == 0 and researcher.core_share == 0
+    assert researcher.core_note is not None and "field is not shown" in researcher.core_note
+    assert "Developing new algorithms and models" in researcher.core_note
+    # Closing the field is the one gap worth points, and it is worth the whole plain share.
+    assert researcher.gaps[0] == "machine-learning"
+    assert all(by_id[g].gain == 0 for g in researcher.gaps[1:])
+    # An ML master's student, with neither PhD nor papers, fits the role better.
+    student = role_of(ML_MASTERS_STUDENT, "rs")
+    assert student.score > 0 and student.core_share is not None and student.core_share > 0
+
+
+def test_the_gate_multiplies_the_score_by_its_credit(taxonomy: Taxonomy) -> None:
+    role = taxonomy.role("rs")
+    gate = next(r for r in role.requirements if r.gate)
+    research = ["degree-phd", "publications", "research-experience", "python"]
+    without = score_role(role, found(*research, taxonomy=taxonomy), taxonomy)
+    with_field = score_role(role, found(*research, gate.any_of[0], taxonomy=taxonomy), taxonomy)
+    assert without.score == 0 and with_field.score > 40
+    gain = next(r.gain for r in without.requirements if r.id == gate.id)
+    assert gain == pytest.approx(with_field.score, abs=0.11)
+
+
+def test_a_gate_outside_the_core_is_refused() -> None:
+    with pytest.raises(ValueError, match="must be part of its core"):
+        Role.model_validate(
+            {
+                "id": "x",
+                "name": "X",
+                "requirement": [
+                    {
+                        "id": "ml",
+                        "name": "ML",
+                        "category": "fields",
+                        "importance": "required",
+                        "weight": 3,
+                        "gate": True,
+                        "any_of": ["machine-learning"],
+                    }
+                ],
+            }
+        )

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from skillgap.analysis import analyze
 from skillgap.cli import app
-from skillgap.render.base import RenderOptions
+from skillgap.render.base import RenderOptions, gain_text
 from skillgap.render.table import ReportTable, importance_scores
 from skillgap.scoring import score_role
 from skillgap.taxonomy import Taxonomy
@@ -48,7 +48,7 @@ def test_the_first_screen_holds_every_score_and_the_top_gaps(
         by_id = {r.id: r for r in role.requirements}
         for number, gap_id in enumerate(role.gaps[:3], start=1):
             gap = by_id[gap_id]
-            assert f"{number}. {' '.join(gap.name.split())} +{gap.gain:.0f} if closed" in first
+            assert f"{number}. {' '.join(gap.name.split())} {gain_text(gap, role)}" in first
     # The details follow: the categories, and every gap beyond the top three.
     assert "Scores by category" in out
     for role in report.roles:

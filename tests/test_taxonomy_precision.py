@@ -214,6 +214,15 @@ DOMAIN_EXPERIENCE: dict[str, tuple[set[str], str]] = {
         "led a team building e-commerce applications",
     ),
     "pdf/017_latexcv-sidebar.pdf": ({"healthcare-domain"}, "focuses on education and healthcare"),
+    # Research CVs outside ML (group non-ml since 2026-12-02): their fields are truly there.
+    "004-4tini-luca-fortini.md": (
+        {"life-sciences", "computer-graphics"},
+        "a PhD in bioengineering; motion capture in a human-robot interaction lab",
+    ),
+    "036-2exp3-agustin-perez-santangelo.md": (
+        {"cognitive-science", "neuroscience", "life-sciences", "healthcare-domain"},
+        "a PhD in cognitive neuroscience; cognitive psychology, molecular biology, biotechnology",
+    ),
     "text/002_deedy-debarghya-das.xtx": (
         {"cognitive-science"},
         "research in phonetics and linguistics",

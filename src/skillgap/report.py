@@ -15,7 +15,7 @@ from pydantic import ConfigDict, Field
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 Method = Literal["exact", "alias", "rule", "fuzzy", "section", "implied"]
 Strength = Literal["demonstrated", "listed", "mentioned"]
@@ -197,6 +197,14 @@ class RequirementResult(_Model):
             description="Part of what defines the role (an ML role's ML): the other "
             "requirements count in proportion to the share of the core met (see core_share); "
             "added in schema 1.3"
+        ),
+    ] = False
+    gate: Annotated[
+        bool,
+        Field(
+            description="The role's field, part of its core (the Research Scientist's ML): "
+            "without it nothing else counts, and the role's score is multiplied by its "
+            "credit; added in schema 1.4"
         ),
     ] = False
 

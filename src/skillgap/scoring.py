@@ -202,6 +202,7 @@ def score_requirement(
         years=requirement.years,
         note=note,
         core=requirement.core,
+        gate=requirement.gate,
     )
 
 
@@ -270,10 +271,10 @@ def score_role(
     results = _with_gains(
         [score_requirement(r, found, taxonomy, research, degrees) for r in role.requirements]
     )
-    share = core_share(results)
+    share, gate = core_share(results), gate_credit(results)
 
     def score(items: list[RequirementResult]) -> float:
-        return _percent(_points(items, share), sum(r.weight for r in items))
+        return _percent(_points(items, share, gate), sum(r.weight for r in items))
 
     categories = []
     for category_id in dict.fromkeys(r.category for r in results):
@@ -317,7 +318,8 @@ def score_role(
 
 
 def core_share(results: Sequence[RequirementResult]) -> float | None:
-    """The weighted share of the role's core met (None for a role without a core).
+    """The weighted share of the role's core met, times its field's credit (None for a role
+    without a core).
 
     The core is what defines a role, marked ``core`` in its file: for a Machine Learning
     Engineer building ML models, an ML library and deploying models ("designs and builds ML
@@ -326,17 +328,29 @@ def core_share(results: Sequence[RequirementResult]) -> float | None:
     engineer shows them too: a web developer meets half the role by its weights without doing
     any ML. So they count only as far as the core is met, and a resume without any of the core
     scores low whatever else it shows, while one that meets the whole core scores as the plain
-    weighted share."""
+    weighted share. A core that mixes the role's field with what every field has (a Research
+    Scientist's ML beside a PhD and papers) marks the field as its ``gate`` (gate_credit)."""
     core = [r for r in results if r.core]
     if not core:
         return None
-    return sum(r.weight * r.credit for r in core) / sum(r.weight for r in core)
+    plain = sum(r.weight * r.credit for r in core) / sum(r.weight for r in core)
+    return plain * gate_credit(results)
 
 
-def _points(results: Sequence[RequirementResult], share: float | None) -> float:
-    """The weight earned: core requirements in full, the others times the core's share."""
+def gate_credit(results: Sequence[RequirementResult]) -> float:
+    """The credit of the role's field, its ``gate`` requirement (the lowest when several); 1
+    for a role without one. A pharmacist's PhD, papers and research meet three quarters of the
+    Research Scientist's core, but none of it is research in machine learning, the role's
+    field. So the whole score is multiplied by this credit: without ML a researcher scores 0
+    on `rs`, as a web developer does on `mle`."""
+    return min((r.credit for r in results if r.gate), default=1.0)
+
+
+def _points(results: Sequence[RequirementResult], share: float | None, gate: float = 1.0) -> float:
+    """The weight earned: the core's times the field's credit, the others times the core's
+    share (which includes it)."""
     scale = 1.0 if share is None else share
-    return sum(r.weight * r.credit * (1.0 if r.core else scale) for r in results)
+    return sum(r.weight * r.credit * (gate if r.core else scale) for r in results)
 
 
 def score_unscaled(results: Sequence[RequirementResult]) -> float:
@@ -345,13 +359,24 @@ def score_unscaled(results: Sequence[RequirementResult]) -> float:
 
 
 def core_note(results: Sequence[RequirementResult], share: float | None) -> str | None:
-    """Why the score is below the plain share of requirements met, when it is: the core
-    requirements not fully met, and the score without the rule."""
-    if share is None or share == 1 or not any(r.credit for r in results if not r.core):
+    """Why the score is below the plain share of requirements met, when it is: the role's
+    field or the rest of its core not (fully) met, and the score without the rule."""
+    if share is None or share == 1:
         return None
-    missing = "; ".join(r.name for r in results if r.core and r.credit < 1)
     total = sum(r.weight for r in results)
-    scored, plain = _percent(_points(results, share), total), score_unscaled(results)
+    scored = _percent(_points(results, share, gate_credit(results)), total)
+    plain = score_unscaled(results)
+    if scored >= plain:
+        return None
+    field = "; ".join(r.name for r in results if r.gate and r.credit < 1)
+    if field:
+        how = "not shown" if gate_credit(results) == 0 else "only partly shown"
+        return (
+            f"this role's field is {how} ({field}); without it the rest counts only as far "
+            f"as it is shown, so the score is {scored:.0f} rather than the {plain:.0f} of "
+            "the requirements met"
+        )
+    missing = "; ".join(r.name for r in results if r.core and r.credit < 1)
     shown = "not shown (missing" if share == 0 else f"only {share:.0%} met (not fully met"
     return (
         f"what defines this role is {shown}: {missing}); the other "
@@ -362,22 +387,23 @@ def core_note(results: Sequence[RequirementResult], share: float | None) -> str 
 
 def _with_gains(results: list[RequirementResult]) -> list[RequirementResult]:
     """Each requirement with its gain: the points the role score would rise by if it earned
-    full credit. Outside the core, its missing weight times the core's share; a core gap adds
-    its missing weight and raises the core's share, and with it what the others count."""
+    full credit, the others as they are. Outside the core that is its missing weight times
+    the core's share; a core gap adds its missing weight and raises the core's share, and
+    with it what the others count; the field's raises everything else too."""
     total = sum(r.weight for r in results)
-    share = core_share(results)
-    core_weight = sum(r.weight for r in results if r.core)
-    others = sum(r.weight * r.credit for r in results if not r.core)
 
-    def gain(r: RequirementResult) -> float:
-        missing = r.weight * (1 - r.credit)
-        if share is None:
-            return missing
-        if r.core:
-            return missing + others * missing / core_weight
-        return missing * share
+    def points(items: list[RequirementResult]) -> float:
+        return _points(items, core_share(items), gate_credit(items))
 
-    return [replace(r, gain=_percent(gain(r), total)) for r in results]
+    now = points(results)
+
+    def gain(index: int) -> float:
+        if results[index].credit >= 1:
+            return 0.0
+        closed = [replace(r, credit=1.0) if i == index else r for i, r in enumerate(results)]
+        return points(closed) - now
+
+    return [replace(r, gain=_percent(gain(i), total)) for i, r in enumerate(results)]
 
 
 def best_role(roles: Sequence[RoleResult]) -> BestRole | None:

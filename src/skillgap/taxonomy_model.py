@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from skillgap.errors import TaxonomyError
 from skillgap.matching.rules import compile_rule
@@ -158,6 +158,12 @@ class Requirement(_Record):
         description="Part of what defines the role: the other requirements count in proportion "
         "to the share of the core that is met (docs/matching.md, Scoring)",
     )
+    gate: bool = Field(
+        default=False,
+        description="The role's field, part of its core: without it nothing else counts, and "
+        "the role's score is multiplied by its credit (the Research Scientist's ML: a PhD and "
+        "papers in another science are not this role's research)",
+    )
 
     _check_id = field_validator("id")(_kebab)
 
@@ -170,6 +176,12 @@ class Requirement(_Record):
                     f"field {words!r} is not lowercase words, the last maybe a stem ending in *"
                 )
         return fields
+
+    @model_validator(mode="after")
+    def _gate_is_core(self) -> Requirement:
+        if self.gate and not self.core:
+            raise ValueError("a gate requirement (the role's field) must be part of its core")
+        return self
 
 
 class UnrecognisedTerm(_Record):

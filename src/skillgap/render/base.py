@@ -65,9 +65,10 @@ def partial_note(requirement: RequirementResult, names: Mapping[str, str]) -> st
 
 def gain_text(requirement: RequirementResult, role: RoleResult) -> str:
     """What closing a gap adds: "+8 if closed"; for a gap outside the core of a role none of
-    whose core is met, that it adds nothing yet (a bare "+0" reads as a bug)."""
-    if requirement.gain == 0 and not requirement.core and role.core_share == 0:
-        return "+0 until the core is met"
+    whose core is met, that it adds nothing yet (a bare "+0" reads as a bug); for one in the
+    core while the role's field (its gate) is missing, that it waits for the field."""
+    if requirement.gain == 0 and role.core_share == 0 and not requirement.gate:
+        return "+0 until the field is met" if requirement.core else "+0 until the core is met"
     return f"+{requirement.gain:.0f} if closed"
 
 
