@@ -206,7 +206,7 @@ def test_research_outside_the_role_s_field_counts_for_nothing_on_rs() -> None:
     assert by_id["machine-learning"].gate and by_id["machine-learning"].credit == 0
     assert researcher.score == 0 and researcher.core_share == 0
     assert researcher.core_note is not None and "field is not shown" in researcher.core_note
-    assert "Developing new algorithms and models" in researcher.core_note
+    assert "Developing new ML algorithms and models" in researcher.core_note
     # Closing the field is the one gap worth points, and it is worth the whole plain share.
     assert researcher.gaps[0] == "machine-learning"
     assert all(by_id[g].gain == 0 for g in researcher.gaps[1:])
