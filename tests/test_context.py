@@ -131,6 +131,10 @@ def test_degrees_in_their_context_still_count(text: str, level: str) -> None:
         "Teaching\nTaught BS students the basics of statistics",
         "Service\nServed on PhD committees and examined MS theses",
         "Experience\nCo-supervised a master of science student on robotics",
+        # One rule for matching and the profile: words of others a few words away count too.
+        "Service\nJane Roe, Chair of PhD qualifying paper committee, Rutgers University",
+        "Service\nMember of M.A. for Teachers portfolio committee",
+        "Teaching\nGuest lecture for PhD course instructors on statistics",
     ],
 )
 def test_other_peoples_degrees_are_not_the_persons(text: str) -> None:

@@ -47,37 +47,9 @@ def build_profile(
     )
 
 
-#: Words before a degree that make it someone else's: "supervised Master's students".
-_OTHERS_BEFORE = re.compile(
-    r"\b(?:(?:co-?)?supervis(?:ed|es?|ing)|(?:co-?)?advis(?:ed|es|ing)|mentor(?:ed|ing|s)?|"
-    r"taught|tutored|coached|examined|graded|committees?)\b",
-    re.IGNORECASE,
-)
-#: Words soon after a degree that make it others': "PhD students", "MSc committee".
-_OTHERS_AFTER = re.compile(
-    r"^[^.;:|]{0,30}?\b(?:students|committees?|candidates|instructors?|theses)\b", re.IGNORECASE
-)
-
-
-def _not_own(hit: Hit, lines: Sequence[str]) -> bool:
-    """Whether a degree named on a line is someone else's (students supervised, a committee
-    served on) rather than the person's own. An "Advisor:" or "Supervisor:" on the line of
-    one's own degree names who advised them, so nouns after the degree do not count."""
-    line = _line(lines, hit.line)
-    if hit.start < 0:
-        return bool(_OTHERS_BEFORE.search(line))
-    start = _line_start(lines, hit.line)
-    before, after = line[: max(0, hit.start - start)], line[max(0, hit.end - start) :]
-    return bool(_OTHERS_BEFORE.search(before) or _OTHERS_AFTER.match(after))
-
-
 def _degrees(hits: Sequence[Hit], lines: Sequence[str]) -> list[Degree]:
     """The degrees a resume states: those of its education section when it has one."""
-    candidates = [
-        hit
-        for hit in hits
-        if hit.skill_id in DEGREE_LEVELS and hit.method != "implied" and not _not_own(hit, lines)
-    ]
+    candidates = [hit for hit in hits if hit.skill_id in DEGREE_LEVELS and hit.method != "implied"]
     in_education = [hit for hit in candidates if hit.section == EDUCATION_SECTION]
     degree_lines = {hit.line for hit in candidates}
     degrees: list[Degree] = []

@@ -29,6 +29,10 @@ _TEACHING = frozenset(
     {"taught", "teach", "teaches", "teaching", "lecturer", "lectured", "lecturing", "instructor",
      "tutor", "tutored", "ta", "grader", "examiner"}
 )  # fmt: skip
+#: How far the words of others reach, in tokens of the degree's line and sentence: "mentored
+#: two undergraduate and three Master's students", "PhD thesis committees".
+_BEFORE_REACH = 8
+_AFTER_REACH = 4
 #: Words before another person's name whose degree follows it ("Supervised by Jane Doe, PhD").
 _ADVISERS = frozenset(
     {"advisor", "adviser", "advisors", "supervisor", "supervisors", "supervised", "advised",
@@ -50,16 +54,19 @@ def of_others(
         return False
     before, after = others[skill_id]
     line, stretch = view.lines[start], view.stretch_of(start)
-    if end < len(view.lowers) and view.lowers[end] in after and view.lines[end] == line:
+
+    def near(index: int, words: tuple[str, ...]) -> bool:
+        return (
+            view.lowers[index] in words
+            and view.lines[index] == line
+            and view.stretch_of(index) == stretch
+        )
+
+    if any(near(i, after) for i in range(end, min(len(view.lowers), end + _AFTER_REACH))):
         return True
     if _sought(start, end, view) or _after_anothers_name(start, view):
         return True
-    return any(
-        view.lowers[index] in before
-        and view.lines[index] == line
-        and view.stretch_of(index) == stretch
-        for index in range(max(0, start - 3), start)
-    )
+    return any(near(i, before) for i in range(max(0, start - _BEFORE_REACH), start))
 
 
 def _sought(start: int, end: int, view: TokenView) -> bool:
