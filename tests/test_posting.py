@@ -642,3 +642,36 @@ def test_years_go_to_the_skill_they_are_said_of() -> None:
     assert years == {("computer-science",): 5, ("machine-learning",): 3}
     one = "Requirements\n- Python and SQL (3+ years).\n"
     assert {r.years for r in read_job(one.encode(), name="p.txt").requirements} == {3}
+
+
+@pytest.mark.parametrize(
+    ("posting_line", "degree", "met"),
+    [
+        # An open list ("or a related quantitative field"): a kindred field meets it.
+        ("Bachelor's degree in Computer Science, Statistics, or a related quantitative field",
+         "B.S. in Physics, University of Texas, 2018", True),
+        ("BS/MS in Computer Science, Mathematics or similar technical discipline",
+         "M.Sc. in Electrical Engineering, TU Delft, 2020", True),
+        # ... but not any field at all.
+        ("Bachelor's degree in Computer Science, Statistics, or a related quantitative field",
+         "B.A. in History, University of Texas, 2018", False),
+        # A closed list names the fields it accepts.
+        ("Bachelor's degree in Computer Science or Statistics",
+         "B.S. in Physics, University of Texas, 2018", False),
+    ],
+)  # fmt: skip
+def test_an_open_list_of_fields_is_met_by_a_degree_in_a_kindred_field(
+    posting_line: str, degree: str, met: bool
+) -> None:
+    role = read_job(f"Requirements\n- {posting_line}.\n".encode(), name="posting.txt")
+    resume = f"Education\n{degree}\n\nExperience\nAnalyst, Acme: wrote Python scripts.\n"
+    [result] = analyze(resume.encode(), name="cv.txt", job=role).roles
+    [fields] = [r for r in result.requirements if "computer-science" in r.any_of]
+    assert fields.met is met and fields.credit == (1.0 if met else 0.0)
+    assert ("or a related field" in fields.name) is (
+        "similar" in posting_line or "related" in posting_line
+    )
+    if met:
+        assert (
+            fields.shown_by is not None and degree.split(" in ")[1].split(",")[0] in fields.shown_by
+        )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from skillgap.analysis import analyze, analyze_text
+from skillgap.fields_of_study import field_note
 from skillgap.quality import assess_quality
 from skillgap.render.base import partial_note
 from skillgap.report import Degree, Evidence, FoundSkill, Report, RequirementResult
-from skillgap.scoring import WEAK_CREDIT, field_note, score_role
+from skillgap.scoring import WEAK_CREDIT, score_role
 from skillgap.taxonomy import Role, Taxonomy
 
 from .helpers import REPO, corpus_file

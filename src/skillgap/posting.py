@@ -28,6 +28,7 @@ from skillgap.posting_groups import (
     Alternatives,
     alternative_groups,
     degree_fields,
+    fields_accepted,
     fields_as_one,
 )
 from skillgap.posting_mentions import list_labels, names_no_skill
@@ -398,16 +399,18 @@ def posting_role(requirements: Sequence[PostingRequirement], taxonomy: Taxonomy)
         while identifier in used:
             identifier, counter = f"{base}-{counter}", counter + 1
         used.add(identifier)
+        fields = fields_accepted(requirement.sentence, requirement.any_of, taxonomy)
         built.append(
             Requirement(
                 id=identifier,
-                name=_name(requirement, taxonomy),
+                name=_name(requirement, taxonomy) + (", or a related field" if fields else ""),
                 category=taxonomy.skills[requirement.any_of[0]].category,
                 importance=requirement.importance,
                 weight=WEIGHTS[requirement.importance],
                 any_of=requirement.any_of,
                 source=f"line {requirement.line}: {requirement.sentence}",
                 years=requirement.years,
+                fields=fields,
             )
         )
     return Role.model_validate(

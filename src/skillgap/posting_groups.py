@@ -23,6 +23,7 @@ from typing import NamedTuple
 from skillgap.ids import DEGREE_LEVELS
 from skillgap.matching import Hit
 from skillgap.taxonomy import Taxonomy
+from skillgap.taxonomy_model import FIELD_WORDS
 
 #: What may stand between two skills of one list: commas, "or", "and", slashes, parentheses,
 #: and the noun of a role the first names ("as a DevOps Engineer or Data Engineer").
@@ -253,6 +254,41 @@ def degree_fields(text: str, hits: Sequence[Hit], end: int, taxonomy: Taxonomy) 
         if clause.end() <= h.start < clause_end
         and taxonomy.skills[h.skill_id].category in _FIELD_CATEGORIES
     }
+
+
+#: "or a related quantitative field", "or similar technical discipline", "or another STEM
+#: field": the fields a posting names are examples, and a degree in a kindred field meets it.
+_OPEN_FIELDS = re.compile(
+    r"\b(?:related|relevant|similar|quantitative|technical|scientific|stem|equivalent|other|"
+    r"another|analytical|computational)\s+(?:[a-z]+\s+)?(?:fields?|disciplines?|areas?|"
+    r"subjects?|majors?|degrees?)\b",
+    re.IGNORECASE,
+)
+_NAMES_A_DEGREE = re.compile(
+    r"\b(?:degrees?|bachelor|master|ph\.?\s?d|doctorate|b\.?\s?sc?|m\.?\s?sc?|b\.?a|m\.?a)\b",
+    re.IGNORECASE,
+)
+#: The kindred fields of an open list: quantitative and technical ones, as the built-in roles'
+#: "computer science, mathematics or a related field" reads them (skills/roles/rs.toml).
+KINDRED_FIELDS = (
+    "comput*", "informatics", "bioinformatics", "software", "math*", "statistic*", "data",
+    "analytics", "machine learning", "artificial intelligence", "physics", "electrical",
+    "electronic*", "engineering", "operations research", "econom*", "quantitative", "cs",
+    "cse", "ece", "ai", "ml",
+)  # fmt: skip
+
+
+def fields_accepted(sentence: str, any_of: Sequence[str], taxonomy: Taxonomy) -> tuple[str, ...]:
+    """The fields of study that meet a degree's field requirement whose list is open ("a
+    degree in Computer Science, Statistics, or a related quantitative field"): the named
+    fields and the kindred ones. Empty when the list is closed, or is no degree's."""
+    named = [taxonomy.skills[s] for s in any_of]
+    if not all(skill.category in _FIELD_CATEGORIES for skill in named):
+        return ()
+    if not (_NAMES_A_DEGREE.search(sentence) and _OPEN_FIELDS.search(sentence)):
+        return ()
+    own = [" ".join(skill.name.lower().split()) for skill in named]
+    return tuple(dict.fromkeys([*(f for f in own if FIELD_WORDS.match(f)), *KINDRED_FIELDS]))
 
 
 def fields_as_one(groups: list[Alternatives], fields: set[str]) -> list[Alternatives]:

@@ -3,15 +3,13 @@ the credit each requirement earns, each role's score, and the role that fits bes
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 
+from skillgap.fields_of_study import field_note, field_of_study
 from skillgap.ids import (
     AWARDS_SECTION,
-    DEGREE_LEVELS,
     EDUCATION_SECTION,
     OTHER_SECTION,
     SKILLS_SECTION,
@@ -35,7 +33,6 @@ from skillgap.taxonomy import Requirement, Role, Taxonomy
 
 #: A degree's field that names an institution ("Southwest Jiaotong University"): the profile
 #: took the university for the field, or ran them together.
-_INSTITUTION = re.compile(r"\b(universit\w*|institut\w*|college|school|academy)\b", re.I)
 #: Below this score no role is said to fit well.
 WEAK_FIT = 40
 STRENGTH_ORDER: dict[Strength, int] = {"demonstrated": 3, "listed": 2, "mentioned": 1}
@@ -169,7 +166,8 @@ def score_requirement(
         )
     )
     research_shown = None if strong else shown_by_research(requirement.any_of, research, taxonomy)
-    if strong or research_shown:
+    degree_shown = None if strong or research_shown else field_of_study(requirement, degrees)
+    if strong or research_shown or degree_shown:
         credit = 1.0
     elif matched:
         credit = WEAK_CREDIT
@@ -187,12 +185,12 @@ def score_requirement(
         importance=requirement.importance,
         weight=requirement.weight,
         any_of=list(requirement.any_of),
-        met=bool(matched or research_shown),
+        met=bool(matched or research_shown or degree_shown),
         matched=matched,
         credit=credit,
         adjacent=adjacent,
         via=via,
-        shown_by=research_shown.describe() if research_shown else None,
+        shown_by=research_shown.describe() if research_shown else degree_shown,
         strength=strongest(
             [found[skill_id].strength for skill_id in shown]
             + ([strength_of(research_shown.section)] if research_shown else [])
@@ -204,39 +202,6 @@ def score_requirement(
         core=requirement.core,
         gate=requirement.gate,
     )
-
-
-def field_note(requirement: Requirement, degrees: Sequence[Degree]) -> str | None:
-    """Why a degree requirement with ``fields`` earns half credit: each of the person's degrees
-    of a level it accepts names a field, and none of them one of its fields. A degree that
-    names no field gets the benefit of the doubt, and so does one whose field runs into the
-    name of a university (the profile could not tell them apart)."""
-    if not requirement.fields:
-        return None
-    levels = {DEGREE_LEVELS[s] for s in requirement.any_of if s in DEGREE_LEVELS}
-    accepted = [d for d in degrees if d.level in levels]
-    if not accepted or any(
-        not d.field
-        or _INSTITUTION.search(d.field)
-        or any(_field_pattern(w).search(d.field) for w in requirement.fields)
-        for d in accepted
-    ):
-        return None
-    named = list(dict.fromkeys(d.field for d in accepted if d.field))
-    verb = "degree is" if len(named) == 1 else "degrees are"
-    listed = " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
-    name = requirement.name
-    first = name.split()[0]
-    asked = name[0].lower() + name[1:] if first[1:].islower() or len(first) == 1 else name
-    return f"your {verb} in {listed}; the role asks for {asked}"
-
-
-@cache
-def _field_pattern(words: str) -> re.Pattern[str]:
-    """A field of a requirement ("machine learning", "comput*") as a pattern of whole words."""
-    body = r"\s+".join(re.escape(word) for word in words.rstrip("*").split())
-    end = r"\w*" if words.endswith("*") else r"\b"
-    return re.compile(rf"\b{body}{end}", re.IGNORECASE)
 
 
 def _met_through_kinds(
