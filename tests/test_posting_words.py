@@ -1,0 +1,44 @@
+"""How job postings' words are read as skills: phrasings recruiters write that name a skill,
+and words that look like a skill's name but ask for none (made-up postings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillgap.analysis import read_job
+
+
+def asked(text: str) -> dict[str, str]:
+    """Every id a posting asks for, with its importance (required wins)."""
+    role = read_job(text.encode(), name="posting.txt")
+    found: dict[str, str] = {}
+    for requirement in role.requirements:
+        for skill_id in requirement.any_of:
+            if found.get(skill_id) != "required":
+                found[skill_id] = requirement.importance
+    return found
+
+
+@pytest.mark.parametrize(
+    ("item", "skill_id"),
+    [
+        ("Adhere to source control management and code reviews.", "git"),
+        ("Deliver robust and well-tested code in Go.", "testing"),
+        ("Design, build and deploy NLP systems that extract insights.", "model-deployment"),
+        ("You have built production-level ML and data products.", "model-deployment"),
+        ("Analyze and optimize deep learning inference on edge devices.", "inference-optimization"),
+        ("Experience with optimizing deep learning kernels.", "gpu-kernels"),
+        ("Conduct model tuning to improve accuracy.", "hyperparameter-tuning"),
+    ],
+)  # fmt: skip
+def test_a_skill_said_in_a_recruiters_words_is_read(item: str, skill_id: str) -> None:
+    assert skill_id in asked(f"Requirements\n- {item}\n- Python.\n")
+
+
+def test_apis_alone_name_no_system_design_but_api_design_does() -> None:
+    found = asked(
+        "Requirements\n- Experience with React UI, Swagger APIs.\n"
+        "- Gather text using scraping, APIs, and link crawling.\n"
+    )
+    assert "system-design" not in found
+    assert "system-design" in asked("Requirements\n- Experience with API design in Python.\n")
