@@ -42,3 +42,18 @@ def test_apis_alone_name_no_system_design_but_api_design_does() -> None:
     )
     assert "system-design" not in found
     assert "system-design" in asked("Requirements\n- Experience with API design in Python.\n")
+
+
+def test_skills_named_as_teams_in_a_list_ask_for_nothing() -> None:
+    found = asked(
+        "What you'll do\n"
+        "- Collaborate with cross-functional teams like Bigdata, DevOps, Infra etc. daily.\n"
+        "- Work closely with the cloud platform and ML systems backend teams.\n"
+        "- Train models in PyTorch.\n\n"
+        "Requirements\n- Experience with Python and working in teams.\n"
+        "- Experience with Kubernetes and Docker.\n"
+    )
+    assert "devops" not in found
+    assert "cloud-computing" not in found
+    assert found["pytorch"] == "preferred"
+    assert found["python"] == found["kubernetes"] == found["docker"] == "required"

@@ -2,8 +2,9 @@
 
 A recruiter skips a skill's name when it only names someone or something else:
 
-- a team or the colleagues the candidate will work with ("our MLOps team", "the platform and
-  ML Systems backend teams", "with software engineers, data scientists and researchers");
+- a team or the colleagues the candidate will work with ("our MLOps team", "the cloud
+  platform and ML Systems backend teams", "with software engineers, data scientists and
+  researchers", "cross-functional teams like Bigdata, DevOps, Infra");
 - a link ("similar to github.com/acme/server"): it points to a project, and asks for no
   GitHub;
 - the label of a list ("Devops: GitHub CI, Docker, Conda", "ML Domains: LLMs, VLMs"): the
@@ -31,6 +32,20 @@ from skillgap.taxonomy import Taxonomy
 _TEAM_AFTER = re.compile(
     r"[ \t-]+([\w&/-]+[ \t]+)?(teams?|groups?|departments?|org(anization|anisation)?s?|"
     r"engineers|scientists|researchers|analysts|developers)\b",
+    re.IGNORECASE,
+)
+#: Two teams named together before their noun ("cloud platform and ML systems backend teams"):
+#: the first is a team too; not a skill and work with teams ("Python and working in teams").
+_TEAMS_AFTER = re.compile(
+    r"[ \t]+(and|&|or)[ \t]+((?!(with|in|on|for|across|of|to|within|among|other|our|"
+    r"cross-functional|\w+ing)\b)[\w&/-]+[ \t]+){1,3}(teams|groups|departments)\b",
+    re.IGNORECASE,
+)
+#: Teams named as examples after their noun ("teams like Bigdata, DevOps, Infra etc."), up to
+#: the skill's name: every item of that list is a team.
+_TEAMS_BEFORE = re.compile(
+    r"\b(teams|groups|departments)[ \t]+(like|such as|including|e\.g\.,?|i\.e\.,?)[ \t]+"
+    r"([\w&/.+-]+([ \t]+[\w&/.+-]+)?[ \t]*(,|and|&|or)[ \t]*)*$",
     re.IGNORECASE,
 )
 #: Verbs before a team that make it the candidate's experience ("leading machine learning
@@ -76,7 +91,12 @@ def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
     if taxonomy.skills[hit.skill_id].category == "soft-skills":
         return False
     before = text[max(0, hit.start - _LOOK_BACK) : hit.start]
-    team = _TEAM_IN.search(hit.text) or _TEAM_AFTER.match(text, hit.end)
+    team = (
+        _TEAM_IN.search(hit.text)
+        or _TEAM_AFTER.match(text, hit.end)
+        or _TEAMS_AFTER.match(text, hit.end)
+        or _TEAMS_BEFORE.search(before)
+    )
     if team is not None and not _RUNS_TEAMS.search(before):
         return True
     product = _PRODUCT_IN.search(hit.text) or _PRODUCT_AFTER.match(text, hit.end)
