@@ -29,6 +29,7 @@ def asked(text: str) -> dict[str, str]:
         ("Analyze and optimize deep learning inference on edge devices.", "inference-optimization"),
         ("Experience with optimizing deep learning kernels.", "gpu-kernels"),
         ("Conduct model tuning to improve accuracy.", "hyperparameter-tuning"),
+        ("Data analysis capabilities in MS Excel, and/or R.", "r"),
     ],
 )  # fmt: skip
 def test_a_skill_said_in_a_recruiters_words_is_read(item: str, skill_id: str) -> None:
