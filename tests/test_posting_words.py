@@ -30,6 +30,11 @@ def asked(text: str) -> dict[str, str]:
         ("Experience with optimizing deep learning kernels.", "gpu-kernels"),
         ("Conduct model tuning to improve accuracy.", "hyperparameter-tuning"),
         ("Data analysis capabilities in MS Excel, and/or R.", "r"),
+        ("On-prem is deployed via HELM.", "kubernetes"),
+        ("Experience in the fraud management space.", "fraud-detection"),
+        ("Audio captioning will be a significant advantage.", "audio-ml"),
+        ("Experience with curating datasets and training models.", "data-cleaning"),
+        ("Experience with diffusion architectures.", "diffusion-models"),
     ],
 )  # fmt: skip
 def test_a_skill_said_in_a_recruiters_words_is_read(item: str, skill_id: str) -> None:
@@ -43,6 +48,12 @@ def test_apis_alone_name_no_system_design_but_api_design_does() -> None:
     )
     assert "system-design" not in found
     assert "system-design" in asked("Requirements\n- Experience with API design in Python.\n")
+
+
+def test_caching_among_a_librarys_features_is_no_system_design() -> None:
+    found = asked("Requirements\n- Spark, including Spark SQL, RDD caching and Spark MLlib.\n")
+    assert "system-design" not in found
+    assert "apache-spark" in found
 
 
 def test_skills_named_as_teams_in_a_list_ask_for_nothing() -> None:
