@@ -35,6 +35,13 @@ def asked(text: str) -> dict[str, str]:
         ("Audio captioning will be a significant advantage.", "audio-ml"),
         ("Experience with curating datasets and training models.", "data-cleaning"),
         ("Experience with diffusion architectures.", "diffusion-models"),
+        ("Experience with Hugging Face libraries, PyTorch, OpenAI.", "llm-apis"),
+        ("Tuning and experimenting with foundational LLMs.", "llm-fine-tuning"),
+        ("Experience as an ML DevOps Engineer.", "model-deployment"),
+        ("Gather text using scraping and link crawling.", "web-scraping"),
+        ("Design efficient data processing pipelines.", "etl"),
+        ("Experience in Open Source software.", "open-source"),
+        ("Shipped a feature in production which uses deep learning.", "model-deployment"),
     ],
 )  # fmt: skip
 def test_a_skill_said_in_a_recruiters_words_is_read(item: str, skill_id: str) -> None:
@@ -48,6 +55,13 @@ def test_apis_alone_name_no_system_design_but_api_design_does() -> None:
     )
     assert "system-design" not in found
     assert "system-design" in asked("Requirements\n- Experience with API design in Python.\n")
+    assert "system-design" in asked("Requirements\n- Experience designing scalable APIs.\n")
+
+
+def test_shipping_features_without_ml_is_no_model_deployment() -> None:
+    assert "model-deployment" not in asked(
+        "Requirements\n- Shipped features to production for the web team in Python.\n"
+    )
 
 
 def test_caching_among_a_librarys_features_is_no_system_design() -> None:
