@@ -42,6 +42,10 @@ def asked(text: str) -> dict[str, str]:
         ("Design efficient data processing pipelines.", "etl"),
         ("Experience in Open Source software.", "open-source"),
         ("Shipped a feature in production which uses deep learning.", "model-deployment"),
+        ("Implement strong testing and CI/CD practices.", "testing"),
+        ("Own production retrieval and agentic systems.", "retrieval-systems"),
+        ("Experience in monitoring and performance of production platforms.", "observability"),
+        ("Analyze traffic to identify system bottlenecks.", "performance-engineering"),
     ],
 )  # fmt: skip
 def test_a_skill_said_in_a_recruiters_words_is_read(item: str, skill_id: str) -> None:
