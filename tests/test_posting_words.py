@@ -46,6 +46,9 @@ def asked(text: str) -> dict[str, str]:
         ("Own production retrieval and agentic systems.", "retrieval-systems"),
         ("Experience in monitoring and performance of production platforms.", "observability"),
         ("Analyze traffic to identify system bottlenecks.", "performance-engineering"),
+        ("Extensive experience in machine learning systems engineering.", "ml-platform"),
+        ("Experience with machine learning compilers such as TVM.", "ml-compilers"),
+        ("Experience developing robust metrics to ensure model reliability.", "model-evaluation"),
     ],
 )  # fmt: skip
 def test_a_skill_said_in_a_recruiters_words_is_read(item: str, skill_id: str) -> None:
@@ -66,6 +69,14 @@ def test_shipping_features_without_ml_is_no_model_deployment() -> None:
     assert "model-deployment" not in asked(
         "Requirements\n- Shipped features to production for the web team in Python.\n"
     )
+
+
+def test_a_field_named_inside_a_longer_skill_is_not_asked_alone() -> None:
+    found = asked(
+        "Requirements\n- Extensive experience in machine learning systems engineering.\n"
+        "- Experience with machine learning compilers such as TVM or XLA.\n"
+    )
+    assert "machine-learning" not in found
 
 
 def test_caching_among_a_librarys_features_is_no_system_design() -> None:
