@@ -98,3 +98,18 @@ def test_skills_named_as_teams_in_a_list_ask_for_nothing() -> None:
     assert "cloud-computing" not in found
     assert found["pytorch"] == "preferred"
     assert found["python"] == found["kubernetes"] == found["docker"] == "required"
+
+
+def test_a_company_whose_name_is_a_skill_asks_for_nothing_by_its_name() -> None:
+    found = asked(
+        "Redpanda is building the streaming platform for developers.\n\n"
+        "Requirements\n- Experience in enterprise sales and Python.\n\n"
+        "Redpanda is used by Fortune 1000 firms. Think of it as a streaming data API platform"
+        " that scales with you.\n"
+        "Join Redpanda if you'd enjoy a remote culture.\n"
+    )
+    assert found == {"python": "required"}
+    # Another company's posting asks for the product by the same name.
+    assert asked("Requirements\n- Experience with Redpanda or Kafka.\n- Python.\n") == {
+        "stream-processing": "required", "kafka": "required", "python": "required",
+    }  # fmt: skip

@@ -10,7 +10,9 @@ A recruiter skips a skill's name when it only names someone or something else:
 - the label of a list ("Devops: GitHub CI, Docker, Conda", "ML Domains: LLMs, VLMs"): the
   items after it are what is asked;
 - the company's own product, named with the company's possessive and a noun for a product
-  ("Clarifai's AI platform", "Acme's generative AI capabilities").
+  ("Clarifai's AI platform", "Acme's generative AI capabilities");
+- the company itself, when its name is a skill's ("Redpanda is building the streaming data
+  platform", "Join Redpanda if you'd enjoy..."): the name names the company wherever it stands.
 
 What the candidate needs is said about the candidate ("experience with ML infrastructure"),
 so such names give no requirement wherever they stand. What the candidate will work on
@@ -73,6 +75,13 @@ _PRODUCT_AFTER = re.compile(
     r"offerings?|suite|engine)\b",
     re.IGNORECASE,
 )
+#: What only a company is or does, said right after its name ("Redpanda is building", "Acme
+#: is used by"), and "Join" before it: the name is the company's.
+_COMPANY_AFTER = re.compile(
+    r"[ \t]+(is|are|was)[ \t]+(building|used by|trusted by|backed by|hiring|headquartered|"
+    r"founded|proud|an equal|the leading|a leading|on a mission)\b"
+)
+_JOIN_BEFORE = re.compile(r"\b(join|joining)[ \t]+$", re.IGNORECASE)
 #: A web address: a scheme, "www." or a domain with a path.
 _LINK = re.compile(r"://|^www\.|\.(com|org|io|net|ai|dev)/", re.IGNORECASE)
 #: Up to two more words and a colon after a skill's name at the start of a line.
@@ -101,6 +110,21 @@ def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
         return True
     product = _PRODUCT_IN.search(hit.text) or _PRODUCT_AFTER.match(text, hit.end)
     return product is not None and _POSSESSIVE_BEFORE.search(before) is not None
+
+
+def company_names(text: str, hits: Sequence[Hit]) -> set[Hit]:
+    """The hits whose words the posting also uses as the company's name (capitalised, as
+    names are): every place they stand names the company, not a skill."""
+    names = {
+        hit.text
+        for hit in hits
+        if hit.text[:1].isupper()
+        and (
+            _COMPANY_AFTER.match(text, hit.end)
+            or _JOIN_BEFORE.search(text, max(0, hit.start - 12), hit.start)
+        )
+    }
+    return {hit for hit in hits if hit.text in names}
 
 
 def list_labels(text: str, hits: Sequence[Hit]) -> set[Hit]:
