@@ -35,7 +35,6 @@ def asked(text: str) -> dict[str, str]:
         ("Audio captioning will be a significant advantage.", "audio-ml"),
         ("Experience with curating datasets and training models.", "data-cleaning"),
         ("Experience with diffusion architectures.", "diffusion-models"),
-        ("Experience with Hugging Face libraries, PyTorch, OpenAI.", "llm-apis"),
         ("Tuning and experimenting with foundational LLMs.", "llm-fine-tuning"),
         ("Experience as an ML DevOps Engineer.", "model-deployment"),
         ("Gather text using scraping and link crawling.", "web-scraping"),
@@ -77,6 +76,15 @@ def test_a_field_named_inside_a_longer_skill_is_not_asked_alone() -> None:
         "- Experience with machine learning compilers such as TVM or XLA.\n"
     )
     assert "machine-learning" not in found
+
+
+def test_an_employer_named_openai_and_metric_learning_are_no_skills() -> None:
+    found = asked(
+        "Requirements\n- Machine Learning Engineer, OpenAI, San Francisco.\n"
+        "- Research on metric learning for model compression.\n"
+    )
+    assert "llm-apis" not in found
+    assert "model-evaluation" not in found
 
 
 def test_caching_among_a_librarys_features_is_no_system_design() -> None:
