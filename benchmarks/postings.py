@@ -270,6 +270,8 @@ def resolved(label: str, taxonomy: Taxonomy) -> str:
         hit.skill_id
         for hit in matcher_for(taxonomy).find(f"Skills: {term}")
         if hit.method != "implied"
+        # What a form also shows ("video models" also shows computer vision) is no form.
+        and not (hit.context or "").startswith("shown by ")
         and hit.text.casefold() == term.casefold()
         and (hit.method != "fuzzy" or _only_spaced(hit.context or "", term))
     }

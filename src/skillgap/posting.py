@@ -31,7 +31,7 @@ from skillgap.posting_groups import (
     fields_accepted,
     fields_as_one,
 )
-from skillgap.posting_mentions import list_labels, names_no_skill
+from skillgap.posting_mentions import company_names, list_labels, names_no_skill
 from skillgap.posting_sections import (
     Importance,
     Section,
@@ -132,7 +132,7 @@ def extract_requirements(
     for line in lines:
         line_starts.append(line_starts[-1] + len(line) + 1)
     placed = [h for h in hits if h.start >= 0 and h.method != "implied"]
-    labels = list_labels(text, placed)
+    labels = list_labels(text, placed) | company_names(text, placed)
     usable = sorted(
         (h for h in placed if h not in labels and not names_no_skill(text, h, taxonomy)),
         key=lambda h: (h.start, h.end),

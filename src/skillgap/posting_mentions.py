@@ -2,14 +2,17 @@
 
 A recruiter skips a skill's name when it only names someone or something else:
 
-- a team or the colleagues the candidate will work with ("our MLOps team", "the platform and
-  ML Systems backend teams", "with software engineers, data scientists and researchers");
+- a team or the colleagues the candidate will work with ("our MLOps team", "the cloud
+  platform and ML Systems backend teams", "with software engineers, data scientists and
+  researchers", "cross-functional teams like Bigdata, DevOps, Infra");
 - a link ("similar to github.com/acme/server"): it points to a project, and asks for no
   GitHub;
 - the label of a list ("Devops: GitHub CI, Docker, Conda", "ML Domains: LLMs, VLMs"): the
   items after it are what is asked;
 - the company's own product, named with the company's possessive and a noun for a product
-  ("Clarifai's AI platform", "Acme's generative AI capabilities").
+  ("Clarifai's AI platform", "Acme's generative AI capabilities");
+- the company itself, when its name is a skill's ("Redpanda is building the streaming data
+  platform", "Join Redpanda if you'd enjoy..."): the name names the company wherever it stands.
 
 What the candidate needs is said about the candidate ("experience with ML infrastructure"),
 so such names give no requirement wherever they stand. What the candidate will work on
@@ -31,6 +34,20 @@ from skillgap.taxonomy import Taxonomy
 _TEAM_AFTER = re.compile(
     r"[ \t-]+([\w&/-]+[ \t]+)?(teams?|groups?|departments?|org(anization|anisation)?s?|"
     r"engineers|scientists|researchers|analysts|developers)\b",
+    re.IGNORECASE,
+)
+#: Two teams named together before their noun ("cloud platform and ML systems backend teams"):
+#: the first is a team too; not a skill and work with teams ("Python and working in teams").
+_TEAMS_AFTER = re.compile(
+    r"[ \t]+(and|&|or)[ \t]+((?!(with|in|on|for|across|of|to|within|among|other|our|"
+    r"cross-functional|\w+ing)\b)[\w&/-]+[ \t]+){1,3}(teams|groups|departments)\b",
+    re.IGNORECASE,
+)
+#: Teams named as examples after their noun ("teams like Bigdata, DevOps, Infra etc."), up to
+#: the skill's name: every item of that list is a team.
+_TEAMS_BEFORE = re.compile(
+    r"\b(teams|groups|departments)[ \t]+(like|such as|including|e\.g\.,?|i\.e\.,?)[ \t]+"
+    r"([\w&/.+-]+([ \t]+[\w&/.+-]+)?[ \t]*(,|and|&|or)[ \t]*)*$",
     re.IGNORECASE,
 )
 #: Verbs before a team that make it the candidate's experience ("leading machine learning
@@ -58,6 +75,13 @@ _PRODUCT_AFTER = re.compile(
     r"offerings?|suite|engine)\b",
     re.IGNORECASE,
 )
+#: What only a company is or does, said right after its name ("Redpanda is building", "Acme
+#: is used by"), and "Join" before it: the name is the company's.
+_COMPANY_AFTER = re.compile(
+    r"[ \t]+(is|are|was)[ \t]+(building|used by|trusted by|backed by|hiring|headquartered|"
+    r"founded|proud|an equal|the leading|a leading|on a mission)\b"
+)
+_JOIN_BEFORE = re.compile(r"\b(join|joining)[ \t]+$", re.IGNORECASE)
 #: A web address: a scheme, "www." or a domain with a path.
 _LINK = re.compile(r"://|^www\.|\.(com|org|io|net|ai|dev)/", re.IGNORECASE)
 #: Up to two more words and a colon after a skill's name at the start of a line.
@@ -76,11 +100,31 @@ def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
     if taxonomy.skills[hit.skill_id].category == "soft-skills":
         return False
     before = text[max(0, hit.start - _LOOK_BACK) : hit.start]
-    team = _TEAM_IN.search(hit.text) or _TEAM_AFTER.match(text, hit.end)
+    team = (
+        _TEAM_IN.search(hit.text)
+        or _TEAM_AFTER.match(text, hit.end)
+        or _TEAMS_AFTER.match(text, hit.end)
+        or _TEAMS_BEFORE.search(before)
+    )
     if team is not None and not _RUNS_TEAMS.search(before):
         return True
     product = _PRODUCT_IN.search(hit.text) or _PRODUCT_AFTER.match(text, hit.end)
     return product is not None and _POSSESSIVE_BEFORE.search(before) is not None
+
+
+def company_names(text: str, hits: Sequence[Hit]) -> set[Hit]:
+    """The hits whose words the posting also uses as the company's name (capitalised, as
+    names are): every place they stand names the company, not a skill."""
+    names = {
+        hit.text
+        for hit in hits
+        if hit.text[:1].isupper()
+        and (
+            _COMPANY_AFTER.match(text, hit.end)
+            or _JOIN_BEFORE.search(text, max(0, hit.start - 12), hit.start)
+        )
+    }
+    return {hit for hit in hits if hit.text in names}
 
 
 def list_labels(text: str, hits: Sequence[Hit]) -> set[Hit]:

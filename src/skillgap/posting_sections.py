@@ -108,6 +108,12 @@ _COMPANY_FACT = re.compile(
     r"founded|headquartered|backed by)\b",
     re.IGNORECASE,
 )
+#: What only a company is ("Acme is used by...", not "We love data here").
+_COMPANY_STATEMENT = re.compile(
+    r"\b(is used by|are used by|trusted by|is a leading|is the leading|founded|headquartered|"
+    r"backed by)\b",
+    re.IGNORECASE,
+)
 #: A sentence that addresses the candidate's own skills, wherever it stands.
 _CANDIDATE_PHRASE = re.compile(
     r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
@@ -277,6 +283,21 @@ def _opens_item(sentence: str, line: str) -> bool:
     return first is None or line.strip()[: first.start() + 1].strip() in sentence
 
 
+def _continues_company_fact(sentence: str, line: str) -> bool:
+    """Whether a sentence follows, on its line, a first sentence that states what the company
+    is or does ("Acme is used by Fortune 1000 firms. Think of it as a streaming data
+    platform."): it goes on describing the company."""
+    first = _SENTENCE_END.search(line.strip())
+    if first is None:
+        return False
+    head = line.strip()[: first.start() + 1]
+    return (
+        head.strip() not in sentence
+        and _COMPANY_STATEMENT.search(head) is not None
+        and _CANDIDATE_PHRASE.search(head) is None
+    )
+
+
 def says_preferred(text: str) -> bool:
     """Whether the words say that what they name is optional ("preferred", "a plus")."""
     return _PREFERRED_PHRASE.search(text) is not None
@@ -288,7 +309,9 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
         _INTEREST_ITEM.match(sentence)
     )
     required = _REQUIRED_PHRASE.search(sentence) is not None
-    about_company = _COMPANY_FACT.search(sentence) and not _CANDIDATE_PHRASE.search(sentence)
+    about_company = (
+        _COMPANY_FACT.search(sentence) or _continues_company_fact(sentence, line)
+    ) and not _CANDIDATE_PHRASE.search(sentence)
     will_do = _WILL_DO.search(sentence) and not _CANDIDATE_PHRASE.search(sentence)
     match section:
         case "required" | "preferred" if will_do:
@@ -313,7 +336,11 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
             if _QUALIFICATION_START.match(sentence) and _opens_item(sentence, line):
                 return "preferred" if preferred else "required"
             addressed = _CANDIDATE_PHRASE.search(sentence) or _WILL_DO.search(sentence)
-            company = _COMPANY_PHRASE.search(sentence) or _COMPANY_FACT.search(sentence)
+            company = (
+                _COMPANY_PHRASE.search(sentence)
+                or _COMPANY_FACT.search(sentence)
+                or _continues_company_fact(sentence, line)
+            )
             duty = _is_duty(sentence) and _one_sentence(line)
             if _paragraph(line) and not (addressed or _YOU.search(sentence)):
                 return None  # what a paragraph says of the team or the product

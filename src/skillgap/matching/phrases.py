@@ -26,11 +26,12 @@ if TYPE_CHECKING:
     from skillgap.matching.compiled import Context, PhrasePatterns, PhraseSet
     from skillgap.matching.view import TokenView
 
-#: Words that join the items of a list.
-_JOINERS = frozenset({",", "/", "and", "or", "&", ";"})
 #: Words that, right before a skill, make it something the person is only learning.
 _WISH_WORDS = frozenset({"learning", "learn", "studying"})
-_JOINERS = frozenset({"and", "or", ",", "/", "&"})
+#: Words that join the items of a list.
+_JOINERS = frozenset({"and", "or", ",", "/", "&", "and/or"})
+#: The most tokens of one joiner (", and/or").
+_MOST_JOINERS = 4
 #: People a skill can qualify: "Python developers", "machine learning engineers".
 _PEOPLE = frozenset(
     {"engineers", "developers", "programmers", "scientists", "researchers", "practitioners",
@@ -366,12 +367,18 @@ def _coordinated_with(candidate: Candidate, firm: FirmPhrases, view: TokenView) 
             f"{view.text_of(before_phrase.start, before_phrase.end)} and "
             f"{view.text_of(after_phrase.start, after_phrase.end)}"
         )
-    after, before = candidate.end, candidate.start - 1
+    # The joiner may be several tokens: "Excel, and/or R", "SQL, or R".
     lowers = view.lowers
-    if after < len(lowers) and lowers[after] in _JOINERS and after + 1 in firm.by_start:
-        partner = firm.by_start[after + 1]
-        return view.text_of(partner.start, partner.end)
-    if before > 0 and lowers[before] in _JOINERS and before in firm.by_end:
-        partner = firm.by_end[before]
-        return view.text_of(partner.start, partner.end)
+    after = candidate.end
+    while after < min(len(lowers), candidate.end + _MOST_JOINERS) and lowers[after] in _JOINERS:
+        if after + 1 in firm.by_start:
+            partner = firm.by_start[after + 1]
+            return view.text_of(partner.start, partner.end)
+        after += 1
+    before = candidate.start - 1
+    while before > max(0, candidate.start - 1 - _MOST_JOINERS) and lowers[before] in _JOINERS:
+        if before in firm.by_end:
+            partner = firm.by_end[before]
+            return view.text_of(partner.start, partner.end)
+        before -= 1
     return None
