@@ -15,6 +15,7 @@ is executed or expanded: a macro's text is its table entry applied to its argume
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pylatexenc.version import version_str
 
@@ -31,6 +32,7 @@ MAX_NESTING = 200
 #: brace, dollar, comment, or character a special may start with).
 _PLAIN = re.compile(r"[^\\{}$%&~`'!?\-]+")
 _PLAIN_IN_BRACKETS = re.compile(r"[^\\{}$%&~`'!?\-\[\]]+")
+_PLAIN_GROUP = re.compile(r"\{([^\\{}$%&~`'!?\-]*)\}")
 _SPACE = re.compile(r"\s*")
 _MATH_CHARS = re.compile(r"[\w\s|]*")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -69,22 +71,7 @@ class _Reader:
         out: list[str] = []
         chars_start = pos
         bare_space: str | None = None  # the trailing space of a macro without arguments
-
-        def flush(end: int) -> None:
-            nonlocal bare_space
-            if end > chars_start:
-                chars = s[chars_start:end]
-                if math:
-                    if not _MATH_CHARS.fullmatch(chars):
-                        raise rules.Unsupported  # characters that may be specials in math mode
-                    if bare_space is not None:
-                        out.append(bare_space)
-                    if chars.strip():
-                        out.append(chars)
-                else:
-                    out.append(chars)
-                bare_space = None
-
+        specials = _special_pattern()
         while True:
             match = plain.match(s, pos)
             if match:
@@ -92,24 +79,30 @@ class _Reader:
             if pos >= n:
                 if stop is not None:
                     raise rules.Unsupported  # unclosed: pylatexenc recovers in its own way
-                flush(n)
+                _characters(out, s[chars_start:n], math=math, bare_space=bare_space)
                 return "".join(out), n
             char = s[pos]
-            special = self.special_at(pos) if char in "&~`'!?-" else None
+            special = specials.match(s, pos) if char in "&~`'!?-" else None
             if char in "&~`'!?-" and special is None:
                 pos += 1  # a plain character after all
                 continue
-            flush(pos)
+            if pos > chars_start:
+                _characters(out, s[chars_start:pos], math=math, bare_space=bare_space)
+                bare_space = None
             after_space: str | None = None
             if special is not None:
                 if math:
                     raise rules.Unsupported  # specials read otherwise in math mode
-                replacement = rules.specials()[special]
+                replacement = rules.specials()[special.group(0)]
                 if replacement is None:
                     raise rules.Unsupported
-                text, pos = replacement, pos + len(special)
+                text, pos = replacement, special.end()
             elif char == "{":
-                text, pos = self.nodes(pos + 1, stop="}", math=math, depth=depth + 1)
+                group = None if math else _PLAIN_GROUP.match(s, pos)
+                if group is not None:  # most groups: their text is their characters
+                    text, pos = group.group(1), group.end()
+                else:
+                    text, pos = self.nodes(pos + 1, stop="}", math=math, depth=depth + 1)
             elif char == "[" or char == "]":  # only in an optional argument: brackets
                 if char == "]":
                     return "".join(out), pos + 1
@@ -136,12 +129,6 @@ class _Reader:
             out.append(text)
             bare_space = after_space
             chars_start = pos
-
-    def special_at(self, pos: int) -> str | None:
-        for special in rules.specials():
-            if self.s.startswith(special, pos):
-                return special
-        return None
 
     def macro(
         self, pos: int, *, stop: str | None, math: bool, depth: int
@@ -253,3 +240,22 @@ class _Reader:
 def _space(source: str, pos: int) -> str:
     space = _SPACE.match(source, pos)
     return space.group(0) if space else ""
+
+
+def _characters(out: list[str], chars: str, *, math: bool, bare_space: str | None) -> None:
+    """A run of characters as pylatexenc's converter writes it (see :meth:`_Reader.nodes`)."""
+    if not math:
+        out.append(chars)
+        return
+    if not _MATH_CHARS.fullmatch(chars):
+        raise rules.Unsupported  # characters that may be specials in math mode
+    if bare_space is not None:
+        out.append(bare_space)
+    if chars.strip():
+        out.append(chars)
+
+
+@cache
+def _special_pattern() -> re.Pattern[str]:
+    """The specials, longest first (``---`` before ``--``)."""
+    return re.compile("|".join(map(re.escape, rules.specials())))
