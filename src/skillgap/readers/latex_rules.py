@@ -149,8 +149,8 @@ def replaced(replacement: str, arguments: list[str]) -> str:
 def macro_rule(name: str) -> tuple[str, str]:
     """How the converter makes a macro's text: ``discard``, ``join`` (its arguments' text),
     ``replace`` (a replacement text), or one of the functions mirrored here (``item``, the
-    sections, ``href``, ``url``, the accents, ``\\%``); ``unsupported`` for any other
-    function."""
+    sections, ``href``, ``url``, the accents, ``\\%``, ``\\includegraphics``); ``unsupported``
+    for any other function."""
     from pylatexenc.latex2text import get_default_latex_context_db
 
     spec = latex_text._converter().latex_context.get_macro_spec(name)
@@ -172,6 +172,8 @@ def macro_rule(name: str) -> tuple[str, str]:
         return "item", ""
     if name == "%":  # a function, as its replacement text would be a placeholder
         return "replace", "%"
+    if name == "includegraphics":  # pylatexenc's placeholder, in an indented block
+        return "replace", "\n    < g r a p h i c s >\n"
     if name in _SECTIONS:
         return "section", ""
     combining = _accents().get(name)
