@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pylatexenc import latexwalker
 
-from skillgap.readers import front_matter, latex_text, structured, text
+from skillgap.readers import front_matter, latex_fast, latex_text, markup, structured, text
 
 from .helpers import CORPUS, REPO
 
@@ -75,6 +75,146 @@ def test_latex_text_is_pylatexenc_text_with_or_without_words_at_once() -> None:
     fast = latex_text.latex_to_text(source)
     assert fast == latex_text.latex_to_text(source, words_at_once=False)
     assert "PyTorch & JAX" in fast
+
+
+def _pylatexenc_text(source: str) -> tuple[str, str]:
+    """What pylatexenc makes of ``source``: its text, or the error it raises."""
+    try:
+        return "text", latex_text.latex_to_text(source)
+    except Exception as error:  # the reader falls back on any of pylatexenc's errors
+        return "error", type(error).__name__
+
+
+def _one_pass_agrees(source: str) -> bool:
+    """The one-pass reading gives pylatexenc's text, or leaves ``source`` to pylatexenc
+    (always where pylatexenc fails); True when it read ``source`` itself."""
+    fast = latex_fast.fast_latex_to_text(source)
+    if fast is not None:
+        assert ("text", fast) == _pylatexenc_text(source)
+    return fast is not None
+
+
+#: More pieces for the one-pass reading: the macros whose text pylatexenc makes by code
+#: (items, sections, links, accents, ``\\%``), optional arguments and brackets, line breaks
+#: with and without a space before their option, inline math, environments with arguments and
+#: a replacement text, a lone character as an argument, resume macros.
+ONE_PASS_PIECES = [
+    *LATEX_PIECES, "\\%", "\\item[x]", "\\item[]", "\\item [a{b}]", "\\section*{A b}",
+    "\\subsection{x}", "\\paragraph{p}", "\\chapter{c}", "$|$", "$\\circ$", "$x_1$", "$a \\cdot b$",
+    "\\'{e}", "\\'e", "\\c c", "\\~n", "\\href{https://github.com/a}{b}", "\\href{x}",
+    "\\url{https://github.com/a/b}", "\\cventry{a}{b}{}{}", "\\\\[2pt]", "\\\\ [2pt]",
+    "\\textbf x", "\\begin{center}", "\\end{center}", "\\begin{tabular}{l}",
+    "\\includegraphics{a}", "\\hspace*{1em}", "\\textcolor{red}{x}", "\\footnote{n}",
+    "\\begin{equation}", "\\end{equation}", "\\emph{", "\\item", "[a]", "\\vspace{2pt}",
+    "\\frac{a}{b}", "\\maketitle", "\\title{T}", "\\verb+x+", "\\\\*", "\\$", "\\{", "\\}",
+]  # fmt: skip
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(ONE_PASS_PIECES), max_size=40))
+def test_one_pass_latex_reads_any_latex_as_pylatexenc_does(pieces: list[str]) -> None:
+    _one_pass_agrees("".join(pieces))
+
+
+def _latex_reader_sources() -> list[Path]:
+    files = [*LATEX_FILES, *(REPO / "examples").rglob("*.tex")]
+    return sorted(path for path in files if path.is_file())
+
+
+@pytest.mark.parametrize("path", _latex_reader_sources(), ids=lambda path: path.name)
+def test_one_pass_latex_reads_real_latex_as_pylatexenc_does(path: Path) -> None:
+    """On each file as it comes and as the reader hands it over (comments and preamble
+    gone, text macros in place, groups kept apart); the whole reader's document too."""
+    source = path.read_text(encoding="utf-8", errors="replace")
+    _one_pass_agrees(source)
+    _one_pass_agrees(_as_the_reader_hands_it(path))
+
+
+def _as_the_reader_hands_it(path: Path) -> str:
+    """The LaTeX of a file as the reader converts it: an R Markdown file without its code
+    chunks, a LaTeX file with its includes and bibliographies in place; then prepared."""
+    from skillgap.readers import bibliography, latex
+
+    source = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix.lower() == ".rmd":
+        source = markup._without_code_chunks(markup.without_comments(source))
+    else:
+        source, includes = latex.assemble(source, folder=path.parent, max_bytes=10_000_000)
+        source = bibliography.with_bibliographies(source, includes)
+    return markup.prepared_latex(source)
+
+
+def test_one_pass_latex_reads_the_corpus_latex_itself() -> None:
+    """Real LaTeX is read in one pass (the point of it): every corpus CV, the R Markdown
+    one among them, and all but a few of the dev set's files."""
+    sources = [p for p in LATEX_FILES if p.parent == CORPUS / "text"]
+    if not sources:
+        pytest.skip("shared corpus not available beside the repo")
+    read = [path.name for path in sources if _one_pass_agrees(_as_the_reader_hands_it(path))]
+    assert read == [path.name for path in sources]
+    dev_set = [path for path in LATEX_FILES if path.parent != CORPUS / "text"]
+    read_dev = [path for path in dev_set if _one_pass_agrees(_as_the_reader_hands_it(path))]
+    assert len(read_dev) >= 0.8 * len(dev_set)
+
+
+def test_whole_latex_documents_are_the_same_with_and_without_one_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from skillgap.readers import read_document
+
+    paths = [*_latex_reader_sources(), *(CORPUS / "text").glob("*.Rmd")]
+    if not paths:
+        pytest.skip("no LaTeX files beside the repo")
+    fast = [read_document(path) for path in paths]
+    monkeypatch.setattr(latex_fast, "ONE_PASS", False)
+    assert [read_document(path) for path in paths] == fast
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("\\textbf{a {b {c}} d}", "a b c d"),
+        ("50\\% of {\\emph{x}}", "50% of x"),
+        ("\\item[--] Python", "\n  \N{EN DASH} Python"),
+        ("\\section{Skills} SQL", "\n\n\N{SECTION SIGN} SKILLS\n SQL"),
+        ("\\href{https://github.com/a/b}{code} $|$ x", "code github.com/a/b  | x"),
+    ],
+)
+def test_one_pass_latex_tricky_inputs(source: str, expected: str) -> None:
+    assert latex_fast.fast_latex_to_text(source) == expected
+    assert latex_text.latex_to_text(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "\\begin{verbatim}\\textbf{x} % y\n\\end{verbatim}",
+        "\\textbf{unclosed",
+        "stray } brace",
+        "a % comment\nb",
+        "$$x$$",
+        "\\begin{itemize}\\item a\\end{enumerate}",
+        "\\maketitle",
+        "{" * 1000 + "deep" + "}" * 1000,
+    ],
+    ids=["verbatim", "unclosed", "stray", "comment", "display-math", "mismatch", "code", "deep"],
+)
+def test_one_pass_latex_leaves_what_it_cannot_tell_to_pylatexenc(
+    source: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert latex_fast.fast_latex_to_text(source) is None
+    read = markup.latex_to_text(source)
+    monkeypatch.setattr(latex_fast, "ONE_PASS", False)
+    assert read == markup.latex_to_text(source)
+
+
+def test_one_pass_latex_reads_a_huge_input_within_the_limits() -> None:
+    entry = "\\cventry{2020}{Engineer}{ACME}{}{}{Built \\textbf{PyTorch} models \\& APIs}\n"
+    source = entry * 10_000  # 700 KB, under the default limit of markup
+    text = latex_fast.fast_latex_to_text(source)
+    assert text is not None
+    assert text.count("PyTorch models & APIs") == 10_000
+    assert _pylatexenc_text(entry * 50) == ("text", latex_fast.fast_latex_to_text(entry * 50))
 
 
 YAML_FILES = sorted(

@@ -88,7 +88,23 @@ _GROUP_THEN_MACRO = re.compile(r"\}(?=\\[A-Za-z])")
 
 def latex_to_text(source: str) -> str:
     """The text of a LaTeX document: commands dropped, their text arguments kept."""
-    from skillgap.readers import latex, latex_text
+    from skillgap.readers import latex_fast, latex_text
+
+    source = prepared_latex(source)
+    # Most resumes' LaTeX is read in one pass, with pylatexenc's text; the rest by pylatexenc.
+    text = latex_fast.fast_latex_to_text(source) if latex_fast.ONE_PASS else None
+    if text is None:
+        try:
+            text = latex_text.latex_to_text(source)
+        except Exception:  # pylatexenc raises assorted errors on malformed input
+            text = _crude_latex_text(source)
+    return _GLUED_BULLET.sub(r"\1- ", _leftover_escapes(text))
+
+
+def prepared_latex(source: str) -> str:
+    """The LaTeX that :func:`latex_to_text` converts: without comments and preamble (but the
+    fields some templates set there), text macros read where used, groups kept apart."""
+    from skillgap.readers import latex
 
     source = _LATEX_COMMENT.sub("", source)
     found = latex.definitions(source)
@@ -107,12 +123,7 @@ def latex_to_text(source: str) -> str:
     # Resume macros take their fields as consecutive groups (\cventry{Title}{Company}{Date});
     # pylatexenc would glue them ("TitleCompanyDate"), so keep a space between groups.
     source = _ADJACENT_GROUPS.sub("} {", _LONG_SPACE.sub(_one_space, source))
-    source = _GROUP_THEN_MACRO.sub("} ", source)
-    try:
-        text = latex_text.latex_to_text(source)
-    except Exception:  # pylatexenc raises assorted errors on malformed input
-        text = _crude_latex_text(source)
-    return _GLUED_BULLET.sub(r"\1- ", _leftover_escapes(text))
+    return _GROUP_THEN_MACRO.sub("} ", source)
 
 
 #: A run of white space this long or longer: pylatexenc reads white space a character at a
