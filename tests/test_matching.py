@@ -338,6 +338,16 @@ def test_the_same_words_as_skills(text: str, skill: str) -> None:
     assert skill in skill_ids(text)
 
 
+def test_a_slash_at_a_word_s_edge_is_its_own_token() -> None:
+    assert {"kafka", "flink", "rust", "sql"} <= skill_ids(
+        "Skills\nKafka/ Flink, Go /Rust, Python/ SQL"
+    )
+    from skillgap.matching.tokens import EnglishTokenizer
+
+    words = [t.text for t in EnglishTokenizer()("see https://x.com/a/b and CI/CD")]
+    assert "https://x.com/a/b" in words and "CI/CD" not in words
+
+
 def test_tokens_are_those_of_spacy_blank_en() -> None:
     """Special cases are loaded as texts need them; the tokens must not change because of it."""
     import spacy
@@ -352,7 +362,15 @@ def test_tokens_are_those_of_spacy_blank_en() -> None:
         texts += [p.read_text(errors="replace") for p in resumes]
     texts.append("I'm at U.S. labs, e.g. Dr. Smith's :) don't\xa0C++ 3.5x (a.m.)\tand/or Ph.D.")
     texts.append("gonna cannot Im dont (gonna) cannot, 'Cause y'all")
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    from skillgap.matching.tokens import affixes
+
     blank, lazy = spacy.blank("en"), EnglishTokenizer()
+    # spaCy's own tokenizer with skillgap's one addition: a slash at a word's edge.
+    prefixes, suffixes = affixes()
+    blank.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    blank.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     waiting = len(lazy._pending)
 
     def tokens(doc: Any) -> list[tuple[str, str, int, str]]:

@@ -18,6 +18,7 @@ exactly the tokens the whole text gives them. ``benchmarks/speed.py`` measures b
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,9 +29,21 @@ if TYPE_CHECKING:
 _CACHE_SIZE = 100_000
 
 
+@cache
+def affixes() -> tuple[list[str], list[str]]:
+    """spaCy's English prefixes and suffixes, with one addition: a slash at the edge of a word
+    is a token of its own, as one between two words already is. PDFs and hand-typed lists
+    write "Kafka/ Flink" and "Go /Rust", where spaCy's "Kafka/" and "/Rust" were no skill.
+    An address keeps its body ("https://x.com/a/" loses only its last slash)."""
+    from spacy.lang.en import English
+
+    defaults = English.Defaults
+    return [*defaults.prefixes, "/"], [*defaults.suffixes, "/"]  # type: ignore[misc]
+
+
 class EnglishTokenizer:
-    """``spacy.blank("en").tokenizer`` on a given vocabulary, special cases added on demand,
-    every chunk cached."""
+    """``spacy.blank("en").tokenizer`` on a given vocabulary (with a slash at a word's edge
+    split off: affixes), special cases added on demand, every chunk cached."""
 
     def __init__(self, vocab: Vocab | None = None) -> None:
         from spacy.lang.en import English
@@ -42,8 +55,8 @@ class EnglishTokenizer:
         self.vocab = vocab if vocab is not None else create_vocab("en", defaults)
         self._tokenizer: Any = Tokenizer(
             self.vocab,
-            prefix_search=compile_prefix_regex(defaults.prefixes).search,  # type: ignore[arg-type]
-            suffix_search=compile_suffix_regex(defaults.suffixes).search,  # type: ignore[arg-type]
+            prefix_search=compile_prefix_regex(affixes()[0]).search,
+            suffix_search=compile_suffix_regex(affixes()[1]).search,
             infix_finditer=compile_infix_regex(defaults.infixes).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
