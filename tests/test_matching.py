@@ -348,6 +348,14 @@ def test_a_slash_at_a_word_s_edge_is_its_own_token() -> None:
     assert "https://x.com/a/b" in words and "CI/CD" not in words
 
 
+def test_a_degree_glued_to_in_is_read_with_its_field() -> None:
+    from skillgap.analysis import analyze_text
+
+    text = "Education\nPh.D.in Physics, MIT, 2019\nM.S.in Statistics, Stanford, 2015\n"
+    degrees = analyze_text(text, roles=[]).profile.degrees
+    assert [(d.level, d.field) for d in degrees] == [("phd", "Physics"), ("master", "Statistics")]
+
+
 def test_tokens_are_those_of_spacy_blank_en() -> None:
     """Special cases are loaded as texts need them; the tokens must not change because of it."""
     import spacy

@@ -38,7 +38,10 @@ def affixes() -> tuple[list[str], list[str]]:
     from spacy.lang.en import English
 
     defaults = English.Defaults
-    return [*defaults.prefixes, "/"], [*defaults.suffixes, "/"]  # type: ignore[misc]
+    # And "in" or "of" glued to a degree's last full stop ("Ph.D.in Physics", "M.S.in
+    # Statistics": PDFs drop the space) is a word of its own.
+    glued = r"(?<=[A-Za-z]\.)(?:in|of)"
+    return [*defaults.prefixes, "/"], [*defaults.suffixes, "/", glued]  # type: ignore[misc]
 
 
 class EnglishTokenizer:
