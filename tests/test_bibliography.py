@@ -134,3 +134,45 @@ def test_publications_in_a_bib_file_count_as_research_evidence(tmp_path: Path) -
     assert "research-venues" not in {skill.id for skill in without.skills}
     score = {role.id: role.score for role in report.roles}
     assert score["rs"] > {role.id: role.score for role in without.roles}["rs"]
+
+
+MODERNCV_ENTRIES = r"""\documentclass{moderncv}
+\bibliography{pubs}
+\begin{document}
+\section{Publications}
+\cventry{}{\hangbibentry{doe2023}}{}{}{}{}
+\cventry{}{\bibentry{doe2021}}{}{}{}{}
+\cventry{}{\fullcite{roe_lrec-paper_2019}}{}{}{}{}
+\end{document}
+"""
+
+
+def test_commands_that_print_one_entry_show_it_or_its_key(tmp_path: Path) -> None:
+    """moderncv's \\hangbibentry, \\bibentry and \\fullcite print a whole entry where they
+    stand; without the .bib file (an R Markdown CV downloads it when built) the key stands in
+    for it, still a dated entry, and the warnings say the file is missing."""
+    (tmp_path / "pubs.bib").write_text(PUBS)
+    (tmp_path / "cv.tex").write_text(MODERNCV_ENTRIES)
+    document = read_document(tmp_path / "cv.tex")
+    text = " ".join(document.text.split())
+    assert "Jane Doe, Richard Roe, et al. Sparse Attention for Long-Context" in text
+    assert "Jane Doe. Contrastive Learning of Speech" in text
+    assert "roe_lrec-paper_2019" in text  # not in the .bib file
+    [warning] = document.warnings
+    assert "the .bib file of its 1 cited entry (\\fullcite; shown by their keys)" in warning
+    assert analyze(tmp_path / "cv.tex", roles=["rs"]).profile.publications.count == 3
+
+
+def test_an_r_markdown_cv_in_latex_is_read_as_latex_with_its_includes(tmp_path: Path) -> None:
+    (tmp_path / "pubs.bib").write_text(PUBS)
+    (tmp_path / "skills.tex").write_text(r"\section{Skills} PyTorch, scikit-learn")
+    body = MODERNCV_ENTRIES.split(r"\begin{document}")[1].split(r"\end{document}")[0]
+    chunk = "```{r}\nx <- 1\n```\n"
+    head = "---\noutput: pdf_document\n---\n\n"
+    rmd = f"{head}{chunk}\\bibliography{{pubs}}\n{body}\n\\input{{skills}}\n"
+    (tmp_path / "cv.Rmd").write_text(rmd)
+    document = read_document(tmp_path / "cv.Rmd")
+    text = " ".join(document.text.split())
+    assert "Sparse Attention for Long-Context" in text and "PyTorch, scikit-learn" in text
+    assert "x <- 1" not in text
+    assert len(document.warnings) == 1  # the one key without an entry

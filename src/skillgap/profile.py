@@ -29,7 +29,9 @@ _FIELD = re.compile(
     r"(?P<field>[A-Z][\w&/\- ]{2,60}?)\s*(?:[,;(|\u2013\u2014]|\s-\s|\s{2,}|\d|$)"
 )
 _NOT_A_FIELD = re.compile(r"^(university|college|institute|school|from|at)\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+#: A year, also one set off by underscores: a citation key ("casillas_ssla-article_2020")
+#: printed where its .bib file is missing is a dated entry too.
+_YEAR = re.compile(r"(?<![0-9A-Za-z])(19[5-9]\d|20[0-4]\d)(?![0-9A-Za-z])")
 _ENTRY_START = re.compile(r"^\s*(?:[-*•●▪◦]|\[\d+\]|\d+[.)])\s*")
 
 

@@ -124,8 +124,13 @@ def read_bytes(
             from skillgap.readers import markup
 
             front, page = _split_front_matter(_markup(data, name, limits), fmt, budget)
-            to_text = markup.markdown_to_text if fmt == "markdown" else markup.rmarkdown_to_text
-            body = front + to_text(page)
+            latex_body = markup.rmarkdown_latex(page) if fmt == "rmarkdown" else None
+            if latex_body is not None:  # a moderncv CV written in R Markdown: LaTeX, \input too
+                body, warnings = _read_latex(latex_body, folder, limits)
+                body = front + body
+            else:
+                to_text = markup.markdown_to_text if fmt == "markdown" else markup.rmarkdown_to_text
+                body = front + to_text(page)
         case "html":
             from skillgap.readers import markup
 

@@ -48,15 +48,26 @@ _FIELD = re.compile(r"(?P<name>[A-Za-z][\w-]{0,40})\s*=\s*")
 _SHOWN = ("author", "title", "journal", "journaltitle", "booktitle", "school", "publisher", "year")
 
 
+#: Commands that print one whole entry where they stand (moderncv's \hangbibentry, bibentry's
+#: \bibentry, biblatex's \fullcite): a CV's publication list, an entry a line.
+_FULL_ENTRY = re.compile(
+    r"\\(?P<command>(?:hang)?bibentry|(?:foot)?fullcite)\*?\s*(?:\[[^\]\n]{0,200}\]\s*){0,2}"
+    r"\{(?P<key>[^{}\n]{1,200})\}"
+)
+
+
 def with_bibliographies(source: str, includes: Includes) -> str:
-    """``source`` with each command that prints a bibliography replaced by its entries."""
-    if "bib" not in source:
+    """``source`` with each command that prints a bibliography, or one entry of it, replaced
+    by its entries. An entry whose ``.bib`` file is not available is shown by its key, and
+    the document's warnings say so."""
+    if "bib" not in source and "fullcite" not in source:
         return source
     entries: dict[str, tuple[str, str]] = {}  # key -> (type, line shown)
     for match in _RESOURCE.finditer(source):
         for name in match.group("names").split(","):
             if name.strip():
                 entries.update(_read_bib(name.strip(), includes))
+    source = _full_entries(source, entries, includes)
     if not entries:
         return _NOCITE.sub(" ", source)
     sections = [(m.start(), m.end()) for m in _REFSECTION.finditer(source)]
@@ -83,6 +94,30 @@ def with_bibliographies(source: str, includes: Includes) -> str:
         last = match.end()
     parts.append(source[last:])
     return _NOCITE.sub(" ", "".join(parts))  # its keys are not text (\cite's are a number)
+
+
+def _full_entries(source: str, entries: dict[str, tuple[str, str]], includes: Includes) -> str:
+    """Each command that prints one entry replaced by the entry, on a line of its own; by its
+    key where no ``.bib`` file gives it (an R Markdown CV downloads its .bib when built)."""
+    missing: dict[str, int] = {}
+
+    def entry(match: re.Match[str]) -> str:
+        key = match.group("key").strip()
+        if key in entries:
+            return f"\n\n{entries[key][1]}\n\n"
+        command = match.group("command")
+        missing[command] = missing.get(command, 0) + 1
+        return f"\n\n{key}\n\n"
+
+    source = _FULL_ENTRY.sub(entry, source)
+    if missing:
+        count = sum(missing.values())
+        commands = ", ".join(f"\\{command}" for command in missing)
+        includes.skipped.append(
+            f"the .bib file of its {count} cited {'entry' if count == 1 else 'entries'} "
+            f"({commands}; shown by their keys)"
+        )
+    return source
 
 
 _REFSECTION = re.compile(r"\\begin\{refsection\}.*?(?:\\end\{refsection\}|$)", re.DOTALL)

@@ -240,10 +240,17 @@ def clean_fragment(text: str) -> str:
 def rmarkdown_to_text(source: str) -> str:
     """R Markdown (and Quarto) without its front matter: code chunks dropped; the rest is
     Markdown, or LaTeX where the document writes LaTeX (moderncv-style CVs do)."""
+    latex = rmarkdown_latex(source)
+    if latex is not None:
+        return latex_to_text(latex)
+    return markdown_to_text(_without_code_chunks(without_comments(source)))
+
+
+def rmarkdown_latex(source: str) -> str | None:
+    """The LaTeX of an R Markdown page that writes LaTeX (code chunks and comments dropped),
+    or None for one written in Markdown."""
     source = _without_code_chunks(without_comments(source))
-    if _LATEX_COMMAND.search(source):
-        return latex_to_text(source)
-    return markdown_to_text(source)
+    return source if _LATEX_COMMAND.search(source) else None
 
 
 def _without_code_chunks(source: str) -> str:
