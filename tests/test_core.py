@@ -219,8 +219,9 @@ def test_the_gate_multiplies_the_score_by_its_credit(taxonomy: Taxonomy) -> None
     role = taxonomy.role("rs")
     gate = next(r for r in role.requirements if r.gate)
     research = ["degree-phd", "publications", "research-experience", "python"]
-    without = score_role(role, found(*research, taxonomy=taxonomy), taxonomy)
-    with_field = score_role(role, found(*research, gate.any_of[0], taxonomy=taxonomy), taxonomy)
+    shown = {"taxonomy": taxonomy, "section": "experience"}
+    without = score_role(role, found(*research, **shown), taxonomy)  # type: ignore[arg-type]
+    with_field = score_role(role, found(*research, gate.any_of[0], **shown), taxonomy)  # type: ignore[arg-type]
     assert without.score == 0 and with_field.score > 40
     gain = next(r.gain for r in without.requirements if r.id == gate.id)
     assert gain == pytest.approx(with_field.score, abs=0.11)
@@ -245,3 +246,27 @@ def test_a_gate_outside_the_core_is_refused() -> None:
                 ],
             }
         )
+
+
+def test_the_field_is_met_by_ml_shown_not_by_a_course_or_statistics() -> None:
+    """Found in a new-user review: one certificate, an econometrician's ARIMA or a neighbour
+    of ML (data analysis) opened the Research Scientist's field to a non-ML PhD."""
+    certificate = NON_ML_RESEARCHER + "\nCertifications\nPractical Machine Learning (Coursera)\n"
+    role = role_of(certificate, "rs")
+    field = next(r for r in role.requirements if r.gate)
+    assert field.credit == 0.5 and field.note is not None and "only named" in field.note
+    assert (
+        0
+        < role.score
+        < role_of(
+            NON_ML_RESEARCHER + "\nExperience\n- Trained deep learning "
+            "models in PyTorch to predict drug release.\n",
+            "rs",
+        ).score
+    )
+    for line in (
+        "Forecast drug demand with ARIMA time series models.",
+        "Fitted linear regression models in R.",
+        "Led the data analysis of every trial.",
+    ):
+        assert role_of(NON_ML_RESEARCHER + f"- {line}\n", "rs").score == 0, line

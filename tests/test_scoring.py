@@ -139,9 +139,13 @@ def test_meeting_a_gap_raises_the_score_by_its_gain(relative: str, taxonomy: Tax
 
 def test_full_resume_scores_100(taxonomy: Taxonomy) -> None:
     role = taxonomy.role("rs")
-    everything = found(*{s for r in role.requirements for s in r.any_of}, taxonomy=taxonomy)
+    skills = {s for r in role.requirements for s in r.any_of}
+    everything = found(*skills, taxonomy=taxonomy, section="experience")
     result = score_role(role, everything, taxonomy)
     assert result.score == 100.0 and result.gaps == []
+    # In a skills list alone, the field (ML) earns half, and so does the whole role.
+    listed = score_role(role, found(*skills, taxonomy=taxonomy), taxonomy)
+    assert 0 < listed.score <= 50
 
 
 def test_mle_resume_beats_hr_resume_by_40_points() -> None:

@@ -134,6 +134,30 @@ def _is_weak(skill: FoundSkill, taxonomy: Taxonomy, degree_lines: frozenset[int]
     )
 
 
+def _field_only_named(
+    shown: Sequence[str], found: dict[str, FoundSkill], taxonomy: Taxonomy
+) -> str | None:
+    """Why a role's field (its gate) earns half: it is only named in a skills list or a
+    certificate, never in the experience, projects, research or summary. One Coursera course
+    in machine learning does not make a linguist's PhD and papers research in ML. (Coursework,
+    awards and interests alone already earn half: ``_is_weak``.)"""
+    if any(
+        evidence.section not in _LIST_SECTIONS
+        for skill_id in shown
+        for evidence in found[skill_id].evidence
+    ):
+        return None
+    names = " and ".join(taxonomy.skills[skill_id].name for skill_id in shown[:2])
+    return (
+        f"{names} is only named in a skills list or a certificate, not shown in your "
+        "experience, projects or research, and it is this role's field"
+    )
+
+
+#: Where a skill is only named: a skills list, a certificate.
+_LIST_SECTIONS = frozenset({"skills", "certifications"})
+
+
 def score_requirement(
     requirement: Requirement,
     found: dict[str, FoundSkill],
@@ -171,11 +195,13 @@ def score_requirement(
         credit = 1.0
     elif matched:
         credit = WEAK_CREDIT
-    elif adjacent:
+    elif adjacent and not requirement.gate:  # a field is met by itself, not by a neighbour
         credit = ADJACENT_CREDIT
     else:
         credit = 0.0
     note = field_note(requirement, degrees) if credit == 1 else None
+    if credit == 1 and requirement.gate and not research_shown:
+        note = note or _field_only_named(shown, found, taxonomy)
     if note:
         credit = WEAK_CREDIT
     return RequirementResult(
