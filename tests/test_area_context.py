@@ -1,0 +1,103 @@
+"""Areas and methods named in their everyday senses (issue 14, precision first): a nurse's ECG
+monitoring, EHR charting and radiology department, an audio engineer's audio processing, a
+drone photographer, a pilot's flight simulator, a salesperson's forecasting, a maintenance
+programme, a project manager's RAG status and training materials show no ML skill; the same
+words beside a cue of computation or modelling still do."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import skill_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Healthcare: a nurse's or technologist's work is no healthcare ML or clinical data work.
+        ("Experience\n- Monitored patients' ECG and vital signs on the telemetry unit", "biosignals"),
+        ("Experience\n- Documented care in Epic EHR and kept to HIPAA", "clinical-data"),
+        ("Experience\n- Used electronic health records and clinical decision support tools", "clinical-data"),
+        ("Experience\n- Floated to the radiology department; prepared patients for CT scans", "medical-imaging"),
+        ("Skills\nPatient Care, EHR, Radiology, Mammography, Triage", "medical-imaging"),
+        ("Skills\nPatient Care, EHR, Radiology, Mammography, Triage", "clinical-data"),
+        ("Skills\nPatient Care, Clinical Data Entry, Radiology", "medical-imaging"),
+        ("Experience\n- Assisted with EEG monitoring in the neurology unit", "neuroscience"),
+        ("Experience\n- Staff nurse, cardiac electrophysiology lab", "neuroscience"),
+        ("Experience\n- Sold wearables and fitness trackers in retail", "biosignals"),
+        ("Education\nBSN. Coursework: Epidemiology, Pharmacology, Anatomy", "statistics"),
+        ("Experience\n- Collected pharmacokinetics samples on the ward", "biostatistics"),
+        ("Education\nCoursework: Health Informatics, Nursing Informatics", "computer-science"),
+        # Sound and speech: audio engineering and dictation software are no audio or speech ML.
+        ("Audio engineer and music producer", "audio-ml"),
+        ("Experience\n- Mixed albums; audio processing and noise suppression in Pro Tools", "audio-ml"),
+        ("Skills\nPro Tools, Speech, Audio", "speech-processing"),
+        ("Skills\nPro Tools, Speech, Audio", "audio-ml"),
+        ("Experience\n- Set up speech recognition software for students", "speech-processing"),
+        # Robots, simulators.
+        ("Experience\n- Operated drones for aerial photography of building sites", "robotics"),
+        ("Experience\n- Flight simulator training for new pilots", "simulation"),
+        ("Experience\n- Ran simulation training in the nursing simulation lab", "simulation"),
+        ("Skills\nSimulation, Emergency Planning, Logistics", "simulation"),
+        # Business: forecasts, segments, maintenance, chatbots, knowledge bases, archives.
+        ("Experience\n- Owned sales forecasting for the region in Salesforce", "time-series"),
+        ("Skills\nSalesforce, Negotiation, Forecasting", "time-series"),
+        ("Experience\n- Ran customer segmentation and churn reduction campaigns", "marketing-science"),
+        ("Experience\n- Ran the predictive maintenance programme and visual inspection of welds", "industrial-ml"),
+        ("Experience\n- Deployed a chatbot vendor for customer FAQs", "nlp"),
+        ("Experience\n- Maintained knowledge bases in Zendesk", "knowledge-graphs"),
+        ("Experience\n- Information retrieval from government archives", "retrieval-systems"),
+        ("Experience\n- Ran automated storage and retrieval systems in the warehouse", "retrieval-systems"),
+        ("Experience\n- Reported RAG status to stakeholders weekly", "rag"),
+        ("Experience\n- Reported RAG status to stakeholders weekly", "nlp"),
+        ("Experience\n- Developed and distributed training materials to 12 sites", "distributed-training"),
+        ("Experience\n- Document classification for records management", "nlp"),
+        ("Skills\nMarket Research, Segmentation, Targeting, Positioning", "computer-vision"),
+        ("Experience\n- Improved the site's Google search ranking", "search-ranking"),
+        # A keynote organised, or Apple's presentation program, is no talk given.
+        ("Experience\n- Booked keynote speakers for the annual gala", "conference-presentations"),
+        ("Skills\nPowerPoint, Keynote, Excel", "conference-presentations"),
+    ],
+)
+def test_everyday_senses_are_no_ml_skill(text: str, absent: str) -> None:
+    assert absent not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Experience\n- Trained a CNN to classify chest X-rays", "medical-imaging"),
+        ("Research\nDeep learning for radiology: segmentation of CT scans", "medical-imaging"),
+        ("Experience\n- Extracted features from electronic health records for a readmission model", "clinical-data"),
+        ("Experience\n- Built HIPAA-compliant pipelines for hospital data", "clinical-data"),
+        ("Experience\n- Classified ECG signals with a 1D CNN", "biosignals"),
+        ("Skills\nEEG, fMRI, MNE-Python", "neuroscience"),
+        ("Research\nEEG decoding with deep learning", "neuroscience"),
+        ("Experience\n- Population pharmacokinetics modeling in NONMEM", "biostatistics"),
+        ("Education\nCoursework: Biostatistics, Epidemiology", "statistics"),
+        ("Experience\n- Trained neural audio processing models for hearing aids", "audio-ml"),
+        ("Research interests\nSpeech and audio", "audio-ml"),
+        ("Experience\n- Fine-tuned Whisper for ASR", "speech-processing"),
+        ("Projects\n- Autonomous navigation for drones with ROS", "robotics"),
+        ("Research\nSimulation of robot grasping for sim-to-real transfer", "simulation"),
+        ("Experience\n- Built sales forecasting models with Prophet", "time-series"),
+        ("Projects\n- Clustering for customer segmentation", "marketing-science"),
+        ("Experience\n- Predictive maintenance models on sensor data", "industrial-ml"),
+        ("Projects\n- Built a chatbot with Rasa", "conversational-ai"),
+        ("Research\nKnowledge bases for question answering", "knowledge-graphs"),
+        ("Education\nCoursework\nInformation Retrieval\nOperating Systems", "retrieval-systems"),
+        ("Experience\n- Built a RAG pipeline over support tickets", "rag"),
+        ("Experience\n- Distributed training of LLMs on 64 GPUs", "distributed-training"),
+        ("Experience\n- Document classification with BERT", "text-classification"),
+        ("Skills\nPyTorch, Segmentation, Detection", "image-segmentation"),
+        ("Skills\nPython\n\nPyTorch\n\nTransformers", "transformer-models"),
+        ("Talks\n- Gave a keynote at PyData London", "conference-presentations"),
+    ],
+)
+def test_the_same_words_beside_a_cue_still_count(text: str, present: str) -> None:
+    assert present in skill_ids(text)
+
+
+def test_a_short_word_changed_is_no_misspelling() -> None:
+    found = skill_ids("Experience\n- Led monitoring and evaluation of education programmes")
+    assert "llm-observability" not in found
