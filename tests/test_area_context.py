@@ -54,6 +54,9 @@ from .helpers import skill_ids
         ("Experience\n- Document classification for records management", "nlp"),
         ("Skills\nMarket Research, Segmentation, Targeting, Positioning", "computer-vision"),
         ("Experience\n- Improved the site's Google search ranking", "search-ranking"),
+        ("Experience\n- Content moderation of community posts and member support", "trust-and-safety"),
+        ("Skills\nCommunity Management, Content Moderation, Canva", "trust-and-safety"),
+        ("Experience\n- KPI benchmarking of store performance", "performance-engineering"),
         # A keynote organised, or Apple's presentation program, is no talk given.
         ("Experience\n- Booked keynote speakers for the annual gala", "conference-presentations"),
         ("Skills\nPowerPoint, Keynote, Excel", "conference-presentations"),
@@ -92,6 +95,7 @@ def test_everyday_senses_are_no_ml_skill(text: str, absent: str) -> None:
         ("Skills\nPyTorch, Segmentation, Detection", "image-segmentation"),
         ("Skills\nPython\n\nPyTorch\n\nTransformers", "transformer-models"),
         ("Talks\n- Gave a keynote at PyData London", "conference-presentations"),
+        ("Experience\n- Trained toxicity models for automated content moderation", "trust-and-safety"),
     ],
 )
 def test_the_same_words_beside_a_cue_still_count(text: str, present: str) -> None:
