@@ -15,10 +15,19 @@ from .helpers import skill_ids
     ("text", "absent"),
     [
         # Healthcare: a nurse's or technologist's work is no healthcare ML or clinical data work.
-        ("Experience\n- Monitored patients' ECG and vital signs on the telemetry unit", "biosignals"),
+        (
+            "Experience\n- Monitored patients' ECG and vital signs on the telemetry unit",
+            "biosignals",
+        ),
         ("Experience\n- Documented care in Epic EHR and kept to HIPAA", "clinical-data"),
-        ("Experience\n- Used electronic health records and clinical decision support tools", "clinical-data"),
-        ("Experience\n- Floated to the radiology department; prepared patients for CT scans", "medical-imaging"),
+        (
+            "Experience\n- Used electronic health records and clinical decision support tools",
+            "clinical-data",
+        ),
+        (
+            "Experience\n- Floated to the radiology department; prepared patients for CT scans",
+            "medical-imaging",
+        ),
         ("Skills\nPatient Care, EHR, Radiology, Mammography, Triage", "medical-imaging"),
         ("Skills\nPatient Care, EHR, Radiology, Mammography, Triage", "clinical-data"),
         ("Skills\nPatient Care, Clinical Data Entry, Radiology", "medical-imaging"),
@@ -30,7 +39,10 @@ from .helpers import skill_ids
         ("Education\nCoursework: Health Informatics, Nursing Informatics", "computer-science"),
         # Sound and speech: audio engineering and dictation software are no audio or speech ML.
         ("Audio engineer and music producer", "audio-ml"),
-        ("Experience\n- Mixed albums; audio processing and noise suppression in Pro Tools", "audio-ml"),
+        (
+            "Experience\n- Mixed albums; audio processing and noise suppression in Pro Tools",
+            "audio-ml",
+        ),
         ("Skills\nPro Tools, Speech, Audio", "speech-processing"),
         ("Skills\nPro Tools, Speech, Audio", "audio-ml"),
         ("Experience\n- Set up speech recognition software for students", "speech-processing"),
@@ -42,19 +54,34 @@ from .helpers import skill_ids
         # Business: forecasts, segments, maintenance, chatbots, knowledge bases, archives.
         ("Experience\n- Owned sales forecasting for the region in Salesforce", "time-series"),
         ("Skills\nSalesforce, Negotiation, Forecasting", "time-series"),
-        ("Experience\n- Ran customer segmentation and churn reduction campaigns", "marketing-science"),
-        ("Experience\n- Ran the predictive maintenance programme and visual inspection of welds", "industrial-ml"),
+        (
+            "Experience\n- Ran customer segmentation and churn reduction campaigns",
+            "marketing-science",
+        ),
+        (
+            "Experience\n- Ran the predictive maintenance programme and visual inspection of welds",
+            "industrial-ml",
+        ),
         ("Experience\n- Deployed a chatbot vendor for customer FAQs", "nlp"),
         ("Experience\n- Maintained knowledge bases in Zendesk", "knowledge-graphs"),
         ("Experience\n- Information retrieval from government archives", "retrieval-systems"),
-        ("Experience\n- Ran automated storage and retrieval systems in the warehouse", "retrieval-systems"),
+        (
+            "Experience\n- Ran automated storage and retrieval systems in the warehouse",
+            "retrieval-systems",
+        ),
         ("Experience\n- Reported RAG status to stakeholders weekly", "rag"),
         ("Experience\n- Reported RAG status to stakeholders weekly", "nlp"),
-        ("Experience\n- Developed and distributed training materials to 12 sites", "distributed-training"),
+        (
+            "Experience\n- Developed and distributed training materials to 12 sites",
+            "distributed-training",
+        ),
         ("Experience\n- Document classification for records management", "nlp"),
         ("Skills\nMarket Research, Segmentation, Targeting, Positioning", "computer-vision"),
         ("Experience\n- Improved the site's Google search ranking", "search-ranking"),
-        ("Experience\n- Content moderation of community posts and member support", "trust-and-safety"),
+        (
+            "Experience\n- Content moderation of community posts and member support",
+            "trust-and-safety",
+        ),
         ("Skills\nCommunity Management, Content Moderation, Canva", "trust-and-safety"),
         ("Experience\n- KPI benchmarking of store performance", "performance-engineering"),
         # A keynote organised, or Apple's presentation program, is no talk given.
@@ -71,7 +98,10 @@ def test_everyday_senses_are_no_ml_skill(text: str, absent: str) -> None:
     [
         ("Experience\n- Trained a CNN to classify chest X-rays", "medical-imaging"),
         ("Research\nDeep learning for radiology: segmentation of CT scans", "medical-imaging"),
-        ("Experience\n- Extracted features from electronic health records for a readmission model", "clinical-data"),
+        (
+            "Experience\n- Features from electronic health records for a readmission model",
+            "clinical-data",
+        ),
         ("Experience\n- Built HIPAA-compliant pipelines for hospital data", "clinical-data"),
         ("Experience\n- Classified ECG signals with a 1D CNN", "biosignals"),
         ("Skills\nEEG, fMRI, MNE-Python", "neuroscience"),
@@ -95,7 +125,10 @@ def test_everyday_senses_are_no_ml_skill(text: str, absent: str) -> None:
         ("Skills\nPyTorch, Segmentation, Detection", "image-segmentation"),
         ("Skills\nPython\n\nPyTorch\n\nTransformers", "transformer-models"),
         ("Talks\n- Gave a keynote at PyData London", "conference-presentations"),
-        ("Experience\n- Trained toxicity models for automated content moderation", "trust-and-safety"),
+        (
+            "Experience\n- Trained toxicity models for automated content moderation",
+            "trust-and-safety",
+        ),
     ],
 )
 def test_the_same_words_beside_a_cue_still_count(text: str, present: str) -> None:
