@@ -54,6 +54,12 @@ from .helpers import skill_ids
         # Business: forecasts, segments, maintenance, chatbots, knowledge bases, archives.
         ("Experience\n- Owned sales forecasting for the region in Salesforce", "time-series"),
         ("Skills\nSalesforce, Negotiation, Forecasting", "time-series"),
+        ("Experience\n- Scheduling and demand forecasting for call-centre staffing", "time-series"),
+        # A skill's wider cue reach stays within the sentence.
+        (
+            "Experience\n- Reviewed vendor models. Then I owned weekly demand forecasting",
+            "time-series",
+        ),
         (
             "Experience\n- Ran customer segmentation and churn reduction campaigns",
             "marketing-science",
@@ -114,6 +120,11 @@ def test_everyday_senses_are_no_ml_skill(text: str, absent: str) -> None:
         ("Projects\n- Autonomous navigation for drones with ROS", "robotics"),
         ("Research\nSimulation of robot grasping for sim-to-real transfer", "simulation"),
         ("Experience\n- Built sales forecasting models with Prophet", "time-series"),
+        (
+            "Experience\n- Trained boosting models (XGBoost, scikit-learn) for demand forecasting",
+            "time-series",
+        ),
+        ("Skills\nPython, Demand Forecasting, SQL", "time-series"),
         ("Projects\n- Clustering for customer segmentation", "marketing-science"),
         ("Experience\n- Predictive maintenance models on sensor data", "industrial-ml"),
         ("Projects\n- Built a chatbot with Rasa", "conversational-ai"),
