@@ -1,8 +1,9 @@
 """Areas and methods named in their everyday senses (issue 14, precision first): a nurse's ECG
 monitoring, EHR charting and radiology department, an audio engineer's audio processing, a
 drone photographer, a pilot's flight simulator, a salesperson's forecasting, a maintenance
-programme, a project manager's RAG status and training materials show no ML skill; the same
-words beside a cue of computation or modelling still do."""
+programme, a project manager's RAG status and training materials, a teacher's online and active
+learning, a guard's video surveillance show no ML skill; the same words beside a cue of
+computation or modelling still do."""
 
 from __future__ import annotations
 
@@ -90,6 +91,31 @@ from .helpers import skill_ids
         ),
         ("Skills\nCommunity Management, Content Moderation, Canva", "trust-and-safety"),
         ("Experience\n- KPI benchmarking of store performance", "performance-engineering"),
+        # Teaching, security, photography, sport, HR, admin: the ML fields' own phrases.
+        ("Experience\n- Designed online learning modules for 300 students", "machine-learning"),
+        ("Experience\n- Applied adult learning theory to corporate training", "machine-learning"),
+        ("Experience\n- Built decision trees for the customer service scripts", "machine-learning"),
+        (
+            "Experience\n- Used active learning strategies and group work in class",
+            "active-learning",
+        ),
+        ("Experience\n- Taught reading comprehension and phonics to grade 3", "nlp"),
+        ("Experience\n- Meeting summarization and minutes for the board", "nlp"),
+        ("Experience\n- Virtual Assistant for three small-business owners", "nlp"),
+        (
+            "Experience\n- Monitored video surveillance systems and CCTV at the mall",
+            "computer-vision",
+        ),
+        (
+            "Education\nA.S. in Medical Imaging; registered radiologic technologist",
+            "computer-vision",
+        ),
+        ("Experience\n- Image processing and retouching of wedding photos", "computer-vision"),
+        ("Experience\n- Video analysis of matches for the coaching staff", "computer-vision"),
+        ("Experience\n- Task planning and scheduling for the site crew", "ai-planning"),
+        ("Experience\n- Total rewards: reward design and benefits", "reinforcement-learning"),
+        ("Experience\n- Parameter tuning of CNC machines and PID loops", "hyperparameter-tuning"),
+        ("Experience\n- Created generative art installations for galleries", "generative-ai"),
         # A keynote organised, or Apple's presentation program, is no talk given.
         ("Experience\n- Booked keynote speakers for the annual gala", "conference-presentations"),
         ("Skills\nPowerPoint, Keynote, Excel", "conference-presentations"),
@@ -136,6 +162,21 @@ def test_everyday_senses_are_no_ml_skill(text: str, absent: str) -> None:
         ("Skills\nPyTorch, Segmentation, Detection", "image-segmentation"),
         ("Skills\nPython\n\nPyTorch\n\nTransformers", "transformer-models"),
         ("Talks\n- Gave a keynote at PyData London", "conference-presentations"),
+        ("Research\nOnline learning and bandit algorithms with regret bounds", "machine-learning"),
+        ("Skills\nLogistic Regression, Decision Trees, Random Forests", "machine-learning"),
+        ("Research\nActive learning with uncertainty sampling for annotation", "active-learning"),
+        ("Experience\n- Fine-tuned T5 for document summarization", "question-answering"),
+        ("Research\nDeep learning for medical imaging", "computer-vision"),
+        ("Skills\nMedical Imaging", "computer-vision"),
+        ("Projects\n- Image processing with OpenCV and Python", "computer-vision"),
+        (
+            "Projects\n- Smart Surveillance System using Raspberry Pi and Face Recognition",
+            "video-understanding",
+        ),
+        ("Experience\n- Reward shaping for RL agents", "reinforcement-learning"),
+        ("Experience\n- Parameter tuning of XGBoost models", "hyperparameter-tuning"),
+        ("Projects\n- LLM task planning for household robots", "ai-planning"),
+        ("Projects\n- Built an AI virtual assistant with Dialogflow", "conversational-ai"),
         (
             "Experience\n- Trained toxicity models for automated content moderation",
             "trust-and-safety",
