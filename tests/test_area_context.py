@@ -116,6 +116,13 @@ from .helpers import skill_ids
         ("Experience\n- Total rewards: reward design and benefits", "reinforcement-learning"),
         ("Experience\n- Parameter tuning of CNC machines and PID loops", "hyperparameter-tuning"),
         ("Experience\n- Created generative art installations for galleries", "generative-ai"),
+        # A paralegal's e-discovery and contract analysis, a teacher at an EdTech company.
+        (
+            "Experience\n- Document review and e-discovery in Relativity; contract analysis",
+            "legal-education-ai",
+        ),
+        ("Skills\nWestlaw, Contract Analysis, E-Discovery", "legal-education-ai"),
+        ("Experience\n- Teacher at an EdTech startup", "legal-education-ai"),
         # A keynote organised, or Apple's presentation program, is no talk given.
         ("Experience\n- Booked keynote speakers for the annual gala", "conference-presentations"),
         ("Skills\nPowerPoint, Keynote, Excel", "conference-presentations"),
@@ -177,6 +184,7 @@ def test_everyday_senses_are_no_ml_skill(text: str, absent: str) -> None:
         ("Experience\n- Parameter tuning of XGBoost models", "hyperparameter-tuning"),
         ("Projects\n- LLM task planning for household robots", "ai-planning"),
         ("Projects\n- Built an AI virtual assistant with Dialogflow", "conversational-ai"),
+        ("Experience\n- Built NLP models for contract analysis", "legal-education-ai"),
         (
             "Experience\n- Trained toxicity models for automated content moderation",
             "trust-and-safety",
