@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from skillgap.analysis import analyze
+
 from .helpers import skill_ids
 
 
@@ -198,3 +200,23 @@ def test_the_same_words_beside_a_cue_still_count(text: str, present: str) -> Non
 def test_a_short_word_changed_is_no_misspelling() -> None:
     found = skill_ids("Experience\n- Led monitoring and evaluation of education programmes")
     assert "llm-observability" not in found
+
+
+def ml_credit(text: str) -> float:
+    """The credit of the machine-learning requirement of the Research Scientist role."""
+    report = analyze(text.encode(), name="resume.txt", roles=["rs"])
+    (requirement,) = [r for r in report.roles[0].requirements if r.id == "machine-learning"]
+    return requirement.credit
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Research\n- Molecular dynamics simulations and DFT calculations of catalysts", 0.0),
+        ("Research\n- Numerical weather prediction and climate modeling with WRF", 0.0),
+        ("Research\n- Machine-learned potentials (MACE potentials) for molecular dynamics", 1.0),
+        ("Research\n- AI weather prediction with GraphCast", 1.0),
+    ],
+)
+def test_simulation_in_the_sciences_is_no_machine_learning(text: str, credit: float) -> None:
+    assert ml_credit(text) == credit
