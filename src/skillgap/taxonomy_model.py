@@ -73,6 +73,13 @@ class Skill(_Record):
     cues: tuple[str, ...] = Field(
         default=(), description="Words near an ambiguous form that confirm it"
     )
+    cue_reach: int = Field(
+        default=3,
+        ge=1,
+        le=12,
+        description="How many tokens from an ambiguous form a cue may stand, on its line; past "
+        "three, within its sentence too",
+    )
     lead_ins: tuple[str, ...] = Field(
         default=(), description="Words directly before an ambiguous form that confirm it"
     )

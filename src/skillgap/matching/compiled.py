@@ -48,6 +48,7 @@ class Context:
     cues: tuple[str, ...]
     lead_ins: tuple[str, ...]
     listable: bool
+    cue_reach: int = 3
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,9 @@ def compile_patterns(
             exact.append(PhraseSet(f"exact:{skill.id}", forms(skill.exact, "orth_")))
         if skill.ambiguous:
             exact.append(PhraseSet(f"ambiguous:{skill.id}", forms(skill.ambiguous, "orth_")))
-            contexts[skill.id] = Context(skill.sections, skill.cues, skill.lead_ins, skill.listable)
+            contexts[skill.id] = Context(
+                skill.sections, skill.cues, skill.lead_ins, skill.listable, skill.cue_reach
+            )
         if skill.excludes:
             lower.append(PhraseSet(f"exclude:{skill.id}", forms(skill.excludes, "lower_")))
         if skill.rules:

@@ -6,7 +6,8 @@ more: one edit allowed, two in phrases of twelve letters or more. Where a list i
 (bounded by separators) any such window may match; in prose only phrases of two or more words
 and twelve letters or more, with one edit ("Neutral Network"), so that ordinary words one
 letter away ("docket") stay silent. A word with a prefix more or less ("Machine Unlearning") is
-another term, never a misspelling.
+another term, never a misspelling, and so is a phrase with a letter of a short word changed ("Led
+monitoring" is no "LLM monitoring").
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ class NearMissStage:
                 found = distance(word, name, score_cutoff=limit)
                 if found > limit or (best is not None and found >= best[0]):
                     continue
-                if not differs_by_a_prefix(words, name):
+                if not differs_by_a_prefix(words, name) and keeps_short_words(words, name):
                     best = (found, name)
         return best
 
@@ -192,6 +193,33 @@ def nearest_in_prose(
         if found <= 1 and (best is None or found < best[0]):
             best = (found, key)
     return best
+
+
+def keeps_short_words(words: list[str], name: str) -> bool:
+    """Whether each word of fewer than four letters of a window of several words stands in the
+    name as written, or with a letter left out ("Tensor Flw"): a letter changed in a short word
+    makes another word, not a misspelling ("Led monitoring" is no "LLM monitoring")."""
+    if len(words) < 2:
+        return True
+    last = len(words) - 1
+    for index, word in enumerate(words):
+        if len(word) >= 4:
+            continue
+        if index == 0:
+            piece = name[: len(word) + 1]
+        elif index == last:
+            piece = name[-len(word) - 1 :]
+        else:
+            piece = name
+        if not _within(word, piece):
+            return False
+    return True
+
+
+def _within(word: str, text: str) -> bool:
+    """Whether the letters of ``word`` appear in ``text`` in order."""
+    letters = iter(text)
+    return all(letter in letters for letter in word)
 
 
 def differs_by_a_prefix(words: list[str], name: str) -> bool:

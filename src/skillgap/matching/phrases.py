@@ -343,15 +343,19 @@ def _heads_a_list(candidate: Candidate, view: TokenView, line: int) -> bool:
 
 
 def _cue_nearby(context: Context, candidate: Candidate, view: TokenView, line: int) -> bool:
-    """A cue word of the skill within three tokens of the form, on its line."""
+    """A cue word of the skill within three tokens of the form, on its line, or within the
+    skill's wider reach in the form's sentence ("models (XGBoost, scikit-learn) for demand
+    forecasting")."""
     if not context.cues:
         return False
     cues = set(context.cues)
-    window = range(max(0, candidate.start - 3), min(len(view.lowers), candidate.end + 3))
+    start, end, reach = candidate.start, candidate.end, context.cue_reach
+    stretch = view.stretch_of(start) if reach > 3 else -1
+    window = range(max(0, start - reach), min(len(view.lowers), end + reach))
     for index in window:
-        if candidate.start <= index < candidate.end:
+        if start <= index < end or view.lines[index] != line or view.lowers[index] not in cues:
             continue
-        if view.lowers[index] in cues and view.lines[index] == line:
+        if start - 3 <= index < end + 3 or view.stretch_of(index) == stretch:
             candidate.context = f"beside {view.text_of(index, index + 1)!r}"
             return True
     return False
