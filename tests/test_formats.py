@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -159,6 +160,7 @@ def test_a_ranking_where_every_input_failed() -> None:
     assert out == (
         "Ranking for Machine Learning Engineer (mle)\n"
         "rank  score  req  pref  gaps  resume\nno resume could be ranked\n"
+        "not ranked:\n   -  /nowhere/cv.txt: no such file (not-found)\n"
     )
     code, out, _ = run("compare", "/nowhere/cv.txt", "--role", "mle", "-f", "json")
     [failure] = json.loads(out)
@@ -202,3 +204,17 @@ def test_markdown_cells_escape_pipes_and_newlines() -> None:
     )
     row = RolesMarkdown().record(role)
     assert row == "| `ds` | Data \\| ML | 2 | by default | SQL, Python \\| R |\n"
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_every_input_of_a_ranking_appears_with_its_status(fmt: str, tmp_path: Path) -> None:
+    """Found in a new-user review: a failed input was on stderr only, not in the ranking."""
+    good = tmp_path / "cv.txt"
+    good.write_text("Experience\nML engineer: trained PyTorch models, deployed them with Docker.\n")
+    junk = tmp_path / "junk.tex"
+    junk.write_bytes(bytes(range(256)) * 4)
+    code, out, err = run("compare", str(good), str(junk), "--role", "mle", "-f", fmt)
+    assert code == ExitCode.INPUT_ERROR and "junk.tex" in err
+    assert out.index("cv.txt") < out.index("junk.tex")  # ranked first, then not ranked
+    assert "not a text file or a supported document" in out and "unsupported" in out
+    assert ("not ranked" in out.lower()) and out.lower().count("not ranked") == 1

@@ -107,6 +107,10 @@ class RankingHtml(RankingRows):
         }  # fmt: skip
         return str(_macros("ranking.html.j2").row(view))
 
+    def failure(self, item: Failure, first: bool) -> str:
+        view = {"path": printable(item.path), "code": item.code, "message": item.message}
+        return str(_macros("ranking.html.j2").failure(view))
+
     def nothing_ranked(self) -> str:
         return ""  # the page's empty table says it
 
