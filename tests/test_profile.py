@@ -35,6 +35,17 @@ def test_degrees_carry_field_and_status() -> None:
     }
 
 
+def test_a_degree_is_in_progress_by_its_own_entry_not_the_next_section_s() -> None:
+    """Found in a new-user review: a job "(2019-present)" under Experience, right after a
+    finished degree, made the degree "in progress"."""
+    text = "Education\nMSc in Physics, ETH Zurich, 2019\nExperience\nML Engineer (2019-present)\n"
+    [degree] = analyze(text.encode(), name="cv.txt").profile.degrees
+    assert degree.status == "completed"
+    ongoing = "Education\nPhD in Physics, MIT\n2021 - present\n"
+    [degree] = analyze(ongoing.encode(), name="cv.txt").profile.degrees
+    assert degree.status == "in progress"
+
+
 def test_publications_and_talks_are_counted_with_venues() -> None:
     profile = analyze(RESUME.encode(), name="cv.txt").profile
     assert profile.publications.count == 3

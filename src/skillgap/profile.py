@@ -43,13 +43,15 @@ def build_profile(
 ) -> Profile:
     """The education and research summary of one resume."""
     return Profile(
-        degrees=_degrees(hits, lines),
+        degrees=_degrees(hits, lines, line_sections),
         publications=_output(lines, line_sections, PUBLICATIONS_SECTION, venue_hits),
         talks=_output(lines, line_sections, TALKS_SECTION, ()),
     )
 
 
-def _degrees(hits: Sequence[Hit], lines: Sequence[str]) -> list[Degree]:
+def _degrees(
+    hits: Sequence[Hit], lines: Sequence[str], line_sections: Sequence[str | None] = ()
+) -> list[Degree]:
     """The degrees a resume states: those of its education section when it has one."""
     candidates = [hit for hit in hits if hit.skill_id in DEGREE_LEVELS and hit.method != "implied"]
     in_education = [hit for hit in candidates if hit.section == EDUCATION_SECTION]
@@ -65,7 +67,7 @@ def _degrees(hits: Sequence[Hit], lines: Sequence[str]) -> list[Degree]:
         level = DEGREE_LEVELS[hit.skill_id]
         if any(d.level == level and d.field == field for d in degrees):
             continue
-        ongoing = _in_progress(hit.line, lines, degree_lines)
+        ongoing = _in_progress(hit.line, lines, degree_lines, line_sections)
         degrees.append(
             Degree(
                 level=level,  # type: ignore[arg-type]
@@ -88,12 +90,23 @@ _ENTRY_LINES_AFTER = 2
 _SHORT_LINE = 60
 
 
-def _in_progress(number: int, lines: Sequence[str], degree_lines: set[int]) -> bool:
+def _in_progress(
+    number: int, lines: Sequence[str], degree_lines: set[int], sections: Sequence[str | None]
+) -> bool:
+    """Whether the degree on line ``number`` is under way: its line, or a short line of its
+    entry after it, says so ("expected 2026", "2022 - present"). The entry ends at a blank
+    line, the next degree or the next section (a job "(2019-present)" under Experience)."""
     if _IN_PROGRESS.search(_line(lines, number)):
         return True
+
+    def section(line: int) -> str | None:
+        return sections[line - 1] if 0 < line <= len(sections) else None
+
     for after in range(number + 1, number + 1 + _ENTRY_LINES_AFTER):
         line = _line(lines, after)
         if after in degree_lines or not line.strip() or len(line) > _SHORT_LINE:
+            return False
+        if section(after) != section(number):
             return False
         if _IN_PROGRESS.search(line):
             return True
