@@ -527,3 +527,12 @@ def test_product_recommendations_need_a_cue_of_modelling(line: str, shown: bool)
     """A web developer who embedded a vendor's widget built no recommender (a review found
     it met the core of the MLE role)."""
     assert ("recommender-systems" in skill_ids(f"Experience\n- {line}\n")) == shown
+
+
+def test_prediction_models_are_ml_beside_an_ml_library_only() -> None:
+    """Found in a new-user review: a data scientist's 'Built churn prediction models with
+    scikit-learn and XGBoost' showed no ML (a half-credit gap on mle)."""
+    built = "Experience\nBuilt churn prediction models with scikit-learn and XGBoost.\n"
+    assert "machine-learning" in skill_ids(built)
+    assert "machine-learning" not in skill_ids("Experience\nRan weather prediction models.\n")
+    assert "machine-learning" not in skill_ids("Experience\nStaff training on online learning.\n")
