@@ -150,3 +150,15 @@ def test_the_tips_file_is_checked(tmp_path: Path, old: str, new: str, message: s
         read_tips(_edited(tmp_path, old, new), "skills/tips.toml", load_taxonomy())
     assert str(caught.value).startswith("skills/tips.toml: ")
     assert message in str(caught.value)
+
+
+def test_a_phd_in_another_field_is_not_told_to_do_without_one() -> None:
+    """Found in a new-user review: a chemist with a PhD and papers was told "without one [a
+    PhD], show equivalent research output"."""
+    report = _analyze(
+        "Education\nPhD in Chemistry, ETH Zurich, 2018\n\nPublications\n"
+        "- A. Chen. Catalysis on copper. J. Am. Chem. Soc. 2019.\n"
+    )
+    phd = _requirement(report, "rs", "phd")
+    assert phd.credit == 0.5 and phd.note is not None and "Chemistry" in phd.note
+    assert phd.tip == builtin_tips().other_field and "without one" not in phd.tip.lower()
