@@ -32,9 +32,11 @@ from skillgap.posting_groups import (
 )
 from skillgap.posting_mentions import list_labels, names_no_skill
 from skillgap.posting_sections import (
+    NO_STOP_AFTER,
     Importance,
     Section,
     line_sections,
+    outside_parentheses,
     says_preferred,
     sentence_importance,
 )
@@ -61,8 +63,8 @@ _SPECIFIER_GAP = 24
 _LIST_GAP = re.compile(r"[\s,/]*((or|and|and/or|&)[\s,]*)?", re.IGNORECASE)
 _APART = re.compile(r",|;|\b(and|or|to|especially|particularly|plus|as well as)\b", re.I)
 #: A sentence ends at ". " or "; ", but not after "etc.", "e.g." or "i.e." ("teams like
-#: DevOps, Infra etc. to optimize pipelines").
-_SENTENCE_STOP = re.compile(r"(?<!etc)(?<!e\.g)(?<!i\.e)(?<!incl)[.;] ")
+#: DevOps, Infra etc. to optimize pipelines"), nor inside parentheses.
+_SENTENCE_STOP = re.compile(rf"{NO_STOP_AFTER}[.;] ")
 _ASIDE = re.compile(r"\([^()]*\)")
 _PREDICATE = re.compile(r"\b(is|are|be|was|were)\b", re.IGNORECASE)
 _NUMBER_WORDS = {
@@ -102,7 +104,7 @@ def _sentence_bounds(line: str, start: int, stops: list[int]) -> tuple[int, int]
 
 
 def _sentence_stops(line: str) -> list[int]:
-    return [m.start() for m in _SENTENCE_STOP.finditer(line)]
+    return [m.start() for m in outside_parentheses(line, _SENTENCE_STOP.finditer(line))]
 
 
 def years_asked(sentence: str, at: int | None = None) -> int | None:

@@ -56,9 +56,11 @@ _CLOSER = re.compile(
     re.IGNORECASE,
 )
 #: Items of a list the taxonomy does not know, between two it knows ("PyTorch, CNTK, Spacy"):
-#: up to three short names, each set off by commas.
+#: up to three short names, each set off by commas; and the rest of an item's name after the
+#: skill it names ("AWS ML offerings, Docker").
 _UNKNOWN_ITEMS = re.compile(
-    r"^\s*,\s*(?:[\w.+#-]+(?:\s[\w.+#-]+)?\s*,\s*){1,3}(?:(?:or|and/or|and)\s+)?$",
+    r"^(\s+[\w.+#-]+(\s[\w.+#-]+)?)?\s*,\s*(?:[\w.+#-]+(?:\s[\w.+#-]+)?\s*,\s*){0,3}"
+    r"(?:(?:or|and/or|and)\s+)?$",
     re.IGNORECASE,
 )
 #: Words that make a stretch between commas a phrase, not the name of an item.
@@ -73,7 +75,8 @@ _KINDS = (
     r"(platforms?|frameworks?|tools?|tooling|librar(y|ies)|languages?|databases?|stores?|"
     r"models?|methods?|techniques?|approach(es)?|algorithms?|"
     r"technolog(y|ies)|services?|providers?|stacks?|systems?|solutions?|engines?|"
-    r"environments?|ecosystems?|packages?|toolkits?)\b"
+    r"environments?|ecosystems?|packages?|toolkits?|pipelines?|workflows?|endpoints?|"
+    r"infrastructure|architectures?|practices?|concepts?|paradigms?|offerings?|apis?)\b"
 )
 #: A kind noun right after a skill's name or one word on ("ML operation frameworks").
 _KIND_AFTER = re.compile(rf"[\s-]*([\w&]+[\s-]+)?{_KINDS}", re.IGNORECASE)

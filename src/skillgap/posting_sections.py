@@ -17,7 +17,7 @@ decides anything by itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 Section = Literal[
@@ -33,9 +33,9 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
         ("other", r"\b(disclosures?|pre-employment|privacy|locations?|legal|notice|"
                   r"general info|salary range|pay range|compensation range)\b"),
         ("benefits", r"\b(benefits?|perks?|what we offer|we offer|what you('ll| will)? get|"
-                     r"in it for you|we have for you|compensation|salary|pay\b|rewards|"
-                     r"why (join|work)|life at|our offer|incentives?|longevity|holidays?|vacation|"
-                     r"time off|insurance|401\(?k|retirement|wellness|relocation)"),
+                     r"in it for you|we have for you|what to expect|compensation|salary|pay\b|"
+                     r"rewards|why (join|work)|life at|our offer|incentives?|longevity|holidays?|"
+                     r"vacation|time off|insurance|401\(?k|retirement|wellness|relocation)"),
         ("apply", r"\b(how to apply|apply|application|interview process|hiring process|"
                   r"next steps|not sure if|recruit)"),
         ("preferred", r"\b(preferred|nice[- ]to[- ]haves?|bonus|plus(es)?\b|desired|desirable|"
@@ -45,7 +45,8 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                      r"what you('ll| will)? (need|bring)|need to succeed|who you are|you have|"
                      r"is this you|about you(rself)?$|look(ing)? for|skills?(-set)?\b|skill set|"
                      r"your profile|expertise|you possess|you should have|you bring|"
-                     r"competenc|experience\b|^you$|eligibility|what it takes)"),
+                     r"competenc|experience\b|^you$|eligibility|what it takes|"
+                     r"we (expect|need|require)\b.*\byou)"),
         ("responsibilities", r"\b(responsibilit|what you('ll| will)? (do|be doing|work on)|"
                              r"you will\b|you'll\b|the role\b|this role|your role|the position|"
                              r"duties|day[- ]to[- ]day|impact|objectives?|job description|"
@@ -58,6 +59,9 @@ _HEADING_KINDS = [(kind, re.compile(pattern, re.I)) for kind, pattern in _HEADIN
 
 #: Marks around a heading's words: Markdown, emphasis, emoji, bullets, rules.
 _MARKS = re.compile(r"^[^\w(]+|[^\w)?!]+$")
+#: A heading's words are its link's text, never the address ("# [ML Engineer](.../apply/...)").
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
 _MAX_HEADING_WORDS = 10
 _MAX_LEAD_IN_WORDS = 25
 _PREFERRED_LEAD_IN = re.compile(
@@ -148,9 +152,11 @@ _DESCRIBING_START = re.compile(
     r"[a-z]+('|\u2019)s)$",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<!etc)(?<!e\.g)(?<!i\.e)(?<!incl)[.!?;]\s+\S")
+#: Abbreviations whose full stop ends no sentence ("e.g. Airflow", "eg. Airflow", "etc. and").
+NO_STOP_AFTER = r"(?<!\betc)(?<!\be\.g)(?<!\beg)(?<!\bi\.e)(?<!\bie)(?<!\bincl)(?<!\bvs)"
+_SENTENCE_END = re.compile(rf"{NO_STOP_AFTER}[.!?;]\s+\S")
 #: The end of a sentence of prose: after a word, before a capital (". NET Core" is none).
-_PROSE_SENTENCE_END = re.compile(r"(?<=[\w)\"'\u201d])(?<!etc)(?<!e\.g)(?<!i\.e)[.!?]\s+[A-Z]")
+_PROSE_SENTENCE_END = re.compile(rf"(?<=[\w)\"'\u201d]){NO_STOP_AFTER}[.!?]\s+[A-Z]")
 _DESCRIBING_NEXT = re.compile(r"^\s+(is|are|was|were|has|have|had|will|can|'s|\u2019s)$", re.I)
 #: A labelled line that names the tools the candidate will use ("Tech stack: PyTorch, Ray").
 _STACK_LABEL = re.compile(
@@ -183,8 +189,11 @@ def heading_kind(line: str) -> Section | None:
     raw = line.strip()
     if not raw or (raw.endswith((".", ";", ",")) and not raw.endswith("...")):
         return None
-    title = _MARKS.sub("", raw.replace("**", "").replace("__", "")).strip()
-    if not title or _INLINE_LABEL.search(title):
+    words = _LINK.sub(r"\1", raw).replace("\u2019", "'").replace("**", "").replace("__", "")
+    if _INLINE_LABEL.search(_MARKS.sub("", words)):
+        return None
+    title = _MARKS.sub("", _URL.sub("", words)).strip()
+    if not title:
         return None
     if raw.rstrip(" *_").endswith(":") and len(title.split()) <= _MAX_LEAD_IN_WORDS:
         # A sentence that leads into a list says what the list is ("This role requires a
@@ -260,21 +269,29 @@ def _is_duty(sentence: str) -> bool:
     return not _DESCRIBING_NEXT.match(start.group("next") or "")
 
 
+def outside_parentheses(line: str, ends: Iterable[re.Match[str]]) -> list[re.Match[str]]:
+    """The sentence ends of a line that stand outside parentheses: an aside ends no sentence
+    ("pipelines (eg. Airflow, Prefect, or similar)", "(Ph.D. preferred. Or equivalent)")."""
+    return [m for m in ends if line.count("(", 0, m.start()) <= line.count(")", 0, m.start())]
+
+
 def _one_sentence(line: str) -> bool:
     """Whether a line holds one sentence, as a list item does (a paragraph holds several)."""
-    return _SENTENCE_END.search(line.strip()) is None
+    text = line.strip()
+    return not outside_parentheses(text, _SENTENCE_END.finditer(text))
 
 
 def _paragraph(line: str) -> bool:
     """Whether a line is a paragraph of prose (three sentences or more), not a list item."""
-    return len(_PROSE_SENTENCE_END.findall(line)) >= 2
+    return len(outside_parentheses(line, _PROSE_SENTENCE_END.finditer(line))) >= 2
 
 
 def _opens_item(sentence: str, line: str) -> bool:
     """Whether a sentence is a list item, or opens one that says more ("Experience as a
     Data Engineer. GCP experience preferred."), rather than a sentence inside a paragraph."""
-    first = _SENTENCE_END.search(line.strip())
-    return first is None or line.strip()[: first.start() + 1].strip() in sentence
+    text = line.strip()
+    ends = outside_parentheses(text, _SENTENCE_END.finditer(text))
+    return not ends or text[: ends[0].start() + 1].strip() in sentence
 
 
 def says_preferred(text: str) -> bool:

@@ -1,0 +1,103 @@
+"""Job postings read as a recruiter reads them (issue 15), more cases on small made-up
+postings: sentences that run on through an aside, headings written with links, curly
+apostrophes or as a question to the reader, and kinds named before their examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillgap.analysis import read_job
+from skillgap.posting_sections import heading_kind
+
+
+def requirements(text: str) -> dict[tuple[str, ...], str]:
+    role = read_job(text.encode(), name="posting.txt")
+    return {r.any_of: r.importance for r in role.requirements}
+
+
+@pytest.mark.parametrize("introducer", ["eg.", "e.g.", "ie.", "i.e.", "incl."])
+def test_an_abbreviation_in_an_aside_ends_no_sentence(introducer: str) -> None:
+    found = requirements(
+        "Requirements\n"
+        f"- Experience building data pipelines ({introducer} Airflow, Prefect, or similar).\n"
+    )
+    group = next(g for g in found if "airflow" in g)
+    assert {"etl", "airflow", "workflow-orchestration"} <= set(group), found
+    assert found[group] == "required"
+    assert not any(len(g) == 1 and g[0] in group for g in found)
+
+
+def test_a_full_stop_inside_parentheses_ends_no_sentence() -> None:
+    # "B.S. " would end a sentence: the master's would be a second degree requirement.
+    found = requirements(
+        "Requirements\n- A degree (B.S. or M.S.) in Computer Science or Statistics.\n"
+    )
+    degrees = [g for g in found if g[0].startswith("degree-")]
+    assert degrees == [("degree-bachelor", "degree-master", "degree-phd")], found
+    assert found[degrees[0]] == "required"
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("# [Data Scientist](https://jobs.example.com/apply/data-scientist-1)", None),
+        ("## Click to [apply](https://jobs.example.com/apply/1)", "apply"),
+        ("**What you\u2019ll be doing:**", "responsibilities"),
+        ("What you\u2019ll need", "required"),
+        ("**What we expect from you:**", "required"),
+        ("What We Need From You", "required"),
+        ("**What to expect working here:**", "benefits"),
+        ("How to apply: www.example.com/apply", None),
+    ],
+)  # fmt: skip
+def test_a_heading_is_read_from_its_words_not_its_link(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading) == kind
+
+
+def test_items_under_a_linked_title_and_a_question_to_the_reader_are_read() -> None:
+    found = requirements(
+        "# [ML Engineer](https://jobs.example.com/apply/ml-engineer-7)\n"
+        "Acme builds forecasting tools.\n\n"
+        "**What you\u2019ll be doing:**\n"
+        "- Build recommender systems.\n\n"
+        "**What we expect from you:**\n"
+        "- Proficiency in SQL.\n"
+        "- A degree and experience with PyTorch.\n\n"
+        "**What to expect working here:**\n"
+        "- You will be part of a team that ships Kubernetes tooling.\n"
+    )
+    assert found[("recommender-systems",)] == "preferred"
+    assert found[("sql",)] == "required"
+    assert found[("pytorch",)] == "required"
+    assert ("kubernetes",) not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Experience deploying and managing model endpoints (e.g. SageMaker, Vertex AI).",
+         ("model-deployment", "sagemaker", "vertex-ai")),
+        ("Proficiency with GenAI workflows (e.g. RAG).", ("generative-ai", "rag")),
+        ("Experience with CI/CD pipelines such as GitHub Actions or Jenkins.",
+         ("ci-cd",)),
+    ],
+)  # fmt: skip
+def test_a_kind_of_workflow_endpoint_or_pipeline_is_met_by_its_examples(
+    sentence: str, group: tuple[str, ...]
+) -> None:
+    found = requirements(f"Requirements\n- {sentence}\n")
+    kept = next(g for g in found if g[0] == group[0])
+    assert set(group) <= set(kept), found
+    assert len(found) == 1, found
+
+
+def test_the_rest_of_an_items_name_keeps_a_list_of_examples_together() -> None:
+    found = requirements(
+        "Nice to have\n"
+        "- Knowledge of deployment tools, such as AWS managed offerings, Docker, Kubernetes, etc.\n"
+    )
+    assert ("aws", "docker", "kubernetes") in found, found
+    assert found[("aws", "docker", "kubernetes")] == "preferred"
+    # An 'and' list with the same words stays three requirements.
+    found = requirements("Requirements\n- AWS managed offerings, Docker and Kubernetes.\n")
+    assert set(found) == {("aws",), ("docker",), ("kubernetes",)}
