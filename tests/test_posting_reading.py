@@ -101,3 +101,50 @@ def test_the_rest_of_an_items_name_keeps_a_list_of_examples_together() -> None:
     # An 'and' list with the same words stays three requirements.
     found = requirements("Requirements\n- AWS managed offerings, Docker and Kubernetes.\n")
     assert set(found) == {("aws",), ("docker",), ("kubernetes",)}
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("It would be great if you have:", "preferred"),
+        ("Even better if you have", "preferred"),
+        ("What sets you apart", "preferred"),
+        ("We'd love to see:", "preferred"),
+        ("You might also have:", "preferred"),
+        ("Additional skills that would be helpful:", "preferred"),
+        ("You might be a good fit if:", "required"),
+        ("The right candidate will have:", "required"),
+        ("To be successful in this role you will have:", "required"),
+        ("You will have:", "required"),
+        ("Candidate Requirements", "required"),
+        ("Education & Experience", "required"),
+        ("The Ideal Candidate", "required"),
+        ("Your background", "required"),
+        ("Role Description", "responsibilities"),
+        ("Your tasks", "responsibilities"),
+        ("What's in it for you", "benefits"),
+        ("Experience with government work", None),
+        ("Background in statistics", None),
+    ],
+)  # fmt: skip
+def test_headings_as_people_write_them(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading) == kind
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Plus: experience with Kubernetes",
+        "Exposure to Kubernetes is welcome",
+        "Kubernetes experience appreciated",
+        "Extra points for Kubernetes",
+        "Kubernetes experience would be nice",
+        "Kubernetes experience considered an asset",
+        "We would love to see Kubernetes experience",
+        "Experience with Kubernetes is valued",
+        "Experience with Kubernetes is a differentiator",
+    ],
+)
+def test_an_item_that_says_it_is_optional_is_preferred_under_requirements(item: str) -> None:
+    found = requirements(f"Requirements\n- Python.\n- {item}.\n")
+    assert found == {("python",): "required", ("kubernetes",): "preferred"}

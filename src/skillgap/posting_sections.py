@@ -39,19 +39,25 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
         ("apply", r"\b(how to apply|apply|application|interview process|hiring process|"
                   r"next steps|not sure if|recruit)"),
         ("preferred", r"\b(preferred|nice[- ]to[- ]haves?|bonus|plus(es)?\b|desired|desirable|"
-                      r"great to have|good to have|ideal(ly)?|extra credit|stand out|"
-                      r"set you apart|even better|not required|optional)"),
+                      r"great to have|good to have|ideally|ideal (to have|qualifications|skills|"
+                      r"experience)|extra credit|stand out|sets? you apart|even better|"
+                      r"not required|optional|would be great|great if|love to see|might also|"
+                      r"also have|helpful|advantageous|an advantage)"),
         ("required", r"\b(requirements?|required|qualifications?|must[- ]haves?|must have|"
                      r"what you('ll| will)? (need|bring)|need to succeed|who you are|you have|"
                      r"is this you|about you(rself)?$|look(ing)? for|skills?(-set)?\b|skill set|"
                      r"your profile|expertise|you possess|you should have|you bring|"
-                     r"competenc|experience\b|^you$|eligibility|what it takes|"
-                     r"we (expect|need|require)\b.*\byou)"),
+                     r"competenc|experience\b|^you$|^you are$|eligibility|what it takes|"
+                     r"what we (expect|need|require)|we (expect|need|require)\b.*\byou|"
+                     r"(ideal|right|successful) candidate|(good|great|strong) fit|thrive if|"
+                     r"should apply if|you('ll| will) have|your background|^background$|"
+                     r"education)"),
         ("responsibilities", r"\b(responsibilit|what you('ll| will)? (do|be doing|work on)|"
                              r"you will\b|you'll\b|the role\b|this role|your role|the position|"
                              r"duties|day[- ]to[- ]day|impact|objectives?|job description|"
                              r"description|summary|opportunity|challenges|mission of the role|"
-                             r"the job\b|overview of the role|key tasks|projects?\b|deliver)"),
+                             r"the job\b|overview of the role|tasks|projects?\b|deliver|"
+                             r"your mission|involves)"),
         ("intro", r"\b(about\b|who we are|our (mission|story|team|values|company)|company|"
                   r"meet the team|the team|overview|we live by|culture)"),
 )  # fmt: skip
@@ -66,12 +72,14 @@ _MAX_HEADING_WORDS = 10
 _MAX_LEAD_IN_WORDS = 25
 _PREFERRED_LEAD_IN = re.compile(
     r"\b(preferred|nice[- ]to[- ]have|bonus|a plus|pluses|ideally|desired|desirable|"
-    r"great to have|even better|stand out|not required)\b",
+    r"great to have|even better|stand out|not required|would be great|great if|love to see|"
+    r"might also|also have|helpful|advantageous|an advantage|sets? you apart)\b",
     re.IGNORECASE,
 )
 _REQUIRED_LEAD_IN = re.compile(
     r"\b(requires?|required|must|need|qualifications?|capabilities|strengths|skills|"
-    r"experience|look(ing)? for|you have|you bring|you should|ideal candidate)\b",
+    r"experience|look(ing)? for|you have|you bring|you should|ideal candidate|"
+    r"you('ll| will) (have|need|bring)|successful|succeed|good fit|great fit)\b",
     re.IGNORECASE,
 )
 #: "Location: Remote", "Title: ML Engineer": a label with its value on the line is no heading.
@@ -85,7 +93,9 @@ _PREFERRED_PHRASE = re.compile(
     r"advantage|asset)\b|\bnice[- ]to[- ]have\b|\bpreferred\b|\bpreferably\b|\bideally\b|"
     r"\bdesirable\b|\bdesired\b|\bbonus( points)?\b|\ba plus\b|\bnot required\b|\boptional\b|"
     r"\bgreat to have\b|\bgood to have\b|\bwould be great\b|\bhelpful\b|\bbeneficial\b|"
-    r"\badvantageous\b|\ban advantage\b",
+    r"\badvantageous\b|\ban advantage\b|\ban asset\b|^\W*plus\s*:|\bwelcomed?\b|\bappreciated\b|"
+    r"\b(is|are) valued\b|\bextra (points|credit)\b|\bdifferentiator\b|\blove to see\b|"
+    r"\bwould be nice\b|\bnice to see\b",
     re.IGNORECASE,
 )
 #: An item that asks for an interest, which is not yet a skill ("Passionate about
@@ -119,14 +129,16 @@ _CANDIDATE_PHRASE = re.compile(
     r"experience (with|in|using|of|building|developing)|proficien\w*|expertise in|knowledge of|"
     r"familiar(ity)? with|fluen\w*|background in|degree|\d+\+? years|abilit(y|ies)|adaptab\w*|"
     r"comfortable|looking for (someone|individuals|people|candidates|engineers|experience)|"
-    r"the ideal|we (need|require|expect|want|seek)|we are seeking|we'?re seeking)\b",
+    r"the ideal|we (need|require|expect|want|seek)|we are seeking|we'?re seeking|"
+    r"we('d|\u2019d| would) (love|like) to see)\b",
     re.IGNORECASE,
 )
 #: A sentence that speaks to the candidate: in an introduction, only these ask for anything.
 _ADDRESSED = re.compile(
     r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
     r"you\u2019re|if you|you know|candidates?|applicants?|the ideal|looking for (someone|"
-    r"individuals|people|candidates|engineers|experience)|we (need|require|expect|want|seek))\b",
+    r"individuals|people|candidates|engineers|experience)|we (need|require|expect|want|seek)|"
+    r"we('d|\u2019d| would) (love|like) to see)\b",
     re.IGNORECASE,
 )
 #: A sentence that speaks to the reader ("Python and SQL are your daily tools").
@@ -168,6 +180,8 @@ _JOINING_WORDS = frozenset(
         "basic", "additional", "main", "core", "general", "primary", "essential", "specific",
         "points", "extra", "important", "other", "job", "position", "more", "some", "this",
         "technical", "professional", "personal", "what", "we", "we're", "we\u2019re", "are",
+        "what's", "if", "you", "in", "who", "candidate", "candidates", "needed", "role", "all",
+        "would", "make", "makes", "profile", "from",
     }
 )  # fmt: skip
 #: Headings that name the company or the place ("More about Hugging Face", "Life at Acme").
