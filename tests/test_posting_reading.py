@@ -148,3 +148,36 @@ def test_headings_as_people_write_them(heading: str, kind: str | None) -> None:
 def test_an_item_that_says_it_is_optional_is_preferred_under_requirements(item: str) -> None:
     found = requirements(f"Requirements\n- Python.\n- {item}.\n")
     assert found == {("python",): "required", ("kubernetes",): "preferred"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "degree"),
+    [
+        ("Bachelor's/Master's degree in Computer Science.",
+         ("degree-bachelor", "degree-master", "degree-phd")),
+        ("An advanced degree (Master's/Ph.D.) in Computer Science.",
+         ("degree-master", "degree-phd")),
+        ("Degree in a STEM field and experience with SQL.",
+         ("degree-bachelor", "degree-master", "degree-phd")),
+        ("A university degree in Statistics.", ("degree-bachelor", "degree-master", "degree-phd")),
+        ("An advanced degree in Statistics.", ("degree-master", "degree-phd")),
+    ],
+)  # fmt: skip
+def test_a_degree_written_with_a_slash_or_without_its_level_is_one_requirement(
+    sentence: str, degree: tuple[str, ...]
+) -> None:
+    found = requirements(f"Requirements\n- {sentence}\n")
+    assert [g for g in found if g[0].startswith("degree-")] == [degree], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Work with a high degree of autonomy in Python.",
+        "Give 360-degree feedback on SQL code.",
+        "Degree not required: strong Python.",
+    ],
+)
+def test_a_degree_of_something_is_no_degree(sentence: str) -> None:
+    found = requirements(f"Requirements\n- {sentence}\n")
+    assert not any(g[0].startswith("degree-") for g in found), found

@@ -29,6 +29,7 @@ from skillgap.posting_groups import (
     alternative_groups,
     degree_fields,
     fields_as_one,
+    unnamed_degree,
 )
 from skillgap.posting_mentions import list_labels, names_no_skill
 from skillgap.posting_sections import (
@@ -200,13 +201,13 @@ def _sentence_requirements(
     main = raw
     for a, b in reversed(spans):
         main = main[: a - bounds[0]] + main[b - bounds[0] :]
-    parts: list[tuple[list[Hit], Importance | None]] = [
-        (outside, sentence_importance(main, section, line=line)),
-        (inside, "preferred" if sentence_importance(sentence, section, line=line) else None),
+    parts: list[tuple[list[Hit], Importance | None, str]] = [
+        (outside, sentence_importance(main, section, line=line), main),
+        (inside, "preferred" if sentence_importance(sentence, section, line=line) else None, ""),
     ]
     fields = degree_fields(text, hits, line_start + bounds[1], taxonomy)  # once a sentence
     found = []
-    for part_hits, importance in parts:
+    for part_hits, importance, words in parts:
         if importance is None or not part_hits:
             continue
         groups = fields_as_one(
@@ -225,7 +226,7 @@ def _sentence_requirements(
                 ),
                 kind=group.kind,
             )
-            for group in _degrees_apart(groups)
+            for group in _degrees_apart(groups, words)
         ]
     return found
 
@@ -251,12 +252,14 @@ def _joined(current: PostingRequirement | None, item: PostingRequirement) -> Pos
     return replace(current, any_of=tuple(dict.fromkeys((*current.any_of, *item.any_of))))
 
 
-def _degrees_apart(groups: list[Alternatives]) -> list[Alternatives]:
+def _degrees_apart(groups: list[Alternatives], words: str) -> list[Alternatives]:
     """The degrees a sentence names are one requirement at their lowest level: "Bachelor's
-    or Master's" is met by a bachelor's, "MS or PhD" by a master's (or a PhD)."""
+    or Master's" is met by a bachelor's, "MS or PhD" by a master's (or a PhD); "a degree in
+    Statistics" by a bachelor's, "an advanced degree" by a master's."""
     degrees = {skill for group in groups for skill in group.skills if skill in DEGREE_ORDER}
     if not degrees:
-        return list(groups)
+        level = unnamed_degree(words)
+        return list(groups) if level is None else [Alternatives(DEGREE_ORDER[level:]), *groups]
     others = [
         Alternatives(kept, kind=group.kind and kept[0] == group.skills[0])
         for group in groups

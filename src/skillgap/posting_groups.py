@@ -258,6 +258,26 @@ def degree_fields(text: str, hits: Sequence[Hit], end: int, taxonomy: Taxonomy) 
     }
 
 
+#: A degree a posting asks for without naming its level ("Degree in a STEM field", "a
+#: university degree", "an advanced degree"), not a degree of something ("a high degree of
+#: autonomy", "360-degree feedback").
+_UNNAMED_DEGREE = re.compile(
+    r"(?:^\W*|\b(?:an?|your|one)\s+)(?P<level>(?:advanced|graduate|postgraduate|higher|"
+    r"university|college|undergraduate|four-year|4-year|technical|relevant|STEM|quantitative|"
+    r"academic)\s+)?degree\b(?!\s+of\b|\s+(is\s+)?not\b)",
+    re.IGNORECASE,
+)
+_ADVANCED = frozenset({"advanced", "graduate", "postgraduate", "higher"})
+
+
+def unnamed_degree(words: str) -> int | None:
+    """The level (0 a bachelor's, 1 a master's) of a degree asked for without its name."""
+    match = _UNNAMED_DEGREE.search(words)
+    if match is None:
+        return None
+    return int((match.group("level") or "").strip().casefold() in _ADVANCED)
+
+
 def fields_as_one(groups: list[Alternatives], fields: set[str]) -> list[Alternatives]:
     """The fields a degree may be in are one requirement, met by any of them: a degree in
     economics meets "Statistics, Economics, or a quantitative field" (they were requirements
