@@ -181,3 +181,33 @@ def test_a_degree_written_with_a_slash_or_without_its_level_is_one_requirement(
 def test_a_degree_of_something_is_no_degree(sentence: str) -> None:
     found = requirements(f"Requirements\n- {sentence}\n")
     assert not any(g[0].startswith("degree-") for g in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        # A kind that a colon introduces.
+        ("Experience with any major cloud platform: AWS, GCP or Azure.",
+         ("cloud-computing", "aws", "gcp", "azure")),
+        ("Experience with at least one deep learning framework: PyTorch, TensorFlow, or JAX.",
+         ("deep-learning", "pytorch", "tensorflow", "jax")),
+        # A list closed by the kind its items are examples of.
+        ("Experience with PyTorch, TensorFlow or other deep learning frameworks.",
+         ("pytorch", "tensorflow", "deep-learning")),
+        # Examples after 'such as' are examples, not words that only specify the kind.
+        ("Experience with experiment tracking tools such as Weights & Biases or MLflow.",
+         ("experiment-tracking", "weights-and-biases", "mlflow")),
+    ],
+)  # fmt: skip
+def test_a_kind_and_its_examples_however_written_are_one_requirement(
+    sentence: str, group: tuple[str, ...]
+) -> None:
+    assert requirements(f"Requirements\n- {sentence}\n") == {group: "required"}
+
+
+def test_a_colon_after_a_label_that_is_no_kind_makes_no_group() -> None:
+    found = requirements("Requirements\n- Languages: Python and SQL.\n- Cloud: AWS and Docker.\n")
+    assert found == {
+        ("python",): "required", ("sql",): "required",
+        ("aws",): "required", ("docker",): "required",
+    }  # fmt: skip

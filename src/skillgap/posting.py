@@ -62,7 +62,11 @@ _SPECIFIER_GAP = 24
 #: Words between two skills that name them apart ("NLP to analyze sentiment", "machine
 #: learning, especially deep learning"): then the second specifies nothing.
 _LIST_GAP = re.compile(r"[\s,/]*((or|and|and/or|&)[\s,]*)?", re.IGNORECASE)
-_APART = re.compile(r",|;|\b(and|or|to|especially|particularly|plus|as well as)\b", re.I)
+_APART = re.compile(
+    r",|;|\(|\b(and|or|to|especially|particularly|plus|as well as|such as|e\.g|like|including|"
+    r"for example)\b",
+    re.I,
+)
 #: A sentence ends at ". " or "; ", but not after "etc.", "e.g." or "i.e." ("teams like
 #: DevOps, Infra etc. to optimize pipelines"), nor inside parentheses.
 _SENTENCE_STOP = re.compile(rf"{NO_STOP_AFTER}[.;] ")

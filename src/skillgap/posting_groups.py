@@ -28,9 +28,15 @@ from skillgap.taxonomy import Taxonomy
 #: and the noun of a role the first names ("as a DevOps Engineer or Data Engineer").
 _JOINER = re.compile(
     r"^(\s*(engineers?|developers?|scientists?|analysts?|specialists?|architects?)\b)?"
-    r"[\s,;/&()\[\]]*((\b(or|and/or|and|either|as well as|plus)\b|&)[\s,;/()\[\]]*)?$",
+    r"[\s,;/&()\[\]]*((\b(or|and/or|and|either|as well as|plus)\b|&)[\s,;/()\[\]]*)?"
+    r"((an?|any|some)\s+)?(\b(other|another|similar|comparable|equivalent|related)\s+)?$",
     re.IGNORECASE,
 )
+#: A list closed by the kind its items are examples of ("PyTorch, TensorFlow or other deep
+#: learning frameworks"): the kind is one requirement with them.
+_OTHER = re.compile(r"\b(other|another|similar|comparable|equivalent|related)\s+$", re.I)
+#: A kind that a colon introduces ("any major cloud platform: AWS, GCP or Azure").
+_COLON = re.compile(r"^[^\w]*(\w+[\s-]+)?[\w&]*\s*:\s*$")
 #: Words before a list that make it a list of examples ("such as", "e.g.", "(").
 _INTRODUCER = re.compile(
     r"(\bsuch as|\be\.?g\.?|\bi\.?e\.?|\bincluding|\blike|\bfor (example|instance)|"
@@ -120,7 +126,7 @@ def alternative_groups(
     for index in range(1, len(runs)):
         kind, first = runs[index - 1][-1], runs[index][0]
         between = text[kind.end : first.start]
-        if _INTRODUCER.search(between) and (
+        if (_INTRODUCER.search(between) or _COLON.match(between)) and (
             _general(text, kind, first)
             or (_NAMES_EXAMPLES.search(between) is not None and covers(kind, runs[index]))
         ):
@@ -192,7 +198,9 @@ def _run_groups(
     ids = tuple(dict.fromkeys(h.skill_id for h in run))
     joiners = [text[a.end : b.start] for a, b in pairwise(run)]
     slashes = [j.strip() == "/" for j in joiners]
-    either = len(ids) > 1 and (_OR.search(joiners[-1]) or all("/" in j for j in joiners))
+    either = len(ids) > 1 and (
+        _OR.search(joiners[-1]) or _OTHER.search(joiners[-1]) or all("/" in j for j in joiners)
+    )
     if kind is not None or len(ids) < 2 or _listed(text, run) or either:
         groups = [Alternatives(ids)]
     elif any(slashes):
