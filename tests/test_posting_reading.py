@@ -211,3 +211,21 @@ def test_a_colon_after_a_label_that_is_no_kind_makes_no_group() -> None:
         ("python",): "required", ("sql",): "required",
         ("aws",): "required", ("docker",): "required",
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("Experience with Python (required) and Docker (preferred).",
+         {("python",): "required", ("docker",): "preferred"}),
+        ("Python, SQL, Docker (nice to have).",
+         {("python",): "required", ("sql",): "required", ("docker",): "preferred"}),
+        ("Kubernetes (optional)", {("kubernetes",): "preferred"}),
+        # An aside that names a skill speaks of that skill only.
+        ("Python (Docker a plus)", {("python",): "required", ("docker",): "preferred"}),
+    ],
+)  # fmt: skip
+def test_an_aside_that_is_only_a_cue_speaks_of_the_item_before_it(
+    item: str, expected: dict[tuple[str, ...], str]
+) -> None:
+    assert requirements(f"Requirements\n- {item}\n") == expected

@@ -36,6 +36,7 @@ from skillgap.posting_sections import (
     NO_STOP_AFTER,
     Importance,
     Section,
+    aside_subject,
     line_sections,
     outside_parentheses,
     says_preferred,
@@ -236,10 +237,13 @@ def _sentence_requirements(
 
 
 def _optional_asides(line: str, bounds: tuple[int, int]) -> list[tuple[int, int]]:
-    """Where a sentence says that part of it is optional: asides in parentheses, and a last
-    clause after a comma when the rest of the sentence does not say so itself."""
+    """Where a sentence says that part of it is optional: asides in parentheses (with the
+    item before one that is only a cue: "Spark (preferred)"), and a last clause after a comma
+    when the rest of the sentence does not say so itself."""
     spans = [
-        m.span() for m in _ASIDE.finditer(line, bounds[0], bounds[1]) if says_preferred(m.group())
+        (aside_subject(line, bounds[0], m), m.end())
+        for m in _ASIDE.finditer(line, bounds[0], bounds[1])
+        if says_preferred(m.group())
     ]
     comma = line.rfind(", ", bounds[0], bounds[1])
     if comma > bounds[0] and not any(a <= comma < b for a, b in spans):

@@ -308,6 +308,26 @@ def _opens_item(sentence: str, line: str) -> bool:
     return not ends or text[: ends[0].start() + 1].strip() in sentence
 
 
+#: An aside that is only a cue says it of the item it follows ("Python (required) and Spark
+#: (preferred)", "Kubernetes (optional)"); the item begins after a comma, "and" or an aside.
+_CUE_ASIDE = re.compile(
+    r"\(\s*((highly|strongly|a big|a huge|a strong) )?(preferred|optional|nice[- ]to[- ]have|"
+    r"an? (plus|bonus|advantage|asset)|plus|bonus|desired|desirable|not required|ideally|"
+    r"helpful|beneficial)\s*\)",
+    re.IGNORECASE,
+)
+_ITEM_START = re.compile(r".*(,|;|\)|\band\b|\bas well as\b)", re.DOTALL | re.IGNORECASE)
+
+
+def aside_subject(line: str, begin: int, aside: re.Match[str]) -> int:
+    """Where what an aside speaks of begins in a sentence that begins at ``begin``: the aside
+    itself, or for an aside that is only a cue the item right before it."""
+    if not _CUE_ASIDE.fullmatch(aside.group()):
+        return aside.start()
+    item = _ITEM_START.match(line, begin, aside.start())
+    return item.end() if item else begin
+
+
 def says_preferred(text: str) -> bool:
     """Whether the words say that what they name is optional ("preferred", "a plus")."""
     return _PREFERRED_PHRASE.search(text) is not None
