@@ -229,3 +229,28 @@ def test_an_aside_that_is_only_a_cue_speaks_of_the_item_before_it(
     item: str, expected: dict[tuple[str, ...], str]
 ) -> None:
     assert requirements(f"Requirements\n- {item}\n") == expected
+
+
+def test_a_posting_of_prose_says_whom_it_is_looking_for() -> None:
+    found = requirements(
+        "We're looking for a senior engineer with 3+ years of Python experience and "
+        "familiarity with AWS. Experience with Kubernetes is a plus.\n"
+    )
+    assert found == {("python",): "required", ("aws",): "required", ("kubernetes",): "preferred"}
+    # Whom it looks for and what they will do is no qualification.
+    found = requirements(
+        "We are looking for a data scientist to build our forecasting models.\n"
+        "Requirements\n- SQL\n"
+    )
+    assert found == {("sql",): "required"}
+
+
+def test_what_the_candidate_has_among_the_duties_is_required() -> None:
+    found = requirements(
+        "Job Description\n"
+        "You will build data products with Spark. You have 5+ years of Python. "
+        "You will have the opportunity to learn Kubernetes.\n"
+    )
+    assert found[("python",)] == "required"
+    assert found[("apache-spark",)] == "preferred"
+    assert found.get(("kubernetes",)) != "required"

@@ -122,23 +122,39 @@ _COMPANY_FACT = re.compile(
     r"founded|headquartered|backed by)\b",
     re.IGNORECASE,
 )
+#: Who a posting says it is looking for ("looking for a senior ML engineer", "someone").
+_SOUGHT = (
+    r"looking for (an? |the )?([\w/+-]+ ){0,3}?(someone|individuals?|people|persons?|candidates?|"
+    r"engineers?|scientists?|developers?|researchers?|analysts?|hires?|experts?|specialists?|"
+    r"leaders?|experience)"
+)
 #: A sentence that addresses the candidate's own skills, wherever it stands.
 _CANDIDATE_PHRASE = re.compile(
     r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
     r"you\u2019re|if you|candidates?|applicants?|(this|the) (individual|person|hire)|"
     r"experience (with|in|using|of|building|developing)|proficien\w*|expertise in|knowledge of|"
     r"familiar(ity)? with|fluen\w*|background in|degree|\d+\+? years|abilit(y|ies)|adaptab\w*|"
-    r"comfortable|looking for (someone|individuals|people|candidates|engineers|experience)|"
-    r"the ideal|we (need|require|expect|want|seek)|we are seeking|we'?re seeking|"
+    rf"comfortable|{_SOUGHT}|the ideal|we (need|require|expect|want|seek)|we are seeking|"
+    r"we'?re seeking|"
     r"we('d|\u2019d| would) (love|like) to see)\b",
     re.IGNORECASE,
 )
-#: A sentence that speaks to the candidate: in an introduction, only these ask for anything.
+#: A sentence that speaks to the candidate: in an introduction, only these ask for anything
+#: ("looking for an engineer with 3+ years of Python", not "looking for an ML engineer to
+#: build our ranking systems").
 _ADDRESSED = re.compile(
     r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
-    r"you\u2019re|if you|you know|candidates?|applicants?|the ideal|looking for (someone|"
-    r"individuals|people|candidates|engineers|experience)|we (need|require|expect|want|seek)|"
+    rf"you\u2019re|if you|you know|candidates?|applicants?|the ideal|{_SOUGHT} (with|who)|"
+    r"looking for (someone|individuals|people|candidates|engineers|experience)|"
+    r"we (need|require|expect|want|seek)|"
     r"we('d|\u2019d| would) (love|like) to see)\b",
+    re.IGNORECASE,
+)
+#: A sentence that says what the candidate has, among the duties ("You have 5+ years of
+#: Python"), not what the job gives ("you will have the chance to learn Rust").
+_HAS_QUALIFICATION = re.compile(
+    r"\byou (have|bring|possess|should have|must have)\b(?!\s+(the|an?)\s+(opportunity|chance|"
+    r"access))|\b(candidates?|applicants?) (should|must) have\b",
     re.IGNORECASE,
 )
 #: A sentence that speaks to the reader ("Python and SQL are your daily tools").
@@ -361,7 +377,9 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
         case "responsibilities":
             if _STACK_LABEL.match(line):
                 return "preferred"
-            if _QUALIFICATION_START.match(sentence) and _opens_item(sentence, line):
+            if (
+                _QUALIFICATION_START.match(sentence) and _opens_item(sentence, line)
+            ) or _HAS_QUALIFICATION.search(sentence):
                 return "preferred" if preferred else "required"
             addressed = _CANDIDATE_PHRASE.search(sentence) or _WILL_DO.search(sentence)
             company = _COMPANY_PHRASE.search(sentence) or _COMPANY_FACT.search(sentence)
