@@ -254,3 +254,24 @@ def test_what_the_candidate_has_among_the_duties_is_required() -> None:
     assert found[("python",)] == "required"
     assert found[("apache-spark",)] == "preferred"
     assert found.get(("kubernetes",)) != "required"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "5+ years of industry experience or equivalent with a Master's or PhD.",
+        "5+ years of experience, or 3+ years with a PhD in Computer Science.",
+    ],
+)
+def test_a_degree_named_as_another_route_to_the_experience_is_only_a_plus(sentence: str) -> None:
+    found = requirements(f"Requirements\n- {sentence}\n- Python\n")
+    assert found[("python",)] == "required"
+    assert {g: i for g, i in found.items() if g != ("python",)}
+    assert all(i == "preferred" for g, i in found.items() if g != ("python",)), found
+
+
+def test_a_degree_beside_years_of_a_skill_is_still_required() -> None:
+    found = requirements(
+        "Requirements\n- 3+ years of experience in Python or Java with a Bachelor's degree.\n"
+    )
+    assert found[("degree-bachelor", "degree-master", "degree-phd")] == "required"

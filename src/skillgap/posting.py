@@ -27,6 +27,7 @@ from skillgap.matching import Hit, find_skills
 from skillgap.posting_groups import (
     Alternatives,
     alternative_groups,
+    degree_as_route,
     degree_fields,
     fields_as_one,
     unnamed_degree,
@@ -36,10 +37,9 @@ from skillgap.posting_sections import (
     NO_STOP_AFTER,
     Importance,
     Section,
-    aside_subject,
     line_sections,
+    optional_asides,
     outside_parentheses,
-    says_preferred,
     sentence_importance,
 )
 from skillgap.posting_terms import posting_warnings, unrecognised_terms
@@ -71,8 +71,6 @@ _APART = re.compile(
 #: A sentence ends at ". " or "; ", but not after "etc.", "e.g." or "i.e." ("teams like
 #: DevOps, Infra etc. to optimize pipelines"), nor inside parentheses.
 _SENTENCE_STOP = re.compile(rf"{NO_STOP_AFTER}[.;] ")
-_ASIDE = re.compile(r"\([^()]*\)")
-_PREDICATE = re.compile(r"\b(is|are|be|was|were)\b", re.IGNORECASE)
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15,
@@ -198,7 +196,7 @@ def _sentence_requirements(
     raw = line[bounds[0] : bounds[1]]
     sentence = raw.strip()
     sentence_start = line_start + bounds[0] + len(raw) - len(raw.lstrip())  # in ``text``
-    spans = _optional_asides(line, bounds)
+    spans = optional_asides(line, bounds)
     asides = [(line_start + a, line_start + b) for a, b in spans]
     inside = [h for h in hits if any(a <= h.start < b for a, b in asides)]
     aside_hits = set(inside)
@@ -218,10 +216,12 @@ def _sentence_requirements(
         groups = fields_as_one(
             alternative_groups(text, part_hits, taxonomy, all_one=any_of), fields
         )
+        degree_at = [h.start - sentence_start for h in part_hits if h.skill_id in DEGREE_ORDER]
+        route = bool(degree_at) and degree_as_route(sentence, min(degree_at))
         found += [
             PostingRequirement(
                 any_of=group.skills,
-                importance=importance,
+                importance="preferred" if route and _of_degree(group, fields) else importance,
                 sentence=sentence,
                 line=line_number,
                 years=years_asked(
@@ -236,22 +236,9 @@ def _sentence_requirements(
     return found
 
 
-def _optional_asides(line: str, bounds: tuple[int, int]) -> list[tuple[int, int]]:
-    """Where a sentence says that part of it is optional: asides in parentheses (with the
-    item before one that is only a cue: "Spark (preferred)"), and a last clause after a comma
-    when the rest of the sentence does not say so itself."""
-    spans = [
-        (aside_subject(line, bounds[0], m), m.end())
-        for m in _ASIDE.finditer(line, bounds[0], bounds[1])
-        if says_preferred(m.group())
-    ]
-    comma = line.rfind(", ", bounds[0], bounds[1])
-    if comma > bounds[0] and not any(a <= comma < b for a, b in spans):
-        head, tail = line[bounds[0] : comma], line[comma : bounds[1]]
-        # "MLC-LLM, vLLM, TGI is a plus": a verb makes the whole sentence optional.
-        if says_preferred(tail) and not says_preferred(head) and not _PREDICATE.search(tail):
-            spans.append((comma, bounds[1]))
-    return sorted(spans)
+def _of_degree(group: Alternatives, fields: set[str]) -> bool:
+    """Whether a requirement is a degree, or the fields a degree may be in."""
+    return group.skills[0] in DEGREE_ORDER or set(group.skills) <= fields
 
 
 def _joined(current: PostingRequirement | None, item: PostingRequirement) -> PostingRequirement:

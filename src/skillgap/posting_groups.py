@@ -286,6 +286,21 @@ def unnamed_degree(words: str) -> int | None:
     return int((match.group("level") or "").strip().casefold() in _ADVANCED)
 
 
+#: Before a degree, words that make it another route to the experience asked ("5+ years of
+#: industry experience or equivalent with a Master's", "5+ years, or 3+ years with a PhD").
+_ROUTE = re.compile(
+    r"\b\d{1,2}\+?\s*(years?|yrs)\b[^.;]*\bor\s+(equivalent|\d{1,2}\+?\s*(years?|yrs)\b[^.;]*?)"
+    r"\s+(with|and|plus)\s+(an?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def degree_as_route(sentence: str, at: int) -> bool:
+    """Whether the degree at ``at`` in a sentence is named as another route to the years of
+    experience it asks: then no degree is required, one is only a plus."""
+    return _ROUTE.search(sentence, 0, at) is not None
+
+
 def fields_as_one(groups: list[Alternatives], fields: set[str]) -> list[Alternatives]:
     """The fields a degree may be in are one requirement, met by any of them: a degree in
     economics meets "Statistics, Economics, or a quantitative field" (they were requirements

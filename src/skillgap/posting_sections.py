@@ -332,10 +332,12 @@ _CUE_ASIDE = re.compile(
     r"helpful|beneficial)\s*\)",
     re.IGNORECASE,
 )
+_ASIDE = re.compile(r"\([^()]*\)")
+_PREDICATE = re.compile(r"\b(is|are|be|was|were)\b", re.IGNORECASE)
 _ITEM_START = re.compile(r".*(,|;|\)|\band\b|\bas well as\b)", re.DOTALL | re.IGNORECASE)
 
 
-def aside_subject(line: str, begin: int, aside: re.Match[str]) -> int:
+def _aside_subject(line: str, begin: int, aside: re.Match[str]) -> int:
     """Where what an aside speaks of begins in a sentence that begins at ``begin``: the aside
     itself, or for an aside that is only a cue the item right before it."""
     if not _CUE_ASIDE.fullmatch(aside.group()):
@@ -347,6 +349,24 @@ def aside_subject(line: str, begin: int, aside: re.Match[str]) -> int:
 def says_preferred(text: str) -> bool:
     """Whether the words say that what they name is optional ("preferred", "a plus")."""
     return _PREFERRED_PHRASE.search(text) is not None
+
+
+def optional_asides(line: str, bounds: tuple[int, int]) -> list[tuple[int, int]]:
+    """Where a sentence says that part of it is optional: asides in parentheses (with the
+    item before one that is only a cue: "Spark (preferred)"), and a last clause after a comma
+    when the rest of the sentence does not say so itself."""
+    spans = [
+        (_aside_subject(line, bounds[0], m), m.end())
+        for m in _ASIDE.finditer(line, bounds[0], bounds[1])
+        if says_preferred(m.group())
+    ]
+    comma = line.rfind(", ", bounds[0], bounds[1])
+    if comma > bounds[0] and not any(a <= comma < b for a, b in spans):
+        head, tail = line[bounds[0] : comma], line[comma : bounds[1]]
+        # "MLC-LLM, vLLM, TGI is a plus": a verb makes the whole sentence optional.
+        if says_preferred(tail) and not says_preferred(head) and not _PREDICATE.search(tail):
+            spans.append((comma, bounds[1]))
+    return sorted(spans)
 
 
 def sentence_importance(sentence: str, section: Section, *, line: str = "") -> Importance | None:
