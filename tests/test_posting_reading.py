@@ -275,3 +275,21 @@ def test_a_degree_beside_years_of_a_skill_is_still_required() -> None:
         "Requirements\n- 3+ years of experience in Python or Java with a Bachelor's degree.\n"
     )
     assert found[("degree-bachelor", "degree-master", "degree-phd")] == "required"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Experience with stream processing, including but not limited to Spark and Flink.",
+         ("stream-processing", "apache-spark", "flink")),
+        ("Experience with tools such as (but not limited to) Kubeflow, Dagster.",
+         ("kubeflow", "workflow-orchestration")),
+        ("Experience with a modern data warehouse (Snowflake, BigQuery, Redshift).",
+         ("snowflake", "bigquery", "redshift")),
+    ],
+)  # fmt: skip
+def test_examples_not_limited_to_those_named_are_one_requirement(
+    sentence: str, group: tuple[str, ...]
+) -> None:
+    found = requirements(f"Requirements\n- {sentence}\n")
+    assert len(found) == 1 and set(group) <= set(next(iter(found))), found

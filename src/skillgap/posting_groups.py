@@ -41,7 +41,8 @@ _COLON = re.compile(r"^[^\w]*(\w+[\s-]+)?[\w&]*\s*:\s*$")
 _INTRODUCER = re.compile(
     r"(\bsuch as|\be\.?g\.?|\bi\.?e\.?|\bincluding|\blike|\bfor (example|instance)|"
     r"\bespecially|\bparticularly|\bnamely|\bsome of|\bone or more of|\bany of|\bat least one of"
-    r"|\bof the following|\bsimilar to|\bfrom)\b[\s,:]*(\S+[\s,]+){0,2}$|\(\s*(\S+[\s,]+){0,2}$",
+    r"|\bof the following|\bsimilar to|\bfrom)\b[\s,:(]*(but not limited to\b[\s,:)]*)?"
+    r"(\S+[\s,]+){0,2}$|\(\s*(\S+[\s,]+){0,2}$",
     re.IGNORECASE,
 )
 #: Introducers of examples proper; "especially" or "particularly" stresses a part of a skill,
@@ -82,7 +83,8 @@ _KINDS = (
     r"models?|methods?|techniques?|approach(es)?|algorithms?|"
     r"technolog(y|ies)|services?|providers?|stacks?|systems?|solutions?|engines?|"
     r"environments?|ecosystems?|packages?|toolkits?|pipelines?|workflows?|endpoints?|"
-    r"infrastructure|architectures?|practices?|concepts?|paradigms?|offerings?|apis?)\b"
+    r"infrastructure|architectures?|practices?|concepts?|paradigms?|offerings?|apis?|"
+    r"warehouses?|lakes?|lakehouses?|clouds?)\b"
 )
 #: A kind noun right after a skill's name or one word on ("ML operation frameworks").
 _KIND_AFTER = re.compile(rf"[\s-]*([\w&]+[\s-]+)?{_KINDS}", re.IGNORECASE)
