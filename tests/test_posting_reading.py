@@ -123,6 +123,7 @@ def test_the_rest_of_an_items_name_keeps_a_list_of_examples_together() -> None:
         ("Role Description", "responsibilities"),
         ("Your tasks", "responsibilities"),
         ("What's in it for you", "benefits"),
+        ("Why Acme?", "benefits"),
         ("Experience with government work", None),
         ("Background in statistics", None),
     ],

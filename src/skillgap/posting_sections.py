@@ -34,7 +34,7 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                   r"general info|salary range|pay range|compensation range)\b"),
         ("benefits", r"\b(benefits?|perks?|what we offer|we offer|what you('ll| will)? get|"
                      r"in it for you|we have for you|what to expect|compensation|salary|pay\b|"
-                     r"rewards|why (join|work)|life at|our offer|incentives?|longevity|holidays?|"
+                     r"rewards|why (join|work)|^why\b|life at|our offer|incentives?|longevity|holidays?|"
                      r"vacation|time off|insurance|401\(?k|retirement|wellness|relocation)"),
         ("apply", r"\b(how to apply|apply|application|interview process|hiring process|"
                   r"next steps|not sure if|recruit)"),
