@@ -34,8 +34,9 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                   r"general info|salary range|pay range|compensation range)\b"),
         ("benefits", r"\b(benefits?|perks?|what we offer|we offer|what you('ll| will)? get|"
                      r"in it for you|we have for you|what to expect|compensation|salary|pay\b|"
-                     r"rewards|why (join|work)|^why\b|life at|our offer|incentives?|longevity|holidays?|"
-                     r"vacation|time off|insurance|401\(?k|retirement|wellness|relocation)"),
+                     r"rewards|why (join|work)|^why\b|life at|our offer|incentives?|longevity|"
+                     r"holidays?|vacation|time off|insurance|401\(?k|retirement|wellness|"
+                     r"relocation)"),
         ("apply", r"\b(how to apply|apply|application|interview process|hiring process|"
                   r"next steps|not sure if|recruit)"),
         ("preferred", r"\b(preferred|nice[- ]to[- ]haves?|bonus|plus(es)?\b|desired|desirable|"
