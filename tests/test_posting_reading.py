@@ -294,3 +294,12 @@ def test_examples_not_limited_to_those_named_are_one_requirement(
 ) -> None:
     found = requirements(f"Requirements\n- {sentence}\n")
     assert len(found) == 1 and set(group) <= set(next(iter(found))), found
+
+
+def test_a_sentence_that_hopes_the_reader_is_excited_asks_only_a_plus() -> None:
+    found = requirements(
+        "At Acme we build procurement software. If you're excited about leveraging tools like "
+        "Hugging Face and PyTorch, we want you on our team.\n"
+        "Requirements\n- SQL\n"
+    )
+    assert found == {("sql",): "required", ("hugging-face", "pytorch"): "preferred"}

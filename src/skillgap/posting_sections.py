@@ -107,6 +107,13 @@ _INTEREST_ITEM = re.compile(
     r"(excited|curious) about|enthusias(m|tic) (for|about))\b",
     re.IGNORECASE,
 )
+#: A reader the words only hope is interested ("If you're excited about leveraging tools
+#: like OpenAI and Hugging Face, we want you on our team").
+_EXCITED = re.compile(
+    r"\byou('re|\u2019re| are) (really |truly |genuinely )?(excited|passionate|curious|"
+    r"enthusiastic|interested)\b",
+    re.IGNORECASE,
+)
 _REQUIRED_PHRASE = re.compile(
     r"\b(must|required|requires?|minimum|mandatory|essential)\b", re.IGNORECASE
 )
@@ -373,7 +380,7 @@ def optional_asides(line: str, bounds: tuple[int, int]) -> list[tuple[int, int]]
 def sentence_importance(sentence: str, section: Section, *, line: str = "") -> Importance | None:
     """What a sentence of a section asks of the candidate: required, preferred or nothing."""
     preferred = _PREFERRED_PHRASE.search(sentence) is not None or bool(
-        _INTEREST_ITEM.match(sentence)
+        _INTEREST_ITEM.match(sentence) or _EXCITED.search(sentence)
     )
     required = _REQUIRED_PHRASE.search(sentence) is not None
     about_company = _COMPANY_FACT.search(sentence) and not _CANDIDATE_PHRASE.search(sentence)
