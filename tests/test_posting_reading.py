@@ -303,3 +303,24 @@ def test_a_sentence_that_hopes_the_reader_is_excited_asks_only_a_plus() -> None:
         "Requirements\n- SQL\n"
     )
     assert found == {("sql",): "required", ("hugging-face", "pytorch"): "preferred"}
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Strong Python skills and ideally experience with Docker.",
+        "Experience with Python and preferably Docker.",
+        "Python and, ideally, Docker.",
+        "Experience with Python, and Docker would be a bonus.",
+    ],
+)
+def test_the_rest_of_a_sentence_after_ideally_or_a_clause_of_its_own_is_preferred(
+    item: str,
+) -> None:
+    assert requirements(f"Requirements\n- {item}\n") == {
+        ("python",): "required", ("docker",): "preferred",
+    }  # fmt: skip
+    # Said first, 'ideally' makes the whole item preferred.
+    assert requirements("Requirements\n- Ideally, Python and Docker.\n") == {
+        ("python",): "preferred", ("docker",): "preferred",
+    }  # fmt: skip

@@ -342,6 +342,11 @@ _CUE_ASIDE = re.compile(
 )
 _ASIDE = re.compile(r"\([^()]*\)")
 _PREDICATE = re.compile(r"\b(is|are|be|was|were)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r",\s+(and|but|while|plus)\s", re.IGNORECASE)
+#: Words that make the rest of a sentence optional, after something it asks outright.
+_OPTIONAL_REST = re.compile(
+    r"(?<=\w)[,;]?\s+((and|or|but)\s*,?\s*)?(ideally|preferably|optionally)\b", re.IGNORECASE
+)
 _ITEM_START = re.compile(r".*(,|;|\)|\band\b|\bas well as\b)", re.DOTALL | re.IGNORECASE)
 
 
@@ -371,9 +376,16 @@ def optional_asides(line: str, bounds: tuple[int, int]) -> list[tuple[int, int]]
     comma = line.rfind(", ", bounds[0], bounds[1])
     if comma > bounds[0] and not any(a <= comma < b for a, b in spans):
         head, tail = line[bounds[0] : comma], line[comma : bounds[1]]
-        # "MLC-LLM, vLLM, TGI is a plus": a verb makes the whole sentence optional.
-        if says_preferred(tail) and not says_preferred(head) and not _PREDICATE.search(tail):
+        # "MLC-LLM, vLLM, TGI is a plus": a verb makes the whole sentence optional, unless
+        # the tail is a clause of its own ("SQL, and Docker would be a bonus").
+        clause = not _PREDICATE.search(tail) or _CLAUSE.match(tail)
+        if says_preferred(tail) and not says_preferred(head) and clause:
             spans.append((comma, bounds[1]))
+    # "Python and ideally Spark", "Python, SQL and, ideally, Docker": the rest is optional.
+    rest = _OPTIONAL_REST.search(line, bounds[0], bounds[1])
+    asked = rest is not None and not says_preferred(line[bounds[0] : rest.start()])
+    if rest and asked and not any(a <= rest.start() < b for a, b in spans):
+        spans.append((rest.start(), bounds[1]))
     return sorted(spans)
 
 
