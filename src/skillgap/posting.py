@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from skillgap.errors import InputError
 from skillgap.ids import DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD
 from skillgap.matching import Hit, find_skills
+from skillgap.posting_asides import optional_asides
 from skillgap.posting_groups import (
     Alternatives,
     alternative_groups,
@@ -38,7 +39,6 @@ from skillgap.posting_sections import (
     Importance,
     Section,
     line_sections,
-    optional_asides,
     outside_parentheses,
     sentence_importance,
 )
