@@ -324,3 +324,20 @@ def test_the_rest_of_a_sentence_after_ideally_or_a_clause_of_its_own_is_preferre
     assert requirements("Requirements\n- Ideally, Python and Docker.\n") == {
         ("python",): "preferred", ("docker",): "preferred",
     }  # fmt: skip
+
+
+def test_a_label_on_the_line_says_what_a_line_outside_any_section_is() -> None:
+    found = requirements(
+        "Acme is hiring.\n"
+        "About us: our platform runs on Kafka.\n"
+        "Responsibilities: build models with PyTorch.\n"
+        "Requirements: Python, SQL and 3+ years of machine learning.\n"
+        "Nice to have: Docker.\n"
+    )
+    assert found == {
+        ("pytorch",): "preferred", ("python",): "required", ("sql",): "required",
+        ("machine-learning",): "required", ("docker",): "preferred",
+    }  # fmt: skip
+    # Inside a section, a label of the item does not change the section.
+    found = requirements("Preferred\n- Experience: Kubernetes.\n")
+    assert found == {("kubernetes",): "preferred"}

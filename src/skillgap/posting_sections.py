@@ -214,6 +214,8 @@ _NAMED_HEADING = re.compile(
 )
 _MAX_BARE_WORDS = 5
 _MAX_NAMED_WORDS = 8
+#: A line that opens with a short label of its own ("Requirements: Python, SQL").
+_LABEL = re.compile(r"^\W*(?P<label>\w[\w'&/ -]{0,40}?)\s*:\s+\S")
 #: A heading that makes its list one set of alternatives ("experience in any of the following").
 _ANY_OF_HEADING = re.compile(r"\b(any|one or more|at least one) of (the following|these)\b", re.I)
 
@@ -293,6 +295,9 @@ def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
             current = kind
             any_of = _ANY_OF_HEADING.search(line) is not None
             sections.append("other")  # the heading itself asks for nothing
+        elif current in ("intro", "other") and (label := _LABEL.match(line)):
+            # "Requirements: Python, SQL" outside any section: the label says what it is.
+            sections.append(heading_kind(label.group("label") + ":") or current)
         else:
             sections.append(current)
         grouped.append(any_of and kind is None)
