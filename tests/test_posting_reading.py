@@ -47,6 +47,7 @@ def test_a_full_stop_inside_parentheses_ends_no_sentence() -> None:
         ("**What we expect from you:**", "required"),
         ("What We Need From You", "required"),
         ("**What to expect working here:**", "benefits"),
+        ("What to expect in this role:", "responsibilities"),
         ("How to apply: www.example.com/apply", None),
     ],
 )  # fmt: skip

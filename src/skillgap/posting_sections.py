@@ -33,7 +33,8 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
         ("other", r"\b(disclosures?|pre-employment|privacy|locations?|legal|notice|"
                   r"general info|salary range|pay range|compensation range)\b"),
         ("benefits", r"\b(benefits?|perks?|what we offer|we offer|what you('ll| will)? get|"
-                     r"in it for you|we have for you|what to expect|compensation|salary|pay\b|"
+                     r"in it for you|we have for you|compensation|salary|pay\b|"
+                     r"what to expect(?! in (this|the|your) (role|job|position))|"
                      r"rewards|why (join|work)|^why\b|life at|our offer|incentives?|longevity|"
                      r"holidays?|vacation|time off|insurance|401\(?k|retirement|wellness|"
                      r"relocation)"),
