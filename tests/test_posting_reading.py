@@ -342,3 +342,18 @@ def test_a_label_on_the_line_says_what_a_line_outside_any_section_is() -> None:
     # Inside a section, a label of the item does not change the section.
     found = requirements("Preferred\n- Experience: Kubernetes.\n")
     assert found == {("kubernetes",): "preferred"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("2 years of experience with machine learning and TensorFlow or JAX.",
+         {("machine-learning",), ("tensorflow", "jax")}),
+        ("Python or Scala and SQL.", {("python", "scala"), ("sql",)}),
+        ("AWS, GCP, or Azure and Docker.", {("aws", "gcp", "azure"), ("docker",)}),
+        # A list of examples stays one requirement however it is joined.
+        ("Docker and Kubernetes or similar.", {("docker", "kubernetes")}),
+    ],
+)  # fmt: skip
+def test_and_parts_what_or_joins(sentence: str, expected: set[tuple[str, ...]]) -> None:
+    assert set(requirements(f"Requirements\n- {sentence}\n")) == expected

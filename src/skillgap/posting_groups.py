@@ -77,6 +77,7 @@ _NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 _OR = re.compile(r"\bor\b|/|\bnor\b", re.IGNORECASE)
+_AND = re.compile(r"[\s,]*\b(and|as well as)\b[\s,]*", re.IGNORECASE)
 #: Nouns that make a skill's name a kind of things ("cloud platforms", "ML frameworks").
 _KINDS = (
     r"(platforms?|frameworks?|tools?|tooling|librar(y|ies)|languages?|databases?|stores?|"
@@ -203,6 +204,11 @@ def _run_groups(
     either = len(ids) > 1 and (
         _OR.search(joiners[-1]) or _OTHER.search(joiners[-1]) or all("/" in j for j in joiners)
     )
+    ands = [i for i, joiner in enumerate(joiners) if _AND.fullmatch(joiner)]
+    if kind is None and ands and any(map(_OR.search, joiners)) and not _listed(text, run):
+        # "machine learning and TensorFlow or JAX": "and" parts what "or" joins.
+        cuts = [0, *(i + 1 for i in ands), len(run)]
+        return [g for a, b in pairwise(cuts) for g in _run_groups(text, run[a:b], None, covers)]
     if kind is not None or len(ids) < 2 or _listed(text, run) or either:
         groups = [Alternatives(ids)]
     elif any(slashes):
