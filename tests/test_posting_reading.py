@@ -357,3 +357,17 @@ def test_a_label_on_the_line_says_what_a_line_outside_any_section_is() -> None:
 )  # fmt: skip
 def test_and_parts_what_or_joins(sentence: str, expected: set[tuple[str, ...]]) -> None:
     assert set(requirements(f"Requirements\n- {sentence}\n")) == expected
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Python is required and Docker is preferred.",
+        "Python is mandatory while Docker is a bonus.",
+        "Python is a must, but Docker is a plus.",
+    ],
+)
+def test_a_clause_that_says_it_is_optional_after_one_that_asks_outright(item: str) -> None:
+    assert requirements(f"Requirements\n- {item}\n") == {
+        ("python",): "required", ("docker",): "preferred",
+    }  # fmt: skip

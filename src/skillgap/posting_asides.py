@@ -27,6 +27,8 @@ _CLAUSE = re.compile(r",\s+(and|but|while|plus)\s", re.IGNORECASE)
 _OPTIONAL_REST = re.compile(
     r"(?<=\w)[,;]?\s+((and|or|but)\s*,?\s*)?(ideally|preferably|optionally)\b", re.IGNORECASE
 )
+_CONTRAST = re.compile(r"[,;]?\s+(and|but|while|whereas)\s+", re.IGNORECASE)
+_REQUIRED = re.compile(r"\b(must|required|mandatory|essential)\b", re.IGNORECASE)
 _ITEM_START = re.compile(r".*(,|;|\)|\band\b|\bas well as\b)", re.DOTALL | re.IGNORECASE)
 
 
@@ -61,4 +63,12 @@ def optional_asides(line: str, bounds: tuple[int, int]) -> list[tuple[int, int]]
     asked = rest is not None and not says_preferred(line[bounds[0] : rest.start()])
     if rest and asked and not any(a <= rest.start() < b for a, b in spans):
         spans.append((rest.start(), bounds[1]))
+    # "Python is required and Spark is preferred": a clause that says so after one that
+    # asks outright.
+    for joiner in reversed(list(_CONTRAST.finditer(line, bounds[0], bounds[1]))):
+        head, tail = line[bounds[0] : joiner.start()], line[joiner.start() : bounds[1]]
+        if _REQUIRED.search(head) and says_preferred(tail) and not says_preferred(head):
+            if not any(a <= joiner.start() < b for a, b in spans):
+                spans.append((joiner.start(), bounds[1]))
+            break
     return sorted(spans)
