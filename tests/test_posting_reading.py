@@ -371,3 +371,18 @@ def test_a_clause_that_says_it_is_optional_after_one_that_asks_outright(item: st
     assert requirements(f"Requirements\n- {item}\n") == {
         ("python",): "required", ("docker",): "preferred",
     }  # fmt: skip
+
+
+def test_an_item_that_opens_an_any_of_list_ends_with_its_sub_items() -> None:
+    found = requirements(
+        "Requirements\n- Python\n- Experience with at least one of:\n"
+        "  - PyTorch\n  - TensorFlow\n  - JAX\n- SQL\n"
+    )
+    assert found == {
+        ("python",): "required", ("pytorch", "tensorflow", "jax"): "required",
+        ("sql",): "required",
+    }  # fmt: skip
+    found = requirements(
+        "Requirements\nExperience in one of the following areas:\n- NLP\n- Computer vision\n"
+    )
+    assert found == {("nlp", "computer-vision"): "required"}

@@ -218,7 +218,11 @@ _MAX_NAMED_WORDS = 8
 #: A line that opens with a short label of its own ("Requirements: Python, SQL").
 _LABEL = re.compile(r"^\W*(?P<label>\w[\w'&/ -]{0,40}?)\s*:\s+\S")
 #: A heading that makes its list one set of alternatives ("experience in any of the following").
-_ANY_OF_HEADING = re.compile(r"\b(any|one or more|at least one) of (the following|these)\b", re.I)
+_ANY_OF_HEADING = re.compile(
+    r"\b(any|one or more|at least one|one|either) of (the following|these)\b|"
+    r"\b(any|one or more|at least one|either) of\W*$",
+    re.IGNORECASE,
+)
 
 
 def heading_kind(line: str) -> Section | None:
@@ -286,15 +290,20 @@ def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
     """
     current: Section = "intro"
     any_of = False
+    any_of_item: int | None = None  # the indent of an item that opens an "any of" list
     sections: list[Section] = []
     grouped: list[bool] = []
     for line in lines:
+        indent = len(line) - len(line.lstrip())
+        if any_of_item is not None and line.strip() and indent <= any_of_item:
+            any_of = False  # "- Experience with one of:" ends with its sub-items
         kind = heading_kind(line)
         if kind is None and _ANY_OF_HEADING.search(line) and line.rstrip(" *_").endswith(":"):
             kind = current  # "At least one of the following must be true:" opens a list
         if kind is not None:
             current = kind
             any_of = _ANY_OF_HEADING.search(line) is not None
+            any_of_item = indent if any_of and _BULLET.match(line.strip()) else None
             sections.append("other")  # the heading itself asks for nothing
         elif current in ("intro", "other") and (label := _LABEL.match(line)):
             # "Requirements: Python, SQL" outside any section: the label says what it is.
