@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from skillgap.errors import InputError
 from skillgap.ids import DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD
@@ -116,14 +117,21 @@ def years_asked(sentence: str, at: int | None = None) -> int | None:
     ``at`` (where a requirement's first skill stands in it) and several figures, the one said
     of that skill: the last before it, else the first after ("5+ years in software
     engineering, 3+ years in ML systems")."""
-    figures = []
-    for match in _YEARS.finditer(sentence):
-        word = match.group(1).lower()
-        figures.append((match.start(), _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)))
+    figures = _year_figures(sentence)
     if at is None or len({value for _, value in figures}) < 2:
         return min((value for _, value in figures), default=None)
     before = [value for start, value in figures if start < at]
     return before[-1] if before else figures[0][1]
+
+
+@lru_cache(maxsize=8)
+def _year_figures(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where a sentence states years of experience, and how many (read once a sentence)."""
+    figures = []
+    for match in _YEARS.finditer(sentence):
+        word = match.group(1).lower()
+        figures.append((match.start(), _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)))
+    return tuple(figures)
 
 
 def extract_requirements(
@@ -216,6 +224,9 @@ def _sentence_requirements(
         groups = fields_as_one(
             alternative_groups(text, part_hits, taxonomy, all_one=any_of), fields
         )
+        first: dict[str, int] = {}  # where each skill first stands in the sentence
+        for hit in part_hits:
+            first.setdefault(hit.skill_id, hit.start - sentence_start)
         degree_at = [h.start - sentence_start for h in part_hits if h.skill_id in DEGREE_ORDER]
         route = bool(degree_at) and degree_as_route(sentence, min(degree_at))
         found += [
@@ -226,8 +237,7 @@ def _sentence_requirements(
                 line=line_number,
                 years=years_asked(
                     sentence,
-                    min((h.start for h in part_hits if h.skill_id in group.skills), default=0)
-                    - sentence_start,
+                    min((first[skill] for skill in group.skills if skill in first), default=0),
                 ),
                 kind=group.kind,
             )

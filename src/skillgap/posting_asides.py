@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from skillgap.posting_sections import says_preferred
+from skillgap.posting_sections import preferred_at, says_preferred
 
 #: An aside that is only a cue says it of the item it follows ("Python (required) and Spark
 #: (preferred)", "Kubernetes (optional)"); the item begins after a comma, "and" or an aside.
@@ -64,11 +64,13 @@ def optional_asides(line: str, bounds: tuple[int, int]) -> list[tuple[int, int]]
     if rest and asked and not any(a <= rest.start() < b for a, b in spans):
         spans.append((rest.start(), bounds[1]))
     # "Python is required and Spark is preferred": a clause that says so after one that
-    # asks outright.
-    for joiner in reversed(list(_CONTRAST.finditer(line, bounds[0], bounds[1]))):
-        head, tail = line[bounds[0] : joiner.start()], line[joiner.start() : bounds[1]]
-        if _REQUIRED.search(head) and says_preferred(tail) and not says_preferred(head):
-            if not any(a <= joiner.start() < b for a, b in spans):
-                spans.append((joiner.start(), bounds[1]))
-            break
+    # asks outright, from the last joiner between the first word that asks and the first
+    # that says it is optional.
+    sentence = line[bounds[0] : bounds[1]]
+    optional, asks = preferred_at(sentence), _REQUIRED.search(sentence)
+    if asks and asks.end() <= optional:
+        joiners = list(_CONTRAST.finditer(sentence, asks.end(), optional))
+        cut = bounds[0] + joiners[-1].start() if joiners else None
+        if cut is not None and not any(a <= cut < b for a, b in spans):
+            spans.append((cut, bounds[1]))
     return sorted(spans)

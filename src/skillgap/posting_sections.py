@@ -352,6 +352,12 @@ def says_preferred(text: str) -> bool:
     return _PREFERRED_PHRASE.search(text) is not None
 
 
+def preferred_at(text: str) -> int:
+    """Where the words first say that what they name is optional, or -1."""
+    match = _PREFERRED_PHRASE.search(text)
+    return match.start() if match else -1
+
+
 def sentence_importance(sentence: str, section: Section, *, line: str = "") -> Importance | None:
     """What a sentence of a section asks of the candidate: required, preferred or nothing."""
     preferred = _PREFERRED_PHRASE.search(sentence) is not None or bool(
