@@ -17,7 +17,8 @@ decides anything by itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Literal
 
 Section = Literal[
@@ -322,28 +323,38 @@ def _is_duty(sentence: str) -> bool:
     return not _DESCRIBING_NEXT.match(start.group("next") or "")
 
 
-def outside_parentheses(line: str, ends: Iterable[re.Match[str]]) -> list[re.Match[str]]:
-    """The sentence ends of a line that stand outside parentheses: an aside ends no sentence
-    ("pipelines (eg. Airflow, Prefect, or similar)", "(Ph.D. preferred. Or equivalent)")."""
-    return [m for m in ends if line.count("(", 0, m.start()) <= line.count(")", 0, m.start())]
+def outside_parentheses(line: str, ends: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The sentence ends of a line that stand outside parentheses, in order: an aside ends no
+    sentence ("pipelines (eg. Airflow, Prefect, or similar)", "(Ph.D. preferred. Or ...)")."""
+    depth, seen = 0, 0
+    for end in ends:  # in order: the parentheses are counted once along the line
+        depth += line.count("(", seen, end.start()) - line.count(")", seen, end.start())
+        seen = end.start()
+        if depth <= 0:
+            yield end
+
+
+def _first_ends(line: str, pattern: re.Pattern[str], count: int) -> list[re.Match[str]]:
+    """The first ``count`` sentence ends of a line outside parentheses (a line of a thousand
+    sentences is not read to its end for each of them)."""
+    return list(islice(outside_parentheses(line, pattern.finditer(line)), count))
 
 
 def _one_sentence(line: str) -> bool:
     """Whether a line holds one sentence, as a list item does (a paragraph holds several)."""
-    text = line.strip()
-    return not outside_parentheses(text, _SENTENCE_END.finditer(text))
+    return not _first_ends(line.strip(), _SENTENCE_END, 1)
 
 
 def _paragraph(line: str) -> bool:
     """Whether a line is a paragraph of prose (three sentences or more), not a list item."""
-    return len(outside_parentheses(line, _PROSE_SENTENCE_END.finditer(line))) >= 2
+    return len(_first_ends(line, _PROSE_SENTENCE_END, 2)) >= 2
 
 
 def _opens_item(sentence: str, line: str) -> bool:
     """Whether a sentence is a list item, or opens one that says more ("Experience as a
     Data Engineer. GCP experience preferred."), rather than a sentence inside a paragraph."""
     text = line.strip()
-    ends = outside_parentheses(text, _SENTENCE_END.finditer(text))
+    ends = _first_ends(text, _SENTENCE_END, 1)
     return not ends or text[: ends[0].start() + 1].strip() in sentence
 
 
