@@ -44,7 +44,8 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
         ("preferred", r"\b(preferred|nice[- ]to[- ]haves?|bonus|plus(es)?\b|desired|desirable|"
                       r"great to have|good to have|ideally|ideal (to have|qualifications|skills|"
                       r"experience)|extra credit|stand out|sets? you apart|even better|"
-                      r"not required|optional|would be great|great if|love to see|might also|"
+                      r"not required|optional|would be (great|nice)|(great|nice) if|love to see|"
+                      r"might also|"
                       r"also have|helpful|advantageous|an advantage)"),
         ("required", r"\b(requirements?|required|qualifications?|must[- ]haves?|must have|"
                      r"what you('ll| will)? (need|bring)|need to succeed|who you are|you have|"
@@ -54,7 +55,8 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                      r"what we (expect|need|require)|we (expect|need|require)\b.*\byou|"
                      r"(ideal|right|successful) candidate|(good|great|strong) fit|thrive if|"
                      r"should apply if|you('ll| will) have|your background|^background$|"
-                     r"education)"),
+                     r"education|criteria|person specification|knowledge|abilities|^essential$|"
+                     r"(about )?the (candidate|applicant))"),
         ("responsibilities", r"\b(responsibilit|what you('ll| will)? (do|be doing|work on)|"
                              r"you will\b|you'll\b|the role\b|this role|your role|the position|"
                              r"duties|day[- ]to[- ]day|impact|objectives?|job description|"
@@ -75,7 +77,8 @@ _MAX_HEADING_WORDS = 10
 _MAX_LEAD_IN_WORDS = 25
 _PREFERRED_LEAD_IN = re.compile(
     r"\b(preferred|nice[- ]to[- ]have|bonus|a plus|pluses|ideally|desired|desirable|"
-    r"great to have|even better|stand out|not required|would be great|great if|love to see|"
+    r"great to have|even better|stand out|not required|would be (great|nice)|(great|nice) if|"
+    r"love to see|"
     r"might also|also have|helpful|advantageous|an advantage|sets? you apart)\b",
     re.IGNORECASE,
 )
@@ -207,7 +210,7 @@ _JOINING_WORDS = frozenset(
         "points", "extra", "important", "other", "job", "position", "more", "some", "this",
         "technical", "professional", "personal", "what", "we", "we're", "we\u2019re", "are",
         "what's", "if", "you", "in", "who", "candidate", "candidates", "needed", "role", "all",
-        "would", "make", "makes", "profile", "from",
+        "would", "make", "makes", "profile", "from", "have", "had",
     }
 )  # fmt: skip
 #: Headings that name the company or the place ("More about Hugging Face", "Life at Acme").
