@@ -397,3 +397,16 @@ def test_an_item_that_opens_an_any_of_list_ends_with_its_sub_items() -> None:
         "Requirements\nExperience in one of the following areas:\n- NLP\n- Computer vision\n"
     )
     assert found == {("nlp", "computer-vision"): "required"}
+
+
+def test_the_fields_of_a_degree_carry_no_years_and_roles_are_kinds() -> None:
+    role = read_job(
+        b"Requirements\n- A degree in Computer Science, Statistics or a related field and "
+        b"3+ years of Python.\n- 2+ years in an ML engineer role, or a related role such as "
+        b"backend engineer.\n",
+        name="posting.txt",
+    )
+    years = {r.any_of: r.years for r in role.requirements}
+    assert years[("computer-science", "statistics")] is None
+    assert years[("python",)] == 3
+    assert years[("machine-learning", "backend-development")] == 2

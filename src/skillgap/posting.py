@@ -216,7 +216,7 @@ def _sentence_requirements(
         (outside, sentence_importance(main, section, line=line), main),
         (inside, "preferred" if sentence_importance(sentence, section, line=line) else None, ""),
     ]
-    fields = degree_fields(text, hits, line_start + bounds[1], taxonomy)  # once a sentence
+    fields = degree_fields(text, hits, (sentence_start, line_start + bounds[1]), taxonomy)
     found = []
     for part_hits, importance, words in parts:
         if importance is None or not part_hits:
@@ -235,7 +235,10 @@ def _sentence_requirements(
                 importance="preferred" if route and _of_degree(group, fields) else importance,
                 sentence=sentence,
                 line=line_number,
-                years=years_asked(
+                # A degree's fields are studied, not practised for years.
+                years=None
+                if _of_degree(group, fields)
+                else years_asked(
                     sentence,
                     min((first[skill] for skill in group.skills if skill in first), default=0),
                 ),

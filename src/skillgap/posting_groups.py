@@ -42,7 +42,7 @@ _INTRODUCER = re.compile(
     r"(\bsuch as|\be\.?g\.?|\bi\.?e\.?|\bincluding|\blike|\bfor (example|instance)|"
     r"\bespecially|\bparticularly|\bnamely|\bsome of|\bone or more of|\bany of|\bat least one of"
     r"|\bof the following|\bsimilar to|\bfrom)\b[\s,:(]*(but not limited to\b[\s,:)]*)?"
-    r"(\S+[\s,]+){0,2}$|\(\s*(\S+[\s,]+){0,2}$",
+    r"(\S+[\s,/]+){0,2}$|\(\s*(\S+[\s,]+){0,2}$",
     re.IGNORECASE,
 )
 #: Introducers of examples proper; "especially" or "particularly" stresses a part of a skill,
@@ -85,7 +85,7 @@ _KINDS = (
     r"technolog(y|ies)|services?|providers?|stacks?|systems?|solutions?|engines?|"
     r"environments?|ecosystems?|packages?|toolkits?|pipelines?|workflows?|endpoints?|"
     r"infrastructure|architectures?|practices?|concepts?|paradigms?|offerings?|apis?|"
-    r"warehouses?|lakes?|lakehouses?|clouds?)\b"
+    r"warehouses?|lakes?|lakehouses?|clouds?|roles?|positions?)\b"
 )
 #: A kind noun right after a skill's name or one word on ("ML operation frameworks").
 _KIND_AFTER = re.compile(rf"[\s-]*([\w&]+[\s-]+)?{_KINDS}", re.IGNORECASE)
@@ -256,12 +256,17 @@ _FIELD_CLAUSE_END = re.compile(
 _FIELD_CATEGORIES = frozenset({"foundations", "application-areas", "fields", "domains"})
 
 
-def degree_fields(text: str, hits: Sequence[Hit], end: int, taxonomy: Taxonomy) -> set[str]:
+def degree_fields(
+    text: str, hits: Sequence[Hit], bounds: tuple[int, int], taxonomy: Taxonomy
+) -> set[str]:
     """The skills a sentence names as the fields of the degree it asks for ("a Master's or
-    PhD in Statistics, Economics, or a quantitative field"). ``end``: where the sentence
-    ends in ``text``."""
-    degrees = [h for h in hits if h.skill_id in DEGREE_LEVELS]
-    clause = _FIELD_CLAUSE.match(text, degrees[-1].end, end) if degrees else None
+    PhD in Statistics, Economics, or a quantitative field", "Degree in a STEM, Economics, or
+    related field"). ``bounds``: where the sentence begins and ends in ``text``."""
+    degrees = [h.end for h in hits if h.skill_id in DEGREE_LEVELS]
+    if not degrees and (unnamed := _UNNAMED_DEGREE.search(text[bounds[0] : bounds[1]])):
+        degrees = [bounds[0] + unnamed.end()]
+    end = bounds[1]
+    clause = _FIELD_CLAUSE.match(text, degrees[-1], end) if degrees else None
     if clause is None:
         return set()
     stop = _FIELD_CLAUSE_END.search(text, clause.end(), end)
