@@ -227,7 +227,7 @@ def _sentence_requirements(
         first: dict[str, int] = {}  # where each skill first stands in the sentence
         for hit in part_hits:
             first.setdefault(hit.skill_id, hit.start - sentence_start)
-        degree_at = [h.start - sentence_start for h in part_hits if h.skill_id in DEGREE_ORDER]
+        degree_at = [at for skill, at in first.items() if skill in DEGREE_ORDER]
         route = bool(degree_at) and degree_as_route(sentence, min(degree_at))
         found += [
             PostingRequirement(
