@@ -46,7 +46,8 @@ def test_phrases_override_the_heading() -> None:
         ("BS/MS/PhD in Computer Science.",
          [("degree-bachelor", "degree-master", "degree-phd"), ("computer-science",)]),
         ("Degree in Computer Science, Statistics or a related field.",
-         [("computer-science", "statistics")]),
+         [("degree-bachelor", "degree-master", "degree-phd"),
+          ("computer-science", "statistics")]),
         ("Published at NeurIPS or ICML.", [("publications",)]),
     ],
 )  # fmt: skip

@@ -20,23 +20,28 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from skillgap.errors import InputError
 from skillgap.ids import DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD
 from skillgap.matching import Hit, find_skills
+from skillgap.posting_asides import optional_asides
 from skillgap.posting_groups import (
     Alternatives,
     alternative_groups,
+    degree_as_route,
     degree_fields,
     fields_accepted,
     fields_as_one,
+    unnamed_degree,
 )
 from skillgap.posting_mentions import company_names, list_labels, names_no_skill
 from skillgap.posting_sections import (
+    NO_STOP_AFTER,
     Importance,
     Section,
     line_sections,
-    says_preferred,
+    outside_parentheses,
     sentence_importance,
 )
 from skillgap.posting_terms import posting_warnings, unrecognised_terms
@@ -60,12 +65,14 @@ _SPECIFIER_GAP = 24
 #: Words between two skills that name them apart ("NLP to analyze sentiment", "machine
 #: learning, especially deep learning"): then the second specifies nothing.
 _LIST_GAP = re.compile(r"[\s,/]*((or|and|and/or|&)[\s,]*)?", re.IGNORECASE)
-_APART = re.compile(r",|;|\b(and|or|to|especially|particularly|plus|as well as)\b", re.I)
+_APART = re.compile(
+    r",|;|\(|\b(and|or|to|especially|particularly|plus|as well as|such as|e\.g|like|including|"
+    r"for example)\b",
+    re.I,
+)
 #: A sentence ends at ". " or "; ", but not after "etc.", "e.g." or "i.e." ("teams like
-#: DevOps, Infra etc. to optimize pipelines").
-_SENTENCE_STOP = re.compile(r"(?<!etc)(?<!e\.g)(?<!i\.e)(?<!incl)[.;] ")
-_ASIDE = re.compile(r"\([^()]*\)")
-_PREDICATE = re.compile(r"\b(is|are|be|was|were)\b", re.IGNORECASE)
+#: DevOps, Infra etc. to optimize pipelines"), nor inside parentheses.
+_SENTENCE_STOP = re.compile(rf"{NO_STOP_AFTER}[.;] ")
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15,
@@ -103,7 +110,7 @@ def _sentence_bounds(line: str, start: int, stops: list[int]) -> tuple[int, int]
 
 
 def _sentence_stops(line: str) -> list[int]:
-    return [m.start() for m in _SENTENCE_STOP.finditer(line)]
+    return [m.start() for m in outside_parentheses(line, _SENTENCE_STOP.finditer(line))]
 
 
 def years_asked(sentence: str, at: int | None = None) -> int | None:
@@ -111,14 +118,21 @@ def years_asked(sentence: str, at: int | None = None) -> int | None:
     ``at`` (where a requirement's first skill stands in it) and several figures, the one said
     of that skill: the last before it, else the first after ("5+ years in software
     engineering, 3+ years in ML systems")."""
-    figures = []
-    for match in _YEARS.finditer(sentence):
-        word = match.group(1).lower()
-        figures.append((match.start(), _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)))
+    figures = _year_figures(sentence)
     if at is None or len({value for _, value in figures}) < 2:
         return min((value for _, value in figures), default=None)
     before = [value for start, value in figures if start < at]
     return before[-1] if before else figures[0][1]
+
+
+@lru_cache(maxsize=8)
+def _year_figures(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where a sentence states years of experience, and how many (read once a sentence)."""
+    figures = []
+    for match in _YEARS.finditer(sentence):
+        word = match.group(1).lower()
+        figures.append((match.start(), _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)))
+    return tuple(figures)
 
 
 def extract_requirements(
@@ -191,7 +205,7 @@ def _sentence_requirements(
     raw = line[bounds[0] : bounds[1]]
     sentence = raw.strip()
     sentence_start = line_start + bounds[0] + len(raw) - len(raw.lstrip())  # in ``text``
-    spans = _optional_asides(line, bounds)
+    spans = optional_asides(line, bounds)
     asides = [(line_start + a, line_start + b) for a, b in spans]
     inside = [h for h in hits if any(a <= h.start < b for a, b in asides)]
     aside_hits = set(inside)
@@ -199,49 +213,46 @@ def _sentence_requirements(
     main = raw
     for a, b in reversed(spans):
         main = main[: a - bounds[0]] + main[b - bounds[0] :]
-    parts: list[tuple[list[Hit], Importance | None]] = [
-        (outside, sentence_importance(main, section, line=line)),
-        (inside, "preferred" if sentence_importance(sentence, section, line=line) else None),
+    parts: list[tuple[list[Hit], Importance | None, str]] = [
+        (outside, sentence_importance(main, section, line=line), main),
+        (inside, "preferred" if sentence_importance(sentence, section, line=line) else None, ""),
     ]
-    fields = degree_fields(text, hits, line_start + bounds[1], taxonomy)  # once a sentence
+    fields = degree_fields(text, hits, (sentence_start, line_start + bounds[1]), taxonomy)
     found = []
-    for part_hits, importance in parts:
+    for part_hits, importance, words in parts:
         if importance is None or not part_hits:
             continue
         groups = fields_as_one(
             alternative_groups(text, part_hits, taxonomy, all_one=any_of), fields
         )
+        first: dict[str, int] = {}  # where each skill first stands in the sentence
+        for hit in part_hits:
+            first.setdefault(hit.skill_id, hit.start - sentence_start)
+        degree_at = [at for skill, at in first.items() if skill in DEGREE_ORDER]
+        route = bool(degree_at) and degree_as_route(sentence, min(degree_at))
         found += [
             PostingRequirement(
                 any_of=group.skills,
-                importance=importance,
+                importance="preferred" if route and _of_degree(group, fields) else importance,
                 sentence=sentence,
                 line=line_number,
-                years=years_asked(
+                # A degree's fields are studied, not practised for years.
+                years=None
+                if _of_degree(group, fields)
+                else years_asked(
                     sentence,
-                    min((h.start for h in part_hits if h.skill_id in group.skills), default=0)
-                    - sentence_start,
+                    min((first[skill] for skill in group.skills if skill in first), default=0),
                 ),
                 kind=group.kind,
             )
-            for group in _degrees_apart(groups)
+            for group in _degrees_apart(groups, words)
         ]
     return found
 
 
-def _optional_asides(line: str, bounds: tuple[int, int]) -> list[tuple[int, int]]:
-    """Where a sentence says that part of it is optional: asides in parentheses, and a last
-    clause after a comma when the rest of the sentence does not say so itself."""
-    spans = [
-        m.span() for m in _ASIDE.finditer(line, bounds[0], bounds[1]) if says_preferred(m.group())
-    ]
-    comma = line.rfind(", ", bounds[0], bounds[1])
-    if comma > bounds[0] and not any(a <= comma < b for a, b in spans):
-        head, tail = line[bounds[0] : comma], line[comma : bounds[1]]
-        # "MLC-LLM, vLLM, TGI is a plus": a verb makes the whole sentence optional.
-        if says_preferred(tail) and not says_preferred(head) and not _PREDICATE.search(tail):
-            spans.append((comma, bounds[1]))
-    return sorted(spans)
+def _of_degree(group: Alternatives, fields: set[str]) -> bool:
+    """Whether a requirement is a degree, or the fields a degree may be in."""
+    return group.skills[0] in DEGREE_ORDER or set(group.skills) <= fields
 
 
 def _joined(current: PostingRequirement | None, item: PostingRequirement) -> PostingRequirement:
@@ -250,12 +261,14 @@ def _joined(current: PostingRequirement | None, item: PostingRequirement) -> Pos
     return replace(current, any_of=tuple(dict.fromkeys((*current.any_of, *item.any_of))))
 
 
-def _degrees_apart(groups: list[Alternatives]) -> list[Alternatives]:
+def _degrees_apart(groups: list[Alternatives], words: str) -> list[Alternatives]:
     """The degrees a sentence names are one requirement at their lowest level: "Bachelor's
-    or Master's" is met by a bachelor's, "MS or PhD" by a master's (or a PhD)."""
+    or Master's" is met by a bachelor's, "MS or PhD" by a master's (or a PhD); "a degree in
+    Statistics" by a bachelor's, "an advanced degree" by a master's."""
     degrees = {skill for group in groups for skill in group.skills if skill in DEGREE_ORDER}
     if not degrees:
-        return list(groups)
+        level = unnamed_degree(words)
+        return list(groups) if level is None else [Alternatives(DEGREE_ORDER[level:]), *groups]
     others = [
         Alternatives(kept, kind=group.kind and kept[0] == group.skills[0])
         for group in groups

@@ -29,14 +29,21 @@ from skillgap.taxonomy_model import FIELD_WORDS
 #: and the noun of a role the first names ("as a DevOps Engineer or Data Engineer").
 _JOINER = re.compile(
     r"^(\s*(engineers?|developers?|scientists?|analysts?|specialists?|architects?)\b)?"
-    r"[\s,;/&()\[\]]*((\b(or|and/or|and|either|as well as|plus)\b|&)[\s,;/()\[\]]*)?$",
+    r"[\s,;/&()\[\]]*((\b(or|and/or|and|either|as well as|plus)\b|&)[\s,;/()\[\]]*)?"
+    r"((an?|any|some)\s+)?(\b(other|another|similar|comparable|equivalent|related)\s+)?$",
     re.IGNORECASE,
 )
+#: A list closed by the kind its items are examples of ("PyTorch, TensorFlow or other deep
+#: learning frameworks"): the kind is one requirement with them.
+_OTHER = re.compile(r"\b(other|another|similar|comparable|equivalent|related)\s+$", re.I)
+#: A kind that a colon introduces ("any major cloud platform: AWS, GCP or Azure").
+_COLON = re.compile(r"^[^\w]*(\w+[\s-]+)?[\w&]*\s*:\s*$")
 #: Words before a list that make it a list of examples ("such as", "e.g.", "(").
 _INTRODUCER = re.compile(
     r"(\bsuch as|\be\.?g\.?|\bi\.?e\.?|\bincluding|\blike|\bfor (example|instance)|"
     r"\bespecially|\bparticularly|\bnamely|\bsome of|\bone or more of|\bany of|\bat least one of"
-    r"|\bof the following|\bsimilar to|\bfrom)\b[\s,:]*(\S+[\s,]+){0,2}$|\(\s*(\S+[\s,]+){0,2}$",
+    r"|\bof the following|\bsimilar to|\bfrom)\b[\s,:(]*(but not limited to\b[\s,:)]*)?"
+    r"(\S+[\s,/]+){0,2}$|\(\s*(\S+[\s,]+){0,2}$",
     re.IGNORECASE,
 )
 #: Introducers of examples proper; "especially" or "particularly" stresses a part of a skill,
@@ -57,9 +64,11 @@ _CLOSER = re.compile(
     re.IGNORECASE,
 )
 #: Items of a list the taxonomy does not know, between two it knows ("PyTorch, CNTK, Spacy"):
-#: up to three short names, each set off by commas.
+#: up to three short names, each set off by commas; and the rest of an item's name after the
+#: skill it names ("AWS ML offerings, Docker").
 _UNKNOWN_ITEMS = re.compile(
-    r"^\s*,\s*(?:[\w.+#-]+(?:\s[\w.+#-]+)?\s*,\s*){1,3}(?:(?:or|and/or|and)\s+)?$",
+    r"^(\s+[\w.+#-]+(\s[\w.+#-]+)?)?\s*,\s*(?:[\w.+#-]+(?:\s[\w.+#-]+)?\s*,\s*){0,3}"
+    r"(?:(?:or|and/or|and)\s+)?$",
     re.IGNORECASE,
 )
 #: Words that make a stretch between commas a phrase, not the name of an item.
@@ -69,12 +78,15 @@ _NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 _OR = re.compile(r"\bor\b|/|\bnor\b", re.IGNORECASE)
+_AND = re.compile(r"[\s,]*\b(and|as well as)\b[\s,]*", re.IGNORECASE)
 #: Nouns that make a skill's name a kind of things ("cloud platforms", "ML frameworks").
 _KINDS = (
     r"(platforms?|frameworks?|tools?|tooling|librar(y|ies)|languages?|databases?|stores?|"
     r"models?|methods?|techniques?|approach(es)?|algorithms?|"
     r"technolog(y|ies)|services?|providers?|stacks?|systems?|solutions?|engines?|"
-    r"environments?|ecosystems?|packages?|toolkits?)\b"
+    r"environments?|ecosystems?|packages?|toolkits?|pipelines?|workflows?|endpoints?|"
+    r"infrastructure|architectures?|practices?|concepts?|paradigms?|offerings?|apis?|"
+    r"warehouses?|lakes?|lakehouses?|clouds?|roles?|positions?)\b"
 )
 #: A kind noun right after a skill's name or one word on ("ML operation frameworks").
 _KIND_AFTER = re.compile(rf"[\s-]*([\w&]+[\s-]+)?{_KINDS}", re.IGNORECASE)
@@ -118,7 +130,7 @@ def alternative_groups(
     for index in range(1, len(runs)):
         kind, first = runs[index - 1][-1], runs[index][0]
         between = text[kind.end : first.start]
-        if _INTRODUCER.search(between) and (
+        if (_INTRODUCER.search(between) or _COLON.match(between)) and (
             _general(text, kind, first)
             or (_NAMES_EXAMPLES.search(between) is not None and covers(kind, runs[index]))
         ):
@@ -190,7 +202,14 @@ def _run_groups(
     ids = tuple(dict.fromkeys(h.skill_id for h in run))
     joiners = [text[a.end : b.start] for a, b in pairwise(run)]
     slashes = [j.strip() == "/" for j in joiners]
-    either = len(ids) > 1 and (_OR.search(joiners[-1]) or all("/" in j for j in joiners))
+    either = len(ids) > 1 and (
+        _OR.search(joiners[-1]) or _OTHER.search(joiners[-1]) or all("/" in j for j in joiners)
+    )
+    ands = [i for i, joiner in enumerate(joiners) if _AND.fullmatch(joiner)]
+    if kind is None and ands and any(map(_OR.search, joiners)) and not _listed(text, run):
+        # "machine learning and TensorFlow or JAX": "and" parts what "or" joins.
+        cuts = [0, *(i + 1 for i in ands), len(run)]
+        return [g for a, b in pairwise(cuts) for g in _run_groups(text, run[a:b], None, covers)]
     if kind is not None or len(ids) < 2 or _listed(text, run) or either:
         groups = [Alternatives(ids)]
     elif any(slashes):
@@ -238,12 +257,17 @@ _FIELD_CLAUSE_END = re.compile(
 _FIELD_CATEGORIES = frozenset({"foundations", "application-areas", "fields", "domains"})
 
 
-def degree_fields(text: str, hits: Sequence[Hit], end: int, taxonomy: Taxonomy) -> set[str]:
+def degree_fields(
+    text: str, hits: Sequence[Hit], bounds: tuple[int, int], taxonomy: Taxonomy
+) -> set[str]:
     """The skills a sentence names as the fields of the degree it asks for ("a Master's or
-    PhD in Statistics, Economics, or a quantitative field"). ``end``: where the sentence
-    ends in ``text``."""
-    degrees = [h for h in hits if h.skill_id in DEGREE_LEVELS]
-    clause = _FIELD_CLAUSE.match(text, degrees[-1].end, end) if degrees else None
+    PhD in Statistics, Economics, or a quantitative field", "Degree in a STEM, Economics, or
+    related field"). ``bounds``: where the sentence begins and ends in ``text``."""
+    degrees = [h.end for h in hits if h.skill_id in DEGREE_LEVELS]
+    if not degrees and (unnamed := _UNNAMED_DEGREE.search(text[bounds[0] : bounds[1]])):
+        degrees = [bounds[0] + unnamed.end()]
+    end = bounds[1]
+    clause = _FIELD_CLAUSE.match(text, degrees[-1], end) if degrees else None
     if clause is None:
         return set()
     stop = _FIELD_CLAUSE_END.search(text, clause.end(), end)
@@ -289,6 +313,41 @@ def fields_accepted(sentence: str, any_of: Sequence[str], taxonomy: Taxonomy) ->
         return ()
     own = [" ".join(skill.name.lower().split()) for skill in named]
     return tuple(dict.fromkeys([*(f for f in own if FIELD_WORDS.match(f)), *KINDRED_FIELDS]))
+
+
+#: A degree a posting asks for without naming its level ("Degree in a STEM field", "a
+#: university degree", "an advanced degree"), not a degree of something ("a high degree of
+#: autonomy", "360-degree feedback").
+_UNNAMED_DEGREE = re.compile(
+    r"(?:^\W*|\b(?:an?|your|one)\s+)(?P<level>(?:advanced|graduate|postgraduate|higher|"
+    r"university|college|undergraduate|four-year|4-year|technical|relevant|STEM|quantitative|"
+    r"academic)\s+)?degree\b(?!\s+of\b|\s+(is\s+)?not\b)",
+    re.IGNORECASE,
+)
+_ADVANCED = frozenset({"advanced", "graduate", "postgraduate", "higher"})
+
+
+def unnamed_degree(words: str) -> int | None:
+    """The level (0 a bachelor's, 1 a master's) of a degree asked for without its name."""
+    match = _UNNAMED_DEGREE.search(words)
+    if match is None:
+        return None
+    return int((match.group("level") or "").strip().casefold() in _ADVANCED)
+
+
+#: Before a degree, words that make it another route to the experience asked ("5+ years of
+#: industry experience or equivalent with a Master's", "5+ years, or 3+ years with a PhD").
+_ROUTE = re.compile(
+    r"\b\d{1,2}\+?\s*(years?|yrs)\b[^.;]*\bor\s+(equivalent|\d{1,2}\+?\s*(years?|yrs)\b[^.;]*?)"
+    r"\s+(with|and|plus)\s+(an?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def degree_as_route(sentence: str, at: int) -> bool:
+    """Whether the degree at ``at`` in a sentence is named as another route to the years of
+    experience it asks: then no degree is required, one is only a plus."""
+    return _ROUTE.search(sentence, 0, at) is not None
 
 
 def fields_as_one(groups: list[Alternatives], fields: set[str]) -> list[Alternatives]:

@@ -17,7 +17,8 @@ decides anything by itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Literal
 
 Section = Literal[
@@ -33,24 +34,35 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
         ("other", r"\b(disclosures?|pre-employment|privacy|locations?|legal|notice|"
                   r"general info|salary range|pay range|compensation range)\b"),
         ("benefits", r"\b(benefits?|perks?|what we offer|we offer|what you('ll| will)? get|"
-                     r"in it for you|we have for you|compensation|salary|pay\b|rewards|"
-                     r"why (join|work)|life at|our offer|incentives?|longevity|holidays?|vacation|"
-                     r"time off|insurance|401\(?k|retirement|wellness|relocation)"),
+                     r"in it for you|we have for you|compensation|salary|pay\b|"
+                     r"what to expect(?! in (this|the|your) (role|job|position))|"
+                     r"rewards|why (join|work)|^why\b|life at|our offer|incentives?|longevity|"
+                     r"holidays?|vacation|time off|insurance|401\(?k|retirement|wellness|"
+                     r"relocation)"),
         ("apply", r"\b(how to apply|apply|application|interview process|hiring process|"
                   r"next steps|not sure if|recruit)"),
         ("preferred", r"\b(preferred|nice[- ]to[- ]haves?|bonus|plus(es)?\b|desired|desirable|"
-                      r"great to have|good to have|ideal(ly)?|extra credit|stand out|"
-                      r"set you apart|even better|not required|optional)"),
+                      r"great to have|good to have|ideally|ideal (to have|qualifications|skills|"
+                      r"experience)|extra credit|stand out|sets? you apart|even better|"
+                      r"not required|optional|would be (great|nice)|(great|nice) if|love to see|"
+                      r"might also|"
+                      r"also have|helpful|advantageous|an advantage)"),
         ("required", r"\b(requirements?|required|qualifications?|must[- ]haves?|must have|"
                      r"what you('ll| will)? (need|bring)|need to succeed|who you are|you have|"
                      r"is this you|about you(rself)?$|look(ing)? for|skills?(-set)?\b|skill set|"
                      r"your profile|expertise|you possess|you should have|you bring|"
-                     r"competenc|experience\b|^you$|eligibility|what it takes)"),
+                     r"competenc|experience\b|^you$|^you are$|eligibility|what it takes|"
+                     r"what we (expect|need|require)|we (expect|need|require)\b.*\byou|"
+                     r"(ideal|right|successful) candidate|(good|great|strong) fit|thrive if|"
+                     r"should apply if|you('ll| will) have|your background|^background$|"
+                     r"education|criteria|person specification|knowledge|abilities|^essential$|"
+                     r"(about )?the (candidate|applicant))"),
         ("responsibilities", r"\b(responsibilit|what you('ll| will)? (do|be doing|work on)|"
                              r"you will\b|you'll\b|the role\b|this role|your role|the position|"
                              r"duties|day[- ]to[- ]day|impact|objectives?|job description|"
                              r"description|summary|opportunity|challenges|mission of the role|"
-                             r"the job\b|overview of the role|key tasks|projects?\b|deliver)"),
+                             r"the job\b|overview of the role|tasks|projects?\b|deliver|"
+                             r"your mission|involves)"),
         ("intro", r"\b(about\b|who we are|our (mission|story|team|values|company)|company|"
                   r"meet the team|the team|overview|we live by|culture)"),
 )  # fmt: skip
@@ -58,16 +70,22 @@ _HEADING_KINDS = [(kind, re.compile(pattern, re.I)) for kind, pattern in _HEADIN
 
 #: Marks around a heading's words: Markdown, emphasis, emoji, bullets, rules.
 _MARKS = re.compile(r"^[^\w(]+|[^\w)?!]+$")
+#: A heading's words are its link's text, never the address ("# [ML Engineer](.../apply/...)").
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
 _MAX_HEADING_WORDS = 10
 _MAX_LEAD_IN_WORDS = 25
 _PREFERRED_LEAD_IN = re.compile(
     r"\b(preferred|nice[- ]to[- ]have|bonus|a plus|pluses|ideally|desired|desirable|"
-    r"great to have|even better|stand out|not required)\b",
+    r"great to have|even better|stand out|not required|would be (great|nice)|(great|nice) if|"
+    r"love to see|"
+    r"might also|also have|helpful|advantageous|an advantage|sets? you apart)\b",
     re.IGNORECASE,
 )
 _REQUIRED_LEAD_IN = re.compile(
     r"\b(requires?|required|must|need|qualifications?|capabilities|strengths|skills|"
-    r"experience|look(ing)? for|you have|you bring|you should|ideal candidate)\b",
+    r"experience|look(ing)? for|you have|you bring|you should|ideal candidate|"
+    r"you('ll| will) (have|need|bring)|successful|succeed|good fit|great fit)\b",
     re.IGNORECASE,
 )
 #: "Location: Remote", "Title: ML Engineer": a label with its value on the line is no heading.
@@ -81,7 +99,9 @@ _PREFERRED_PHRASE = re.compile(
     r"advantage|asset)\b|\bnice[- ]to[- ]have\b|\bpreferred\b|\bpreferably\b|\bideally\b|"
     r"\bdesirable\b|\bdesired\b|\bbonus( points)?\b|\ba plus\b|\bnot required\b|\boptional\b|"
     r"\bgreat to have\b|\bgood to have\b|\bwould be great\b|\bhelpful\b|\bbeneficial\b|"
-    r"\badvantageous\b|\ban advantage\b",
+    r"\badvantageous\b|\ban advantage\b|\ban asset\b|^\W*plus\s*:|\bwelcomed?\b|\bappreciated\b|"
+    r"\b(is|are) valued\b|\bextra (points|credit)\b|\bdifferentiator\b|\blove to see\b|"
+    r"\bwould be nice\b|\bnice to see\b",
     re.IGNORECASE,
 )
 #: An item that asks for an interest, which is not yet a skill ("Passionate about
@@ -90,6 +110,13 @@ _INTEREST_ITEM = re.compile(
     r"^\W*(\w+ (or|and/or) )?(an? )?((strong|keen|genuine|deep|real) )?(passion(ate)? (about|for)|"
     r"interest(ed)? in|"
     r"(excited|curious) about|enthusias(m|tic) (for|about))\b",
+    re.IGNORECASE,
+)
+#: A reader the words only hope is interested ("If you're excited about leveraging tools
+#: like OpenAI and Hugging Face, we want you on our team").
+_EXCITED = re.compile(
+    r"\byou('re|\u2019re| are) (really |truly |genuinely )?(excited|passionate|curious|"
+    r"enthusiastic|interested)\b",
     re.IGNORECASE,
 )
 _REQUIRED_PHRASE = re.compile(
@@ -102,17 +129,18 @@ _COMPANY_PHRASE = re.compile(
     r"customers|clients|investors)\b",
     re.IGNORECASE,
 )
-#: A sentence that states what the company is or does, even inside a requirement section.
-_COMPANY_FACT = re.compile(
-    r"\b(our|we|we'?re|we\u2019re|is used by|are used by|trusted by|is a leading|is the leading|"
-    r"founded|headquartered|backed by)\b",
-    re.IGNORECASE,
-)
 #: What only a company is ("Acme is used by...", not "We love data here").
-_COMPANY_STATEMENT = re.compile(
-    r"\b(is used by|are used by|trusted by|is a leading|is the leading|founded|headquartered|"
-    r"backed by)\b",
-    re.IGNORECASE,
+_STATEMENT = (
+    r"is used by|are used by|trusted by|is a leading|is the leading|founded|headquartered|backed by"
+)
+_COMPANY_STATEMENT = re.compile(rf"\b({_STATEMENT})\b", re.IGNORECASE)
+#: A sentence that states what the company is or does, even inside a requirement section.
+_COMPANY_FACT = re.compile(rf"\b(our|we|we'?re|we\u2019re|{_STATEMENT})\b", re.IGNORECASE)
+#: Who a posting says it is looking for ("looking for a senior ML engineer", "someone").
+_SOUGHT = (
+    r"looking for (an? |the )?([\w/+-]+ ){0,3}?(someone|individuals?|people|persons?|candidates?|"
+    r"engineers?|scientists?|developers?|researchers?|analysts?|hires?|experts?|specialists?|"
+    r"leaders?|experience)"
 )
 #: A sentence that addresses the candidate's own skills, wherever it stands.
 _CANDIDATE_PHRASE = re.compile(
@@ -120,15 +148,27 @@ _CANDIDATE_PHRASE = re.compile(
     r"you\u2019re|if you|candidates?|applicants?|(this|the) (individual|person|hire)|"
     r"experience (with|in|using|of|building|developing)|proficien\w*|expertise in|knowledge of|"
     r"familiar(ity)? with|fluen\w*|background in|degree|\d+\+? years|abilit(y|ies)|adaptab\w*|"
-    r"comfortable|looking for (someone|individuals|people|candidates|engineers|experience)|"
-    r"the ideal|we (need|require|expect|want|seek)|we are seeking|we'?re seeking)\b",
+    rf"comfortable|{_SOUGHT}|the ideal|we (need|require|expect|want|seek)|we are seeking|"
+    r"we'?re seeking|"
+    r"we('d|\u2019d| would) (love|like) to see)\b",
     re.IGNORECASE,
 )
-#: A sentence that speaks to the candidate: in an introduction, only these ask for anything.
+#: A sentence that speaks to the candidate: in an introduction, only these ask for anything
+#: ("looking for an engineer with 3+ years of Python", not "looking for an ML engineer to
+#: build our ranking systems").
 _ADDRESSED = re.compile(
     r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
-    r"you\u2019re|if you|you know|candidates?|applicants?|the ideal|looking for (someone|"
-    r"individuals|people|candidates|engineers|experience)|we (need|require|expect|want|seek))\b",
+    rf"you\u2019re|if you|you know|candidates?|applicants?|the ideal|{_SOUGHT} (with|who)|"
+    r"looking for (someone|individuals|people|candidates|engineers|experience)|"
+    r"we (need|require|expect|want|seek)|"
+    r"we('d|\u2019d| would) (love|like) to see)\b",
+    re.IGNORECASE,
+)
+#: A sentence that says what the candidate has, among the duties ("You have 5+ years of
+#: Python"), not what the job gives ("you will have the chance to learn Rust").
+_HAS_QUALIFICATION = re.compile(
+    r"\byou (have|bring|possess|should have|must have)\b(?!\s+(the|an?)\s+(opportunity|chance|"
+    r"access))|\b(candidates?|applicants?) (should|must) have\b",
     re.IGNORECASE,
 )
 #: A sentence that speaks to the reader ("Python and SQL are your daily tools").
@@ -154,9 +194,11 @@ _DESCRIBING_START = re.compile(
     r"[a-z]+('|\u2019)s)$",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<!etc)(?<!e\.g)(?<!i\.e)(?<!incl)[.!?;]\s+\S")
+#: Abbreviations whose full stop ends no sentence ("e.g. Airflow", "eg. Airflow", "etc. and").
+NO_STOP_AFTER = r"(?<!\betc)(?<!\be\.g)(?<!\beg)(?<!\bi\.e)(?<!\bie)(?<!\bincl)(?<!\bvs)"
+_SENTENCE_END = re.compile(rf"{NO_STOP_AFTER}[.!?;]\s+\S")
 #: The end of a sentence of prose: after a word, before a capital (". NET Core" is none).
-_PROSE_SENTENCE_END = re.compile(r"(?<=[\w)\"'\u201d])(?<!etc)(?<!e\.g)(?<!i\.e)[.!?]\s+[A-Z]")
+_PROSE_SENTENCE_END = re.compile(rf"(?<=[\w)\"'\u201d]){NO_STOP_AFTER}[.!?]\s+[A-Z]")
 _DESCRIBING_NEXT = re.compile(r"^\s+(is|are|was|were|has|have|had|will|can|'s|\u2019s)$", re.I)
 #: A labelled line that names the tools the candidate will use ("Tech stack: PyTorch, Ray").
 _STACK_LABEL = re.compile(
@@ -168,6 +210,8 @@ _JOINING_WORDS = frozenset(
         "basic", "additional", "main", "core", "general", "primary", "essential", "specific",
         "points", "extra", "important", "other", "job", "position", "more", "some", "this",
         "technical", "professional", "personal", "what", "we", "we're", "we\u2019re", "are",
+        "what's", "if", "you", "in", "who", "candidate", "candidates", "needed", "role", "all",
+        "would", "make", "makes", "profile", "from", "have", "had",
     }
 )  # fmt: skip
 #: Headings that name the company or the place ("More about Hugging Face", "Life at Acme").
@@ -176,8 +220,14 @@ _NAMED_HEADING = re.compile(
 )
 _MAX_BARE_WORDS = 5
 _MAX_NAMED_WORDS = 8
+#: A line that opens with a short label of its own ("Requirements: Python, SQL").
+_LABEL = re.compile(r"^\W*(?P<label>\w[\w'&/ -]{0,40}?)\s*:\s+\S")
 #: A heading that makes its list one set of alternatives ("experience in any of the following").
-_ANY_OF_HEADING = re.compile(r"\b(any|one or more|at least one) of (the following|these)\b", re.I)
+_ANY_OF_HEADING = re.compile(
+    r"\b(any|one or more|at least one|one|either) of (the following|these)\b|"
+    r"\b(any|one or more|at least one|either) of\W*$",
+    re.IGNORECASE,
+)
 
 
 def heading_kind(line: str) -> Section | None:
@@ -189,8 +239,11 @@ def heading_kind(line: str) -> Section | None:
     raw = line.strip()
     if not raw or (raw.endswith((".", ";", ",")) and not raw.endswith("...")):
         return None
-    title = _MARKS.sub("", raw.replace("**", "").replace("__", "")).strip()
-    if not title or _INLINE_LABEL.search(title):
+    words = _LINK.sub(r"\1", raw).replace("\u2019", "'").replace("**", "").replace("__", "")
+    if _INLINE_LABEL.search(_MARKS.sub("", words)):
+        return None
+    title = _MARKS.sub("", _URL.sub("", words)).strip()
+    if not title:
         return None
     if raw.rstrip(" *_").endswith(":") and len(title.split()) <= _MAX_LEAD_IN_WORDS:
         # A sentence that leads into a list says what the list is ("This role requires a
@@ -242,16 +295,24 @@ def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
     """
     current: Section = "intro"
     any_of = False
+    any_of_item: int | None = None  # the indent of an item that opens an "any of" list
     sections: list[Section] = []
     grouped: list[bool] = []
     for line in lines:
+        indent = len(line) - len(line.lstrip())
+        if any_of_item is not None and line.strip() and indent <= any_of_item:
+            any_of = False  # "- Experience with one of:" ends with its sub-items
         kind = heading_kind(line)
         if kind is None and _ANY_OF_HEADING.search(line) and line.rstrip(" *_").endswith(":"):
             kind = current  # "At least one of the following must be true:" opens a list
         if kind is not None:
             current = kind
             any_of = _ANY_OF_HEADING.search(line) is not None
+            any_of_item = indent if any_of and _BULLET.match(line.strip()) else None
             sections.append("other")  # the heading itself asks for nothing
+        elif current in ("intro", "other") and (label := _LABEL.match(line)):
+            # "Requirements: Python, SQL" outside any section: the label says what it is.
+            sections.append(heading_kind(label.group("label") + ":") or current)
         else:
             sections.append(current)
         grouped.append(any_of and kind is None)
@@ -266,21 +327,39 @@ def _is_duty(sentence: str) -> bool:
     return not _DESCRIBING_NEXT.match(start.group("next") or "")
 
 
+def outside_parentheses(line: str, ends: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The sentence ends of a line that stand outside parentheses, in order: an aside ends no
+    sentence ("pipelines (eg. Airflow, Prefect, or similar)", "(Ph.D. preferred. Or ...)")."""
+    depth, seen = 0, 0
+    for end in ends:  # in order: the parentheses are counted once along the line
+        depth += line.count("(", seen, end.start()) - line.count(")", seen, end.start())
+        seen = end.start()
+        if depth <= 0:
+            yield end
+
+
+def _first_ends(line: str, pattern: re.Pattern[str], count: int) -> list[re.Match[str]]:
+    """The first ``count`` sentence ends of a line outside parentheses (a line of a thousand
+    sentences is not read to its end for each of them)."""
+    return list(islice(outside_parentheses(line, pattern.finditer(line)), count))
+
+
 def _one_sentence(line: str) -> bool:
     """Whether a line holds one sentence, as a list item does (a paragraph holds several)."""
-    return _SENTENCE_END.search(line.strip()) is None
+    return not _first_ends(line.strip(), _SENTENCE_END, 1)
 
 
 def _paragraph(line: str) -> bool:
     """Whether a line is a paragraph of prose (three sentences or more), not a list item."""
-    return len(_PROSE_SENTENCE_END.findall(line)) >= 2
+    return len(_first_ends(line, _PROSE_SENTENCE_END, 2)) >= 2
 
 
 def _opens_item(sentence: str, line: str) -> bool:
     """Whether a sentence is a list item, or opens one that says more ("Experience as a
     Data Engineer. GCP experience preferred."), rather than a sentence inside a paragraph."""
-    first = _SENTENCE_END.search(line.strip())
-    return first is None or line.strip()[: first.start() + 1].strip() in sentence
+    text = line.strip()
+    ends = _first_ends(text, _SENTENCE_END, 1)
+    return not ends or text[: ends[0].start() + 1].strip() in sentence
 
 
 def _continues_company_fact(sentence: str, line: str) -> bool:
@@ -303,10 +382,16 @@ def says_preferred(text: str) -> bool:
     return _PREFERRED_PHRASE.search(text) is not None
 
 
+def preferred_at(text: str) -> int:
+    """Where the words first say that what they name is optional, or -1."""
+    match = _PREFERRED_PHRASE.search(text)
+    return match.start() if match else -1
+
+
 def sentence_importance(sentence: str, section: Section, *, line: str = "") -> Importance | None:
     """What a sentence of a section asks of the candidate: required, preferred or nothing."""
     preferred = _PREFERRED_PHRASE.search(sentence) is not None or bool(
-        _INTEREST_ITEM.match(sentence)
+        _INTEREST_ITEM.match(sentence) or _EXCITED.search(sentence)
     )
     required = _REQUIRED_PHRASE.search(sentence) is not None
     about_company = (
@@ -333,7 +418,9 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
         case "responsibilities":
             if _STACK_LABEL.match(line):
                 return "preferred"
-            if _QUALIFICATION_START.match(sentence) and _opens_item(sentence, line):
+            if (
+                _QUALIFICATION_START.match(sentence) and _opens_item(sentence, line)
+            ) or _HAS_QUALIFICATION.search(sentence):
                 return "preferred" if preferred else "required"
             addressed = _CANDIDATE_PHRASE.search(sentence) or _WILL_DO.search(sentence)
             company = (

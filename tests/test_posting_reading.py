@@ -1,0 +1,412 @@
+"""Job postings read as a recruiter reads them (issue 15), more cases on small made-up
+postings: sentences that run on through an aside, headings written with links, curly
+apostrophes or as a question to the reader, and kinds named before their examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillgap.analysis import read_job
+from skillgap.posting_sections import heading_kind
+
+
+def requirements(text: str) -> dict[tuple[str, ...], str]:
+    role = read_job(text.encode(), name="posting.txt")
+    return {r.any_of: r.importance for r in role.requirements}
+
+
+@pytest.mark.parametrize("introducer", ["eg.", "e.g.", "ie.", "i.e.", "incl."])
+def test_an_abbreviation_in_an_aside_ends_no_sentence(introducer: str) -> None:
+    found = requirements(
+        "Requirements\n"
+        f"- Experience building data pipelines ({introducer} Airflow, Prefect, or similar).\n"
+    )
+    group = next(g for g in found if "airflow" in g)
+    assert {"etl", "airflow", "workflow-orchestration"} <= set(group), found
+    assert found[group] == "required"
+    assert not any(len(g) == 1 and g[0] in group for g in found)
+
+
+def test_a_full_stop_inside_parentheses_ends_no_sentence() -> None:
+    # "B.S. " would end a sentence: the master's would be a second degree requirement.
+    found = requirements(
+        "Requirements\n- A degree (B.S. or M.S.) in Computer Science or Statistics.\n"
+    )
+    degrees = [g for g in found if g[0].startswith("degree-")]
+    assert degrees == [("degree-bachelor", "degree-master", "degree-phd")], found
+    assert found[degrees[0]] == "required"
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("# [Data Scientist](https://jobs.example.com/apply/data-scientist-1)", None),
+        ("## Click to [apply](https://jobs.example.com/apply/1)", "apply"),
+        ("**What you\u2019ll be doing:**", "responsibilities"),
+        ("What you\u2019ll need", "required"),
+        ("**What we expect from you:**", "required"),
+        ("What We Need From You", "required"),
+        ("**What to expect working here:**", "benefits"),
+        ("What to expect in this role:", "responsibilities"),
+        ("How to apply: www.example.com/apply", None),
+    ],
+)  # fmt: skip
+def test_a_heading_is_read_from_its_words_not_its_link(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading) == kind
+
+
+def test_items_under_a_linked_title_and_a_question_to_the_reader_are_read() -> None:
+    found = requirements(
+        "# [ML Engineer](https://jobs.example.com/apply/ml-engineer-7)\n"
+        "Acme builds forecasting tools.\n\n"
+        "**What you\u2019ll be doing:**\n"
+        "- Build recommender systems.\n\n"
+        "**What we expect from you:**\n"
+        "- Proficiency in SQL.\n"
+        "- A degree and experience with PyTorch.\n\n"
+        "**What to expect working here:**\n"
+        "- You will be part of a team that ships Kubernetes tooling.\n"
+    )
+    assert found[("recommender-systems",)] == "preferred"
+    assert found[("sql",)] == "required"
+    assert found[("pytorch",)] == "required"
+    assert ("kubernetes",) not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Experience deploying and managing model endpoints (e.g. SageMaker, Vertex AI).",
+         ("model-deployment", "sagemaker", "vertex-ai")),
+        ("Proficiency with GenAI workflows (e.g. RAG).", ("generative-ai", "rag")),
+        ("Experience with CI/CD pipelines such as GitHub Actions or Jenkins.",
+         ("ci-cd",)),
+    ],
+)  # fmt: skip
+def test_a_kind_of_workflow_endpoint_or_pipeline_is_met_by_its_examples(
+    sentence: str, group: tuple[str, ...]
+) -> None:
+    found = requirements(f"Requirements\n- {sentence}\n")
+    kept = next(g for g in found if g[0] == group[0])
+    assert set(group) <= set(kept), found
+    assert len(found) == 1, found
+
+
+def test_the_rest_of_an_items_name_keeps_a_list_of_examples_together() -> None:
+    found = requirements(
+        "Nice to have\n"
+        "- Knowledge of deployment tools, such as AWS managed offerings, Docker, Kubernetes, etc.\n"
+    )
+    assert ("aws", "docker", "kubernetes") in found, found
+    assert found[("aws", "docker", "kubernetes")] == "preferred"
+    # An 'and' list with the same words stays three requirements.
+    found = requirements("Requirements\n- AWS managed offerings, Docker and Kubernetes.\n")
+    assert set(found) == {("aws",), ("docker",), ("kubernetes",)}
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("It would be great if you have:", "preferred"),
+        ("Even better if you have", "preferred"),
+        ("What sets you apart", "preferred"),
+        ("We'd love to see:", "preferred"),
+        ("You might also have:", "preferred"),
+        ("Additional skills that would be helpful:", "preferred"),
+        ("You might be a good fit if:", "required"),
+        ("The right candidate will have:", "required"),
+        ("To be successful in this role you will have:", "required"),
+        ("You will have:", "required"),
+        ("Candidate Requirements", "required"),
+        ("Education & Experience", "required"),
+        ("The Ideal Candidate", "required"),
+        ("Your background", "required"),
+        ("Essential criteria", "required"),
+        ("Essential", "required"),
+        ("Desirable criteria", "preferred"),
+        ("Person specification", "required"),
+        ("Knowledge, Skills and Abilities", "required"),
+        ("About the candidate", "required"),
+        ("It would be nice if you had:", "preferred"),
+        ("Knowledge of Python", None),
+        ("Role Description", "responsibilities"),
+        ("Your tasks", "responsibilities"),
+        ("What's in it for you", "benefits"),
+        ("Why Acme?", "benefits"),
+        ("Experience with government work", None),
+        ("Background in statistics", None),
+    ],
+)  # fmt: skip
+def test_headings_as_people_write_them(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading) == kind
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Plus: experience with Kubernetes",
+        "Exposure to Kubernetes is welcome",
+        "Kubernetes experience appreciated",
+        "Extra points for Kubernetes",
+        "Kubernetes experience would be nice",
+        "Kubernetes experience considered an asset",
+        "We would love to see Kubernetes experience",
+        "Experience with Kubernetes is valued",
+        "Experience with Kubernetes is a differentiator",
+    ],
+)
+def test_an_item_that_says_it_is_optional_is_preferred_under_requirements(item: str) -> None:
+    found = requirements(f"Requirements\n- Python.\n- {item}.\n")
+    assert found == {("python",): "required", ("kubernetes",): "preferred"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "degree"),
+    [
+        ("Bachelor's/Master's degree in Computer Science.",
+         ("degree-bachelor", "degree-master", "degree-phd")),
+        ("An advanced degree (Master's/Ph.D.) in Computer Science.",
+         ("degree-master", "degree-phd")),
+        ("B.S./M.S. in Computer Science.", ("degree-bachelor", "degree-master", "degree-phd")),
+        ("M.S./PhD in Statistics.", ("degree-master", "degree-phd")),
+        ("M.Sc./Ph.D. in Physics.", ("degree-master", "degree-phd")),
+        ("Degree in a STEM field and experience with SQL.",
+         ("degree-bachelor", "degree-master", "degree-phd")),
+        ("A university degree in Statistics.", ("degree-bachelor", "degree-master", "degree-phd")),
+        ("An advanced degree in Statistics.", ("degree-master", "degree-phd")),
+    ],
+)  # fmt: skip
+def test_a_degree_written_with_a_slash_or_without_its_level_is_one_requirement(
+    sentence: str, degree: tuple[str, ...]
+) -> None:
+    found = requirements(f"Requirements\n- {sentence}\n")
+    assert [g for g in found if g[0].startswith("degree-")] == [degree], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Work with a high degree of autonomy in Python.",
+        "Give 360-degree feedback on SQL code.",
+        "Degree not required: strong Python.",
+    ],
+)
+def test_a_degree_of_something_is_no_degree(sentence: str) -> None:
+    found = requirements(f"Requirements\n- {sentence}\n")
+    assert not any(g[0].startswith("degree-") for g in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        # A kind that a colon introduces.
+        ("Experience with any major cloud platform: AWS, GCP or Azure.",
+         ("cloud-computing", "aws", "gcp", "azure")),
+        ("Experience with at least one deep learning framework: PyTorch, TensorFlow, or JAX.",
+         ("deep-learning", "pytorch", "tensorflow", "jax")),
+        # A list closed by the kind its items are examples of.
+        ("Experience with PyTorch, TensorFlow or other deep learning frameworks.",
+         ("pytorch", "tensorflow", "deep-learning")),
+        # Examples after 'such as' are examples, not words that only specify the kind.
+        ("Experience with experiment tracking tools such as Weights & Biases or MLflow.",
+         ("experiment-tracking", "weights-and-biases", "mlflow")),
+    ],
+)  # fmt: skip
+def test_a_kind_and_its_examples_however_written_are_one_requirement(
+    sentence: str, group: tuple[str, ...]
+) -> None:
+    assert requirements(f"Requirements\n- {sentence}\n") == {group: "required"}
+
+
+def test_a_colon_after_a_label_that_is_no_kind_makes_no_group() -> None:
+    found = requirements("Requirements\n- Languages: Python and SQL.\n- Cloud: AWS and Docker.\n")
+    assert found == {
+        ("python",): "required", ("sql",): "required",
+        ("aws",): "required", ("docker",): "required",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("Experience with Python (required) and Docker (preferred).",
+         {("python",): "required", ("docker",): "preferred"}),
+        ("Python, SQL, Docker (nice to have).",
+         {("python",): "required", ("sql",): "required", ("docker",): "preferred"}),
+        ("Kubernetes (optional)", {("kubernetes",): "preferred"}),
+        # An aside that names a skill speaks of that skill only.
+        ("Python (Docker a plus)", {("python",): "required", ("docker",): "preferred"}),
+    ],
+)  # fmt: skip
+def test_an_aside_that_is_only_a_cue_speaks_of_the_item_before_it(
+    item: str, expected: dict[tuple[str, ...], str]
+) -> None:
+    assert requirements(f"Requirements\n- {item}\n") == expected
+
+
+def test_a_posting_of_prose_says_whom_it_is_looking_for() -> None:
+    found = requirements(
+        "We're looking for a senior engineer with 3+ years of Python experience and "
+        "familiarity with AWS. Experience with Kubernetes is a plus.\n"
+    )
+    assert found == {("python",): "required", ("aws",): "required", ("kubernetes",): "preferred"}
+    # Whom it looks for and what they will do is no qualification.
+    found = requirements(
+        "We are looking for a data scientist to build our forecasting models.\n"
+        "Requirements\n- SQL\n"
+    )
+    assert found == {("sql",): "required"}
+
+
+def test_what_the_candidate_has_among_the_duties_is_required() -> None:
+    found = requirements(
+        "Job Description\n"
+        "You will build data products with Spark. You have 5+ years of Python. "
+        "You will have the opportunity to learn Kubernetes.\n"
+    )
+    assert found[("python",)] == "required"
+    assert found[("apache-spark",)] == "preferred"
+    assert found.get(("kubernetes",)) != "required"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "5+ years of industry experience or equivalent with a Master's or PhD.",
+        "5+ years of experience, or 3+ years with a PhD in Computer Science.",
+    ],
+)
+def test_a_degree_named_as_another_route_to_the_experience_is_only_a_plus(sentence: str) -> None:
+    found = requirements(f"Requirements\n- {sentence}\n- Python\n")
+    assert found[("python",)] == "required"
+    assert {g: i for g, i in found.items() if g != ("python",)}
+    assert all(i == "preferred" for g, i in found.items() if g != ("python",)), found
+
+
+def test_a_degree_beside_years_of_a_skill_is_still_required() -> None:
+    found = requirements(
+        "Requirements\n- 3+ years of experience in Python or Java with a Bachelor's degree.\n"
+    )
+    assert found[("degree-bachelor", "degree-master", "degree-phd")] == "required"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Experience with stream processing, including but not limited to Spark and Flink.",
+         ("stream-processing", "apache-spark", "flink")),
+        ("Experience with tools such as (but not limited to) Kubeflow, Dagster.",
+         ("kubeflow", "workflow-orchestration")),
+        ("Experience with a modern data warehouse (Snowflake, BigQuery, Redshift).",
+         ("snowflake", "bigquery", "redshift")),
+    ],
+)  # fmt: skip
+def test_examples_not_limited_to_those_named_are_one_requirement(
+    sentence: str, group: tuple[str, ...]
+) -> None:
+    found = requirements(f"Requirements\n- {sentence}\n")
+    assert len(found) == 1 and set(group) <= set(next(iter(found))), found
+
+
+def test_a_sentence_that_hopes_the_reader_is_excited_asks_only_a_plus() -> None:
+    found = requirements(
+        "At Acme we build procurement software. If you're excited about leveraging tools like "
+        "Hugging Face and PyTorch, we want you on our team.\n"
+        "Requirements\n- SQL\n"
+    )
+    assert found == {("sql",): "required", ("hugging-face", "pytorch"): "preferred"}
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Strong Python skills and ideally experience with Docker.",
+        "Experience with Python and preferably Docker.",
+        "Python and, ideally, Docker.",
+        "Experience with Python, and Docker would be a bonus.",
+    ],
+)
+def test_the_rest_of_a_sentence_after_ideally_or_a_clause_of_its_own_is_preferred(
+    item: str,
+) -> None:
+    assert requirements(f"Requirements\n- {item}\n") == {
+        ("python",): "required", ("docker",): "preferred",
+    }  # fmt: skip
+    # Said first, 'ideally' makes the whole item preferred.
+    assert requirements("Requirements\n- Ideally, Python and Docker.\n") == {
+        ("python",): "preferred", ("docker",): "preferred",
+    }  # fmt: skip
+
+
+def test_a_label_on_the_line_says_what_a_line_outside_any_section_is() -> None:
+    found = requirements(
+        "Acme is hiring.\n"
+        "About us: our platform runs on Kafka.\n"
+        "Responsibilities: build models with PyTorch.\n"
+        "Requirements: Python, SQL and 3+ years of machine learning.\n"
+        "Nice to have: Docker.\n"
+    )
+    assert found == {
+        ("pytorch",): "preferred", ("python",): "required", ("sql",): "required",
+        ("machine-learning",): "required", ("docker",): "preferred",
+    }  # fmt: skip
+    # Inside a section, a label of the item does not change the section.
+    found = requirements("Preferred\n- Experience: Kubernetes.\n")
+    assert found == {("kubernetes",): "preferred"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("2 years of experience with machine learning and TensorFlow or JAX.",
+         {("machine-learning",), ("tensorflow", "jax")}),
+        ("Python or Scala and SQL.", {("python", "scala"), ("sql",)}),
+        ("AWS, GCP, or Azure and Docker.", {("aws", "gcp", "azure"), ("docker",)}),
+        # A list of examples stays one requirement however it is joined.
+        ("Docker and Kubernetes or similar.", {("docker", "kubernetes")}),
+    ],
+)  # fmt: skip
+def test_and_parts_what_or_joins(sentence: str, expected: set[tuple[str, ...]]) -> None:
+    assert set(requirements(f"Requirements\n- {sentence}\n")) == expected
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Python is required and Docker is preferred.",
+        "Python is mandatory while Docker is a bonus.",
+        "Python is a must, but Docker is a plus.",
+    ],
+)
+def test_a_clause_that_says_it_is_optional_after_one_that_asks_outright(item: str) -> None:
+    assert requirements(f"Requirements\n- {item}\n") == {
+        ("python",): "required", ("docker",): "preferred",
+    }  # fmt: skip
+
+
+def test_an_item_that_opens_an_any_of_list_ends_with_its_sub_items() -> None:
+    found = requirements(
+        "Requirements\n- Python\n- Experience with at least one of:\n"
+        "  - PyTorch\n  - TensorFlow\n  - JAX\n- SQL\n"
+    )
+    assert found == {
+        ("python",): "required", ("pytorch", "tensorflow", "jax"): "required",
+        ("sql",): "required",
+    }  # fmt: skip
+    found = requirements(
+        "Requirements\nExperience in one of the following areas:\n- NLP\n- Computer vision\n"
+    )
+    assert found == {("nlp", "computer-vision"): "required"}
+
+
+def test_the_fields_of_a_degree_carry_no_years_and_roles_are_kinds() -> None:
+    role = read_job(
+        b"Requirements\n- A degree in Computer Science, Statistics or a related field and "
+        b"3+ years of Python.\n- 2+ years in an ML engineer role, or a related role such as "
+        b"backend engineer.\n",
+        name="posting.txt",
+    )
+    years = {r.any_of: r.years for r in role.requirements}
+    assert years[("computer-science", "statistics")] is None
+    assert years[("python",)] == 3
+    assert years[("machine-learning", "backend-development")] == 2
