@@ -26,6 +26,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 
 from skillgap.analysis import analyze_document
@@ -152,11 +153,19 @@ def main() -> int:
     parser.add_argument(
         "--show-holdout", action="store_true", help="list false alarms and misses of the holdout"
     )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="GLOB",
+        help="only the labelled files matching one of these globs (e.g. '04[5-9]-*'): a new batch",
+    )
     args = parser.parse_args()
     corpus: Path = args.corpus
     taxonomy = load_taxonomy()
     ids = canonical_ids(corpus)
     labelled = read_labels(corpus)
+    if args.only:
+        labelled = [i for i in labelled if any(fnmatch(i.file, glob) for glob in args.only)]
     baseline = KeywordBaseline(taxonomy, ids)
     reports: dict[str, Report] = {}
     tool: dict[str, set[str]] = {}
@@ -175,9 +184,12 @@ def main() -> int:
 
     for split in SPLITS:
         members = [item for item in labelled if item.split == split]
+        if not members:  # a split --only left empty
+            continue
         shown = split == "tune" or args.show_holdout
         report_split(split, members, reports, tool, keyword, ids, taxonomy, args.details, shown)
-    report_pdf_agreement(labelled, tool, ids, taxonomy)
+    if not args.only:
+        report_pdf_agreement(labelled, tool, ids, taxonomy)
     return 0
 
 

@@ -501,3 +501,37 @@ def test_product_recommendations_need_a_cue_of_modelling(line: str, shown: bool)
     """A web developer who embedded a vendor's widget built no recommender (a review found
     it met the core of the MLE role)."""
     assert ("recommender-systems" in skill_ids(f"Experience\n- {line}\n")) == shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Built a risk model that predicts loan approval probability for each customer.",
+        "Added hotkeys and probability displays to the log viewer.",
+    ],
+)
+def test_probability_as_a_quantity_is_not_probability_theory(text: str) -> None:
+    assert "probability" not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Skills\nProbability, Linear Algebra, Statistics", "Took courses in probability and calculus."],
+)
+def test_probability_as_a_subject_counts(text: str) -> None:
+    assert "probability" in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Created production models to forecast attrition and predict employee churn.",
+        "Created a production system to forecast seasonal sales by product.",
+    ],
+)
+def test_models_built_for_production_show_deployment(text: str) -> None:
+    assert "model-deployment" in skill_ids(text)
+
+
+def test_production_without_a_model_is_no_deployment() -> None:
+    assert "model-deployment" not in skill_ids("Managed the production schedule of a print shop.")
