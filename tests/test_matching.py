@@ -516,7 +516,10 @@ def test_probability_as_a_quantity_is_not_probability_theory(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Skills\nProbability, Linear Algebra, Statistics", "Took courses in probability and calculus."],
+    [
+        "Skills\nProbability, Linear Algebra, Statistics",
+        "Took courses in probability and calculus.",
+    ],
 )
 def test_probability_as_a_subject_counts(text: str) -> None:
     assert "probability" in skill_ids(text)

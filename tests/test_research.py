@@ -212,7 +212,7 @@ def test_a_venue_served_outside_a_service_section_implies_no_publication() -> No
     "text",
     [
         "Service and leadership\nPC member:\n* IEEE Transactions on Knowledge and Data Engineering",
-        "Experience\nData scientist at Acme.\nReviewer for the Journal of Machine Learning Research",
+        "Experience\nData scientist.\nReviewer for the Journal of Machine Learning Research",
     ],
 )
 def test_a_journal_served_is_no_publication(text: str) -> None:
