@@ -538,3 +538,56 @@ def test_models_built_for_production_show_deployment(text: str) -> None:
 
 def test_production_without_a_model_is_no_deployment() -> None:
     assert "model-deployment" not in skill_ids("Managed the production schedule of a print shop.")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Inclusion and Diversity committee member, 2019-2021", "collaboration"),
+        ("Member of the graduate curriculum committee", "collaboration"),
+        ("Refined 100+ crystal structures in support of multi-lab projects.", "collaboration"),
+        (
+            "I completed my student teaching in the Lake Washington School District.",
+            "communication",
+        ),
+        ("Applied statistical machine learning techniques (HMMs) to motion data.", "statistics"),
+    ],
+)
+def test_soft_skills_and_statistics_as_resumes_state_them(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Tech Lead, Acme Corp, 2020 - 2023", "collaboration"),
+        ("I am always looking for exciting new interdisciplinary projects.", "collaboration"),
+        ("Committee for the Protection of Human Subjects approved the study.", "collaboration"),
+        ("Statistical Office of the European Union, intern", "statistics"),
+    ],
+)
+def test_titles_and_names_are_no_soft_skill_or_statistics(text: str, skill: str) -> None:
+    assert skill not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        (
+            "Optimizing core-shell fabrication and electrochemical performance.",
+            "performance-engineering",
+        ),
+        ("Courses: Operating System Design, Automata and Theory", "system-design"),
+        (
+            "Developed web rendering pipelines in the DemandWare pipeline language",
+            "computer-graphics",
+        ),
+        ("Built a web frontend for a real-time streaming video player", "stream-processing"),
+    ],
+)
+def test_another_word_or_thing_is_not_the_skill(text: str, skill: str) -> None:
+    assert skill not in skill_ids(text)
+
+
+def test_a_misspelt_long_word_in_prose_is_still_found() -> None:
+    assert "deep-learning" in skill_ids("Built a neutral network for image tagging.")

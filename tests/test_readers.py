@@ -745,3 +745,23 @@ def test_markdown_images_in_html_give_their_alternative_text() -> None:
         for line in read_bytes(source.encode(), "README.md").text.splitlines()
     ]
     assert lines == ["Tools", "python docker", "Inline PyTorch logo, bold ."]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_latex_profile_macros_give_the_profile_address(fast: bool) -> None:
+    from skillgap.readers.latex_fast import fast_latex_to_text
+    from skillgap.readers.latex_text import latex_to_text
+
+    source = "\\github{janedoe}\\gitlab{jd}\\github{}\\github{your_id}\n\\section{Skills} Python"
+    text = fast_latex_to_text(source) if fast else latex_to_text(source)
+    assert text is not None
+    assert "github.com/janedoe" in text and "gitlab.com/jd" in text
+    assert "github.com/ " not in text and "your_id" not in text  # no user, no address
+
+
+def test_a_latex_github_macro_is_github_evidence() -> None:
+    from skillgap.analysis import analyze
+
+    source = b"\\documentclass{article}\\begin{document}\\github{janedoe}\n\\end{document}"
+    found = {skill.id for skill in analyze(source, name="cv.tex").skills}
+    assert {"github", "git"} <= found
