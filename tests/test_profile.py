@@ -109,3 +109,17 @@ def test_venues_served_are_not_listed_as_venues_published_at() -> None:
         "Experience\nReviewer for AAAI 2022 while at Acme.\n"
     )
     assert analyze(resume.encode(), name="cv.txt").profile.publications.venues == ["ICML"]
+
+
+def test_a_degree_in_prose_keeps_its_field_and_its_own_status() -> None:
+    text = (
+        "About me\nI earned my bachelor\u2019s degree in Psychology. My love for teaching led me "
+        "to pursue my Master\u2019s in Elementary Education from Western Governors University. "
+        "I completed my student teaching in the Lake Washington School District.\n"
+    )
+    degrees = analyze(text.encode(), name="cv.md").profile.degrees
+    found = {(d.level, d.field, d.status) for d in degrees}
+    assert found == {
+        ("bachelor", "Psychology", "completed"),
+        ("master", "Elementary Education", "completed"),
+    }

@@ -23,10 +23,12 @@ _IN_PROGRESS = re.compile(
     re.IGNORECASE,
 )
 # "M.Sc. in Computer Science, TU Munich" / "Ph.D., Spanish Linguistics" / "BS Computer Science"
+# "bachelor's degree in Psychology." / "Master's in Elementary Education from WGU"
 _FIELD = re.compile(
-    r"^[\s.,:;)]*(?:(?:candidate|student|studies|program|programme)\s+)?"
+    r"^[\s.,:;)]*(?:(?:candidate|student|studies|program|programme|degree)\s+)?"
     r"(?:(?:in|of)\s+(?:science\s+in\s+|arts\s+in\s+)?|,\s*)?"
-    r"(?P<field>[A-Z][\w&/\- ]{2,60}?)\s*(?:[,;(|\u2013\u2014]|\s-\s|\s{2,}|\d|$)"
+    r"(?P<field>[A-Z][\w&/\- ]{2,60}?)\s*"
+    r"(?:[,;(|\u2013\u2014]|\s-\s|\s{2,}|\d|\.(?:\s|$)|\s(?:from|at)\s|$)"
 )
 _NOT_A_FIELD = re.compile(r"^(university|college|institute|school|from|at)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -63,7 +65,9 @@ def _degrees(hits: Sequence[Hit], lines: Sequence[str]) -> list[Degree]:
         level = DEGREE_LEVELS[hit.skill_id]
         if any(d.level == level and d.field == field for d in degrees):
             continue
-        ongoing = _in_progress(hit.line, lines, degree_lines)
+        start = hit.start - _line_start(lines, hit.line) if hit.start >= 0 else 0
+        sentence = _sentence(line, start, start + len(hit.text))
+        ongoing = _in_progress(hit.line, sentence, lines, degree_lines)
         degrees.append(
             Degree(
                 level=level,  # type: ignore[arg-type]
@@ -86,8 +90,20 @@ _ENTRY_LINES_AFTER = 2
 _SHORT_LINE = 60
 
 
-def _in_progress(number: int, lines: Sequence[str], degree_lines: set[int]) -> bool:
-    if _IN_PROGRESS.search(_line(lines, number)):
+def _sentence(line: str, start: int, end: int) -> str:
+    """The sentence of a degree's words on its line: a long line of prose holds others ("...
+    led me to pursue my Master's. I completed my student teaching" says nothing of its status
+    in the second sentence)."""
+    if len(line) <= _SHORT_LINE:
+        return line
+    first = line.rfind(". ", 0, start) + 1
+    stop = line.find(". ", end)
+    return line[first : len(line) if stop < 0 else stop]
+
+
+def _in_progress(number: int, sentence: str, lines: Sequence[str], degree_lines: set[int]) -> bool:
+    """Whether a degree is in progress: its sentence says so, or a short line after it."""
+    if _IN_PROGRESS.search(sentence):
         return True
     for after in range(number + 1, number + 1 + _ENTRY_LINES_AFTER):
         line = _line(lines, after)
