@@ -765,3 +765,18 @@ def test_a_latex_github_macro_is_github_evidence() -> None:
     source = b"\\documentclass{article}\\begin{document}\\github{janedoe}\n\\end{document}"
     found = {skill.id for skill in analyze(source, name="cv.tex").skills}
     assert {"github", "git"} <= found
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "cv:\n  sections:\n    Education:\n    - institution: York University\n"
+        "      area: Computer Science\n      degree: M.Sc.\n",
+        "education:\n- studyType: Master\n  area: Computer Science\n  institution: York U\n",
+    ],
+)
+def test_a_degree_and_its_field_kept_apart_read_as_one_line(source: str) -> None:
+    from skillgap.analysis import analyze
+
+    report = analyze(source.encode(), name="cv.yaml")
+    assert [(d.level, d.field) for d in report.profile.degrees] == [("master", "Computer Science")]

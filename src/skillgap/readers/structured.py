@@ -209,8 +209,11 @@ def _value_lines(
         if line:
             yield budget.keep(line)
     elif isinstance(value, dict):
+        degree = _degree_line(value)
+        if degree:
+            yield budget.keep(degree)
         for key, item in value.items():
-            if str(key) in skipped:
+            if str(key) in skipped or (degree and key in _DEGREE_PARTS):
                 continue
             heading = _key_heading(str(key)) if isinstance(item, (dict, list)) else None
             if heading:
@@ -220,6 +223,22 @@ def _value_lines(
     elif isinstance(value, list):
         for item in value:
             yield from _value_lines(item, depth=depth + 1, skipped=skipped, budget=budget)
+
+
+#: Keys of an education entry that hold its degree and its field apart (RenderCV's
+#: ``degree``/``area``, al-folio's and JSON Resume's ``studyType``/``area``).
+_DEGREE_KEYS = ("degree", "studyType", "study_type")
+_DEGREE_PARTS = frozenset({*_DEGREE_KEYS, "area"})
+
+
+def _degree_line(entry: dict[Any, Any]) -> str | None:
+    """An education entry's degree and field as one line, as a CV prints them ("M.Sc. in
+    Computer Science"), where they are kept under two keys; else None."""
+    area = entry.get("area")
+    degree = next((entry[k] for k in _DEGREE_KEYS if isinstance(entry.get(k), str)), None)
+    if not isinstance(area, str) or not degree or not area.strip() or not degree.strip():
+        return None
+    return _string_line(f"{degree.strip()} in {area.strip()}")
 
 
 # JSON Resume (jsonresume.org schema): each section rendered as a reader would see it.
