@@ -591,3 +591,13 @@ def test_another_word_or_thing_is_not_the_skill(text: str, skill: str) -> None:
 
 def test_a_misspelt_long_word_in_prose_is_still_found() -> None:
     assert "deep-learning" in skill_ids("Built a neutral network for image tagging.")
+
+
+def test_math_as_a_school_subject_taught_is_not_mathematics() -> None:
+    text = "## Lesson Plans\n\n* Science\n* Reading\n* Math\n* Writing\n"
+    assert "mathematics" not in skill_ids(text)
+
+
+@pytest.mark.parametrize("text", ["B.S. in Math, 2019", "Skills\nMath, Python, SQL"])
+def test_math_as_a_degree_or_a_skill_is_mathematics(text: str) -> None:
+    assert "mathematics" in skill_ids(text)
