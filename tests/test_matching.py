@@ -601,3 +601,15 @@ def test_math_as_a_school_subject_taught_is_not_mathematics() -> None:
 @pytest.mark.parametrize("text", ["B.S. in Math, 2019", "Skills\nMath, Python, SQL"])
 def test_math_as_a_degree_or_a_skill_is_mathematics(text: str) -> None:
     assert "mathematics" in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Doubled the performance of a model used to detect fraud.", True),
+        ("Built classifiers that predict customer churn.", True),
+        ("Built financial models to forecast revenue in Excel.", False),
+    ],
+)
+def test_a_model_that_predicts_or_detects_is_machine_learning(text: str, expected: bool) -> None:
+    assert ("machine-learning" in skill_ids(text)) is expected
