@@ -780,3 +780,15 @@ def test_a_degree_and_its_field_kept_apart_read_as_one_line(source: str) -> None
 
     report = analyze(source.encode(), name="cv.yaml")
     assert [(d.level, d.field) for d in report.profile.degrees] == [("master", "Computer Science")]
+
+
+def test_latex_maketitle_gives_what_was_given_and_never_todays_date() -> None:
+    from skillgap.readers.latex_fast import fast_latex_to_text
+    from skillgap.readers.latex_text import latex_to_text
+
+    bare = latex_to_text("\\maketitle\n\\section{Skills} Python, updated \\today")
+    assert "GIVEN" not in bare and "20" not in bare and "Python" in bare
+    titled = latex_to_text("\\title{Jane Doe, Data Scientist}\\author{Jane Doe}\\maketitle x")
+    assert titled.startswith("Jane Doe, Data Scientist\nJane Doe\n")
+    fast = fast_latex_to_text("Updated \\today. Python")
+    assert fast is None or fast == latex_to_text("Updated \\today. Python")

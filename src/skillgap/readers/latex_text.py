@@ -216,6 +216,15 @@ def _profile_text(node: Any, l2tobj: LatexNodes2Text) -> str:
     return profile_text(node.macroname, _argument_text(node, 0, l2tobj))
 
 
+def _title_text(node: Any, l2tobj: LatexNodes2Text) -> str:
+    """``\\maketitle``: the title, author and date the document gave, one a line. Not
+    pylatexenc's placeholders for those it did not give ("[NO \\title GIVEN]"), nor today's
+    date, which is no part of a resume (CV classes redefine ``\\maketitle`` as their header)."""
+    given = (getattr(l2tobj, f"_doc_{part}", "") for part in ("title", "author", "date"))
+    lines = [text.strip() for text in given if text.strip()]
+    return "\n".join(lines) + "\n\n" if lines else ""
+
+
 def _url_text(node: Any, l2tobj: LatexNodes2Text) -> str:
     return github_text(_argument_text(node, 0, l2tobj))
 
@@ -230,6 +239,8 @@ def _converter() -> LatexNodes2Text:
             MacroTextSpec("href", simplify_repl=_link_text),
             MacroTextSpec("url", simplify_repl=_url_text),
             *(MacroTextSpec(name, simplify_repl=_profile_text) for name in PROFILE_MACROS),
+            MacroTextSpec("maketitle", simplify_repl=_title_text),
+            MacroTextSpec("today", discard=True),
         ],
     )
     return LatexNodes2Text(latex_context=context, math_mode="text", strict_latex_spaces=False)
