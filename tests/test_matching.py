@@ -613,3 +613,15 @@ def test_math_as_a_degree_or_a_skill_is_mathematics(text: str) -> None:
 )
 def test_a_model_that_predicts_or_detects_is_machine_learning(text: str, expected: bool) -> None:
     assert ("machine-learning" in skill_ids(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Asset management system: labeled boxes, mapped devices to boxes.", False),
+        ("Built an IT asset management tool for 10,000 laptops.", False),
+        ("Quant analyst at a global asset management firm.", True),
+    ],
+)
+def test_it_asset_management_is_not_finance(text: str, expected: bool) -> None:
+    assert ("finance-domain" in skill_ids(text)) is expected
