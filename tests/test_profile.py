@@ -123,3 +123,9 @@ def test_a_degree_in_prose_keeps_its_field_and_its_own_status() -> None:
         ("bachelor", "Psychology", "completed"),
         ("master", "Elementary Education", "completed"),
     }
+
+
+def test_a_degree_field_stops_before_its_dates() -> None:
+    text = "Education\nB.S. in Computer Science and Engineering Mar. 2004 - Feb. 2010\n"
+    degrees = analyze(text.encode(), name="cv.txt").profile.degrees
+    assert [d.field for d in degrees] == ["Computer Science and Engineering"]

@@ -31,6 +31,10 @@ _FIELD = re.compile(
     r"(?:[,;(|\u2013\u2014]|\s-\s|\s{2,}|\d|\.(?:\s|$)|\s(?:from|at)\s|$)"
 )
 _NOT_A_FIELD = re.compile(r"^(university|college|institute|school|from|at)\b", re.IGNORECASE)
+#: A month that starts the dates after a field ("Computer Science Mar. 2004 - Feb. 2010").
+_MONTH_TAIL = re.compile(
+    r"\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)$", re.IGNORECASE
+)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _ENTRY_START = re.compile(r"^\s*(?:[-*•●▪◦]|\[\d+\]|\d+[.)])\s*")
 
@@ -59,7 +63,7 @@ def _degrees(hits: Sequence[Hit], lines: Sequence[str]) -> list[Degree]:
         line = _line(lines, hit.line)
         after = line[hit.end - _line_start(lines, hit.line) :] if hit.end >= 0 else ""
         match = _FIELD.match(after)
-        field = match.group("field").strip() if match else None
+        field = _MONTH_TAIL.sub("", match.group("field").strip()) if match else None
         if field and _NOT_A_FIELD.match(field):
             field = None
         level = DEGREE_LEVELS[hit.skill_id]
