@@ -1,6 +1,7 @@
 """Matching accuracy on the labelled development set (a script, not a test).
 
     python benchmarks/accuracy.py [--corpus ../shared/corpus] [--details] [--show-holdout]
+                                  [--only GLOB ...]
 
 Two labelled sets, both labelled by reading each resume against the rules of
 shared/skill-ids.md, not by running the tool; only the canonical ids are scored:
@@ -16,7 +17,9 @@ for a plain case-insensitive whole-word keyword search over the same vocabulary,
 ambiguous ids, F1 per kind of input, and how well role scores separate ML and research resumes
 from the others. False alarms and misses are listed for the tune split only: the held-back part
 is for measuring, not for looking at while changing the matcher (``--show-holdout`` lists them
-too, for a final review). Last, how well each PDF agrees with its source.
+too, for a final review). Last, how well each PDF agrees with its source. ``--only`` keeps the
+labelled files matching a glob ("04[5-9]-*" "05[0-3]-*"): the first measurement of a new batch,
+alone, before anything is changed for it.
 """
 
 from __future__ import annotations
