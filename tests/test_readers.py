@@ -792,3 +792,23 @@ def test_latex_maketitle_gives_what_was_given_and_never_todays_date() -> None:
     assert titled.startswith("Jane Doe, Data Scientist\nJane Doe\n")
     fast = fast_latex_to_text("Updated \\today. Python")
     assert fast is None or fast == latex_to_text("Updated \\today. Python")
+
+
+def test_a_json_resume_study_type_that_names_its_fields_is_not_joined_to_its_area() -> None:
+    from skillgap.analysis import analyze
+
+    source = json.dumps(
+        {
+            "basics": {"name": "A"},
+            "education": [
+                {"studyType": "BA Philosophy, BS Mathematics", "area": "Philosophy & Mathematics"},
+                {"studyType": "Master of Science", "area": "Machine Learning"},
+            ],
+        }
+    )
+    degrees = analyze(source.encode(), name="resume.json").profile.degrees
+    assert sorted((d.level, d.field) for d in degrees) == [
+        ("bachelor", "Mathematics"),
+        ("bachelor", "Philosophy"),
+        ("master", "Machine Learning"),
+    ]

@@ -238,7 +238,17 @@ def _degree_line(entry: dict[Any, Any]) -> str | None:
     degree = next((entry[k] for k in _DEGREE_KEYS if isinstance(entry.get(k), str)), None)
     if not isinstance(area, str) or not degree or not area.strip() or not degree.strip():
         return None
-    return _string_line(f"{degree.strip()} in {area.strip()}")
+    return _string_line(_degree_with_field(degree, area))
+
+
+def _degree_with_field(degree: str, area: str) -> str:
+    """A degree and its field as a CV prints them ("Master of Science in Machine Learning"),
+    or the degree alone where it already names its fields ("BA Philosophy, BS Mathematics")."""
+    degree, area = degree.strip(), area.strip()
+    words = set(re.findall(r"[a-z]{4,}", degree.lower()))
+    if not area or words & set(re.findall(r"[a-z]{4,}", area.lower())):
+        return degree
+    return f"{degree} in {area}" if degree else area
 
 
 # JSON Resume (jsonresume.org schema): each section rendered as a reader would see it.
@@ -273,7 +283,7 @@ def _entry_lines(section: str, entry: Any) -> Iterator[str]:
         yield from _value_lines(entry, depth=2)
         return
     if section == "education":
-        degree = " in ".join(str(entry[k]) for k in ("studyType", "area") if entry.get(k))
+        degree = _degree_with_field(str(entry.get("studyType") or ""), str(entry.get("area") or ""))
         parts = (degree, str(entry.get("institution") or ""), _study_dates(entry))
         yield ", ".join(part for part in parts if part)
         yield from _value_lines(entry.get("courses"), depth=2)
