@@ -812,3 +812,12 @@ def test_a_json_resume_study_type_that_names_its_fields_is_not_joined_to_its_are
         ("bachelor", "Philosophy"),
         ("master", "Machine Learning"),
     ]
+
+
+def test_a_degree_name_sharing_a_word_with_its_field_is_still_joined() -> None:
+    from skillgap.analysis import analyze
+
+    entry = {"studyType": "Bachelor of Science", "area": "Computer Science & Psychology"}
+    source = json.dumps({"basics": {"name": "A"}, "education": [entry]})
+    degrees = analyze(source.encode(), name="resume.json").profile.degrees
+    assert [(d.level, d.field) for d in degrees] == [("bachelor", "Computer Science & Psychology")]

@@ -241,11 +241,18 @@ def _degree_line(entry: dict[Any, Any]) -> str | None:
     return _string_line(_degree_with_field(degree, area))
 
 
+#: Words of degrees' names, not of their fields ("Bachelor of Science", "Master of Engineering").
+_DEGREE_NAME_WORDS = frozenset(
+    {"bachelor", "bachelors", "master", "masters", "doctor", "doctorate", "science", "sciences",
+     "arts", "engineering", "technology", "business", "administration", "philosophy"}
+)  # fmt: skip
+
+
 def _degree_with_field(degree: str, area: str) -> str:
     """A degree and its field as a CV prints them ("Master of Science in Machine Learning"),
     or the degree alone where it already names its fields ("BA Philosophy, BS Mathematics")."""
     degree, area = degree.strip(), area.strip()
-    words = set(re.findall(r"[a-z]{4,}", degree.lower()))
+    words = set(re.findall(r"[a-z]{4,}", degree.lower())) - _DEGREE_NAME_WORDS
     if not area or words & set(re.findall(r"[a-z]{4,}", area.lower())):
         return degree
     return f"{degree} in {area}" if degree else area
