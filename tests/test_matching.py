@@ -625,3 +625,8 @@ def test_a_model_that_predicts_or_detects_is_machine_learning(text: str, expecte
 )
 def test_it_asset_management_is_not_finance(text: str, expected: bool) -> None:
     assert ("finance-domain" in skill_ids(text)) is expected
+
+
+def test_first_author_research_is_research_experience() -> None:
+    text = "First-author research applying evolutionary search to factory layout generation."
+    assert "research-experience" in skill_ids(text)
