@@ -1,6 +1,7 @@
 """Matching accuracy on the labelled development set (a script, not a test).
 
     python benchmarks/accuracy.py [--corpus ../shared/corpus] [--details] [--show-holdout]
+                                  [--only GLOB ...]
 
 Two labelled sets, both labelled by reading each resume against the rules of
 shared/skill-ids.md, not by running the tool; only the canonical ids are scored:
@@ -16,7 +17,9 @@ for a plain case-insensitive whole-word keyword search over the same vocabulary,
 ambiguous ids, F1 per kind of input, and how well role scores separate ML and research resumes
 from the others. False alarms and misses are listed for the tune split only: the held-back part
 is for measuring, not for looking at while changing the matcher (``--show-holdout`` lists them
-too, for a final review). Last, how well each PDF agrees with its source.
+too, for a final review). Last, how well each PDF agrees with its source. ``--only`` keeps the
+labelled files matching a glob ("04[5-9]-*" "05[0-3]-*"): the first measurement of a new batch,
+alone, before anything is changed for it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 
 from skillgap.analysis import analyze_document
@@ -152,11 +156,19 @@ def main() -> int:
     parser.add_argument(
         "--show-holdout", action="store_true", help="list false alarms and misses of the holdout"
     )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="GLOB",
+        help="only the labelled files matching one of these globs (e.g. '04[5-9]-*'): a new batch",
+    )
     args = parser.parse_args()
     corpus: Path = args.corpus
     taxonomy = load_taxonomy()
     ids = canonical_ids(corpus)
     labelled = read_labels(corpus)
+    if args.only:
+        labelled = [i for i in labelled if any(fnmatch(i.file, glob) for glob in args.only)]
     baseline = KeywordBaseline(taxonomy, ids)
     reports: dict[str, Report] = {}
     tool: dict[str, set[str]] = {}
@@ -175,9 +187,12 @@ def main() -> int:
 
     for split in SPLITS:
         members = [item for item in labelled if item.split == split]
+        if not members:  # a split --only left empty
+            continue
         shown = split == "tune" or args.show_holdout
         report_split(split, members, reports, tool, keyword, ids, taxonomy, args.details, shown)
-    report_pdf_agreement(labelled, tool, ids, taxonomy)
+    if not args.only:
+        report_pdf_agreement(labelled, tool, ids, taxonomy)
     return 0
 
 

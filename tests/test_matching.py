@@ -536,3 +536,132 @@ def test_prediction_models_are_ml_beside_an_ml_library_only() -> None:
     assert "machine-learning" in skill_ids(built)
     assert "machine-learning" not in skill_ids("Experience\nRan weather prediction models.\n")
     assert "machine-learning" not in skill_ids("Experience\nStaff training on online learning.\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Built a risk model that predicts loan approval probability for each customer.",
+        "Added hotkeys and probability displays to the log viewer.",
+    ],
+)
+def test_probability_as_a_quantity_is_not_probability_theory(text: str) -> None:
+    assert "probability" not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skills\nProbability, Linear Algebra, Statistics",
+        "Took courses in probability and calculus.",
+    ],
+)
+def test_probability_as_a_subject_counts(text: str) -> None:
+    assert "probability" in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Created production models to forecast attrition and predict employee churn.",
+        "Created a production system to forecast seasonal sales by product.",
+    ],
+)
+def test_models_built_for_production_show_deployment(text: str) -> None:
+    assert "model-deployment" in skill_ids(text)
+
+
+def test_production_without_a_model_is_no_deployment() -> None:
+    assert "model-deployment" not in skill_ids("Managed the production schedule of a print shop.")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Inclusion and Diversity committee member, 2019-2021", "collaboration"),
+        ("Member of the graduate curriculum committee", "collaboration"),
+        ("Refined 100+ crystal structures in support of multi-lab projects.", "collaboration"),
+        (
+            "I completed my student teaching in the Lake Washington School District.",
+            "communication",
+        ),
+        ("Applied statistical machine learning techniques (HMMs) to motion data.", "statistics"),
+    ],
+)
+def test_soft_skills_and_statistics_as_resumes_state_them(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Tech Lead, Acme Corp, 2020 - 2023", "collaboration"),
+        ("I am always looking for exciting new interdisciplinary projects.", "collaboration"),
+        ("Committee for the Protection of Human Subjects approved the study.", "collaboration"),
+        ("Statistical Office of the European Union, intern", "statistics"),
+    ],
+)
+def test_titles_and_names_are_no_soft_skill_or_statistics(text: str, skill: str) -> None:
+    assert skill not in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        (
+            "Optimizing core-shell fabrication and electrochemical performance.",
+            "performance-engineering",
+        ),
+        ("Courses: Operating System Design, Automata and Theory", "system-design"),
+        (
+            "Developed web rendering pipelines in the DemandWare pipeline language",
+            "computer-graphics",
+        ),
+        ("Built a web frontend for a real-time streaming video player", "stream-processing"),
+    ],
+)
+def test_another_word_or_thing_is_not_the_skill(text: str, skill: str) -> None:
+    assert skill not in skill_ids(text)
+
+
+def test_a_misspelt_long_word_in_prose_is_still_found() -> None:
+    assert "deep-learning" in skill_ids("Built a neutral network for image tagging.")
+
+
+def test_math_as_a_school_subject_taught_is_not_mathematics() -> None:
+    text = "## Lesson Plans\n\n* Science\n* Reading\n* Math\n* Writing\n"
+    assert "mathematics" not in skill_ids(text)
+
+
+@pytest.mark.parametrize("text", ["B.S. in Math, 2019", "Skills\nMath, Python, SQL"])
+def test_math_as_a_degree_or_a_skill_is_mathematics(text: str) -> None:
+    assert "mathematics" in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Doubled the performance of a model used to detect fraud.", True),
+        ("Built classifiers that predict customer churn.", True),
+        ("Built financial models to forecast revenue in Excel.", False),
+    ],
+)
+def test_a_model_that_predicts_or_detects_is_machine_learning(text: str, expected: bool) -> None:
+    assert ("machine-learning" in skill_ids(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Asset management system: labeled boxes, mapped devices to boxes.", False),
+        ("Built an IT asset management tool for 10,000 laptops.", False),
+        ("Quant analyst at a global asset management firm.", True),
+    ],
+)
+def test_it_asset_management_is_not_finance(text: str, expected: bool) -> None:
+    assert ("finance-domain" in skill_ids(text)) is expected
+
+
+def test_first_author_research_is_research_experience() -> None:
+    text = "First-author research applying evolutionary search to factory layout generation."
+    assert "research-experience" in skill_ids(text)

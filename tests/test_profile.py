@@ -120,3 +120,23 @@ def test_venues_served_are_not_listed_as_venues_published_at() -> None:
         "Experience\nReviewer for AAAI 2022 while at Acme.\n"
     )
     assert analyze(resume.encode(), name="cv.txt").profile.publications.venues == ["ICML"]
+
+
+def test_a_degree_in_prose_keeps_its_field_and_its_own_status() -> None:
+    text = (
+        "About me\nI earned my bachelor\u2019s degree in Psychology. My love for teaching led me "
+        "to pursue my Master\u2019s in Elementary Education from Western Governors University. "
+        "I completed my student teaching in the Lake Washington School District.\n"
+    )
+    degrees = analyze(text.encode(), name="cv.md").profile.degrees
+    found = {(d.level, d.field, d.status) for d in degrees}
+    assert found == {
+        ("bachelor", "Psychology", "completed"),
+        ("master", "Elementary Education", "completed"),
+    }
+
+
+def test_a_degree_field_stops_before_its_dates() -> None:
+    text = "Education\nB.S. in Computer Science and Engineering Mar. 2004 - Feb. 2010\n"
+    degrees = analyze(text.encode(), name="cv.txt").profile.degrees
+    assert [d.field for d in degrees] == ["Computer Science and Engineering"]

@@ -745,3 +745,79 @@ def test_markdown_images_in_html_give_their_alternative_text() -> None:
         for line in read_bytes(source.encode(), "README.md").text.splitlines()
     ]
     assert lines == ["Tools", "python docker", "Inline PyTorch logo, bold ."]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_latex_profile_macros_give_the_profile_address(fast: bool) -> None:
+    from skillgap.readers.latex_fast import fast_latex_to_text
+    from skillgap.readers.latex_text import latex_to_text
+
+    source = "\\github{janedoe}\\gitlab{jd}\\github{}\\github{your_id}\n\\section{Skills} Python"
+    text = fast_latex_to_text(source) if fast else latex_to_text(source)
+    assert text is not None
+    assert "github.com/janedoe" in text and "gitlab.com/jd" in text
+    assert "github.com/ " not in text and "your_id" not in text  # no user, no address
+
+
+def test_a_latex_github_macro_is_github_evidence() -> None:
+    from skillgap.analysis import analyze
+
+    source = b"\\documentclass{article}\\begin{document}\\github{janedoe}\n\\end{document}"
+    found = {skill.id for skill in analyze(source, name="cv.tex").skills}
+    assert {"github", "git"} <= found
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "cv:\n  sections:\n    Education:\n    - institution: York University\n"
+        "      area: Computer Science\n      degree: M.Sc.\n",
+        "education:\n- studyType: Master\n  area: Computer Science\n  institution: York U\n",
+    ],
+)
+def test_a_degree_and_its_field_kept_apart_read_as_one_line(source: str) -> None:
+    from skillgap.analysis import analyze
+
+    report = analyze(source.encode(), name="cv.yaml")
+    assert [(d.level, d.field) for d in report.profile.degrees] == [("master", "Computer Science")]
+
+
+def test_latex_maketitle_gives_what_was_given_and_never_todays_date() -> None:
+    from skillgap.readers.latex_fast import fast_latex_to_text
+    from skillgap.readers.latex_text import latex_to_text
+
+    bare = latex_to_text("\\maketitle\n\\section{Skills} Python, updated \\today")
+    assert "GIVEN" not in bare and "20" not in bare and "Python" in bare
+    titled = latex_to_text("\\title{Jane Doe, Data Scientist}\\author{Jane Doe}\\maketitle x")
+    assert titled.startswith("Jane Doe, Data Scientist\nJane Doe\n")
+    fast = fast_latex_to_text("Updated \\today. Python")
+    assert fast is None or fast == latex_to_text("Updated \\today. Python")
+
+
+def test_a_json_resume_study_type_that_names_its_fields_is_not_joined_to_its_area() -> None:
+    from skillgap.analysis import analyze
+
+    source = json.dumps(
+        {
+            "basics": {"name": "A"},
+            "education": [
+                {"studyType": "BA Philosophy, BS Mathematics", "area": "Philosophy & Mathematics"},
+                {"studyType": "Master of Science", "area": "Machine Learning"},
+            ],
+        }
+    )
+    degrees = analyze(source.encode(), name="resume.json").profile.degrees
+    assert sorted((d.level, d.field) for d in degrees) == [
+        ("bachelor", "Mathematics"),
+        ("bachelor", "Philosophy"),
+        ("master", "Machine Learning"),
+    ]
+
+
+def test_a_degree_name_sharing_a_word_with_its_field_is_still_joined() -> None:
+    from skillgap.analysis import analyze
+
+    entry = {"studyType": "Bachelor of Science", "area": "Computer Science & Psychology"}
+    source = json.dumps({"basics": {"name": "A"}, "education": [entry]})
+    degrees = analyze(source.encode(), name="resume.json").profile.degrees
+    assert [(d.level, d.field) for d in degrees] == [("bachelor", "Computer Science & Psychology")]

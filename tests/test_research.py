@@ -206,3 +206,25 @@ def test_a_venue_served_outside_a_service_section_implies_no_publication() -> No
     published = "Experience\nResearch engineer at Acme; paper at ICML 2023.\n"
     found = {skill.id for skill in analyze(published.encode(), name="cv.txt").skills}
     assert "publications" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Service and leadership\nPC member:\n* IEEE Transactions on Knowledge and Data Engineering",
+        "Experience\nData scientist.\nReviewer for the Journal of Machine Learning Research",
+    ],
+)
+def test_a_journal_served_is_no_publication(text: str) -> None:
+    assert "publications" not in skill_ids(text)
+
+
+def test_a_journal_published_in_is_a_publication() -> None:
+    text = "Publications\nJ. Doe. Fast trees. IEEE Transactions on Knowledge and Data Engineering."
+    assert "publications" in skill_ids(text)
+
+
+@pytest.mark.parametrize("title", ["Speaking Engagements", "Oral Presentations", "Keynotes"])
+def test_a_talks_section_by_another_title_shows_presentations(title: str) -> None:
+    text = f"{title}\n* PyData Berlin 2023, my work on ranking\n* NLP Summit 2021, dialog systems"
+    assert "conference-presentations" in skill_ids(text)

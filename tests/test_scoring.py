@@ -299,3 +299,13 @@ def test_fields_are_matched_as_words_and_stems(taxonomy: Taxonomy) -> None:
     phd = next(r for r in taxonomy.role("rs").requirements if r.id == "phd")
     master = Degree(level="master", field="Law", status="completed", text="", line=1)
     assert field_note(phd, [master]) is None
+
+
+def test_a_phd_in_biophysics_is_in_a_related_field() -> None:
+    from skillgap.analysis import analyze
+
+    text = "Education\nPhD in Medical Biophysics, University of Toronto\n"
+    report = analyze(text.encode(), name="cv.txt")
+    rs = next(role for role in report.roles if role.id == "rs")
+    phd = next(r for r in rs.requirements if r.id == "phd")
+    assert phd.met and phd.credit == 1.0

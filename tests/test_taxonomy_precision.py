@@ -199,6 +199,28 @@ SOFTWARE_WORK: dict[str, tuple[set[str], str]] = {
         "backend systems, a full-stack project, open-source contributions",
     ),
     "019-matejkob-zephyr-quill/resume_main.tex": ({"open-source"}, "an Open Source Projects list"),
+    "046-0xadada-resume.json": (
+        {
+            "code-quality",
+            "code-review",
+            "containers",
+            "cybersecurity",
+            "data-modeling",
+            "deployment-strategies",
+            "elixir",
+            "frontend-development",
+            "microservices",
+            "mobile-development",
+            "open-source",
+            "python-environments",
+            "software-design",
+            "machine-translation",
+        },
+        "a software architect: Elixir microservices in Docker containers, Ember frontends, "
+        "Android and iOS apps, linting and code review, rolling deployments, pip and homebrew, "
+        "hashing and encryption for privacy, Hibernate and database architecture, open-source "
+        "contributions; research evaluations of machine translation systems",
+    ),
 }
 #: The industries and fields the resumes name as theirs: file -> domain skills and why.
 DOMAIN_EXPERIENCE: dict[str, tuple[set[str], str]] = {
@@ -229,6 +251,12 @@ DOMAIN_EXPERIENCE: dict[str, tuple[set[str], str]] = {
     ),
     "020-elizabethmyong-cv.md": ({"healthcare-domain"}, "worked in public health"),
     "023-nywinewench-resume.md": ({"cognitive-science"}, "studied linguistics"),
+    "046-0xadada-resume.json": (
+        {"cognitive-science", "ecommerce-domain"},
+        "a B.S. in Computer Science & Cognitive Psychology; an eCommerce platform's developer",
+    ),
+    "047-hillaryvance-readme.md": ({"cognitive-science"}, "a bachelor's degree in Psychology"),
+    "048-iancolliard-cv.md": ({"chemistry-materials"}, "a materials chemist"),
 }
 DOMAIN_EXPERIENCE["pdf/003_awesome-cv-resume.pdf"] = DOMAIN_EXPERIENCE[
     "text/003_awesome-cv-resume-claud-park.tex"

@@ -137,3 +137,34 @@ def test_other_senses_of_tool_names_are_no_tools(text: str, absent: str) -> None
 )
 def test_the_tools_themselves_still_count(text: str, present: set[str]) -> None:
     assert present <= skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nara Logics is a pioneer in neuroscience-based AI providing personalized recommendations.",
+        "The Advanced Technology Group is an R&D department of the video analytics division.",
+        "Cinch Financial is building an autonomous financial manager with machine learning.",
+        "Acme Corp was a computer vision startup in Boston.",
+    ],
+)
+def test_what_an_employer_is_is_not_the_persons_skill(text: str) -> None:
+    found = skill_ids(text)
+    assert not found & {
+        "machine-learning",
+        "computer-vision",
+        "neuroscience",
+        "video-understanding",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Jane Doe is a PhD student working on computer vision.", "computer-vision"),
+        ("Acme is a startup. I built computer vision models there.", "computer-vision"),
+        ("Python is a language I use daily for machine learning.", "machine-learning"),
+    ],
+)
+def test_a_persons_bio_and_own_work_keep_their_skills(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)

@@ -23,12 +23,18 @@ _IN_PROGRESS = re.compile(
     re.IGNORECASE,
 )
 # "M.Sc. in Computer Science, TU Munich" / "Ph.D., Spanish Linguistics" / "BS Computer Science"
+# "bachelor's degree in Psychology." / "Master's in Elementary Education from WGU"
 _FIELD = re.compile(
-    r"^[\s.,:;)]*(?:(?:candidate|student|studies|program|programme)\s+)?"
+    r"^[\s.,:;)]*(?:(?:candidate|student|studies|program|programme|degree)\s+)?"
     r"(?:(?:in|of)\s+(?:science\s+in\s+|arts\s+in\s+)?|,\s*)?"
-    r"(?P<field>[A-Z][\w&/\- ]{2,60}?)\s*(?:[,;(|\u2013\u2014]|\s-\s|\s{2,}|\d|$)"
+    r"(?P<field>[A-Z][\w&/\- ]{2,60}?)\s*"
+    r"(?:[,;(|\u2013\u2014]|\s-\s|\s{2,}|\d|\.(?:\s|$)|\s(?:from|at)\s|$)"
 )
 _NOT_A_FIELD = re.compile(r"^(university|college|institute|school|from|at)\b", re.IGNORECASE)
+#: A month that starts the dates after a field ("Computer Science Mar. 2004 - Feb. 2010").
+_MONTH_TAIL = re.compile(
+    r"\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)$", re.IGNORECASE
+)
 #: A year, also one set off by underscores: a citation key ("casillas_ssla-article_2020")
 #: printed where its .bib file is missing is a dated entry too.
 _YEAR = re.compile(r"(?<![0-9A-Za-z])(19[5-9]\d|20[0-4]\d)(?![0-9A-Za-z])")
@@ -61,13 +67,15 @@ def _degrees(
         line = _line(lines, hit.line)
         after = line[hit.end - _line_start(lines, hit.line) :] if hit.end >= 0 else ""
         match = _FIELD.match(after)
-        field = match.group("field").strip() if match else None
+        field = _MONTH_TAIL.sub("", match.group("field").strip()) if match else None
         if field and _NOT_A_FIELD.match(field):
             field = None
         level = DEGREE_LEVELS[hit.skill_id]
         if any(d.level == level and d.field == field for d in degrees):
             continue
-        ongoing = _in_progress(hit.line, lines, degree_lines, line_sections)
+        start = hit.start - _line_start(lines, hit.line) if hit.start >= 0 else 0
+        sentence = _sentence(line, start, start + len(hit.text))
+        ongoing = _in_progress(hit.line, sentence, lines, degree_lines, line_sections)
         degrees.append(
             Degree(
                 level=level,  # type: ignore[arg-type]
@@ -90,13 +98,28 @@ _ENTRY_LINES_AFTER = 2
 _SHORT_LINE = 60
 
 
+def _sentence(line: str, start: int, end: int) -> str:
+    """The sentence of a degree's words on its line: a long line of prose holds others ("...
+    led me to pursue my Master's. I completed my student teaching" says nothing of its status
+    in the second sentence)."""
+    if len(line) <= _SHORT_LINE:
+        return line
+    first = line.rfind(". ", 0, start) + 1
+    stop = line.find(". ", end)
+    return line[first : len(line) if stop < 0 else stop]
+
+
 def _in_progress(
-    number: int, lines: Sequence[str], degree_lines: set[int], sections: Sequence[str | None]
+    number: int,
+    sentence: str,
+    lines: Sequence[str],
+    degree_lines: set[int],
+    sections: Sequence[str | None],
 ) -> bool:
-    """Whether the degree on line ``number`` is under way: its line, or a short line of its
-    entry after it, says so ("expected 2026", "2022 - present"). The entry ends at a blank
-    line, the next degree or the next section (a job "(2019-present)" under Experience)."""
-    if _IN_PROGRESS.search(_line(lines, number)):
+    """Whether a degree is in progress: its sentence says so ("expected 2026", "2022 -
+    present"), or a short line of its entry after it. The entry ends at a blank line, the
+    next degree or the next section (a job "(2019-present)" under Experience)."""
+    if _IN_PROGRESS.search(sentence):
         return True
 
     def section(line: int) -> str | None:

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right, insort
 from collections.abc import Mapping, Sequence
 
-from skillgap.ids import RESEARCH_VENUES
+from skillgap.ids import PUBLICATIONS, RESEARCH_VENUES
 from skillgap.matching.hit import Hit
 
 #: Words of a line that names a venue served rather than published at.
@@ -16,11 +16,19 @@ _SERVICE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+#: Forms of publications that name a journal or a series: a venue, like a conference's name.
+_JOURNAL_FORMS = re.compile(
+    r"(journal of|transactions on|lecture notes in|ieee transactions|physical review)\b",
+    re.IGNORECASE,
+)
+
 
 def served_venue(hit: Hit, lines: Sequence[str]) -> bool:
     """A venue served, not published at: named in a service section, or on a line about
-    reviewing, chairing or organising for it ("Reviewer: NeurIPS", "Area-chair for ICML")."""
-    if hit.skill_id != RESEARCH_VENUES:
+    reviewing, chairing or organising for it ("Reviewer: NeurIPS", "Area-chair for ICML",
+    "PC member: IEEE Transactions on Knowledge and Data Engineering")."""
+    journal = hit.skill_id == PUBLICATIONS and _JOURNAL_FORMS.match(hit.text) is not None
+    if hit.skill_id != RESEARCH_VENUES and not journal:
         return False
     line = lines[hit.line - 1] if 0 < hit.line <= len(lines) else ""
     return hit.section == "service" or _SERVICE_WORDS.search(line) is not None
@@ -33,8 +41,11 @@ def expand_implied(
     lines: Sequence[str] = (),
 ) -> list[Hit]:
     """The hits and, after them, those of the skills that a found skill always shows
-    (linear algebra -> mathematics); a venue served implies nothing (no publication)."""
-    result = list(hits)
+    (linear algebra -> mathematics); a venue served implies nothing (no publication), and a
+    journal served shows no publication."""
+    result = [
+        hit for hit in hits if not (hit.skill_id == PUBLICATIONS and served_venue(hit, lines))
+    ]
     for hit in hits:
         if served_venue(hit, lines):
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from skillgap.matching.employers import employer_spans
 from skillgap.matching.headings import empty_headings, heading_hits
 from skillgap.matching.hit import CONFIDENCE, Hit
 from skillgap.matching.implied import drop_repeats, expand_implied
@@ -71,13 +72,14 @@ class Matcher:
         # Phrases: every form found, less exclude phrases ("The Linux Foundation"), ambiguous
         # forms only in context, the longest of overlapping ones, none only being learned,
         # none in the name of a school or a person ("Github University", "Professor Git"), none
-        # that is only the topic of someone's reporting ("interviewed researchers about LLMs").
+        # that is only the topic of someone's reporting ("interviewed researchers about LLMs")
+        # or what an employer is ("Acme is a pioneer in neuroscience-based AI").
         found = self.phrases.find(view.doc)
         excluded = excluded_tokens(found)
         phrases = drop_contained(self.phrases.confirm(outside_excludes(found, excluded), view))
         phrases = drop_names(phrases, view)
         others = self.patterns.phrases.others
-        topics = topic_spans(view)
+        topics = topic_spans(view) + employer_spans(view)
         hits = [
             hit
             for phrase in drop_people(drop_wishes(phrases, view), view)

@@ -29,6 +29,8 @@ _PERSON_ENDINGS = ("ist", "er", "or", "ian")
 #: Prefixes that make another real word of a word ("unlearning", "relabelling", "nonlinear"):
 #: such a word is a different term, not a misspelling of the name.
 _PREFIXES = ("un", "re", "de", "in", "im", "il", "ir", "co", "bi", "non", "dis", "mis", "pre")
+#: The shortest word of a long name that a misspelling in prose may change.
+_MIN_EDITED_WORD = 5
 #: What a near-miss search finds: the number of edits and the name, or nothing.
 Near = tuple[int, str] | None
 #: A long name of several words, and its words.
@@ -175,15 +177,16 @@ def nearest_in_prose(
     distance: Callable[..., int],
 ) -> Near:
     """A long name of as many words written apart ("mixed effects models") or with one edit in
-    one word of four letters or more: the other words are the name's own, and no short word
-    is turned into another ("ñ Programming" is not "C programming"). The closest such name,
-    the first in sorted order among equals."""
+    one word of five letters or more: the other words are the name's own, and no short word
+    is turned into another ("ñ Programming" is not "C programming"; one letter makes another
+    word of most four-letter ones: "optimizing core" is not "optimizing code"). The closest
+    such name, the first in sorted order among equals."""
     best: Near = None
     for key, name_words in sorted(set(names)):
         if abs(len(key) - len(word)) > 1:
             continue
         changed = [(a, b) for a, b in zip(words, name_words, strict=True) if a != b]
-        if len(changed) > 1 or any(min(len(a), len(b)) < 4 for a, b in changed):
+        if len(changed) > 1 or any(min(len(a), len(b)) < _MIN_EDITED_WORD for a, b in changed):
             continue
         if any(a == b + "s" and b.endswith(_PERSON_ENDINGS) for a, b in changed):
             continue  # "shared by all data scientists": other people, not the skill

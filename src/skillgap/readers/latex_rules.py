@@ -112,6 +112,8 @@ def macro_text(name: str, argspec: str, texts: list[str | None]) -> tuple[str, b
             text = "".join(arguments[1:2]) + github_text("".join(arguments[:1]))
         case "url":
             text = github_text("".join(arguments[:1]))
+        case "profile":
+            text = latex_text.profile_text(name, "".join(arguments[:1]))
         case "accent":
             letters = arguments[0].strip() if argspec[:1] == "{" and arguments else " "
             text = "".join(_accented(letter, replacement) for letter in letters)
@@ -149,8 +151,8 @@ def replaced(replacement: str, arguments: list[str]) -> str:
 def macro_rule(name: str) -> tuple[str, str]:
     """How the converter makes a macro's text: ``discard``, ``join`` (its arguments' text),
     ``replace`` (a replacement text), or one of the functions mirrored here (``item``, the
-    sections, ``href``, ``url``, the accents, ``\\%``, ``\\includegraphics``); ``unsupported``
-    for any other function."""
+    sections, ``href``, ``url``, the profile macros, the accents, ``\\%``,
+    ``\\includegraphics``); ``unsupported`` for any other function."""
     from pylatexenc.latex2text import get_default_latex_context_db
 
     spec = latex_text._converter().latex_context.get_macro_spec(name)
@@ -165,6 +167,8 @@ def macro_rule(name: str) -> tuple[str, str]:
         return "href", ""
     if replacement is latex_text._url_text:
         return "url", ""
+    if replacement is latex_text._profile_text:
+        return "profile", ""
     default = get_default_latex_context_db().get_macro_spec(name)
     if default is None or default.simplify_repl is not replacement:
         return "unsupported", ""

@@ -166,13 +166,26 @@ def _environment_token(source: str, start: int, macro: str, space: str) -> Any:
     )
 
 
+#: CV classes' macros for a code-hosting profile (Awesome-CV, AltaCV and many custom classes:
+#: ``\\github{user}``): the profile's address, as a link to it would give (evidence of the
+#: ``github`` skill), where the bare user name says nothing.
+PROFILE_MACROS = {"github": "github.com", "gitlab": "gitlab.com"}
+_PLACEHOLDER_USER = re.compile(r"your[\w.-]*|user(name)?|username|x+", re.IGNORECASE)
+
+
 @cache
 def _walker_context() -> Any:
     """pylatexenc's macros, and hyperref's ``\\href{url}{text}``: its walker does not know it
-    while its text conversion expects two arguments, and fails on every document with one."""
+    while its text conversion expects two arguments, and fails on every document with one.
+    CV classes' profile macros (``\\github{user}``) take their one argument."""
     context = latexwalker.get_default_latex_context_db().filter_context()
     context.add_context_category(
-        "skillgap-links", prepend=True, macros=[macrospec.MacroSpec("href", "{{")]
+        "skillgap-links",
+        prepend=True,
+        macros=[
+            macrospec.MacroSpec("href", "{{"),
+            *(macrospec.MacroSpec(name, "{") for name in PROFILE_MACROS),
+        ],
     )
     return context
 
@@ -190,6 +203,28 @@ def _link_text(node: Any, l2tobj: LatexNodes2Text) -> str:
     return _argument_text(node, 1, l2tobj) + github_text(_argument_text(node, 0, l2tobj))
 
 
+def profile_text(macro: str, user: str) -> str:
+    """The text of a profile macro: the profile's address, or nothing without a user or with a
+    template's placeholder for one (``\\github{your_id}``)."""
+    user = user.strip()
+    if not user or _PLACEHOLDER_USER.fullmatch(user):
+        return ""
+    return f" {PROFILE_MACROS[macro]}/{user} "
+
+
+def _profile_text(node: Any, l2tobj: LatexNodes2Text) -> str:
+    return profile_text(node.macroname, _argument_text(node, 0, l2tobj))
+
+
+def _title_text(node: Any, l2tobj: LatexNodes2Text) -> str:
+    """``\\maketitle``: the title, author and date the document gave, one a line. Not
+    pylatexenc's placeholders for those it did not give ("[NO \\title GIVEN]"), nor today's
+    date, which is no part of a resume (CV classes redefine ``\\maketitle`` as their header)."""
+    given = (getattr(l2tobj, f"_doc_{part}", "") for part in ("title", "author", "date"))
+    lines = [text.strip() for text in given if text.strip()]
+    return "\n".join(lines) + "\n\n" if lines else ""
+
+
 def _url_text(node: Any, l2tobj: LatexNodes2Text) -> str:
     return github_text(_argument_text(node, 0, l2tobj))
 
@@ -203,6 +238,9 @@ def _converter() -> LatexNodes2Text:
         macros=[
             MacroTextSpec("href", simplify_repl=_link_text),
             MacroTextSpec("url", simplify_repl=_url_text),
+            *(MacroTextSpec(name, simplify_repl=_profile_text) for name in PROFILE_MACROS),
+            MacroTextSpec("maketitle", simplify_repl=_title_text),
+            MacroTextSpec("today", discard=True),
         ],
     )
     return LatexNodes2Text(latex_context=context, math_mode="text", strict_latex_spaces=False)

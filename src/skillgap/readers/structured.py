@@ -209,8 +209,11 @@ def _value_lines(
         if line:
             yield budget.keep(line)
     elif isinstance(value, dict):
+        degree = _degree_line(value)
+        if degree:
+            yield budget.keep(degree)
         for key, item in value.items():
-            if str(key) in skipped:
+            if str(key) in skipped or (degree and key in _DEGREE_PARTS):
                 continue
             heading = _key_heading(str(key)) if isinstance(item, (dict, list)) else None
             if heading:
@@ -220,6 +223,39 @@ def _value_lines(
     elif isinstance(value, list):
         for item in value:
             yield from _value_lines(item, depth=depth + 1, skipped=skipped, budget=budget)
+
+
+#: Keys of an education entry that hold its degree and its field apart (RenderCV's
+#: ``degree``/``area``, al-folio's and JSON Resume's ``studyType``/``area``).
+_DEGREE_KEYS = ("degree", "studyType", "study_type")
+_DEGREE_PARTS = frozenset({*_DEGREE_KEYS, "area"})
+
+
+def _degree_line(entry: dict[Any, Any]) -> str | None:
+    """An education entry's degree and field as one line, as a CV prints them ("M.Sc. in
+    Computer Science"), where they are kept under two keys; else None."""
+    area = entry.get("area")
+    degree = next((entry[k] for k in _DEGREE_KEYS if isinstance(entry.get(k), str)), None)
+    if not isinstance(area, str) or not degree or not area.strip() or not degree.strip():
+        return None
+    return _string_line(_degree_with_field(degree, area))
+
+
+#: Words of degrees' names, not of their fields ("Bachelor of Science", "Master of Engineering").
+_DEGREE_NAME_WORDS = frozenset(
+    {"bachelor", "bachelors", "master", "masters", "doctor", "doctorate", "science", "sciences",
+     "arts", "engineering", "technology", "business", "administration", "philosophy"}
+)  # fmt: skip
+
+
+def _degree_with_field(degree: str, area: str) -> str:
+    """A degree and its field as a CV prints them ("Master of Science in Machine Learning"),
+    or the degree alone where it already names its fields ("BA Philosophy, BS Mathematics")."""
+    degree, area = degree.strip(), area.strip()
+    words = set(re.findall(r"[a-z]{4,}", degree.lower())) - _DEGREE_NAME_WORDS
+    if not area or words & set(re.findall(r"[a-z]{4,}", area.lower())):
+        return degree
+    return f"{degree} in {area}" if degree else area
 
 
 # JSON Resume (jsonresume.org schema): each section rendered as a reader would see it.
@@ -254,7 +290,7 @@ def _entry_lines(section: str, entry: Any) -> Iterator[str]:
         yield from _value_lines(entry, depth=2)
         return
     if section == "education":
-        degree = " in ".join(str(entry[k]) for k in ("studyType", "area") if entry.get(k))
+        degree = _degree_with_field(str(entry.get("studyType") or ""), str(entry.get("area") or ""))
         parts = (degree, str(entry.get("institution") or ""), _study_dates(entry))
         yield ", ".join(part for part in parts if part)
         yield from _value_lines(entry.get("courses"), depth=2)
