@@ -248,7 +248,16 @@ def shown_as(skill_id: str, taxonomy: Taxonomy) -> str:
 def resume_text(skill_ids: set[str], taxonomy: Taxonomy) -> str:
     names = [shown_as(s, taxonomy) for s in sorted(skill_ids) if not s.startswith("degree-")]
     degrees = [taxonomy.skills[s].name for s in sorted(skill_ids) if s.startswith("degree-")]
-    education = "".join(f"{name} in Computer Science, 2015\n" for name in degrees)
+    # The degree is in a field the posting names, when it names one: a degree's stated field
+    # decides a requirement of the fields a degree may be in.
+    subjects = ("foundations", "fields", "application-areas", "domains")
+    fields = [
+        taxonomy.skills[s].name
+        for s in sorted(skill_ids)
+        if taxonomy.skills[s].category in subjects
+    ]
+    field = " and ".join(fields) if fields else "Computer Science"
+    education = "".join(f"{name} in {field}, 2015\n" for name in degrees)
     return f"Skills\n{', '.join(names)}\n\nEducation\n{education}"
 
 

@@ -13,6 +13,7 @@ from skillgap.analysis import analyze, read_job
 from skillgap.cli import app
 from skillgap.errors import ExitCode
 from skillgap.posting_sections import heading_kind
+from skillgap.report import RequirementResult
 from skillgap.taxonomy import Role
 
 runner = CliRunner()
@@ -675,3 +676,22 @@ def test_an_open_list_of_fields_is_met_by_a_degree_in_a_kindred_field(
         assert (
             fields.shown_by is not None and degree.split(" in ")[1].split(",")[0] in fields.shown_by
         )
+
+
+def test_a_closed_list_of_fields_is_decided_by_the_degree_not_by_skills_elsewhere() -> None:
+    """Found in a new-user review: "MS in Computer Science, Machine Learning or Electrical
+    Engineering" was met by a physicist's ML work."""
+    role = read_job(
+        b"Requirements\n- MS in Computer Science, Machine Learning or Electrical Engineering.\n",
+        name="posting.txt",
+    )
+    work = "\n\nExperience\nML engineer: trained deep learning models in PyTorch.\n"
+
+    def fields(education: str) -> RequirementResult:
+        [result] = analyze((education + work).encode(), name="cv.txt", job=role).roles
+        return next(r for r in result.requirements if "computer-science" in r.any_of)
+
+    physics = fields("Education\nM.Sc. in Physics, ETH Zurich, 2019")
+    assert physics.credit == 0 and physics.note is not None and "Physics" in physics.note
+    assert fields("Education\nM.Sc. in Electrical Engineering, TU Delft, 2019").credit == 1
+    assert fields("Education\nM.Sc., ETH Zurich, 2019").credit == 1  # no field stated: skills

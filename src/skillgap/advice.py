@@ -23,7 +23,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from skillgap.data_files import TIPS_FILE, read_toml, validation_message
 from skillgap.errors import TaxonomyError
-from skillgap.ids import DEGREE_LEVELS
 from skillgap.sections import DEMONSTRATING_SECTIONS
 
 if TYPE_CHECKING:
@@ -229,8 +228,8 @@ def tip_for_person(
     result: RequirementResult, person: Person, taxonomy: Taxonomy, tips: Tips
 ) -> str:
     """The tip for one requirement (the order is in ``skills/tips.toml``)."""
-    if result.note:  # a degree in another field, or the role's field only named
-        return tips.other_field if any(s in DEGREE_LEVELS for s in result.any_of) else result.tip
+    if result.note:  # a degree (or its subjects) in another field, or the role's field only named
+        return result.tip if result.gate else tips.other_field
     shown = [child for children in result.via.values() for child in children] or result.matched
     if shown and not result.shown_by:
         skill = taxonomy.skills[shown[0]]

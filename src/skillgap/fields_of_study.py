@@ -46,12 +46,43 @@ def field_of_study(requirement: Requirement, degrees: Sequence[Degree]) -> str |
     Statistics, or a related quantitative field") is met by a degree in one of those fields:
     a physicist meets it, though the resume never says "statistics". Which degree, as
     ``shown_by``."""
-    if not requirement.fields or any(s in DEGREE_LEVELS for s in requirement.any_of):
+    if not _of_subjects(requirement):
         return None
     for degree in degrees:
         if degree.field and any(_field_pattern(w).search(degree.field) for w in requirement.fields):
             return f"your degree in {degree.field} (line {degree.line}), a field it accepts"
     return None
+
+
+def field_not_studied(requirement: Requirement, degrees: Sequence[Degree]) -> str | None:
+    """Why a requirement of subjects is not met although its skills may be found: the person
+    states the fields of their degrees, and none is one it accepts. A physicist's ML work
+    does not give the "MS in Computer Science, Machine Learning or Electrical Engineering"
+    a posting asks for. None when it is met, or when no degree states its field (then the
+    skills found decide, as for any requirement)."""
+    if not _of_subjects(requirement):
+        return None
+    stated = [d for d in degrees if d.field and _stated_field(d)]
+    if not stated or field_of_study(requirement, degrees):
+        return None
+    named = " and ".join(dict.fromkeys(d.field for d in stated if d.field))
+    return f"your degree is in {named}, not a field it names"
+
+
+def _stated_field(degree: Degree) -> bool:
+    """Whether a degree's field is surely a field: said with "in" or "of" ("M.Sc. in
+    Physics"), not a school after a comma ("M.Sc., ETH Zurich"), which the profile cannot tell
+    from a field."""
+    assert degree.field is not None
+    if _INSTITUTION.search(degree.field):
+        return False
+    return re.search(rf"\b(?:in|of)\s+{re.escape(degree.field)}", degree.text) is not None
+
+
+def _of_subjects(requirement: Requirement) -> bool:
+    """A requirement of the fields a degree may be in (``fields``, no degree among its
+    skills: the degree itself is a requirement of its own)."""
+    return bool(requirement.fields) and not any(s in DEGREE_LEVELS for s in requirement.any_of)
 
 
 @cache

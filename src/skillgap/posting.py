@@ -33,6 +33,7 @@ from skillgap.posting_groups import (
     degree_fields,
     fields_accepted,
     fields_as_one,
+    open_field_list,
     unnamed_degree,
 )
 from skillgap.posting_mentions import company_names, list_labels, names_no_skill
@@ -413,10 +414,12 @@ def posting_role(requirements: Sequence[PostingRequirement], taxonomy: Taxonomy)
             identifier, counter = f"{base}-{counter}", counter + 1
         used.add(identifier)
         fields = fields_accepted(requirement.sentence, requirement.any_of, taxonomy)
+        opened = fields and open_field_list(requirement.sentence)
+        related = ", or a related field" if opened else ""
         built.append(
             Requirement(
                 id=identifier,
-                name=_name(requirement, taxonomy) + (", or a related field" if fields else ""),
+                name=_name(requirement, taxonomy) + related,
                 category=taxonomy.skills[requirement.any_of[0]].category,
                 importance=requirement.importance,
                 weight=WEIGHTS[requirement.importance],

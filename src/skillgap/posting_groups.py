@@ -303,16 +303,28 @@ KINDRED_FIELDS = (
 
 
 def fields_accepted(sentence: str, any_of: Sequence[str], taxonomy: Taxonomy) -> tuple[str, ...]:
-    """The fields of study that meet a degree's field requirement whose list is open ("a
-    degree in Computer Science, Statistics, or a related quantitative field"): the named
-    fields and the kindred ones. Empty when the list is closed, or is no degree's."""
+    """The fields of study that meet a degree's field requirement ("a degree in Computer
+    Science or Electrical Engineering"): the named fields by their names and aliases, and,
+    for an open list ("..., or a related quantitative field", :func:`open_field_list`), the
+    kindred ones. Empty for a requirement that is no degree's fields."""
     named = [taxonomy.skills[s] for s in any_of]
     if not all(skill.category in _FIELD_CATEGORIES for skill in named):
         return ()
-    if not (_NAMES_A_DEGREE.search(sentence) and _OPEN_FIELDS.search(sentence)):
+    if not _NAMES_A_DEGREE.search(sentence):
         return ()
-    own = [" ".join(skill.name.lower().split()) for skill in named]
-    return tuple(dict.fromkeys([*(f for f in own if FIELD_WORDS.match(f)), *KINDRED_FIELDS]))
+    own = [
+        words
+        for skill in named
+        for form in (skill.name, *skill.aliases)
+        if FIELD_WORDS.match(words := " ".join(form.lower().split()))
+    ]
+    kindred = KINDRED_FIELDS if open_field_list(sentence) else ()
+    return tuple(dict.fromkeys([*own, *kindred]))
+
+
+def open_field_list(sentence: str) -> bool:
+    """Whether a degree's list of fields is open: "or a related quantitative field"."""
+    return _OPEN_FIELDS.search(sentence) is not None
 
 
 #: A degree a posting asks for without naming its level ("Degree in a STEM field", "a

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from skillgap.fields_of_study import field_note, field_of_study
+from skillgap.fields_of_study import field_not_studied, field_note, field_of_study
 from skillgap.ids import (
     AWARDS_SECTION,
     EDUCATION_SECTION,
@@ -168,6 +168,9 @@ def score_requirement(
     """One requirement: met by any of its skills, or by the research evidence that shows one
     of them (a publication list shows research experience); partly met by weak or adjacent
     evidence, or by degrees (the profile's) all in fields the requirement does not name."""
+    unstudied = field_not_studied(requirement, degrees)
+    if unstudied:  # the degree's fields decide, not the same words elsewhere in the resume
+        found = {k: v for k, v in found.items() if k not in requirement.any_of}
     matched = [skill_id for skill_id in requirement.any_of if skill_id in found]
     via = {} if matched else _met_through_kinds(requirement, found, taxonomy)
     if via:
@@ -204,6 +207,8 @@ def score_requirement(
         note = note or _field_only_named(shown, found, taxonomy)
     if note:
         credit = WEAK_CREDIT
+    if unstudied:
+        credit, note, adjacent = 0.0, unstudied, []
     return RequirementResult(
         id=requirement.id,
         name=requirement.name,
