@@ -64,6 +64,8 @@ def test_fail_under_category_and_require() -> None:
         (["--fail-under-category", "clouds=5"], "unknown category 'clouds'"),
         (["--fail-under-category", "cloud"], "takes CATEGORY=N"),
         (["--fail-under", "120"], "outside 0-100"),
+        # A category no scored role has: its check would never run (new-user review).
+        (["--role", "mle", "--fail-under-category", "llm=50"], "in none of the roles scored"),
     ],
 )
 def test_bad_thresholds_are_usage_errors(args: list[str], message: str) -> None:

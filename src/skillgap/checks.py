@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from skillgap.errors import UsageError
 from skillgap.report import Check, Report
-from skillgap.taxonomy import Taxonomy
+from skillgap.taxonomy import Role, Taxonomy
 
 
 @dataclass(frozen=True)
@@ -21,8 +21,17 @@ class Thresholds:
     def __bool__(self) -> bool:
         return self.fail_under is not None or bool(self.categories) or bool(self.require)
 
-    def validate(self, taxonomy: Taxonomy) -> None:
-        """Unknown category or skill ids are usage errors, caught before any input is read."""
+    def validate(self, taxonomy: Taxonomy, roles: Sequence[Role] = ()) -> None:
+        """Unknown category or skill ids are usage errors, caught before any input is read;
+        so is a category none of the ``roles`` to score has (its check would never run)."""
+        asked = {r.category for role in roles for r in role.requirements}
+        for category in self.categories:
+            if roles and category in taxonomy.categories and category not in asked:
+                names = ", ".join(role.id for role in roles)
+                raise UsageError(
+                    f"category {category!r} is in none of the roles scored ({names}), so "
+                    "--fail-under-category would check nothing; choose a role that has it"
+                )
         for value in [self.fail_under, *self.categories.values()]:
             if value is not None and not 0 <= value <= 100:
                 raise UsageError(f"threshold {value:g} is outside 0-100")
@@ -94,3 +103,12 @@ def _check(kind: str, target: str, minimum: float, actual: float, label: str) ->
         passed=passed,
         message=f"{label} {actual:.1f} {verb} {minimum:g}{gap}",
     )
+
+
+def scored_roles(
+    taxonomy: Taxonomy, role_ids: Sequence[str] | None, job: Role | None
+) -> list[Role]:
+    """The roles an analysis scores: those asked for, else the defaults (none beside a
+    posting), and the posting's."""
+    default = [] if job is not None else taxonomy.default_roles()
+    return [taxonomy.role(r) for r in (role_ids or default)] + ([job] if job else [])
