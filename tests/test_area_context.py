@@ -220,3 +220,14 @@ def ml_credit(text: str) -> float:
 )
 def test_simulation_in_the_sciences_is_no_machine_learning(text: str, credit: float) -> None:
     assert ml_credit(text) == credit
+
+
+def test_behavior_prediction_is_driving_only_beside_vehicles_or_roads() -> None:
+    """Found in a new-user review: a social network's "user behavior prediction" gave
+    autonomous driving."""
+    from .test_matching import skill_ids
+
+    social = "Experience\nBuilt machine learning models for user behavior prediction.\n"
+    assert "autonomous-driving" not in skill_ids(social)
+    driving = "Experience\nBehavior prediction of pedestrians for autonomous vehicles.\n"
+    assert "autonomous-driving" in skill_ids(driving)

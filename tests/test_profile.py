@@ -140,3 +140,11 @@ def test_a_degree_field_stops_before_its_dates() -> None:
     text = "Education\nB.S. in Computer Science and Engineering Mar. 2004 - Feb. 2010\n"
     degrees = analyze(text.encode(), name="cv.txt").profile.degrees
     assert [d.field for d in degrees] == ["Computer Science and Engineering"]
+
+
+def test_a_school_after_a_degree_is_not_its_field() -> None:
+    """Found in a new-user review: "ScM in Computer Science (Concurrent Masters), Brown
+    University" gave a second master's "in Brown University"."""
+    text = "Education\nScM in Computer Science (Concurrent Masters), Brown University\n"
+    degrees = analyze(text.encode(), name="cv.txt").profile.degrees
+    assert [(d.level, d.field) for d in degrees] == [("master", "Computer Science")]

@@ -6,7 +6,7 @@ https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 from __future__ import annotations
 
 from skillgap.records import Failure, Record
-from skillgap.render.base import Renderer
+from skillgap.render.base import Renderer, counted
 from skillgap.report import Report
 
 
@@ -49,7 +49,7 @@ def _report(report: Report) -> list[str]:
                 path,
                 f"skillgap {role.name}",
                 f"score {role.score:.0f}/100 (required {role.required_score:.0f}, "
-                f"preferred {role.preferred_score:.0f}); {len(role.gaps)} gaps",
+                f"preferred {role.preferred_score:.0f}); {counted(len(role.gaps), 'gap', 'gaps')}",
             )
         )
         for warning in role.warnings:
