@@ -106,6 +106,13 @@ def test_unknown_role_is_a_usage_error() -> None:
     # The README calls a posting's role "job": asking for it by id says where it comes from.
     code, _, err = run("analyze", str(EXAMPLES / "mle-resume.txt"), "--role", "job")
     assert code == ExitCode.USAGE and "a posting's role comes with --job POSTING" in err
+    # With --job, "--role job" names the posting's role (new-user review: it was refused).
+    posting = str(EXAMPLES / "postings" / "ml-engineer-search.md")
+    resume = str(EXAMPLES / "mle-resume.txt")
+    code, out, _ = run("analyze", resume, "--job", posting, "--role", "job", "-f", "json")
+    assert code == 0 and [r["id"] for r in json.loads(out)["roles"]] == ["job"]
+    code, out, _ = run("analyze", resume, "--job", posting, "--role", "job,mle", "-f", "json")
+    assert code == 0 and [r["id"] for r in json.loads(out)["roles"]] == ["mle", "job"]
 
 
 def test_missing_file_exits_3_with_one_line(tmp_path: Path) -> None:

@@ -188,8 +188,11 @@ def resolve_settings(flags: Flags, config: LoadedConfig, defaults: Settings) -> 
     else:
         categories = dict(defaults.thresholds.categories)
     limits = defaults.limits
+    roles = _ids(flags.roles) or tuple(values.roles or ()) or defaults.roles
+    if flags.job_posting and roles and "job" in roles:  # the posting's role, as reports name it
+        roles = tuple(r for r in roles if r != "job") or None
     return Settings(
-        roles=_ids(flags.roles) or tuple(values.roles or ()) or defaults.roles,
+        roles=roles,
         output_format=_pick(flags.output_format, values.format, defaults.output_format),
         output=_pick(flags.output, None, defaults.output),
         thresholds=Thresholds(
