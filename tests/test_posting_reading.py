@@ -496,3 +496,5 @@ def test_an_ambiguous_name_alone_in_a_list_of_one_name_a_line_is_the_skill() -> 
     # Beside a sentence, or with more words on its line, a name is not known by its list.
     assert "azure" not in found("We ship every day with AWS.\nAzure\n")
     assert "azure" not in found("AWS\nAzure skies over the bay\n")
+    # Only a list of its kind: Meteor's Blaze beside MongoDB is no build system.
+    assert "build-systems" not in found("Meteor\n Blaze\n MongoDB\n")

@@ -309,16 +309,13 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
         return True
     if not context.listable:
         return False
-    neighbour = _item_beside(candidate, firm, view)
-    if neighbour is not None:
-        candidate.context = f"in a list with {view.text_of(neighbour.start, neighbour.end)}"
-        return True
-    if not view.bounded(candidate.start, candidate.end):
-        return False
-    if section == SKILLS_SECTION:
+    bounded = view.bounded(candidate.start, candidate.end)
+    if bounded and section == SKILLS_SECTION:
         candidate.context = "listed in the skills section"
         return True
-    other = firm.by_line.get(line)
+    other = firm.by_line.get(line) if bounded else None
+    if other is None:
+        other = _item_beside(candidate, context, firm, view)
     if other is not None:
         candidate.context = f"in a list with {view.text_of(other.start, other.end)}"
         return True
@@ -338,9 +335,12 @@ def _alone_on_line(start: int, end: int, view: TokenView) -> bool:
     return end >= len(view.lines) or view.lines[end] != line
 
 
-def _item_beside(candidate: Candidate, firm: FirmPhrases, view: TokenView) -> Candidate | None:
-    """A known skill that is the item of the line before or after the candidate's, both
-    alone on their lines: a list written one name a line ("- AWS / - GCP / - Azure")."""
+def _item_beside(
+    candidate: Candidate, context: Context, firm: FirmPhrases, view: TokenView
+) -> Candidate | None:
+    """A known skill of the candidate's kin that is the item of the line before or after the
+    candidate's, both alone on their lines: a list written one name a line ("- AWS / - GCP /
+    - Azure"; not "Meteor / Blaze / MongoDB", where Blaze is no build system)."""
     start, end = candidate.start, candidate.end
     if not _alone_on_line(start, end, view):
         return None
@@ -358,7 +358,9 @@ def _item_beside(candidate: Candidate, firm: FirmPhrases, view: TokenView) -> Ca
         beside.append(view.lines[after])
     for other_line in beside:
         other = firm.by_line.get(other_line)
-        if other is not None and _alone_on_line(other.start, other.end, view):
+        if other is None or other.skill_id not in context.kin:
+            continue
+        if _alone_on_line(other.start, other.end, view):
             return other
     return None
 
