@@ -498,3 +498,16 @@ def test_an_ambiguous_name_alone_in_a_list_of_one_name_a_line_is_the_skill() -> 
     assert "azure" not in found("AWS\nAzure skies over the bay\n")
     # Only a list of its kind: Meteor's Blaze beside MongoDB is no build system.
     assert "build-systems" not in found("Meteor\n Blaze\n MongoDB\n")
+
+
+def test_a_nested_markdown_list_keeps_its_indent_so_a_short_item_after_it_stands_apart() -> None:
+    from skillgap.readers.markup import markdown_to_text
+
+    source = (
+        "## Nice to have\n* Experience with at least one of:\n    * PyTorch\n    * JAX\n"
+        "* Kubernetes\n"
+    )
+    assert "\n  PyTorch\n" in markdown_to_text(source)
+    assert markdown_requirements(source) == {
+        ("pytorch", "jax"): "preferred", ("kubernetes",): "preferred",
+    }  # fmt: skip
