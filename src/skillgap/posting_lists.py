@@ -6,10 +6,10 @@ its items end, as people write them:
 
 - items indented under the item that opens the list are its items, up to the first line that
   is not indented under it;
-- items not indented (or flattened, as the Markdown reader flattens nested lists) are its
-  items while they are short, a bare name or two ("AWS", "Google Cloud"); a full requirement
-  ("Experience with NLP techniques", "Master's degree in a STEM field") is the next item of
-  the posting, not one of the alternatives;
+- items not indented (the Markdown reader indents a nested list's items; a posting pasted
+  as text often has none) are its items while they are short, a bare name or two ("AWS",
+  "Google Cloud"); a full requirement ("Experience with NLP techniques", "Master's degree in
+  a STEM field") is the next item of the posting, not one of the alternatives;
 - after a line whose first item is a full sentence, every item up to the next heading is
   one of the alternatives ("Looking for experience in any of the following:"), unless that
   line is itself an item with a bullet: then the sentence is the posting's next item.
