@@ -410,3 +410,104 @@ def test_the_fields_of_a_degree_carry_no_years_and_roles_are_kinds() -> None:
     assert years[("computer-science", "statistics")] is None
     assert years[("python",)] == 3
     assert years[("machine-learning", "backend-development")] == 2
+
+
+def markdown_requirements(text: str) -> dict[tuple[str, ...], str]:
+    role = read_job(text.encode(), name="posting.md")
+    return {r.any_of: r.importance for r in role.requirements}
+
+
+_CLOUD_POSTING = (
+    "# Data Scientist\n\n## Qualifications\n"
+    "{b} Experience with any of the following cloud providers:\n"
+    "{i}{b} AWS\n{i}{b} GCP\n{i}{b} Azure\n"
+    "{b} Experience with NLP techniques (e.g., named entity recognition, topic modeling)\n"
+    "{b} Master's degree in a STEM field; PhD a plus\n"
+    "{b} Excellent written and verbal communication skills\n"
+)
+
+
+@pytest.mark.parametrize("indent", ["  ", "   ", ""])
+@pytest.mark.parametrize("bullet", ["-", "*", "+", "1."])
+def test_a_markdown_any_of_list_ends_where_its_items_end(bullet: str, indent: str) -> None:
+    # The Markdown reader flattens nested lists: "Experience with NLP..." was an alternative
+    # of the cloud providers, and with it the degree and communication.
+    found = markdown_requirements(_CLOUD_POSTING.format(b=bullet, i=indent))
+    assert found[("aws", "gcp", "azure")] == "required", found
+    nlp = next(g for g in found if "nlp" in g)
+    assert "aws" not in nlp and "topic-modeling" in nlp
+    assert found[("degree-master", "degree-phd")] == "required"
+    assert found[("degree-phd",)] == "preferred"
+    assert found[("communication",)] == "required"
+
+
+@pytest.mark.parametrize("bullet", ["-", "*", "\u2022"])
+@pytest.mark.parametrize("indent", ["  ", ""])
+def test_a_plain_text_any_of_list_ends_where_its_items_end(bullet: str, indent: str) -> None:
+    found = requirements(
+        f"Requirements\n{bullet} Proficiency in one of the following:\n"
+        f"{indent}{bullet} PyTorch\n{indent}{bullet} TensorFlow\n"
+        f"{bullet} Experience with Docker\n{bullet} SQL\n"
+    )
+    assert found == {
+        ("pytorch", "tensorflow"): "required", ("docker",): "required", ("sql",): "required",
+    }  # fmt: skip
+
+
+def test_a_list_under_an_any_of_heading_ends_at_a_full_requirement() -> None:
+    found = requirements(
+        "Requirements\nAny of the following:\n- AWS\n- Google Cloud\n\n"
+        "- Strong SQL skills\n- Experience with Docker and Kubernetes\n"
+    )
+    assert found == {
+        ("aws", "gcp"): "required", ("sql",): "required", ("docker",): "required",
+        ("kubernetes",): "required",
+    }  # fmt: skip
+
+
+def test_a_lead_in_whose_items_are_sentences_makes_them_one_set_to_the_next_heading() -> None:
+    # "Looking for experience in any of the following:" and labelled lines of tools.
+    found = requirements(
+        "About the role\nLooking for experience in any of the following:\n"
+        "* Training: PyTorch, JAX\n* Serving: Docker, Kubernetes\nBenefits\n- Python lunch\n"
+    )
+    assert found == {("pytorch", "jax", "docker", "kubernetes"): "required"}
+
+
+def test_an_any_of_item_among_preferred_ones_keeps_its_section() -> None:
+    found = requirements(
+        "Nice to have\n- Experience with any of the following:\n  - AWS\n  - GCP\n"
+        "- Experience with Docker\n"
+    )
+    assert found == {("aws", "gcp"): "preferred", ("docker",): "preferred"}
+
+
+def test_an_ambiguous_name_alone_in_a_list_of_one_name_a_line_is_the_skill() -> None:
+    from skillgap.matching import find_skills
+    from skillgap.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+
+    def found(text: str) -> set[str]:
+        return {h.skill_id for h in find_skills(text, taxonomy).hits}
+
+    assert "azure" in found("Cloud providers:\n- AWS\n\n- GCP\n\n- Azure\n")
+    assert "azure" in found("Cloud providers:\n  * AWS\n  * Azure\n  * GCP\n")
+    # Beside a sentence, or with more words on its line, a name is not known by its list.
+    assert "azure" not in found("We ship every day with AWS.\nAzure\n")
+    assert "azure" not in found("AWS\nAzure skies over the bay\n")
+    # Only a list of its kind: Meteor's Blaze beside MongoDB is no build system.
+    assert "build-systems" not in found("Meteor\n Blaze\n MongoDB\n")
+
+
+def test_a_nested_markdown_list_keeps_its_indent_so_a_short_item_after_it_stands_apart() -> None:
+    from skillgap.readers.markup import markdown_to_text
+
+    source = (
+        "## Nice to have\n* Experience with at least one of:\n    * PyTorch\n    * JAX\n"
+        "* Kubernetes\n"
+    )
+    assert "\n  PyTorch\n" in markdown_to_text(source)
+    assert markdown_requirements(source) == {
+        ("pytorch", "jax"): "preferred", ("kubernetes",): "preferred",
+    }  # fmt: skip

@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Literal
 
+from skillgap.posting_lists import ANY_OF, BULLET, AnyOfList
+
 Section = Literal[
     "required", "preferred", "responsibilities", "intro", "benefits", "eeo", "apply", "other"
 ]
@@ -90,7 +92,6 @@ _REQUIRED_LEAD_IN = re.compile(
 )
 #: "Location: Remote", "Title: ML Engineer": a label with its value on the line is no heading.
 _INLINE_LABEL = re.compile(r":\s+\S")
-_BULLET = re.compile(r"^([-*\u2022\u25aa\u25e6\u2023\u00b7\u2013]|\d{1,2}[.)])\s+")
 _EMPHASISED = re.compile(r"^(\*\*|__).*(\*\*|__)\W*$")
 
 #: An item that says it is optional is preferred wherever it stands.
@@ -222,12 +223,6 @@ _MAX_BARE_WORDS = 5
 _MAX_NAMED_WORDS = 8
 #: A line that opens with a short label of its own ("Requirements: Python, SQL").
 _LABEL = re.compile(r"^\W*(?P<label>\w[\w'&/ -]{0,40}?)\s*:\s+\S")
-#: A heading that makes its list one set of alternatives ("experience in any of the following").
-_ANY_OF_HEADING = re.compile(
-    r"\b(any|one or more|at least one|one|either) of (the following|these)\b|"
-    r"\b(any|one or more|at least one|either) of\W*$",
-    re.IGNORECASE,
-)
 
 
 def heading_kind(line: str) -> Section | None:
@@ -254,13 +249,13 @@ def heading_kind(line: str) -> Section | None:
             return "required"
     if len(title.split()) > _MAX_HEADING_WORDS:
         return None
-    bullet = _BULLET.match(raw)
+    bullet = BULLET.match(raw)
     if bullet and not (_EMPHASISED.match(raw[bullet.end() :]) or raw.endswith(":")):
         return None  # a list item, not a heading
     marked = raw.startswith(("#", "*", "_")) or raw.rstrip(" *_").endswith((":", "?", "\u2026"))
     # A bare line is a heading only when short, capitalised, and its words are mostly a
     # heading's ("Preferred Qualifications"), not an item ("Experience with government work").
-    bare = not marked and not title.isupper() and not _ANY_OF_HEADING.search(title)
+    bare = not marked and not title.isupper() and not ANY_OF.search(title)
     longest = _MAX_NAMED_WORDS if _NAMED_HEADING.match(title) else _MAX_BARE_WORDS
     if bare and (len(title.split()) > longest or not title[:1].isupper()):
         return None
@@ -288,34 +283,40 @@ def _words_left(title: str) -> int:
 
 
 def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
-    """The section of every line, and whether the line stands under an "any of" heading.
+    """The section of every line, and whether the line is an item of an "any of" list.
 
     Text before any known heading is the introduction. A heading the patterns do not know
-    ("Challenges", "0-30 days") continues the section it stands in.
+    ("Challenges", "0-30 days") continues the section it stands in. An item that opens an
+    "any of" list gives its items its kind; after them, its section goes on
+    (:mod:`skillgap.posting_lists` says where the list ends).
     """
     current: Section = "intro"
-    any_of = False
-    any_of_item: int | None = None  # the indent of an item that opens an "any of" list
+    any_of: AnyOfList | None = None
+    resumed: Section | None = None  # the section that goes on after an item's list
     sections: list[Section] = []
     grouped: list[bool] = []
     for line in lines:
-        indent = len(line) - len(line.lstrip())
-        if any_of_item is not None and line.strip() and indent <= any_of_item:
-            any_of = False  # "- Experience with one of:" ends with its sub-items
+        if any_of is not None and not any_of.holds(line):
+            # A lead-in whose first item is a sentence of its own leads into the section.
+            if resumed is not None and any_of.held:
+                current = resumed
+            any_of, resumed = None, None
         kind = heading_kind(line)
-        if kind is None and _ANY_OF_HEADING.search(line) and line.rstrip(" *_").endswith(":"):
+        if kind is None and ANY_OF.search(line) and line.rstrip(" *_").endswith(":"):
             kind = current  # "At least one of the following must be true:" opens a list
         if kind is not None:
+            any_of = AnyOfList.opened_by(line)
+            resumed = current if any_of and any_of.item_indent is not None else None
+            if resumed in ("required", "preferred") and kind != "preferred":
+                kind = resumed  # "- Experience with one of:" among the preferred items
             current = kind
-            any_of = _ANY_OF_HEADING.search(line) is not None
-            any_of_item = indent if any_of and _BULLET.match(line.strip()) else None
             sections.append("other")  # the heading itself asks for nothing
         elif current in ("intro", "other") and (label := _LABEL.match(line)):
             # "Requirements: Python, SQL" outside any section: the label says what it is.
             sections.append(heading_kind(label.group("label") + ":") or current)
         else:
             sections.append(current)
-        grouped.append(any_of and kind is None)
+        grouped.append(any_of is not None and kind is None)
     return sections, grouped
 
 

@@ -49,6 +49,9 @@ class Context:
     lead_ins: tuple[str, ...]
     listable: bool
     cue_reach: int = 3
+    #: The skills of its category and its related ones: a list of one name a line that
+    #: holds one of them holds the skill ("- AWS / - GCP / - Azure").
+    kin: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,9 +141,11 @@ def compile_patterns(
             exact.append(PhraseSet(f"exact:{skill.id}", forms(skill.exact, "orth_")))
         if skill.ambiguous:
             exact.append(PhraseSet(f"ambiguous:{skill.id}", forms(skill.ambiguous, "orth_")))
+            kin = {s.id for s in taxonomy.skills.values() if s.category == skill.category}
             contexts[skill.id] = Context(
-                skill.sections, skill.cues, skill.lead_ins, skill.listable, skill.cue_reach
-            )
+                skill.sections, skill.cues, skill.lead_ins, skill.listable, skill.cue_reach,
+                tuple(sorted(kin | set(skill.related))),
+            )  # fmt: skip
         if skill.excludes:
             lower.append(PhraseSet(f"exclude:{skill.id}", forms(skill.excludes, "lower_")))
         if skill.rules:

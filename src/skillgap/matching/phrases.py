@@ -307,16 +307,62 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
     if partner is not None:
         candidate.context = f"listed with {partner}"
         return True
-    if not context.listable or not view.bounded(candidate.start, candidate.end):
+    if not context.listable:
         return False
-    if section == SKILLS_SECTION:
+    bounded = view.bounded(candidate.start, candidate.end)
+    if bounded and section == SKILLS_SECTION:
         candidate.context = "listed in the skills section"
         return True
-    other = firm.by_line.get(line)
+    other = firm.by_line.get(line) if bounded else None
+    if other is None:
+        other = _item_beside(candidate, context, firm, view)
     if other is not None:
         candidate.context = f"in a list with {view.text_of(other.start, other.end)}"
         return True
     return False
+
+
+def _alone_on_line(start: int, end: int, view: TokenView) -> bool:
+    """The tokens are the whole of their line but for a bullet: a list item of one name."""
+    line = view.lines[start]
+    before = start - 1
+    while before >= 0 and view.lines[before] == line:
+        if view.lowers[before].isalnum():
+            return False
+        before -= 1
+    while end < len(view.lines) and not view.lowers[end].strip():
+        end += 1
+    return end >= len(view.lines) or view.lines[end] != line
+
+
+def _item_beside(
+    candidate: Candidate, context: Context, firm: FirmPhrases, view: TokenView
+) -> Candidate | None:
+    """A known skill of the candidate's kin that is the item of the line before or after the
+    candidate's, both alone on their lines: a list written one name a line ("- AWS / - GCP /
+    - Azure"; not "Meteor / Blaze / MongoDB", where Blaze is no build system)."""
+    start, end = candidate.start, candidate.end
+    if not _alone_on_line(start, end, view):
+        return None
+    line = view.lines[start]
+    first = start
+    while first > 0 and view.lines[first - 1] == line:
+        first -= 1
+    while first > 0 and not view.lowers[first - 1].strip():
+        first -= 1  # the blank lines between items
+    after = end
+    while after < len(view.lines) and not view.lowers[after].strip():
+        after += 1
+    beside = [view.lines[first - 1]] if first > 0 else []
+    if after < len(view.lines):
+        beside.append(view.lines[after])
+    for other_line in beside:
+        other = firm.by_line.get(other_line)
+        if other is None or other.skill_id not in context.kin:
+            continue
+        if _alone_on_line(other.start, other.end, view):
+            return other
+    return None
 
 
 def _starts_a_name(candidate: Candidate, firm: FirmPhrases, view: TokenView) -> bool:

@@ -46,9 +46,17 @@ def markdown_to_text(source: str) -> str:
     source = without_liquid(without_comments(source))
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
     out: list[str] = []
+    depth = 0  # how deep the lists around a token are nested
     for token in tokens:
-        if token.type == "inline":
-            out.append(_inline_text(token.children or []))
+        if token.type in {"bullet_list_open", "ordered_list_open"}:
+            depth += 1
+        elif token.type in {"bullet_list_close", "ordered_list_close"}:
+            depth -= 1
+        elif token.type == "inline":
+            # An item of a nested list keeps its indent: it says whose sub-item it is ("any
+            # of the following cloud providers:" and its providers, in a posting).
+            nested = depth > 1 and (not out or out[-1].endswith("\n"))
+            out.append("  " * (depth - 1) * nested + _inline_text(token.children or []))
         elif token.type in {"fence", "code_block"}:
             out.append(token.content)
         elif token.type == "html_block":
