@@ -68,7 +68,7 @@ def test_flags_win_over_the_config() -> None:
     )
     settings = resolve_settings(flags, CONFIG, DEFAULTS)
     assert settings == Settings(
-        roles=("mle", "rs", "job"),
+        roles=("mle", "rs"),  # with a posting, "job" is its role, scored anyway
         output_format=OutputFormat.json,
         output=Path("out.json"),
         thresholds=Thresholds(fail_under=0, categories={"research": 70}, require=("go",)),
