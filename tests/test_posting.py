@@ -695,3 +695,25 @@ def test_a_closed_list_of_fields_is_decided_by_the_degree_not_by_skills_elsewher
     assert physics.credit == 0 and physics.note is not None and "Physics" in physics.note
     assert fields("Education\nM.Sc. in Electrical Engineering, TU Delft, 2019").credit == 1
     assert fields("Education\nM.Sc., ETH Zurich, 2019").credit == 1  # no field stated: skills
+
+
+def test_or_equivalent_experience_gives_work_experience_half_the_degree() -> None:
+    """Found in a new-user review: a senior ML engineer without a degree had full gaps for
+    "Bachelor's degree in Computer Science or equivalent practical experience"."""
+    posting = (
+        b"Requirements\n- Bachelor's degree in Computer Science or equivalent practical "
+        b"experience.\n- Python.\n"
+    )
+    role = read_job(posting, name="posting.txt")
+    worked = "Experience\nSenior ML Engineer, Acme (2014-2024): built models in Python.\n"
+    [result] = analyze(worked.encode(), name="cv.txt", job=role).roles
+    relaxed = [r for r in result.requirements if r.id != "python"]
+    assert relaxed and all(
+        r.credit == 0.5 and "equivalent experience" in (r.note or "") for r in relaxed
+    )
+    # Without "or equivalent experience", no degree is no degree.
+    strict = read_job(
+        b"Requirements\n- Bachelor's degree in Computer Science.\n- Python.\n", name="p.txt"
+    )
+    [result] = analyze(worked.encode(), name="cv.txt", job=strict).roles
+    assert all(r.credit == 0 for r in result.requirements if r.id != "python")

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from skillgap.data_files import TIPS_FILE, read_toml, validation_message
 from skillgap.errors import TaxonomyError
+from skillgap.ids import DEGREE_LEVELS
 from skillgap.sections import DEMONSTRATING_SECTIONS
 
 if TYPE_CHECKING:
@@ -228,8 +229,10 @@ def tip_for_person(
     result: RequirementResult, person: Person, taxonomy: Taxonomy, tips: Tips
 ) -> str:
     """The tip for one requirement (the order is in ``skills/tips.toml``)."""
-    if result.note:  # a degree (or its subjects) in another field, or the role's field only named
-        return result.tip if result.gate else tips.other_field
+    if result.note:  # a degree (or its subjects) in another field, or the role's field only
+        # named, or no degree where experience may stand for it: the requirement's own tip
+        no_degree = any(s in DEGREE_LEVELS for s in result.any_of) and not result.matched
+        return result.tip if result.gate or no_degree else tips.other_field
     shown = [child for children in result.via.values() for child in children] or result.matched
     if shown and not result.shown_by:
         skill = taxonomy.skills[shown[0]]

@@ -427,6 +427,9 @@ def posting_role(requirements: Sequence[PostingRequirement], taxonomy: Taxonomy)
                 source=f"line {requirement.line}: {requirement.sentence}",
                 years=requirement.years,
                 fields=fields,
+                # The degree's fields too: "BS in CS or equivalent practical experience".
+                or_experience=requirement.or_equivalent
+                or bool(fields and _EQUIVALENT.search(requirement.sentence)),
             )
         )
     return Role.model_validate(

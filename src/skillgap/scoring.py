@@ -158,6 +158,11 @@ def _field_only_named(
 _LIST_SECTIONS = frozenset({"skills", "certifications"})
 
 
+def _has_work_experience(found: dict[str, FoundSkill]) -> bool:
+    """Whether the resume shows skills used at work (its experience section)."""
+    return any(e.section == "experience" for skill in found.values() for e in skill.evidence)
+
+
 def score_requirement(
     requirement: Requirement,
     found: dict[str, FoundSkill],
@@ -209,6 +214,9 @@ def score_requirement(
         credit = WEAK_CREDIT
     if unstudied:
         credit, note, adjacent = 0.0, unstudied, []
+    elif requirement.or_experience and credit < WEAK_CREDIT and _has_work_experience(found):
+        credit = WEAK_CREDIT
+        note = "the posting accepts equivalent experience instead, which your work may be"
     return RequirementResult(
         id=requirement.id,
         name=requirement.name,

@@ -165,6 +165,11 @@ class Requirement(_Record):
         description="Part of what defines the role: the other requirements count in proportion "
         "to the share of the core that is met (docs/matching.md, Scoring)",
     )
+    or_experience: bool = Field(
+        default=False,
+        description="A degree (or its fields) that equivalent experience relaxes (a posting's "
+        "'or equivalent experience'): without it, work experience earns half",
+    )
     gate: bool = Field(
         default=False,
         description="The role's field, part of its core: without it nothing else counts, and "
