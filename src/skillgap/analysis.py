@@ -181,10 +181,7 @@ def analyze_document(
 ) -> Report:
     """Analyse text that has already been read."""
     taxonomy = taxonomy or load_taxonomy()
-    default = [] if job is not None else taxonomy.default_roles()
-    selected = [taxonomy.role(role_id) for role_id in (roles or default)]
-    if job is not None:
-        selected.append(job)
+    selected = taxonomy.scored_roles(roles, job)
     if not document.text.strip():
         raise InputError(f"{document.path}: no text found", code="no-text")
     found = find_skills(document.text, taxonomy)

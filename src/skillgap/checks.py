@@ -103,12 +103,3 @@ def _check(kind: str, target: str, minimum: float, actual: float, label: str) ->
         passed=passed,
         message=f"{label} {actual:.1f} {verb} {minimum:g}{gap}",
     )
-
-
-def scored_roles(
-    taxonomy: Taxonomy, role_ids: Sequence[str] | None, job: Role | None
-) -> list[Role]:
-    """The roles an analysis scores: those asked for, else the defaults (none beside a
-    posting), and the posting's."""
-    default = [] if job is not None else taxonomy.default_roles()
-    return [taxonomy.role(r) for r in (role_ids or default)] + ([job] if job else [])

@@ -205,7 +205,6 @@ def analyze(
     Limits default to 20 MiB, 200 pages, 1,000,000 characters and 60 seconds per input.
     """
     from skillgap.batch import Job, default_jobs, process_all
-    from skillgap.checks import scored_roles
     from skillgap.config import Flags, load_settings, pdf_password
     from skillgap.inputs import expand_inputs
     from skillgap.output import open_output, refuse_inputs_as_output
@@ -231,7 +230,7 @@ def analyze(
         if settings.job_posting == STDIN and STDIN in inputs.paths:
             raise UsageError("standard input can hold the resumes or the posting, not both")
         job_role = _read_job(settings.job_posting, taxonomy, settings.limits)
-        settings.thresholds.validate(taxonomy, scored_roles(taxonomy, settings.roles, job_role))
+        settings.thresholds.validate(taxonomy, taxonomy.scored_roles(settings.roles, job_role))
         config_used = os.path.relpath(settings.config) if settings.config else None
         renderer = report_renderer(
             settings.output_format, _render_options(target, details=details),

@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from functools import cache
 
 from skillgap.ids import DEGREE_LEVELS
+from skillgap.profile import INSTITUTION
 from skillgap.report import Degree
 from skillgap.taxonomy import Requirement
-
-_INSTITUTION = re.compile(r"\b(universit\w*|institut\w*|college|school|academy)\b", re.I)
 
 
 def field_note(requirement: Requirement, degrees: Sequence[Degree]) -> str | None:
@@ -27,7 +26,7 @@ def field_note(requirement: Requirement, degrees: Sequence[Degree]) -> str | Non
     accepted = [d for d in degrees if d.level in levels]
     if not accepted or any(
         not d.field
-        or _INSTITUTION.search(d.field)
+        or INSTITUTION.search(d.field)
         or any(_field_pattern(w).search(d.field) for w in requirement.fields)
         for d in accepted
     ):
@@ -74,7 +73,7 @@ def _stated_field(degree: Degree) -> bool:
     Physics"), not a school after a comma ("M.Sc., ETH Zurich"), which the profile cannot tell
     from a field."""
     assert degree.field is not None
-    if _INSTITUTION.search(degree.field):
+    if INSTITUTION.search(degree.field):
         return False
     return re.search(rf"\b(?:in|of)\s+{re.escape(degree.field)}", degree.text) is not None
 

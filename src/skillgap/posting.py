@@ -403,10 +403,9 @@ def posting_role(requirements: Sequence[PostingRequirement], taxonomy: Taxonomy)
     built = []
     used: set[str] = set()
     for requirement in requirements:
+        equivalent = _EQUIVALENT.search(requirement.sentence) is not None
         if requirement.any_of[0] in DEGREE_ORDER:
-            requirement = replace(
-                requirement, or_equivalent=_EQUIVALENT.search(requirement.sentence) is not None
-            )
+            requirement = replace(requirement, or_equivalent=equivalent)
         base = "-or-".join(requirement.any_of)[:60].strip("-")
         identifier = base
         counter = 2
@@ -428,8 +427,7 @@ def posting_role(requirements: Sequence[PostingRequirement], taxonomy: Taxonomy)
                 years=requirement.years,
                 fields=fields,
                 # The degree's fields too: "BS in CS or equivalent practical experience".
-                or_experience=requirement.or_equivalent
-                or bool(fields and _EQUIVALENT.search(requirement.sentence)),
+                or_experience=requirement.or_equivalent or bool(fields and equivalent),
             )
         )
     return Role.model_validate(

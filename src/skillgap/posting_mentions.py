@@ -31,9 +31,10 @@ from skillgap.taxonomy import Taxonomy
 
 #: Nouns for a team or for people, right after a skill's name or one word on ("ML Systems
 #: backend teams", "data engineers"): a plural of people names colleagues, not the candidate.
+_UNITS = r"teams?|groups?|departments?"
+_PEOPLE = r"engineers|scientists|researchers|analysts|developers"
 _TEAM_AFTER = re.compile(
-    r"[ \t-]+([\w&/-]+[ \t]+)?(teams?|groups?|departments?|org(anization|anisation)?s?|"
-    r"engineers|scientists|researchers|analysts|developers)\b",
+    rf"[ \t-]+([\w&/-]+[ \t]+)?({_UNITS}|org(anization|anisation)?s?|{_PEOPLE})\b",
     re.IGNORECASE,
 )
 #: Two teams named together before their noun ("cloud platform and ML systems backend teams"):
@@ -58,10 +59,7 @@ _RUNS_TEAMS = re.compile(
     re.IGNORECASE,
 )
 #: A skill's matched words that end in such a noun ("data scientists", "Research Team").
-_TEAM_IN = re.compile(
-    r"\b(teams?|groups?|departments?|engineers|scientists|researchers|analysts|developers)$",
-    re.IGNORECASE,
-)
+_TEAM_IN = re.compile(rf"\b({_UNITS}|{_PEOPLE})$", re.IGNORECASE)
 #: A company's possessive up to two words before a skill's name: the thing is its own.
 _POSSESSIVE_BEFORE = re.compile(
     r"(\b(?!(?i:bachelor|master)['\u2019])[A-Z][\w.&-]*['\u2019]s)"

@@ -30,10 +30,10 @@ _FIELD = re.compile(
     r"(?P<field>[A-Z][\w&/\- ]{2,60}?)\s*"
     r"(?:[,;(|\u2013\u2014]|\s-\s|\s{2,}|\d|\.(?:\s|$)|\s(?:from|at)\s|$)"
 )
-#: A school where a field should be ("ScM (Concurrent Masters), Brown University"): no field.
-_NOT_A_FIELD = re.compile(
-    r"^(from|at)\b|\b(university|universit\w+|college|institute|school|academy)\b", re.IGNORECASE
-)
+#: A school, which the degree's field can run into or stand for ("ScM (Concurrent Masters),
+#: Brown University"): no field. Scoring reads it too (fields_of_study).
+INSTITUTION = re.compile(r"\b(universit\w*|institut\w*|college|school|academy)\b", re.IGNORECASE)
+_NOT_A_FIELD = re.compile(r"^(from|at)\b", re.IGNORECASE)
 #: A month that starts the dates after a field ("Computer Science Mar. 2004 - Feb. 2010").
 _MONTH_TAIL = re.compile(
     r"\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)$", re.IGNORECASE
@@ -71,7 +71,7 @@ def _degrees(
         after = line[hit.end - _line_start(lines, hit.line) :] if hit.end >= 0 else ""
         match = _FIELD.match(after)
         field = _MONTH_TAIL.sub("", match.group("field").strip()) if match else None
-        if field and _NOT_A_FIELD.search(field):
+        if field and (_NOT_A_FIELD.match(field) or INSTITUTION.search(field)):
             field = None
         level = DEGREE_LEVELS[hit.skill_id]
         if any(d.level == level and d.field == field for d in degrees):

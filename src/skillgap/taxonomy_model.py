@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -275,6 +275,12 @@ class Taxonomy:
         """The roles scored when none is asked for (``mle`` and ``rs`` among the built-in
         ones); the others only by their id."""
         return [role.id for role in self.roles.values() if role.default]
+
+    def scored_roles(self, role_ids: Sequence[str] | None, job: Role | None = None) -> list[Role]:
+        """The roles an analysis scores: those asked for, else the defaults (none beside a
+        posting), then the posting's."""
+        default = [] if job is not None else self.default_roles()
+        return [self.role(r) for r in (role_ids or default)] + ([job] if job else [])
 
     def tip_for(self, requirement: Requirement) -> str:
         return requirement.tip or self.skills[requirement.any_of[0]].tip
