@@ -325,6 +325,26 @@ def test_unknown_terms_are_listed_and_matched_literally_without_changing_the_sco
     assert with_term.score == without.score
 
 
+def test_a_name_the_posting_passes_a_verdict_on_is_asked_for() -> None:
+    # An ambiguous name needs no cue word when the posting judges it: "Scala is a plus".
+    found = requirements(
+        "Requirements\n- Python.\n- Scala is a plus.\n- Go experience preferred.\n"
+    )
+    assert found == {("python",): "required", ("scala",): "preferred", ("go",): "preferred"}
+    # Without the verdict the same words name no language.
+    found = requirements("Requirements\n- Python.\n- Our office is near La Scala.\n")
+    assert found == {("python",): "required"}
+    # A name the taxonomy does not know is listed when judged, even alone in its sentence.
+    role = read_job(
+        b"Requirements\n- Python.\n- Experience with Zorblib or similar tools.\n"
+        b"- Knowledge of Quuxflow is a plus.\n- Travel is required.\n",
+        name="posting.txt",
+    )
+    assert [(t.term, t.importance) for t in role.unrecognised] == [
+        ("Zorblib", "required"), ("Quuxflow", "preferred"),
+    ]  # fmt: skip
+
+
 NURSING = (
     "Registered Nurse, Hospice\n\nRequirements\n- Current RN license and BLS certification.\n"
     "- Bachelor's degree in Nursing.\n- Excellent communication skills.\n"

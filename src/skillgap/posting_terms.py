@@ -4,7 +4,8 @@ Nothing is dropped silently: a skill-like term in a requirement section that the
 does not know ("OpenMMLab", "Synthetic Aperture Radar", "C#") is listed with its line and
 importance, and matched literally against the resume; it never changes the score. A term is
 skill-like when it is written as names of tools are (CamelCase, capitals, digits or
-``+#.`` inside a word), or is a capitalised name in a list beside a skill or such a term.
+``+#.`` inside a word), or is a capitalised name in a list beside a skill or such a term, or
+one the posting passes a verdict on ("experience with Zorblib or similar tools").
 Warnings say when a score means little: few requirements recognised, most terms unknown,
 requirements mostly outside the taxonomy's domain (a nursing or sales posting), or almost no
 machine-learning skill among them (a marketing posting that asks for SQL and A/B tests).
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 
 from skillgap.ids import DATA_SCIENCE
 from skillgap.matching import Hit
+from skillgap.matching.verdicts import judged
 from skillgap.posting_sections import line_sections, sentence_importance
 from skillgap.taxonomy import Requirement, Taxonomy
 from skillgap.taxonomy_model import UnrecognisedTerm
@@ -138,7 +140,11 @@ def _terms(line: str, covered: list[tuple[int, int]], excluded: set[str]) -> lis
         if item is not None and joined and len(run) < _MAX_TERM_WORDS:
             run.append(item)
             continue
-        if run and (any(w[3] for w in run) or _in_list(plain, run, starts, ends)):
+        if run and (
+            any(w[3] for w in run)
+            or _in_list(plain, run, starts, ends)
+            or judged(plain[run[-1][2] : run[-1][2] + 60])
+        ):
             terms.append(" ".join(w[0] for w in run))
         run = [item] if item is not None else []
     return terms

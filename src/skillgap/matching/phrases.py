@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from skillgap.ids import SKILLS_SECTION
 from skillgap.matching.hit import CONFIDENCE, Hit
+from skillgap.matching.verdicts import judged
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -303,6 +304,9 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
     ):
         candidate.context = f"after {view.text_of(before, candidate.start)!r}"
         return True
+    if _judged(candidate, view):
+        candidate.context = "judged as a requirement"
+        return True
     partner = _coordinated_with(candidate, firm, view)
     if partner is not None:
         candidate.context = f"listed with {partner}"
@@ -320,6 +324,12 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
         candidate.context = f"in a list with {view.text_of(other.start, other.end)}"
         return True
     return False
+
+
+def _judged(candidate: Candidate, view: TokenView) -> bool:
+    """A posting's verdict follows the form on its line: "Scala is a plus"."""
+    end = view.char_span(candidate.start, candidate.end)[1]
+    return judged(view.text[end : end + 60].split("\n", 1)[0])
 
 
 def _alone_on_line(start: int, end: int, view: TokenView) -> bool:
