@@ -38,6 +38,7 @@ def asked(text: str) -> dict[str, str]:
         ("Tuning and experimenting with foundational LLMs.", "llm-fine-tuning"),
         ("Experience as an ML DevOps Engineer.", "model-deployment"),
         ("Gather text using scraping and link crawling.", "web-scraping"),
+        ("Experience integrating LLM APIs into products.", "llm-apis"),
         ("Design efficient data processing pipelines.", "etl"),
         ("Experience in Open Source software.", "open-source"),
         ("Shipped a feature in production which uses deep learning.", "model-deployment"),
