@@ -31,6 +31,8 @@ from .helpers import CORPUS, EXAMPLES, REPO, skill_ids
         ("Deployed services on Microsoft Azure", "azure"),
         ("Cloud: AWS, Azure, GCP", "azure"),
         ("Skills: Python, R.", "r"),
+        ("Gained a working knowledge of Spark at Acme", "apache-spark"),
+        ("Gained a working knowledge of Julia at Acme", "julia"),
     ],
 )
 def test_ambiguous_names_match_where_they_are_the_skill(text: str, skill: str) -> None:
@@ -55,6 +57,9 @@ def test_ambiguous_names_match_where_they_are_the_skill(text: str, skill: str) -
         ("Painted the azure sea at dawn", "azure"),
         ("Dinner at La Scala, Milan", "scala"),
         ("MS Office, MS Excel", "degree-master"),
+        ("Gained a spark of curiosity at Acme", "apache-spark"),
+        ("Gained experience with Spark Capital partners", "apache-spark"),
+        ("Years of experience with Julia Roberts", "julia"),
     ],
 )
 def test_ambiguous_names_stay_silent_elsewhere(text: str, skill: str) -> None:

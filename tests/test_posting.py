@@ -331,17 +331,23 @@ def test_a_name_the_posting_passes_a_verdict_on_is_asked_for() -> None:
         "Requirements\n- Python.\n- Scala is a plus.\n- Go experience preferred.\n"
     )
     assert found == {("python",): "required", ("scala",): "preferred", ("go",): "preferred"}
+    # A frame of know-how introduces a name too; a common word after one is no name.
+    found = requirements("Requirements\n- Knowledge of Spark.\n- A spark of curiosity.\n")
+    assert found == {("apache-spark",): "required"}
+    found = requirements("Requirements\n- Python.\n- An understanding of marketing funnels.\n")
+    assert found == {("python",): "required"}
     # Without the verdict the same words name no language.
     found = requirements("Requirements\n- Python.\n- Our office is near La Scala.\n")
     assert found == {("python",): "required"}
     # A name the taxonomy does not know is listed when judged, even alone in its sentence.
     role = read_job(
         b"Requirements\n- Python.\n- Experience with Zorblib or similar tools.\n"
-        b"- Knowledge of Quuxflow is a plus.\n- Travel is required.\n",
+        b"- Quuxflow is a plus.\n- Travel is required.\n- Familiarity with Barqueue.\n",
         name="posting.txt",
     )
+    # A name alone before its verdict is a sentence's first word, as "Travel" is: not listed.
     assert [(t.term, t.importance) for t in role.unrecognised] == [
-        ("Zorblib", "required"), ("Quuxflow", "preferred"),
+        ("Zorblib", "required"), ("Barqueue", "required"),
     ]  # fmt: skip
 
 

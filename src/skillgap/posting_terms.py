@@ -5,7 +5,8 @@ does not know ("OpenMMLab", "Synthetic Aperture Radar", "C#") is listed with its
 importance, and matched literally against the resume; it never changes the score. A term is
 skill-like when it is written as names of tools are (CamelCase, capitals, digits or
 ``+#.`` inside a word), or is a capitalised name in a list beside a skill or such a term, or
-one the posting passes a verdict on ("experience with Zorblib or similar tools").
+one the posting passes a verdict on ("experience with Zorblib or similar tools") or introduces
+by a frame of know-how ("knowledge of Quuxflow").
 Warnings say when a score means little: few requirements recognised, most terms unknown,
 requirements mostly outside the taxonomy's domain (a nursing or sales posting), or almost no
 machine-learning skill among them (a marketing posting that asks for SQL and A/B tests).
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 
 from skillgap.ids import DATA_SCIENCE
 from skillgap.matching import Hit
-from skillgap.matching.verdicts import judged
+from skillgap.matching.verdicts import framed, judged
 from skillgap.posting_sections import line_sections, sentence_importance
 from skillgap.taxonomy import Requirement, Taxonomy
 from skillgap.taxonomy_model import UnrecognisedTerm
@@ -144,6 +145,7 @@ def _terms(line: str, covered: list[tuple[int, int]], excluded: set[str]) -> lis
             any(w[3] for w in run)
             or _in_list(plain, run, starts, ends)
             or judged(plain[run[-1][2] : run[-1][2] + 60])
+            or framed(plain[max(0, run[0][1] - 40) : run[0][1]])
         ):
             terms.append(" ".join(w[0] for w in run))
         run = [item] if item is not None else []

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from skillgap.ids import SKILLS_SECTION
 from skillgap.matching.hit import CONFIDENCE, Hit
-from skillgap.matching.verdicts import judged
+from skillgap.matching.verdicts import framing_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -304,8 +304,9 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
     ):
         candidate.context = f"after {view.text_of(before, candidate.start)!r}"
         return True
-    if _judged(candidate, view):
-        candidate.context = "judged as a requirement"
+    framing = framing_of(candidate.start, candidate.end, view)
+    if framing is not None and not _starts_a_name(candidate, firm, view):
+        candidate.context = framing
         return True
     partner = _coordinated_with(candidate, firm, view)
     if partner is not None:
@@ -324,12 +325,6 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
         candidate.context = f"in a list with {view.text_of(other.start, other.end)}"
         return True
     return False
-
-
-def _judged(candidate: Candidate, view: TokenView) -> bool:
-    """A posting's verdict follows the form on its line: "Scala is a plus"."""
-    end = view.char_span(candidate.start, candidate.end)[1]
-    return judged(view.text[end : end + 60].split("\n", 1)[0])
 
 
 def _alone_on_line(start: int, end: int, view: TokenView) -> bool:

@@ -1,15 +1,23 @@
-"""A name a posting passes a verdict on is a skill: "Scala is a plus", "Go experience
-preferred", "Zorblib or similar tools".
+"""A name a posting passes a verdict on, or that a frame of know-how introduces, is a skill:
+"Scala is a plus", "Go experience preferred", "Zorblib or similar tools", "Knowledge of
+Spark".
 
-Postings judge what they ask for in a few fixed phrasings. A name followed by one of them is
-a requirement, so an ambiguous form ("Scala", "Go") counts without a cue word, and a name the
-taxonomy does not know is listed as an unrecognised term even where it starts its sentence.
-Resumes hardly use these phrasings, which is why they are safe as context.
+Postings judge what they ask for in a few fixed phrasings, and both postings and resumes
+introduce a skill by what one has of it ("knowledge of", "proficiency in", "familiarity
+with"). A name in such a phrasing is a requirement or a claim, so an ambiguous form ("Scala",
+"Spark") counts without a cue word, and a name the taxonomy does not know is listed as an
+unrecognised term of a posting. Resumes hardly use the verdicts, which is why they are safe
+as context; the frames need a noun of know-how before the preposition ("knowledge of", never
+"of" alone), so "a spark of creativity" stays no Spark.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from skillgap.matching.view import TokenView
 
 _ABOUT = r"(?:(?:experience|knowledge|skills?|expertise|proficiency|background|familiarity)\s+)?"
 _VERDICT = re.compile(
@@ -23,8 +31,43 @@ _SIMILAR = re.compile(
     re.IGNORECASE,
 )
 
+#: Nouns of know-how that, with "of", "in" or "with" after them, introduce a skill.
+FRAME_NOUNS = frozenset(
+    {"knowledge", "understanding", "proficiency", "familiarity", "fluency", "expertise",
+     "experience", "competence", "competency", "skills", "skill", "background", "mastery"}
+)  # fmt: skip
+FRAME_WORDS = frozenset({"of", "in", "with"})
+_FRAMED = re.compile(
+    rf"\b(?:{'|'.join(sorted(FRAME_NOUNS))})\s+(?:{'|'.join(sorted(FRAME_WORDS))})\s+$",
+    re.IGNORECASE,
+)
+
+
+def framed(before: str) -> bool:
+    """Whether the text right before a name ends in a frame of know-how: "knowledge of"."""
+    return _FRAMED.search(before) is not None
+
 
 def judged(after: str) -> bool:
     """Whether the text right after a name passes a posting's verdict on it: "is a plus",
     "experience preferred", "or similar tools"."""
     return _VERDICT.match(after) is not None or _SIMILAR.match(after) is not None
+
+
+def framing_of(start: int, end: int, view: TokenView) -> str | None:
+    """How the tokens ``start`` to ``end`` are framed as a skill, for the evidence: after a
+    frame of know-how ("after 'knowledge of'") or judged by a posting; None when neither.
+    Only names count (a capital first): "an understanding of marketing" asks for no
+    advertising."""
+    if not view.text_of(start, start + 1)[:1].isupper():
+        return None
+    if (
+        start >= 2
+        and view.lowers[start - 1] in FRAME_WORDS
+        and view.lowers[start - 2] in FRAME_NOUNS
+    ):
+        return f"after {view.text_of(start - 2, start)!r}"
+    stop = view.char_span(start, end)[1]
+    if judged(view.text[stop : stop + 60].split("\n", 1)[0]):
+        return "judged as a requirement"
+    return None
