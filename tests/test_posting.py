@@ -305,6 +305,18 @@ def test_years_of_experience_are_kept_and_shown_not_scored() -> None:
     assert job.score == 100 and job.requirements[0].years == 5
 
 
+def test_years_of_practice_never_go_to_a_degrees_field() -> None:
+    role = read_job(
+        b"Requirements\n- Bachelor's degree in Computer Science or a related field.\n"
+        b"- 5+ years of professional software engineering experience.\n",
+        name="posting.txt",
+    )
+    asks = [(r.any_of, r.years, bool(r.fields)) for r in role.requirements]
+    # The field of the degree and the practice are two asks, the years the practice's.
+    assert (("computer-science",), None, True) in asks
+    assert (("computer-science",), 5, False) in asks
+
+
 POSTING = (
     "Requirements\n- Experience with PyTorch and SQL.\n- Hands-on with Quiltdb and Docker.\n\n"
     "Nice to have\n- Experience with Kubernetes, Dagster, and FooFlow.\n"

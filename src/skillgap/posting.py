@@ -99,6 +99,8 @@ class PostingRequirement:
     or_equivalent: bool = False
     #: The first skill is a kind the others are examples of ("ML frameworks such as PyTorch").
     kind: bool = False
+    #: A degree, or the fields a degree may be in: studied, not practised for years.
+    of_degree: bool = False
 
 
 def _sentence_bounds(line: str, start: int, stops: list[int]) -> tuple[int, int]:
@@ -245,6 +247,7 @@ def _sentence_requirements(
                     min((first[skill] for skill in group.skills if skill in first), default=0),
                 ),
                 kind=group.kind,
+                of_degree=_of_degree(group, fields),
             )
             for group in _degrees_apart(groups, words)
         ]
@@ -329,9 +332,11 @@ def _merge(requirements: list[PostingRequirement]) -> list[PostingRequirement]:
     skill already required on its own needs no preferred group beside it, except that the
     examples of a required kind stay preferred ("deep learning" required, "deep learning
     frameworks such as PyTorch, JAX" a plus: PyTorch or JAX is preferred)."""
-    merged: dict[frozenset[str], PostingRequirement] = {}
+    merged: dict[tuple[frozenset[str], bool], PostingRequirement] = {}
     for requirement in requirements:
-        key = frozenset(requirement.any_of)
+        # A degree's field and the same skill practised are two asks: "a BS in Computer
+        # Science" and "5+ years of software engineering" (whose years are no field's).
+        key = (frozenset(requirement.any_of), requirement.of_degree)
         if key in merged:
             kept = merged[key]
             if kept.importance == "preferred" and requirement.importance == "required":
@@ -354,7 +359,7 @@ def _merge(requirements: list[PostingRequirement]) -> list[PostingRequirement]:
     return result
 
 
-def _lowest_degree_required(merged: dict[frozenset[str], PostingRequirement]) -> None:
+def _lowest_degree_required(merged: dict[tuple[frozenset[str], bool], PostingRequirement]) -> None:
     """A posting that requires a degree and also accepts a lower one ("PhD in toxicology";
     "a Bachelor's degree and 3+ years will be considered") requires only the lower: a higher
     degree it names is preferred."""
