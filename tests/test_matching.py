@@ -71,6 +71,7 @@ def test_ambiguous_names_stay_silent_elsewhere(text: str, skill: str) -> None:
         ("Invited talk at the ICML workshop on causality", "conference-presentations"),
         ("Research assistant in the vision lab", "research-experience"),
         ("Ran A/B tests on the checkout page", "experimental-design"),
+        ("Assisting researchers with study design and data collection", "experimental-design"),
         ("Reviewer for NeurIPS 2023", "peer-review"),
         ("M.Sc. in Statistics, 2019", "degree-master"),
         ("B.Tech in Computer Science", "degree-bachelor"),
@@ -269,6 +270,7 @@ def test_soft_skills_shown_by_what_academics_write(text: str, skill: str) -> Non
     ("text", "skill"),
     [
         ("Presented the roadmap at the weekly team meeting", "conference-presentations"),
+        ("Wrote a UX case study design review for the client", "experimental-design"),
         (
             "Presented quarterly sales figures to the regional managers before the annual "
             "sales conference",
