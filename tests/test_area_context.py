@@ -231,3 +231,21 @@ def test_behavior_prediction_is_driving_only_beside_vehicles_or_roads() -> None:
     assert "autonomous-driving" not in skill_ids(social)
     driving = "Experience\nBehavior prediction of pedestrians for autonomous vehicles.\n"
     assert "autonomous-driving" in skill_ids(driving)
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        # A biostatistician's PCA, SVD and factor analysis are statistics (dev set 061).
+        ("Experience\n- Evaluated methods such as principal component analysis", 0.0),
+        ("Skills\nPCA, SVD, factor analysis, GLMs, survival analysis", 0.0),
+        # its machine-learning forms still show machine learning
+        ("Research\n- UMAP and t-SNE embeddings of single-cell data", 1.0),
+        ("Research\n- Manifold learning for dimensionality reduction of images", 1.0),
+    ],
+)
+def test_statistics_dimensionality_reduction_is_no_machine_learning(
+    text: str, credit: float
+) -> None:
+    assert ml_credit(text) == credit
+    assert "dimensionality-reduction" in skill_ids(text)

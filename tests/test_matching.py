@@ -76,6 +76,7 @@ def test_ambiguous_names_stay_silent_elsewhere(text: str, skill: str) -> None:
         ("Invited talk at the ICML workshop on causality", "conference-presentations"),
         ("Research assistant in the vision lab", "research-experience"),
         ("Ran A/B tests on the checkout page", "experimental-design"),
+        ("Assisting researchers with study design and data collection", "experimental-design"),
         ("Reviewer for NeurIPS 2023", "peer-review"),
         ("M.Sc. in Statistics, 2019", "degree-master"),
         ("B.Tech in Computer Science", "degree-bachelor"),
@@ -257,6 +258,11 @@ def test_general_mechanisms_find_real_phrasings(text: str, skill: str) -> None:
         ("My research focuses on 3D perception for driving", "research-experience"),
         ("J. Doe, A. Smith. Sparse attention. arXiv:2101.00001, 2021.", "publications"),
         ("Presented a poster at the SfN annual meeting", "conference-presentations"),
+        (
+            "Presented study progress in Boston as part of the joint kickoff nephrology "
+            "research conference.",
+            "conference-presentations",
+        ),
     ],
 )
 def test_soft_skills_shown_by_what_academics_write(text: str, skill: str) -> None:
@@ -269,6 +275,12 @@ def test_soft_skills_shown_by_what_academics_write(text: str, skill: str) -> Non
     ("text", "skill"),
     [
         ("Presented the roadmap at the weekly team meeting", "conference-presentations"),
+        ("Wrote a UX case study design review for the client", "experimental-design"),
+        (
+            "Presented quarterly sales figures to the regional managers before the annual "
+            "sales conference",
+            "conference-presentations",
+        ),
         ("Scrum meetings with the team of the client", "collaboration"),
         ("Published 5+ papers at NeurIPS", "communication"),
         ("Code reviewer for the backend team", "peer-review"),

@@ -186,6 +186,8 @@ def test_reviewing_for_named_venues_shows_research_experience() -> None:
     [
         "Service\nCo-organizer\nGEM workshop, ICLR",
         "Professional Service\nReviewer: NeurIPS, ICML, ICLR",
+        # the reviewing words on the line above the venues, under a plural heading
+        "Academic Services\n* Conference Reviewer:\n  * ISMB 2022, ACM-SIGKDD 2022",
     ],
 )
 def test_a_venue_served_is_no_publication(text: str) -> None:
@@ -228,3 +230,17 @@ def test_a_journal_published_in_is_a_publication() -> None:
 def test_a_talks_section_by_another_title_shows_presentations(title: str) -> None:
     text = f"{title}\n* PyData Berlin 2023, my work on ranking\n* NLP Summit 2021, dialog systems"
     assert "conference-presentations" in skill_ids(text)
+
+
+def test_an_empty_section_under_a_slash_paired_heading_shows_nothing() -> None:
+    """A Jekyll CV's "Talks/Conference Presentations" over a loop that lists nothing here: the
+    heading closes the empty Publications section above it and is itself empty."""
+    text = (
+        "Skills\n======\n* Python\n\nPublications\n======\n"
+        "  <ul>{% for post in site.publications %}{% endfor %}</ul>\n\n"
+        "Talks/Conference Presentations\n======\n"
+        "  <ul>{% for post in site.talks %}{% endfor %}</ul>\n"
+    )
+    found = {skill.id for skill in analyze(text.encode(), name="cv.md").skills}
+    assert "python" in found
+    assert not found & {"publications", "conference-presentations"}

@@ -88,6 +88,10 @@ def test_the_heading_finder_recognises_titles(line: str, expected: object) -> No
         ("Relevant Projects", ("projects", "projects")),
         ("Some publications:", ("publications", "publications")),
         ("Selected Honors & Awards", ("awards", "honors and awards")),
+        # two titles joined by a slash are a pair, as with "&"
+        ("Talks/Conference Presentations", ("talks", "talks and conference presentations")),
+        ("Research/Teaching", ("research", "research and teaching")),
+        ("Professional Services", ("service", "professional services")),
     ],
 )
 def test_headings_as_people_write_them(line: str, expected: object) -> None:
@@ -153,6 +157,10 @@ def test_an_icon_before_an_inline_heading() -> None:
         "Language and Speech.",
         "2020 Education",  # a year, not a section number
         "Current Project: PRTS",
+        "CI/CD",  # a slash between words that are not titles
+        "Python/SQL",
+        "github.com/bamos/presentations",  # a URL's path names no section
+        "freecodecamp.org/certification/",
     ],
 )
 def test_prose_never_opens_a_section(line: str) -> None:

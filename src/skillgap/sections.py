@@ -42,6 +42,7 @@ _NUMBERING = re.compile(
 #: After a heading: rules, colons, icons (a full stop stays: it ends a sentence).
 _TRAILING_MARKS = re.compile(r"[^\w.)+]+$")
 _SPACED_GROUPS = re.compile(r"\s{2,}")
+_TITLE_SLASH = re.compile(r"(?<=[a-z])\s*/\s*(?=[a-z])")
 _LIST_BULLET = re.compile(r"^\s*([-*\u2022\u25e6\u25aa\u2023\u2013\u00b7])\s")
 #: Words of running prose that no heading beyond a known title holds: a pair of titles
 #: "Skills and Interests" is a heading, "Experience and passion for ML" is a sentence.
@@ -58,6 +59,8 @@ _PROSE_WORDS = frozenset(
 def normalise_title(line: str) -> str:
     """The lowercase words of a heading: ``## Technical Skills:`` -> ``technical skills``."""
     text = line.strip().lower().replace("&", " and ")
+    if "." not in text:  # "Talks/Conference Presentations" is a pair; a URL's path is not
+        text = _TITLE_SLASH.sub(" and ", text)
     groups = [group.split() for group in _SPACED_GROUPS.split(text)]
     if len(groups) > 1 and all(len(g) > 1 and all(len(c) == 1 for c in g) for g in groups):
         # letter-spaced words two spaces apart: "W O R K  E X P E R I E N C E"
