@@ -60,6 +60,7 @@ def test_ambiguous_names_match_where_they_are_the_skill(text: str, skill: str) -
         ("Gained a spark of curiosity at Acme", "apache-spark"),
         ("Gained experience with Spark Capital partners", "apache-spark"),
         ("Years of experience with Julia Roberts", "julia"),
+        ("Built a web app with GitHub OAuth login and JWT sessions", "cybersecurity"),
     ],
 )
 def test_ambiguous_names_stay_silent_elsewhere(text: str, skill: str) -> None:
@@ -83,6 +84,7 @@ def test_ambiguous_names_stay_silent_elsewhere(text: str, skill: str) -> None:
         ("Courses: linear algebra, calculus", "mathematics"),
         ("Monitored models for data drift", "model-monitoring"),
         ("Trained LSTM and CNN models", "deep-learning"),
+        ("Designed a diffusion-based policy for robot grasping", "diffusion-models"),
     ],
 )
 def test_concepts_match_inflected_and_reordered_phrasings(text: str, skill: str) -> None:

@@ -43,6 +43,14 @@ def test_pdf_text_keeps_words_and_lines() -> None:
     assert "Proficient in Python, TensorFlow, PyTorch, and Scikit-learn." in document.text
 
 
+def test_accents_tex_draws_apart_sit_on_their_letters() -> None:
+    # TeX sets an accent, then its letter: PDFium reads "T\u00b4el\u00b4ecom".
+    text = read_document(corpus_file("pdf/016_mastane-achab-cv.pdf")).text
+    assert "T\u00e9l\u00e9com Paris" in text and "sup\u00e9rieure" in text
+    # An accent whose letter was drawn elsewhere (the \u00c9 of "Ecole") is dropped.
+    assert "\u00b4" not in text
+
+
 def test_encrypted_pdf_needs_its_password() -> None:
     path = corpus_file("pdf-odd/005-libreoffice-writer-password__libreoffice-writer-password.pdf")
     with pytest.raises(InputError, match="encrypted") as caught:

@@ -8,6 +8,7 @@ several times faster. pypdf is the fallback for files PDFium cannot open.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from skillgap.errors import InputError
@@ -96,7 +97,9 @@ def _with_pdfium(
             page.close()
             if _LOST_LIGATURE.search(text):
                 text = fallback.page_text(index, instead_of=text)
-            pages.append(_drawn_hyphens(text) + "".join(f"\n{link}" for link in links))
+            pages.append(
+                _drawn_accents(_drawn_hyphens(text)) + "".join(f"\n{link}" for link in links)
+            )
         return "\n\n".join(pages), len(pages)
     finally:
         document.close()
@@ -176,7 +179,7 @@ def _with_pypdf(
             raise _too_many_pages(name, len(reader.pages), max_pages)
         texts = []
         for page in reader.pages:
-            texts.append(page.extract_text() or "")
+            texts.append(_drawn_accents(page.extract_text() or ""))
             budget.spend(len(texts[-1]))
         return "\n\n".join(texts), len(reader.pages)
     except InputError:
@@ -227,3 +230,30 @@ def _drawn_hyphens(text: str) -> str:
     if "\u00ad" not in text and "\x02" not in text:
         return text  # most pages have none, and the search costs more than this test
     return _LINE_END_HYPHEN.sub("\ufffe", text).replace("\u00ad", "-").replace("\x02", "-")
+
+
+#: Accents TeX draws as glyphs of their own (its \\accent primitive sets the accent, then the
+#: letter: "T\u00b4el\u00b4ecom"), with the combining mark each stands for.
+_ACCENTS = {
+    "\u00b4": "\u0301", "`": "\u0300", "\u00a8": "\u0308", "\u02c6": "\u0302",
+    "\u02dc": "\u0303", "\u02c7": "\u030c", "\u02da": "\u030a", "\u02d8": "\u0306",
+    "\u00b8": "\u0327", "\u02db": "\u0328",
+}  # fmt: skip
+_SPACING = "\u00b4\u00a8\u02c6\u02dc\u02c7\u02da\u02d8\u00b8\u02db"
+#: A drawn accent before its letter; a backtick only between a letter and a vowel ("Universit`a").
+_ACCENTED = re.compile(f"([{_SPACING}])([^\\W\\d_])|(?<=[^\\W\\d_])`([aeiouAEIOU])")
+#: An accent alone between spaces: its letter was drawn elsewhere ("Ecole ... France \u00b4").
+_LONE_ACCENT = re.compile(f"[ \\t][{_SPACING}](?=\\s|$)")
+
+
+def _drawn_accents(text: str) -> str:
+    """The text with TeX's drawn accents put on their letters ("T\u00e9l\u00e9com Paris",
+    "sup\u00e9rieure"), and accents whose letter stands elsewhere dropped."""
+    if not any(mark in text for mark in _ACCENTS):
+        return text
+
+    def joined(match: re.Match[str]) -> str:
+        accent = _ACCENTS[match.group(1) or "`"]
+        return unicodedata.normalize("NFC", (match.group(2) or match.group(3)) + accent)
+
+    return _LONE_ACCENT.sub("", _ACCENTED.sub(joined, text))
