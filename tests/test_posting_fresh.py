@@ -1,0 +1,58 @@
+"""Job postings read as a recruiter reads them (issue 15): cases a fresh batch of real
+postings showed, each on a small made-up posting: what the team has done is no requirement,
+headings that say "what you'll need to bring", the share of time after a duty, examples
+broader than their kind, and text wrapped inside its sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillgap.analysis import read_job
+from skillgap.posting_sections import heading_kind
+
+
+def requirements(text: str, name: str = "posting.txt") -> dict[tuple[str, ...], str]:
+    role = read_job(text.encode(), name=name)
+    return {r.any_of: r.importance for r in role.requirements}
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("What you\u2019ll need to bring", "required"),
+        ("What You Need To Succeed", "required"),
+        ("_Some recent team accomplishments include:_", "intro"),
+        ("Our recent achievements", "intro"),
+        ("What we have built so far:", "intro"),
+        ("What you will accomplish", None),
+    ],
+)  # fmt: skip
+def test_a_heading_says_what_its_list_is(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading) == kind
+
+
+def test_what_the_team_has_done_asks_nothing_of_the_candidate() -> None:
+    found = requirements(
+        "About this role:\n"
+        "You will build fraud models with our risk team.\n\n"
+        "_Some recent team accomplishments include:_\n\n"
+        "- Researching, training, and deploying an XGBoost model that predicts LTV.\n"
+        "- Deploying a new feature store that cut training time by half.\n\n"
+        "What you'll need to bring\n\n"
+        "- Expertise with Python and SQL.\n"
+    )
+    ids = {skill for group in found for skill in group}
+    assert not ids & {"xgboost", "feature-stores"}, found
+    assert found[("python",)] == "required", found
+    assert found[("sql",)] == "required", found
+
+
+@pytest.mark.parametrize("share", ["20%", "(20%)", "- 20 %"])
+def test_the_share_of_time_after_a_duty_leaves_it_one_sentence(share: str) -> None:
+    # Two sentences would make the line prose, and "clients" a line about the company.
+    found = requirements(
+        "Key duties/responsibilities\n\n"
+        f"- Leverage feature stores to understand behaviour of our bank clients. {share}\n"
+        "- Work with the analytics team on products. 20%\n"
+    )
+    assert found.get(("feature-stores",)) == "preferred", found
