@@ -56,3 +56,32 @@ def test_the_share_of_time_after_a_duty_leaves_it_one_sentence(share: str) -> No
         "- Work with the analytics team on products. 20%\n"
     )
     assert found.get(("feature-stores",)) == "preferred", found
+
+
+def test_an_aside_that_says_how_much_is_wanted_leaves_the_last_item_required() -> None:
+    found = requirements(
+        "Requirements\n"
+        "- Familiarity with model monitoring, data drift detection, and anomaly detection "
+        "(hands-on experience preferred).\n"
+    )
+    assert found[("anomaly-detection",)] == "required", found
+    assert found[("model-monitoring",)] == "required", found
+
+
+def test_a_cue_after_the_fields_aside_speaks_of_the_whole_degree_item() -> None:
+    found = requirements(
+        "Education\n"
+        "- Bachelor's degree in a quantitative discipline (Computer Science, Physics) "
+        "(Required).\n"
+        "- Master's (MS) degree in a relative field (Statistics, Economics) (Preferred).\n"
+    )
+    assert found[("degree-bachelor", "degree-master", "degree-phd")] == "required", found
+    assert found[("degree-master", "degree-phd")] == "preferred", found
+    fields = [g for g in found if "statistics" in g or "economics" in g]
+    assert fields and all(found[g] == "preferred" for g in fields), found
+
+
+def test_python_and_spark_with_a_cue_after_spark_keeps_python_required() -> None:
+    found = requirements("Requirements\n- Python and SQL, Spark (preferred).\n")
+    assert found[("python",)] == "required", found
+    assert found[("apache-spark",)] == "preferred", found
