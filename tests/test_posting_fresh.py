@@ -85,3 +85,13 @@ def test_python_and_spark_with_a_cue_after_spark_keeps_python_required() -> None
     found = requirements("Requirements\n- Python and SQL, Spark (preferred).\n")
     assert found[("python",)] == "required", found
     assert found[("apache-spark",)] == "preferred", found
+
+
+def test_an_example_broader_than_its_kind_is_no_alternative_to_it() -> None:
+    # "GPT" alone is read as deep learning; as an example of LLMs it names an LLM.
+    found = requirements(
+        "Requirements\n- Strong understanding of deep learning.\n\n"
+        "Nice to have\n- Experience with Large Language Models (LLMs) such as GPT or LLaMA.\n"
+    )
+    assert found[("deep-learning",)] == "required", found
+    assert found[("llms", "open-weight-llms")] == "preferred", found

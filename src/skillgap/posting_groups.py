@@ -144,7 +144,22 @@ def alternative_groups(
     # A skill named again as the kind of a list of examples is that one requirement
     # ("large-scale training on multi-node GPU clusters (FSDP, DeepSpeed)").
     kinds_of = [set(g.skills) for g in groups if g.kind]
-    return [g for g in groups if g.kind or not any(set(g.skills) < k for k in kinds_of)]
+    kept = [g for g in groups if g.kind or not any(set(g.skills) < k for k in kinds_of)]
+    introduced = {kind.skill_id for kind in kinds if kind is not None}
+    return [_without_broader(g, taxonomy) if g.skills[0] in introduced else g for g in kept]
+
+
+def _without_broader(group: Alternatives, taxonomy: Taxonomy) -> Alternatives:
+    """A kind's examples ("such as", "e.g.") without those the taxonomy files above the
+    kind: "LLMs such as
+    GPT, Bard, or LLaMA" asks for an LLM, though "GPT" alone is read as deep learning: left
+    in, deep learning would meet the group, and a required "deep learning" would hide it."""
+    if not group.kind:
+        return group
+    kind = group.skills[0]
+    broader = taxonomy.ancestors(kind) | set(taxonomy.skills[kind].implies)
+    examples = tuple(s for s in group.skills[1:] if s not in broader)
+    return Alternatives((kind, *examples), kind=bool(examples))
 
 
 def _joined(between: str) -> bool:
