@@ -95,3 +95,19 @@ def test_an_example_broader_than_its_kind_is_no_alternative_to_it() -> None:
     )
     assert found[("deep-learning",)] == "required", found
     assert found[("llms", "open-weight-llms")] == "preferred", found
+
+
+def test_a_word_that_begins_an_items_name_keeps_the_list_of_examples_together() -> None:
+    found = requirements(
+        "Requirements\n- Expertise in analytical toolkits such as Regression, Cluster "
+        "Analysis, Factor Analysis, Multivariate Regression, Statistical modeling.\n"
+    )
+    group = ("regression", "clustering", "dimensionality-reduction", "statistics")
+    assert found == {group: "required"}, found
+
+
+def test_a_verb_after_a_comma_begins_no_items_name() -> None:
+    found = requirements(
+        "Responsibilities\n- Design cloud solutions, build MLOps on cloud (AWS, Azure, or GCP)\n"
+    )
+    assert any({"aws", "azure", "gcp"} <= set(group) for group in found), found

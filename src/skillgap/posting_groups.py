@@ -64,11 +64,12 @@ _CLOSER = re.compile(
     re.IGNORECASE,
 )
 #: Items of a list the taxonomy does not know, between two it knows ("PyTorch, CNTK, Spacy"):
-#: up to three short names, each set off by commas; and the rest of an item's name after the
-#: skill it names ("AWS ML offerings, Docker").
+#: up to three short names, each set off by commas; the rest of an item's name after the
+#: skill it names ("AWS ML offerings, Docker"), and the first word of one before the skill,
+#: capitalised as a name is ("Factor Analysis, Multivariate Regression", not "..., build MLOps").
 _UNKNOWN_ITEMS = re.compile(
     r"^(\s+[\w.+#-]+(\s[\w.+#-]+)?)?\s*,\s*(?:[\w.+#-]+(?:\s[\w.+#-]+)?\s*,\s*){0,3}"
-    r"(?:(?:or|and/or|and)\s+)?$",
+    r"(?:(?:or|and/or|and)\s+)?(?:(?-i:[A-Z])[\w+#-]*\s+)?$",
     re.IGNORECASE,
 )
 #: Words that make a stretch between commas a phrase, not the name of an item.
