@@ -111,3 +111,52 @@ def test_a_verb_after_a_comma_begins_no_items_name() -> None:
         "Responsibilities\n- Design cloud solutions, build MLOps on cloud (AWS, Azure, or GCP)\n"
     )
     assert any({"aws", "azure", "gcp"} <= set(group) for group in found), found
+
+
+WRAPPED = (
+    "Acme is seeking Research Scientists to advance our pioneering work in\n"
+    "neural interfaces, which has grown out of years of research. We are a\n"
+    "team of researchers developing novel methods to infer a user's intent.\n"
+    "\n"
+    "Minimum Qualifications:\n"
+    "PhD degree in Computer Science and Engineering, Electrical\n"
+    "Engineering, Statistics/Mathematics.\n"
+    "\n"
+    "Experience with developing machine learning models at scale from\n"
+    "inception to business impact.\n"
+    "\n"
+    "Preferred Qualifications:\n"
+    "Experience adapting research methods to data processing frameworks (e.g.\n"
+    "Spark or Dask), taking the research from notebooks to production.\n"
+    "\n"
+    "Programming experience in Python and hands-on experience with\n"
+    "frameworks such as PyTorch.\n"
+)
+
+
+def test_a_sentence_wrapped_over_lines_is_read_as_one() -> None:
+    role = read_job(WRAPPED.encode(), name="posting.txt")
+    found = {r.any_of: r for r in role.requirements}
+    fields = ("computer-science", "electrical-engineering", "statistics", "mathematics")
+    assert fields in found, list(found)
+    assert found[fields].importance == "required"
+    assert found[fields].source.startswith("line 6: PhD degree in Computer Science")
+    assert found[("machine-learning",)].importance == "required", list(found)
+    examples = next(g for g in found if "apache-spark" in g)
+    assert {"apache-spark", "dask-ray"} <= set(examples), list(found)
+    assert found[examples].source.startswith("line 13: "), found[examples].source
+    assert found[("pytorch",)].importance == "preferred", list(found)
+
+
+def test_lines_that_end_on_purpose_are_not_joined() -> None:
+    from skillgap.posting_wraps import unwrapped
+
+    short = "Requirements\nPython\nSQL\nDocker\nKubernetes\nAWS\nGCP\nSpark\nAirflow\n"
+    assert unwrapped(short) == short
+    items = "Requirements\n" + "".join(
+        f"Experience with {tool} in production systems at a large scale\n"
+        for tool in ("Python", "SQL", "Docker", "Kubernetes", "AWS", "Spark", "Airflow")
+    )
+    assert unwrapped(items) == items
+    long_lines = WRAPPED.replace("\n", " ").replace(".  ", ".\n") + "\n" + "x " * 80 + "\n"
+    assert unwrapped(long_lines) == long_lines
