@@ -160,3 +160,19 @@ def test_lines_that_end_on_purpose_are_not_joined() -> None:
     assert unwrapped(items) == items
     long_lines = WRAPPED.replace("\n", " ").replace(".  ", ".\n") + "\n" + "x " * 80 + "\n"
     assert unwrapped(long_lines) == long_lines
+
+
+@pytest.mark.parametrize(
+    ("item", "degree"),
+    [
+        ("Ph.D. in Computer Science or Statistics.", ("degree-phd",)),
+        ("M.S. degree in Computer Science or Statistics.", ("degree-master", "degree-phd")),
+        ("B.Sc. in Computer Science or Statistics.",
+         ("degree-bachelor", "degree-master", "degree-phd")),
+    ],
+)  # fmt: skip
+def test_the_full_stops_of_a_degrees_initials_end_no_sentence(
+    item: str, degree: tuple[str, ...]
+) -> None:
+    found = requirements(f"Requirements\n- {item}\n")
+    assert found == {degree: "required", ("computer-science", "statistics"): "required"}, found

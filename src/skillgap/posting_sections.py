@@ -196,8 +196,8 @@ _DESCRIBING_START = re.compile(
     r"[a-z]+('|\u2019)s)$",
     re.IGNORECASE,
 )
-#: Abbreviations whose full stop ends no sentence ("e.g. Airflow", "eg. Airflow", "etc. and").
-NO_STOP_AFTER = r"(?<!\betc)(?<!\be\.g)(?<!\beg)(?<!\bi\.e)(?<!\bie)(?<!\bincl)(?<!\bvs)"
+#: Abbreviations whose full stop ends no sentence ("e.g. Airflow", "etc. and", "Ph.D. in").
+NO_STOP_AFTER = r"(?<!\betc)(?<!\be\.g|\bi\.e)(?<!\beg|\bie|\bvs)(?<!\bincl)(?<!\.[A-Z])(?<!\.Sc)"
 _SENTENCE_END = re.compile(rf"{NO_STOP_AFTER}[.!?;]\s+\S")
 _WORDS_AFTER_END = re.compile(rf"{NO_STOP_AFTER}[.!?;]\s+[^\n]*?[^\W\d_]")  # a second sentence
 #: The end of a sentence of prose: after a word, before a capital (". NET Core" is none).
