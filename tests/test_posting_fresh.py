@@ -176,3 +176,24 @@ def test_the_full_stops_of_a_degrees_initials_end_no_sentence(
 ) -> None:
     found = requirements(f"Requirements\n- {item}\n")
     assert found == {degree: "required", ("computer-science", "statistics"): "required"}, found
+
+
+@pytest.mark.parametrize(
+    ("item", "group"),
+    [
+        ("Experience with Vertex AI / Kubeflow Pipelines or other MLOps tools like MLflow.",
+         ("model-deployment", "vertex-ai", "kubeflow", "mlflow")),
+        ("Experience with AWS, or other cloud platforms like GCP.",
+         ("cloud-computing", "aws", "gcp")),
+        ("Python, Java, or other programming languages such as Go.", ("python", "java", "go")),
+    ],
+)  # fmt: skip
+def test_a_list_closed_by_or_other_then_examples_is_one_requirement(
+    item: str, group: tuple[str, ...]
+) -> None:
+    assert requirements(f"Requirements\n- {item}\n") == {group: "required"}
+
+
+def test_and_other_examples_are_a_requirement_of_their_own() -> None:
+    found = requirements("Requirements\n- Python and other languages such as Go.\n")
+    assert found == {("python",): "required", ("go",): "required"}, found

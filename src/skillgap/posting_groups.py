@@ -36,6 +36,11 @@ _JOINER = re.compile(
 #: A list closed by the kind its items are examples of ("PyTorch, TensorFlow or other deep
 #: learning frameworks"): the kind is one requirement with them.
 _OTHER = re.compile(r"\b(other|another|similar|comparable|equivalent|related)\s+$", re.I)
+_OTHER_SUCH_AS = re.compile(
+    r"^[\s,]*(or|and/or)\s+(an?\s+)?(other|another|similar)\s+[\w\s-]{0,40}?"
+    r"\b(such as|like|e\.g\.?|including)[\s,:]*$",
+    re.IGNORECASE,
+)
 #: A kind that a colon introduces ("any major cloud platform: AWS, GCP or Azure").
 _COLON = re.compile(r"^[^\w]*(\w+[\s-]+)?[\w&]*\s*:\s*$")
 #: Words before a list that make it a list of examples ("such as", "e.g.", "(").
@@ -136,6 +141,11 @@ def alternative_groups(
             or (_NAMES_EXAMPLES.search(between) is not None and covers(kind, runs[index]))
         ):
             kinds[index] = runs[index - 1].pop()
+            rest = runs[index - 1]
+            if rest and _OTHER.search(text[rest[-1].end : kind.start]):
+                # "AWS, or other cloud platforms like GCP": a kind that closes a list before
+                # its examples is one requirement with the list and the examples.
+                runs[index], runs[index - 1] = [*rest, *runs[index]], []
     groups: list[Alternatives] = []
     for run, kind_of_run in zip(runs, kinds, strict=True):
         if run:
@@ -164,8 +174,9 @@ def _without_broader(group: Alternatives, taxonomy: Taxonomy) -> Alternatives:
 
 
 def _joined(between: str) -> bool:
-    """Whether what stands between two skills keeps them in one list."""
-    if _JOINER.match(between):
+    """Whether what stands between two skills keeps them in one list ("Python, Java, or other
+    languages such as Go": the unnamed kind closes the list, and the examples go on with it)."""
+    if _JOINER.match(between) or _OTHER_SUCH_AS.search(between):
         return True
     return _UNKNOWN_ITEMS.match(between) is not None and not _NOT_A_NAME.search(between)
 
