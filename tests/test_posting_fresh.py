@@ -9,6 +9,7 @@ import pytest
 
 from skillgap.analysis import read_job
 from skillgap.posting_sections import heading_kind
+from skillgap.posting_wraps import first_lines, unwrapped
 
 
 def requirements(text: str, name: str = "posting.txt") -> dict[tuple[str, ...], str]:
@@ -148,9 +149,18 @@ def test_a_sentence_wrapped_over_lines_is_read_as_one() -> None:
     assert found[("pytorch",)].importance == "preferred", list(found)
 
 
-def test_lines_that_end_on_purpose_are_not_joined() -> None:
-    from skillgap.posting_wraps import unwrapped
+def test_unwrapping_only_turns_wraps_into_spaces_and_keeps_the_line_numbers() -> None:
+    text = unwrapped(WRAPPED)
+    assert len(text) == len(WRAPPED)
+    assert {(a, b) for a, b in zip(WRAPPED, text, strict=True) if a != b} == {("\n", " ")}
+    assert text.split("\n")[3] == (
+        "PhD degree in Computer Science and Engineering, Electrical Engineering, "
+        "Statistics/Mathematics."
+    )
+    assert first_lines(WRAPPED, text)[:5] == [1, 4, 5, 6, 8]
 
+
+def test_lines_that_end_on_purpose_are_not_joined() -> None:
     short = "Requirements\nPython\nSQL\nDocker\nKubernetes\nAWS\nGCP\nSpark\nAirflow\n"
     assert unwrapped(short) == short
     items = "Requirements\n" + "".join(
