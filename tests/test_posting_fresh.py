@@ -207,3 +207,15 @@ def test_a_list_closed_by_or_other_then_examples_is_one_requirement(
 def test_and_other_examples_are_a_requirement_of_their_own() -> None:
     found = requirements("Requirements\n- Python and other languages such as Go.\n")
     assert found == {("python",): "required", ("go",): "required"}, found
+
+
+@pytest.mark.parametrize(
+    ("item", "group"),
+    [
+        ("Knowledge of containerization technologies such as Docker and Kubernetes.",
+         ("containers", "docker", "kubernetes")),
+        ("Experience with VertexAI or SageMaker.", ("vertex-ai", "sagemaker")),
+    ],
+)  # fmt: skip
+def test_forms_postings_write_name_their_skill(item: str, group: tuple[str, ...]) -> None:
+    assert requirements(f"Requirements\n- {item}\n") == {group: "required"}
