@@ -219,3 +219,11 @@ def test_and_other_examples_are_a_requirement_of_their_own() -> None:
 )  # fmt: skip
 def test_forms_postings_write_name_their_skill(item: str, group: tuple[str, ...]) -> None:
     assert requirements(f"Requirements\n- {item}\n") == {group: "required"}
+
+
+def test_productionalization_of_models_is_deploying_them() -> None:
+    found = requirements(
+        "Requirements\n- Experience with machine learning workflows and model "
+        "productionalization.\n"
+    )
+    assert found.get(("model-deployment",)) == "required", found
