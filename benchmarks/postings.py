@@ -1,6 +1,6 @@
 """Requirement extraction from job postings (a script, not a test).
 
-    python benchmarks/postings.py [--corpus ../shared/corpus]
+    python benchmarks/postings.py [--corpus ../shared/corpus] [--dev tune|holdout] [--only GLOB ...]
 
 1. Sentences: the labelled job-posting sentences of SkillSpan (Zhang et al. 2022; skill and
    knowledge spans) and of Green et al. 2022 (Skill, Qualification, Domain... spans). The gold
@@ -20,7 +20,8 @@
    required/preferred agreement, alternative groups kept as one requirement, and false required
    gaps: a resume that meets the posting (each required id, one skill of each alternative
    group) scored against it should have no required gap. Differences are listed for the tune
-   split only.
+   split only. ``--only`` keeps the dev postings whose file matches a glob ("05[0-6]-*"): the
+   first measurement of a new batch, alone, before anything is changed for it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
+from fnmatch import fnmatch
 from pathlib import Path
 
 from skillgap.analysis import analyze, matcher_for, read_job
@@ -306,10 +308,14 @@ def _only_spaced(near: str, term: str) -> bool:
     return near.replace("-", "").casefold() == f"near {compact!r}"
 
 
-def dev_posting_benchmark(splits: tuple[str, ...] = ("tune", "holdout")) -> None:
+def dev_posting_benchmark(
+    splits: tuple[str, ...] = ("tune", "holdout"), only: list[str] | None = None
+) -> None:
     taxonomy = load_taxonomy()
     known = set(taxonomy.skills)
     rows = (DEV_POSTINGS / "labels.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    if only:
+        rows = [row for row in rows if any(fnmatch(row.split("\t")[0], g) for g in only)]
     for split in splits:
         scores, agree, compared = Scores(), 0, 0
         unknown = labelled = groups_total = groups_kept = 0
@@ -367,6 +373,8 @@ def dev_posting_benchmark(splits: tuple[str, ...] = ("tune", "holdout")) -> None
             for skill_id in sorted(gold.keys() - found.keys()):
                 details.append(f"    {file}: missed {skill_id} ({gold[skill_id]})")
         count = sum(1 for row in rows if row.split("\t")[1] == split)
+        if not count:  # a split --only left empty
+            continue
         print(f"\nDev postings, {split}: {count} postings")
         print(f"  requirement ids (known to the taxonomy)  {scores.line()}")
         print(f"  labelled ids the taxonomy does not know: {unknown}/{labelled}")
@@ -392,9 +400,15 @@ def main() -> int:
         choices=["tune", "holdout"],
         help="only the dev postings of this split (tune while tuning: holdout is read once)",
     )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="GLOB",
+        help="only the dev postings whose file matches one of these globs (e.g. '05[0-6]-*')",
+    )
     args = parser.parse_args()
-    if args.dev:
-        dev_posting_benchmark((args.dev,))
+    if args.dev or args.only:
+        dev_posting_benchmark((args.dev,) if args.dev else ("tune", "holdout"), args.only)
         return 0
     ids = canonical_ids(args.corpus)
     sentence_benchmark(args.corpus, ids)

@@ -46,6 +46,7 @@ from skillgap.posting_sections import (
     sentence_importance,
 )
 from skillgap.posting_terms import posting_warnings, unrecognised_terms
+from skillgap.posting_wraps import first_lines, unwrapped
 from skillgap.readers import Document
 from skillgap.taxonomy import Requirement, Role, Taxonomy
 from skillgap.taxonomy_model import UnrecognisedTerm
@@ -378,9 +379,14 @@ def _lowest_degree_required(merged: dict[tuple[frozenset[str], bool], PostingReq
 
 def read_posting(document: Document, taxonomy: Taxonomy) -> Role:
     """A posting read as a role with id ``job``; raises when it names no known skill."""
-    hits = find_skills(document.text, taxonomy).hits
-    requirements = extract_requirements(document, hits, taxonomy)
-    unknown = unrecognised_terms(document.text, hits)
+    text = unwrapped(document.text)  # a sentence wrapped over lines is read as one line
+    on_line = first_lines(document.text, text)
+    hits = find_skills(text, taxonomy).hits
+    found = extract_requirements(replace(document, text=text), hits, taxonomy)
+    requirements = [replace(r, line=on_line[r.line - 1]) for r in found]
+    unknown = tuple(
+        u.model_copy(update={"line": on_line[u.line - 1]}) for u in unrecognised_terms(text, hits)
+    )
     if not requirements:
         raise InputError(
             f"{document.path}: the posting names no skill skillgap knows", code="no-requirements"

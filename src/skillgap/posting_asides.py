@@ -37,7 +37,15 @@ def _aside_subject(line: str, begin: int, aside: re.Match[str]) -> int:
     itself, or for an aside that is only a cue the item right before it."""
     if not _CUE_ASIDE.fullmatch(aside.group()):
         return aside.start()
-    item = _ITEM_START.match(line, begin, aside.start())
+    # A cue right after another aside speaks of the item that aside belongs to ("MS degree
+    # in a related field (Computer Science, Statistics) (Preferred)"): its ")" ends no item.
+    end = aside.start()
+    while (close := line.rfind(")", begin, end)) != -1 and not line[close + 1 : end].strip():
+        opening = line.rfind("(", begin, close)
+        if opening == -1:
+            break
+        end = opening
+    item = _ITEM_START.match(line, begin, end)
     return item.end() if item else begin
 
 
@@ -52,7 +60,13 @@ def optional_asides(line: str, bounds: tuple[int, int]) -> list[tuple[int, int]]
     ]
     comma = line.rfind(", ", bounds[0], bounds[1])
     if comma > bounds[0] and not any(a <= comma < b for a, b in spans):
-        head, tail = line[bounds[0] : comma], line[comma : bounds[1]]
+        head = line[bounds[0] : comma]
+        # Without the asides already read: "(hands-on experience preferred)" says how much of
+        # the item is wanted, not that its last part is optional.
+        tail = "".join(
+            c for i, c in enumerate(line[comma : bounds[1]], comma)
+            if not any(a <= i < b for a, b in spans)
+        )  # fmt: skip
         # "MLC-LLM, vLLM, TGI is a plus": a verb makes the whole sentence optional, unless
         # the tail is a clause of its own ("SQL, and Docker would be a bonus").
         clause = not _PREDICATE.search(tail) or _CLAUSE.match(tail)

@@ -36,6 +36,11 @@ _JOINER = re.compile(
 #: A list closed by the kind its items are examples of ("PyTorch, TensorFlow or other deep
 #: learning frameworks"): the kind is one requirement with them.
 _OTHER = re.compile(r"\b(other|another|similar|comparable|equivalent|related)\s+$", re.I)
+_OTHER_SUCH_AS = re.compile(
+    r"^[\s,]*(or|and/or)\s+(an?\s+)?(other|another|similar)\s+[\w\s-]{0,40}?"
+    r"\b(such as|like|e\.g\.?|including)[\s,:]*$",
+    re.IGNORECASE,
+)
 #: A kind that a colon introduces ("any major cloud platform: AWS, GCP or Azure").
 _COLON = re.compile(r"^[^\w]*(\w+[\s-]+)?[\w&]*\s*:\s*$")
 #: Words before a list that make it a list of examples ("such as", "e.g.", "(").
@@ -64,11 +69,12 @@ _CLOSER = re.compile(
     re.IGNORECASE,
 )
 #: Items of a list the taxonomy does not know, between two it knows ("PyTorch, CNTK, Spacy"):
-#: up to three short names, each set off by commas; and the rest of an item's name after the
-#: skill it names ("AWS ML offerings, Docker").
+#: up to three short names, each set off by commas; the rest of an item's name after the
+#: skill it names ("AWS ML offerings, Docker"), and the first word of one before the skill,
+#: capitalised as a name is ("Factor Analysis, Multivariate Regression", not "..., build MLOps").
 _UNKNOWN_ITEMS = re.compile(
     r"^(\s+[\w.+#-]+(\s[\w.+#-]+)?)?\s*,\s*(?:[\w.+#-]+(?:\s[\w.+#-]+)?\s*,\s*){0,3}"
-    r"(?:(?:or|and/or|and)\s+)?$",
+    r"(?:(?:or|and/or|and)\s+)?(?:(?-i:[A-Z])[\w+#-]*\s+)?$",
     re.IGNORECASE,
 )
 #: Words that make a stretch between commas a phrase, not the name of an item.
@@ -135,6 +141,11 @@ def alternative_groups(
             or (_NAMES_EXAMPLES.search(between) is not None and covers(kind, runs[index]))
         ):
             kinds[index] = runs[index - 1].pop()
+            rest = runs[index - 1]
+            if rest and _OTHER.search(text[rest[-1].end : kind.start]):
+                # "AWS, or other cloud platforms like GCP": a kind that closes a list before
+                # its examples is one requirement with the list and the examples.
+                runs[index], runs[index - 1] = [*rest, *runs[index]], []
     groups: list[Alternatives] = []
     for run, kind_of_run in zip(runs, kinds, strict=True):
         if run:
@@ -144,12 +155,28 @@ def alternative_groups(
     # A skill named again as the kind of a list of examples is that one requirement
     # ("large-scale training on multi-node GPU clusters (FSDP, DeepSpeed)").
     kinds_of = [set(g.skills) for g in groups if g.kind]
-    return [g for g in groups if g.kind or not any(set(g.skills) < k for k in kinds_of)]
+    kept = [g for g in groups if g.kind or not any(set(g.skills) < k for k in kinds_of)]
+    introduced = {kind.skill_id for kind in kinds if kind is not None}
+    return [_without_broader(g, taxonomy) if g.skills[0] in introduced else g for g in kept]
+
+
+def _without_broader(group: Alternatives, taxonomy: Taxonomy) -> Alternatives:
+    """A kind's examples ("such as", "e.g.") without those the taxonomy files above the
+    kind: "LLMs such as
+    GPT, Bard, or LLaMA" asks for an LLM, though "GPT" alone is read as deep learning: left
+    in, deep learning would meet the group, and a required "deep learning" would hide it."""
+    if not group.kind:
+        return group
+    kind = group.skills[0]
+    broader = taxonomy.ancestors(kind) | set(taxonomy.skills[kind].implies)
+    examples = tuple(s for s in group.skills[1:] if s not in broader)
+    return Alternatives((kind, *examples), kind=bool(examples))
 
 
 def _joined(between: str) -> bool:
-    """Whether what stands between two skills keeps them in one list."""
-    if _JOINER.match(between):
+    """Whether what stands between two skills keeps them in one list ("Python, Java, or other
+    languages such as Go": the unnamed kind closes the list, and the examples go on with it)."""
+    if _JOINER.match(between) or _OTHER_SUCH_AS.search(between):
         return True
     return _UNKNOWN_ITEMS.match(between) is not None and not _NOT_A_NAME.search(between)
 

@@ -50,7 +50,7 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                       r"might also|"
                       r"also have|helpful|advantageous|an advantage)"),
         ("required", r"\b(requirements?|required|qualifications?|must[- ]haves?|must have|"
-                     r"what you('ll| will)? (need|bring)|need to succeed|who you are|you have|"
+                     r"what you('ll| will)? (need( to (bring|have|succeed|know))?|bring)|"
                      r"is this you|about you(rself)?$|look(ing)? for|skills?(-set)?\b|skill set|"
                      r"your profile|expertise|you possess|you should have|you bring|"
                      r"competenc|experience\b|^you$|^you are$|eligibility|what it takes|"
@@ -58,7 +58,7 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                      r"(ideal|right|successful) candidate|(good|great|strong) fit|thrive if|"
                      r"should apply if|you('ll| will) have|your background|^background$|"
                      r"education|criteria|person specification|knowledge|abilities|^essential$|"
-                     r"(about )?the (candidate|applicant))"),
+                     r"need to succeed|who you are|you have|(about )?the (candidate|applicant))"),
         ("responsibilities", r"\b(responsibilit|what you('ll| will)? (do|be doing|work on)|"
                              r"you will\b|you'll\b|the role\b|this role|your role|the position|"
                              r"duties|day[- ]to[- ]day|impact|objectives?|job description|"
@@ -66,7 +66,8 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                              r"the job\b|overview of the role|tasks|projects?\b|deliver|"
                              r"your mission|involves)"),
         ("intro", r"\b(about\b|who we are|our (mission|story|team|values|company)|company|"
-                  r"meet the team|the team|overview|we live by|culture)"),
+                  r"meet the team|the team|overview|we live by|culture|what we('ve| have) built|"
+                  r"(recent|team|our|past)( \w+){0,2} (accomplishments|achievements|wins))"),
 )  # fmt: skip
 _HEADING_KINDS = [(kind, re.compile(pattern, re.I)) for kind, pattern in _HEADING_PATTERNS]
 
@@ -195,9 +196,10 @@ _DESCRIBING_START = re.compile(
     r"[a-z]+('|\u2019)s)$",
     re.IGNORECASE,
 )
-#: Abbreviations whose full stop ends no sentence ("e.g. Airflow", "eg. Airflow", "etc. and").
-NO_STOP_AFTER = r"(?<!\betc)(?<!\be\.g)(?<!\beg)(?<!\bi\.e)(?<!\bie)(?<!\bincl)(?<!\bvs)"
+#: Abbreviations whose full stop ends no sentence ("e.g. Airflow", "etc. and", "Ph.D. in").
+NO_STOP_AFTER = r"(?<!\betc)(?<!\be\.g|\bi\.e)(?<!\beg|\bie|\bvs)(?<!\bincl)(?<!\.[A-Z])(?<!\.Sc)"
 _SENTENCE_END = re.compile(rf"{NO_STOP_AFTER}[.!?;]\s+\S")
+_WORDS_AFTER_END = re.compile(rf"{NO_STOP_AFTER}[.!?;]\s+[^\n]*?[^\W\d_]")  # a second sentence
 #: The end of a sentence of prose: after a word, before a capital (". NET Core" is none).
 _PROSE_SENTENCE_END = re.compile(rf"(?<=[\w)\"'\u201d]){NO_STOP_AFTER}[.!?]\s+[A-Z]")
 _DESCRIBING_NEXT = re.compile(r"^\s+(is|are|was|were|has|have|had|will|can|'s|\u2019s)$", re.I)
@@ -346,8 +348,8 @@ def _first_ends(line: str, pattern: re.Pattern[str], count: int) -> list[re.Matc
 
 
 def _one_sentence(line: str) -> bool:
-    """Whether a line holds one sentence, as a list item does (a paragraph holds several)."""
-    return not _first_ends(line.strip(), _SENTENCE_END, 1)
+    """Whether a line holds one sentence, as a list item does ("... for clients. 20%" too)."""
+    return not _first_ends(line.strip(), _WORDS_AFTER_END, 1)
 
 
 def _paragraph(line: str) -> bool:

@@ -1,0 +1,95 @@
+"""A posting's text wrapped inside its sentences, read as the lines its author wrote.
+
+Text pasted from an e-mail, converted by a tool that wraps at a width, or read from a PDF
+breaks its paragraphs and list items across lines ("Ph.D. degree in Computer Science and
+Engineering, Electrical" / "Engineering, Statistics/Mathematics."). The posting reader takes a
+line for an item and a sentence for a requirement, so a degree's fields, or a kind and its
+examples, broken across two lines were read as two requirements. A break is a wrap when the
+document is wrapped at a width and the break continues a sentence:
+
+- the line does not end a sentence (a full stop, a colon), or ends with an abbreviation
+  ("(e.g.") or inside parentheses;
+- and the next line begins in lower case, the line ends with a word that joins ("and",
+  "of", a comma), or the line runs to near the width (a shorter line was ended on purpose);
+- neither line is a heading, and the next is no list item of its own.
+
+A document is wrapped at a width when most of its lines are short, but not a list of names,
+and at least a few breaks are wraps by the first two signs alone (a list of items, one a
+line, ends its lines on purpose however long they are).
+
+The wraps become spaces, so every character keeps its place; :func:`first_lines` gives the
+line of the original text each line of the unwrapped one begins on, for the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from skillgap.posting_lists import BULLET
+from skillgap.posting_sections import heading_kind
+
+#: A document whose lines run longer than this (nine in ten of them) is not wrapped at a width,
+#: nor one whose longest line is shorter than the narrowest width text is wrapped at.
+_MOST_WIDTH = 100
+_MIN_WIDTH = 40
+#: A line that ends within this many characters of the width ran to it, and was wrapped.
+_FILLED = 20
+#: Breaks that look like wraps before a document counts as wrapped.
+_MIN_WRAPS = 5
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\s)\"'\u201d*_]*$")
+_ABBREVIATION = re.compile(r"\b(e\.g|i\.e|eg|ie|incl|vs|viz)\.$", re.IGNORECASE)
+_JOINING_END = re.compile(
+    r"(,|[(/&-]|\b(and|or|of|the|a|an|in|with|to|for|as|at|on|by|from|such as|including|"
+    r"like|using|via|into|than|both|either|our|your|their|its))$",
+    re.IGNORECASE,
+)
+
+
+def unwrapped(text: str) -> str:
+    """The text with the breaks that wrap a sentence made spaces (the same length)."""
+    lines = text.split("\n")
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if not lengths:
+        return text
+    width = lengths[-1]
+    if lengths[(len(lengths) * 9) // 10] > _MOST_WIDTH or width < _MIN_WIDTH:
+        return text
+    breaks = range(len(lines) - 1)
+    if sum(_wraps(lines[i], lines[i + 1], None) for i in breaks) < _MIN_WRAPS:
+        return text
+    wraps = [i for i in breaks if _wraps(lines[i], lines[i + 1], width)]
+    chars = list(text)
+    offset = 0
+    ends = set(wraps)
+    for index, line in enumerate(lines[:-1]):
+        offset += len(line)
+        if index in ends:
+            chars[offset] = " "
+        offset += 1
+    return "".join(chars)
+
+
+def _wraps(line: str, following: str, width: int | None) -> bool:
+    """Whether the break after ``line`` wraps a sentence that goes on in ``following``;
+    without a ``width``, only where the words say so."""
+    current, after = line.rstrip(), following.strip()
+    if not current.strip() or not after or BULLET.match(after) or after.startswith(("#", "|")):
+        return False
+    if heading_kind(current) is not None or heading_kind(after) is not None:
+        return False
+    open_aside = current.count("(") > current.count(")")
+    if _ENDS_SENTENCE.search(current) and not (_ABBREVIATION.search(current) or open_aside):
+        return False
+    if after[0].islower() or _JOINING_END.search(current) or open_aside:
+        return True
+    return width is not None and len(current) >= width - _FILLED
+
+
+def first_lines(original: str, text: str) -> list[int]:
+    """The line of ``original`` (from 1) that each line of its unwrapped ``text`` begins on."""
+    result, start, line_number = [], 0, 1
+    for line in text.split("\n"):
+        result.append(line_number)
+        line_number += original.count("\n", start, start + len(line) + 1)
+        start += len(line) + 1
+    return result

@@ -1,0 +1,229 @@
+"""Job postings read as a recruiter reads them (issue 15): cases a fresh batch of real
+postings showed, each on a small made-up posting: what the team has done is no requirement,
+headings that say "what you'll need to bring", the share of time after a duty, examples
+broader than their kind, and text wrapped inside its sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillgap.analysis import read_job
+from skillgap.posting_sections import heading_kind
+from skillgap.posting_wraps import first_lines, unwrapped
+
+
+def requirements(text: str, name: str = "posting.txt") -> dict[tuple[str, ...], str]:
+    role = read_job(text.encode(), name=name)
+    return {r.any_of: r.importance for r in role.requirements}
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("What you\u2019ll need to bring", "required"),
+        ("What You Need To Succeed", "required"),
+        ("_Some recent team accomplishments include:_", "intro"),
+        ("Our recent achievements", "intro"),
+        ("What we have built so far:", "intro"),
+        ("What you will accomplish", None),
+    ],
+)  # fmt: skip
+def test_a_heading_says_what_its_list_is(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading) == kind
+
+
+def test_what_the_team_has_done_asks_nothing_of_the_candidate() -> None:
+    found = requirements(
+        "About this role:\n"
+        "You will build fraud models with our risk team.\n\n"
+        "_Some recent team accomplishments include:_\n\n"
+        "- Researching, training, and deploying an XGBoost model that predicts LTV.\n"
+        "- Deploying a new feature store that cut training time by half.\n\n"
+        "What you'll need to bring\n\n"
+        "- Expertise with Python and SQL.\n"
+    )
+    ids = {skill for group in found for skill in group}
+    assert not ids & {"xgboost", "feature-stores"}, found
+    assert found[("python",)] == "required", found
+    assert found[("sql",)] == "required", found
+
+
+@pytest.mark.parametrize("share", ["20%", "(20%)", "- 20 %"])
+def test_the_share_of_time_after_a_duty_leaves_it_one_sentence(share: str) -> None:
+    # Two sentences would make the line prose, and "clients" a line about the company.
+    found = requirements(
+        "Key duties/responsibilities\n\n"
+        f"- Leverage feature stores to understand behaviour of our bank clients. {share}\n"
+        "- Work with the analytics team on products. 20%\n"
+    )
+    assert found.get(("feature-stores",)) == "preferred", found
+
+
+def test_an_aside_that_says_how_much_is_wanted_leaves_the_last_item_required() -> None:
+    found = requirements(
+        "Requirements\n"
+        "- Familiarity with model monitoring, data drift detection, and anomaly detection "
+        "(hands-on experience preferred).\n"
+    )
+    assert found[("anomaly-detection",)] == "required", found
+    assert found[("model-monitoring",)] == "required", found
+
+
+def test_a_cue_after_the_fields_aside_speaks_of_the_whole_degree_item() -> None:
+    found = requirements(
+        "Education\n"
+        "- Bachelor's degree in a quantitative discipline (Computer Science, Physics) "
+        "(Required).\n"
+        "- Master's (MS) degree in a relative field (Statistics, Economics) (Preferred).\n"
+    )
+    assert found[("degree-bachelor", "degree-master", "degree-phd")] == "required", found
+    assert found[("degree-master", "degree-phd")] == "preferred", found
+    fields = [g for g in found if "statistics" in g or "economics" in g]
+    assert fields and all(found[g] == "preferred" for g in fields), found
+
+
+def test_python_and_spark_with_a_cue_after_spark_keeps_python_required() -> None:
+    found = requirements("Requirements\n- Python and SQL, Spark (preferred).\n")
+    assert found[("python",)] == "required", found
+    assert found[("apache-spark",)] == "preferred", found
+
+
+def test_an_example_broader_than_its_kind_is_no_alternative_to_it() -> None:
+    # "GPT" alone is read as deep learning; as an example of LLMs it names an LLM.
+    found = requirements(
+        "Requirements\n- Strong understanding of deep learning.\n\n"
+        "Nice to have\n- Experience with Large Language Models (LLMs) such as GPT or LLaMA.\n"
+    )
+    assert found[("deep-learning",)] == "required", found
+    assert found[("llms", "open-weight-llms")] == "preferred", found
+
+
+def test_a_word_that_begins_an_items_name_keeps_the_list_of_examples_together() -> None:
+    found = requirements(
+        "Requirements\n- Expertise in analytical toolkits such as Regression, Cluster "
+        "Analysis, Factor Analysis, Multivariate Regression, Statistical modeling.\n"
+    )
+    group = ("regression", "clustering", "dimensionality-reduction", "statistics")
+    assert found == {group: "required"}, found
+
+
+def test_a_verb_after_a_comma_begins_no_items_name() -> None:
+    found = requirements(
+        "Responsibilities\n- Design cloud solutions, build MLOps on cloud (AWS, Azure, or GCP)\n"
+    )
+    assert any({"aws", "azure", "gcp"} <= set(group) for group in found), found
+
+
+WRAPPED = (
+    "Acme is seeking Research Scientists to advance our pioneering work in\n"
+    "neural interfaces, which has grown out of years of research. We are a\n"
+    "team of researchers developing novel methods to infer a user's intent.\n"
+    "\n"
+    "Minimum Qualifications:\n"
+    "PhD degree in Computer Science and Engineering, Electrical\n"
+    "Engineering, Statistics/Mathematics.\n"
+    "\n"
+    "Experience with developing machine learning models at scale from\n"
+    "inception to business impact.\n"
+    "\n"
+    "Preferred Qualifications:\n"
+    "Experience adapting research methods to data processing frameworks (e.g.\n"
+    "Spark or Dask), taking the research from notebooks to production.\n"
+    "\n"
+    "Programming experience in Python and hands-on experience with\n"
+    "frameworks such as PyTorch.\n"
+)
+
+
+def test_a_sentence_wrapped_over_lines_is_read_as_one() -> None:
+    role = read_job(WRAPPED.encode(), name="posting.txt")
+    found = {r.any_of: r for r in role.requirements}
+    fields = ("computer-science", "electrical-engineering", "statistics", "mathematics")
+    assert fields in found, list(found)
+    assert found[fields].importance == "required"
+    assert found[fields].source.startswith("line 6: PhD degree in Computer Science")
+    assert found[("machine-learning",)].importance == "required", list(found)
+    examples = next(g for g in found if "apache-spark" in g)
+    assert {"apache-spark", "dask-ray"} <= set(examples), list(found)
+    assert found[examples].source.startswith("line 13: "), found[examples].source
+    assert found[("pytorch",)].importance == "preferred", list(found)
+
+
+def test_unwrapping_only_turns_wraps_into_spaces_and_keeps_the_line_numbers() -> None:
+    text = unwrapped(WRAPPED)
+    assert len(text) == len(WRAPPED)
+    assert {(a, b) for a, b in zip(WRAPPED, text, strict=True) if a != b} == {("\n", " ")}
+    assert text.split("\n")[3] == (
+        "PhD degree in Computer Science and Engineering, Electrical Engineering, "
+        "Statistics/Mathematics."
+    )
+    assert first_lines(WRAPPED, text)[:5] == [1, 4, 5, 6, 8]
+
+
+def test_lines_that_end_on_purpose_are_not_joined() -> None:
+    short = "Requirements\nPython\nSQL\nDocker\nKubernetes\nAWS\nGCP\nSpark\nAirflow\n"
+    assert unwrapped(short) == short
+    items = "Requirements\n" + "".join(
+        f"Experience with {tool} in production systems at a large scale\n"
+        for tool in ("Python", "SQL", "Docker", "Kubernetes", "AWS", "Spark", "Airflow")
+    )
+    assert unwrapped(items) == items
+    long_lines = WRAPPED.replace("\n", " ").replace(".  ", ".\n") + "\n" + "x " * 80 + "\n"
+    assert unwrapped(long_lines) == long_lines
+
+
+@pytest.mark.parametrize(
+    ("item", "degree"),
+    [
+        ("Ph.D. in Computer Science or Statistics.", ("degree-phd",)),
+        ("M.S. degree in Computer Science or Statistics.", ("degree-master", "degree-phd")),
+        ("B.Sc. in Computer Science or Statistics.",
+         ("degree-bachelor", "degree-master", "degree-phd")),
+    ],
+)  # fmt: skip
+def test_the_full_stops_of_a_degrees_initials_end_no_sentence(
+    item: str, degree: tuple[str, ...]
+) -> None:
+    found = requirements(f"Requirements\n- {item}\n")
+    assert found == {degree: "required", ("computer-science", "statistics"): "required"}, found
+
+
+@pytest.mark.parametrize(
+    ("item", "group"),
+    [
+        ("Experience with Vertex AI / Kubeflow Pipelines or other MLOps tools like MLflow.",
+         ("model-deployment", "vertex-ai", "kubeflow", "mlflow")),
+        ("Experience with AWS, or other cloud platforms like GCP.",
+         ("cloud-computing", "aws", "gcp")),
+        ("Python, Java, or other programming languages such as Go.", ("python", "java", "go")),
+    ],
+)  # fmt: skip
+def test_a_list_closed_by_or_other_then_examples_is_one_requirement(
+    item: str, group: tuple[str, ...]
+) -> None:
+    assert requirements(f"Requirements\n- {item}\n") == {group: "required"}
+
+
+def test_and_other_examples_are_a_requirement_of_their_own() -> None:
+    found = requirements("Requirements\n- Python and other languages such as Go.\n")
+    assert found == {("python",): "required", ("go",): "required"}, found
+
+
+@pytest.mark.parametrize(
+    ("item", "group"),
+    [
+        ("Knowledge of containerization technologies such as Docker and Kubernetes.",
+         ("containers", "docker", "kubernetes")),
+        ("Experience with VertexAI or SageMaker.", ("vertex-ai", "sagemaker")),
+    ],
+)  # fmt: skip
+def test_forms_postings_write_name_their_skill(item: str, group: tuple[str, ...]) -> None:
+    assert requirements(f"Requirements\n- {item}\n") == {group: "required"}
+
+
+def test_productionalization_of_models_is_deploying_them() -> None:
+    found = requirements(
+        "Requirements\n- Experience with machine learning workflows and model "
+        "productionalization.\n"
+    )
+    assert found.get(("model-deployment",)) == "required", found
