@@ -511,3 +511,31 @@ def test_a_nested_markdown_list_keeps_its_indent_so_a_short_item_after_it_stands
     assert markdown_requirements(source) == {
         ("pytorch", "jax"): "preferred", ("kubernetes",): "preferred",
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Kubernetes experience will be a significant advantage",
+        "Experience with Kubernetes is a real plus",
+        "Kubernetes experience is considered a plus",
+    ],
+)
+def test_an_advantage_or_a_plus_said_with_any_adjective_is_preferred(item: str) -> None:
+    found = requirements(f"Requirements\n- Python.\n- {item}.\n")
+    assert found == {("python",): "required", ("kubernetes",): "preferred"}
+
+
+def test_what_a_company_wants_of_its_own_people_asks_nothing_of_the_candidate() -> None:
+    about = "About us\nWe want our engineers to run Kubernetes clusters. We offer equity.\n"
+    assert ("kubernetes",) not in requirements(f"{about}Requirements\n- Python.\n")
+    asked = requirements("About us\nWe want you to know Kubernetes.\nRequirements\n- Python.\n")
+    assert asked[("kubernetes",)] == "required"
+
+
+def test_whom_a_company_is_searching_for_in_a_paragraph_about_the_role_asks() -> None:
+    found = requirements(
+        "About the role\nYou will build our libraries. We are searching for someone who has "
+        "shipped Kubernetes services. We build everything in the open.\nRequirements\n- Python.\n"
+    )
+    assert found == {("python",): "required", ("kubernetes",): "preferred"}

@@ -96,8 +96,8 @@ _EMPHASISED = re.compile(r"^(\*\*|__).*(\*\*|__)\W*$")
 
 #: An item that says it is optional is preferred wherever it stands.
 _PREFERRED_PHRASE = re.compile(
-    r"\b(is|are|would be|will be)( an?)?( big| huge| strong| nice| great)? (plus|bonus|"
-    r"advantage|asset)\b|\bnice[- ]to[- ]have\b|\bpreferred\b|\bpreferably\b|\bideally\b|"
+    r"\b(is|are|would be|will be|considered)( an?)?( [a-z]+)? (plus|bonus|advantage|asset)\b|"
+    r"\bnice[- ]to[- ]have\b|\bpreferred\b|\bpreferably\b|\bideally\b|"
     r"\bdesirable\b|\bdesired\b|\bbonus( points)?\b|\ba plus\b|\bnot required\b|\boptional\b|"
     r"\bgreat to have\b|\bgood to have\b|\bwould be great\b|\bhelpful\b|\bbeneficial\b|"
     r"\badvantageous\b|\ban advantage\b|\ban asset\b|^\W*plus\s*:|\bwelcomed?\b|\bappreciated\b|"
@@ -137,19 +137,21 @@ _STATEMENT = (
 _COMPANY_STATEMENT = re.compile(rf"\b({_STATEMENT})\b", re.IGNORECASE)
 #: A sentence that states what the company is or does, even inside a requirement section.
 _COMPANY_FACT = re.compile(rf"\b(our|we|we'?re|we\u2019re|{_STATEMENT})\b", re.IGNORECASE)
-#: Who a posting says it is looking for ("looking for a senior ML engineer", "someone").
+#: Whom a posting is looking or searching for ("a senior ML engineer", "someone").
 _SOUGHT = (
-    r"looking for (an? |the )?([\w/+-]+ ){0,3}?(someone|individuals?|people|persons?|candidates?|"
-    r"engineers?|scientists?|developers?|researchers?|analysts?|hires?|experts?|specialists?|"
-    r"leaders?|experience)"
+    r"(looking|searching) for (an? |the )?([\w/+-]+ ){0,3}?(someone|individuals?|people|persons?|"
+    r"candidates?|engineers?|scientists?|developers?|researchers?|analysts?|hires?|experts?|"
+    r"specialists?|leaders?|experience)"
 )
+#: What a company asks of the candidate ("we need"), not of its people ("we want our team").
+_WE_ASK = r"we (need|require|expect|want|seek)(?! (our|us)\b)"
 #: A sentence that addresses the candidate's own skills, wherever it stands.
 _CANDIDATE_PHRASE = re.compile(
     r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
     r"you\u2019re|if you|candidates?|applicants?|(this|the) (individual|person|hire)|"
     r"experience (with|in|using|of|building|developing)|proficien\w*|expertise in|knowledge of|"
     r"familiar(ity)? with|fluen\w*|background in|degree|\d+\+? years|abilit(y|ies)|adaptab\w*|"
-    rf"comfortable|{_SOUGHT}|the ideal|we (need|require|expect|want|seek)|we are seeking|"
+    rf"comfortable|{_SOUGHT}|the ideal|{_WE_ASK}|we are seeking|"
     r"we'?re seeking|"
     r"we('d|\u2019d| would) (love|like) to see)\b",
     re.IGNORECASE,
@@ -160,8 +162,8 @@ _CANDIDATE_PHRASE = re.compile(
 _ADDRESSED = re.compile(
     r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
     rf"you\u2019re|if you|you know|candidates?|applicants?|the ideal|{_SOUGHT} (with|who)|"
-    r"looking for (someone|individuals|people|candidates|engineers|experience)|"
-    r"we (need|require|expect|want|seek)|"
+    r"(looking|searching) for (someone|individuals|people|candidates|engineers|experience)|"
+    rf"{_WE_ASK}|"
     r"we('d|\u2019d| would) (love|like) to see)\b",
     re.IGNORECASE,
 )
