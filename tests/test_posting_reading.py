@@ -539,3 +539,13 @@ def test_whom_a_company_is_searching_for_in_a_paragraph_about_the_role_asks() ->
         "shipped Kubernetes services. We build everything in the open.\nRequirements\n- Python.\n"
     )
     assert found == {("python",): "required", ("kubernetes",): "preferred"}
+
+
+def test_an_example_whose_name_begins_with_an_unknown_word_stays_in_its_list() -> None:
+    found = requirements(
+        "Requirements\n- Built products such as OCR, custom scraping, and contract tools.\n"
+        "- Design cloud platforms, build MLOps (AWS, Azure, or GCP).\n"
+    )
+    assert ("document-ai", "web-scraping") in found, found
+    # Outside a list of examples, a word before a skill starts a clause of its own.
+    assert ("cloud-computing",) in found and ("aws", "azure", "gcp") in found, found
