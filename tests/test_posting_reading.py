@@ -549,3 +549,11 @@ def test_an_example_whose_name_begins_with_an_unknown_word_stays_in_its_list() -
     assert ("document-ai", "web-scraping") in found, found
     # Outside a list of examples, a word before a skill starts a clause of its own.
     assert ("cloud-computing",) in found and ("aws", "azure", "gcp") in found, found
+
+
+def test_whoever_a_posting_is_looking_for_who_has_a_skill_is_the_candidate() -> None:
+    found = requirements(
+        "About the role\nWe build our platform in the open. We're looking for a creative "
+        "problem solver who has a deep understanding of Kubernetes.\nRequirements\n- Python.\n"
+    )
+    assert found == {("python",): "required", ("kubernetes",): "preferred"}

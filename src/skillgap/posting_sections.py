@@ -141,7 +141,7 @@ _COMPANY_FACT = re.compile(rf"\b(our|we|we'?re|we\u2019re|{_STATEMENT})\b", re.I
 _SOUGHT = (
     r"(looking|searching) for (an? |the )?([\w/+-]+ ){0,3}?(someone|individuals?|people|persons?|"
     r"candidates?|engineers?|scientists?|developers?|researchers?|analysts?|hires?|experts?|"
-    r"specialists?|leaders?|experience)"
+    r"specialists?|leaders?|experience|\w+(?= who\b))"
 )
 #: What a company asks of the candidate ("we need"), not of its people ("we want our team").
 _WE_ASK = r"we (need|require|expect|want|seek)(?! (our|us)\b)"
