@@ -117,6 +117,17 @@ def test_a_name_of_a_few_words_joined_by_hyphens_matches(text: str, skill: str) 
     assert skill in skill_ids(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Two years in a related role such as data/backend engineer.", "data-engineering"),
+        ("Roles held: frontend/backend developer", "frontend-development"),
+    ],
+)
+def test_a_word_before_a_slash_shares_the_rest_of_the_name_after_it(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
+
+
 def test_fuzzy_matching_never_touches_short_names_or_prose() -> None:
     found = skill_ids("Skills: Pyton, Jav, Gox\nManaged the court docket for the firm.")
     assert "java" not in found
