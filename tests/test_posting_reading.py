@@ -557,3 +557,22 @@ def test_whoever_a_posting_is_looking_for_who_has_a_skill_is_the_candidate() -> 
         "problem solver who has a deep understanding of Kubernetes.\nRequirements\n- Python.\n"
     )
     assert found == {("python",): "required", ("kubernetes",): "preferred"}
+
+
+def test_a_paragraph_about_the_role_names_the_tools_the_candidate_will_use() -> None:
+    found = requirements(
+        "About the role\nThe ML Engineer role is responsible for data products that serve our "
+        "clients. This includes taking projects to production with Kubernetes and Airflow. "
+        "Our offices are in Berlin.\nRequirements\n- Python.\n"
+    )
+    assert found == {
+        ("python",): "required",
+        ("kubernetes",): "preferred",
+        ("airflow",): "preferred",
+    }
+    # A paragraph about the company still asks for nothing.
+    found = requirements(
+        "About the role\nAcme builds data products for clients. It runs them with Kubernetes "
+        "and Airflow. Our offices are in Berlin.\nRequirements\n- Python.\n"
+    )
+    assert found == {("python",): "required"}

@@ -105,8 +105,7 @@ _PREFERRED_PHRASE = re.compile(
     r"\bwould be nice\b|\bnice to see\b",
     re.IGNORECASE,
 )
-#: An item that asks for an interest, which is not yet a skill ("Passionate about
-#: self-driving technology", "Strong interest in finance", "Exposure or interest in finance").
+#: An item that asks for an interest, not yet a skill ("Passionate about self-driving cars").
 _INTEREST_ITEM = re.compile(
     r"^\W*(\w+ (or|and/or) )?(an? )?((strong|keen|genuine|deep|real) )?(passion(ate)? (about|for)|"
     r"interest(ed)? in|"
@@ -176,6 +175,8 @@ _HAS_QUALIFICATION = re.compile(
 )
 #: A sentence that speaks to the reader ("Python and SQL are your daily tools").
 _YOU = re.compile(r"\byou(r|rs|rself)?\b", re.IGNORECASE)
+#: A paragraph about the role ("The ML Engineer role is responsible for..."), not the company.
+_ROLE = re.compile(r"^\W*(in )?(the|this) ([\w-]+ ){0,3}(role|position)\b", re.IGNORECASE)
 #: A sentence that says what the candidate will do: the skills they will use.
 _WILL_DO = re.compile(r"\byou(\u2019ll|'ll| will|\u2019d|'d| would)\b", re.IGNORECASE)
 #: A line that states a qualification, wherever it stands ("Experience with Kubeflow",
@@ -432,7 +433,7 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
                 or _continues_company_fact(sentence, line)
             )
             duty = _is_duty(sentence) and _one_sentence(line)
-            if _paragraph(line) and not (addressed or _YOU.search(sentence)):
+            if _paragraph(line) and not (addressed or _YOU.search(sentence) or _ROLE.match(line)):
                 return None  # what a paragraph says of the team or the product
             return None if company and not (addressed or duty) else "preferred"
         case "intro":
