@@ -717,3 +717,11 @@ def test_or_equivalent_experience_gives_work_experience_half_the_degree() -> Non
     )
     [result] = analyze(worked.encode(), name="cv.txt", job=strict).roles
     assert all(r.credit == 0 for r in result.requirements if r.id != "python")
+
+
+def test_a_name_listed_with_the_companys_other_products_is_one_of_them() -> None:
+    text = "Responsibilities\n- Integrate AI into Marketplace and our other products.\n"
+    role = read_job(f"{text}Requirements\n- Python.\n".encode(), name="posting.txt")
+    assert [r.any_of for r in role.requirements] == [("python",)]
+    role = read_job(b"Requirements\n- Experience with marketplaces and Python.\n", name="p.txt")
+    assert ("ecommerce-domain",) in [r.any_of for r in role.requirements]
