@@ -51,6 +51,7 @@ def asked(text: str) -> dict[str, str]:
         ("Good communication and documentation skills.", "technical-documentation"),
         ("Experience managing models in the cloud.", "cloud-computing"),
         ("Build tools for document extraction from invoices.", "document-ai"),
+        ("Your code is readable, documented and well-tested.", "testing"),
     ],
 )  # fmt: skip
 def test_a_skill_said_in_a_recruiters_words_is_read(item: str, skill_id: str) -> None:
