@@ -55,6 +55,7 @@ def test_ambiguous_names_match_where_they_are_the_skill(text: str, skill: str) -
         ("Painted the azure sea at dawn", "azure"),
         ("Dinner at La Scala, Milan", "scala"),
         ("MS Office, MS Excel", "degree-master"),
+        ("Investigated insurance fraud cases for the state attorney.", "fraud-detection"),
     ],
 )
 def test_ambiguous_names_stay_silent_elsewhere(text: str, skill: str) -> None:

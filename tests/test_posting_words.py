@@ -52,6 +52,7 @@ def asked(text: str) -> dict[str, str]:
         ("Experience managing models in the cloud.", "cloud-computing"),
         ("Build tools for document extraction from invoices.", "document-ai"),
         ("Your code is readable, documented and well-tested.", "testing"),
+        ("Design ML systems to prevent fraud and losses on payments.", "fraud-detection"),
     ],
 )  # fmt: skip
 def test_a_skill_said_in_a_recruiters_words_is_read(item: str, skill_id: str) -> None:
