@@ -725,3 +725,11 @@ def test_a_name_listed_with_the_companys_other_products_is_one_of_them() -> None
     assert [r.any_of for r in role.requirements] == [("python",)]
     role = read_job(b"Requirements\n- Experience with marketplaces and Python.\n", name="p.txt")
     assert ("ecommerce-domain",) in [r.any_of for r in role.requirements]
+
+
+def test_a_pattern_of_words_that_begins_inside_a_name_is_still_read() -> None:
+    # "Cloud deployment" is cloud computing; "deployment of ML systems" is model deployment.
+    role = read_job(b"Requirements\n- Cloud deployment of ML systems.\n", name="posting.txt")
+    found = {r.any_of: r.importance for r in role.requirements}
+    assert found[("cloud-computing",)] == "required"
+    assert found[("model-deployment",)] == "required"

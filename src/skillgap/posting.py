@@ -293,8 +293,9 @@ def _without_implied(text: str, hits: Sequence[Hit], taxonomy: Taxonomy) -> list
     reach = 0  # where the words of the hits so far end
     for index, hit in enumerate(kept):
         # "Markov Chain Monte Carlo methods": a name that begins inside another and runs on
-        # past it ("Monte Carlo methods") is not what the words say.
-        overlaps = hit.start < reach < hit.end
+        # past it ("Monte Carlo methods") is not what the words say; a pattern of words is
+        # ("Cloud deployment of ML systems": cloud computing and model deployment).
+        overlaps = hit.start < reach < hit.end and hit.method != "rule"
         reach = max(reach, hit.end)
         if overlaps:
             continue
