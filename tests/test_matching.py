@@ -56,6 +56,7 @@ def test_ambiguous_names_match_where_they_are_the_skill(text: str, skill: str) -
         ("Dinner at La Scala, Milan", "scala"),
         ("MS Office, MS Excel", "degree-master"),
         ("Investigated insurance fraud cases for the state attorney.", "fraud-detection"),
+        ("Lozano-Argüelles, C., and Rodríguez, N. (2017). Eye-tracking reveals stress.", "c"),
     ],
 )
 def test_ambiguous_names_stay_silent_elsewhere(text: str, skill: str) -> None:
