@@ -733,3 +733,8 @@ def test_a_pattern_of_words_that_begins_inside_a_name_is_still_read() -> None:
     found = {r.any_of: r.importance for r in role.requirements}
     assert found[("cloud-computing",)] == "required"
     assert found[("model-deployment",)] == "required"
+
+
+def test_a_tool_named_with_the_companys_tools_is_still_asked() -> None:
+    role = read_job(b"Requirements\n- Experience with Kubernetes and our tools.\n", name="p.txt")
+    assert ("kubernetes",) in [r.any_of for r in role.requirements]

@@ -76,7 +76,7 @@ _PRODUCT_AFTER = re.compile(
 )
 #: A name listed with the company's own things ("into Marketplace and our other products").
 _AMONG_OWN = re.compile(
-    r"[ \t]+(and|&|or)[ \t]+(our|its|their)[ \t]+(other[ \t]+)?(products?|services?|platforms?|"
+    r"[ \t]+(and|&|or)[ \t]+(our|its|their)[ \t]+other[ \t]+(products?|services?|platforms?|"
     r"offerings?|apps?|applications?|tools?)\b",
     re.IGNORECASE,
 )
