@@ -61,6 +61,8 @@ def test_ambiguous_names_match_where_they_are_the_skill(text: str, skill: str) -
         ("Gained experience with Spark Capital partners", "apache-spark"),
         ("Years of experience with Julia Roberts", "julia"),
         ("Built a web app with GitHub OAuth login and JWT sessions", "cybersecurity"),
+        ("Investigated insurance fraud cases for the state attorney.", "fraud-detection"),
+        ("Lozano-Argüelles, C., and Rodríguez, N. (2017). Eye-tracking reveals stress.", "c"),
     ],
 )
 def test_ambiguous_names_stay_silent_elsewhere(text: str, skill: str) -> None:
@@ -110,6 +112,29 @@ def test_concepts_match_inflected_and_reordered_phrasings(text: str, skill: str)
     ],
 )
 def test_misspellings_of_long_names_match(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Proficiency with GenAI workflows (eg. RAG, prompt-engineering).", "prompt-engineering"),
+        ("Skills: computer-vision, Python", "computer-vision"),
+        ("Designed a star-schema model for the warehouse.", "data-modeling"),
+    ],
+)
+def test_a_name_of_a_few_words_joined_by_hyphens_matches(text: str, skill: str) -> None:
+    assert skill in skill_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Two years in a related role such as data/backend engineer.", "data-engineering"),
+        ("Roles held: frontend/backend developer", "frontend-development"),
+    ],
+)
+def test_a_word_before_a_slash_shares_the_rest_of_the_name_after_it(text: str, skill: str) -> None:
     assert skill in skill_ids(text)
 
 
@@ -453,6 +478,7 @@ def test_phrase_matchers_built_from_ids_match_as_built_from_docs(taxonomy: Taxon
     from spacy.matcher import PhraseMatcher
 
     from skillgap.matching import compile_patterns
+    from skillgap.matching.compiled import alias_forms
     from skillgap.matching.phrases import PhraseStage
     from skillgap.matching.tokens import EnglishTokenizer
 
@@ -462,7 +488,7 @@ def test_phrase_matchers_built_from_ids_match_as_built_from_docs(taxonomy: Taxon
     exact = PhraseMatcher(tokenizer.vocab, attr="ORTH")
     for skill in taxonomy.skills.values():
         for matcher, kind, forms in (
-            (lower, "alias", skill.aliases),
+            (lower, "alias", alias_forms(skill.aliases)),
             (exact, "exact", skill.exact),
             (exact, "ambiguous", skill.ambiguous),
             (lower, "exclude", skill.excludes),

@@ -755,3 +755,24 @@ def test_or_equivalent_experience_gives_work_experience_half_the_degree() -> Non
     )
     [result] = analyze(worked.encode(), name="cv.txt", job=strict).roles
     assert all(r.credit == 0 for r in result.requirements if r.id != "python")
+
+
+def test_a_name_listed_with_the_companys_other_products_is_one_of_them() -> None:
+    text = "Responsibilities\n- Integrate AI into Marketplace and our other products.\n"
+    role = read_job(f"{text}Requirements\n- Python.\n".encode(), name="posting.txt")
+    assert [r.any_of for r in role.requirements] == [("python",)]
+    role = read_job(b"Requirements\n- Experience with marketplaces and Python.\n", name="p.txt")
+    assert ("ecommerce-domain",) in [r.any_of for r in role.requirements]
+
+
+def test_a_pattern_of_words_that_begins_inside_a_name_is_still_read() -> None:
+    # "Cloud deployment" is cloud computing; "deployment of ML systems" is model deployment.
+    role = read_job(b"Requirements\n- Cloud deployment of ML systems.\n", name="posting.txt")
+    found = {r.any_of: r.importance for r in role.requirements}
+    assert found[("cloud-computing",)] == "required"
+    assert found[("model-deployment",)] == "required"
+
+
+def test_a_tool_named_with_the_companys_tools_is_still_asked() -> None:
+    role = read_job(b"Requirements\n- Experience with Kubernetes and our tools.\n", name="p.txt")
+    assert ("kubernetes",) in [r.any_of for r in role.requirements]

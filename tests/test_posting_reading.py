@@ -511,3 +511,68 @@ def test_a_nested_markdown_list_keeps_its_indent_so_a_short_item_after_it_stands
     assert markdown_requirements(source) == {
         ("pytorch", "jax"): "preferred", ("kubernetes",): "preferred",
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Kubernetes experience will be a significant advantage",
+        "Experience with Kubernetes is a real plus",
+        "Kubernetes experience is considered a plus",
+    ],
+)
+def test_an_advantage_or_a_plus_said_with_any_adjective_is_preferred(item: str) -> None:
+    found = requirements(f"Requirements\n- Python.\n- {item}.\n")
+    assert found == {("python",): "required", ("kubernetes",): "preferred"}
+
+
+def test_what_a_company_wants_of_its_own_people_asks_nothing_of_the_candidate() -> None:
+    about = "About us\nWe want our engineers to run Kubernetes clusters. We offer equity.\n"
+    assert ("kubernetes",) not in requirements(f"{about}Requirements\n- Python.\n")
+    asked = requirements("About us\nWe want you to know Kubernetes.\nRequirements\n- Python.\n")
+    assert asked[("kubernetes",)] == "required"
+
+
+def test_whom_a_company_is_searching_for_in_a_paragraph_about_the_role_asks() -> None:
+    found = requirements(
+        "About the role\nYou will build our libraries. We are searching for someone who has "
+        "shipped Kubernetes services. We build everything in the open.\nRequirements\n- Python.\n"
+    )
+    assert found == {("python",): "required", ("kubernetes",): "preferred"}
+
+
+def test_an_example_whose_name_begins_with_an_unknown_word_stays_in_its_list() -> None:
+    found = requirements(
+        "Requirements\n- Built products such as OCR, custom scraping, and contract tools.\n"
+        "- Design cloud platforms, build MLOps (AWS, Azure, or GCP).\n"
+    )
+    assert ("document-ai", "web-scraping") in found, found
+    # Outside a list of examples, a word before a skill starts a clause of its own.
+    assert ("cloud-computing",) in found and ("aws", "azure", "gcp") in found, found
+
+
+def test_whoever_a_posting_is_looking_for_who_has_a_skill_is_the_candidate() -> None:
+    found = requirements(
+        "About the role\nWe build our platform in the open. We're looking for a creative "
+        "problem solver who has a deep understanding of Kubernetes.\nRequirements\n- Python.\n"
+    )
+    assert found == {("python",): "required", ("kubernetes",): "preferred"}
+
+
+def test_a_paragraph_about_the_role_names_the_tools_the_candidate_will_use() -> None:
+    found = requirements(
+        "About the role\nThe ML Engineer role is responsible for data products that serve our "
+        "clients. This includes taking projects to production with Kubernetes and Airflow. "
+        "Our offices are in Berlin.\nRequirements\n- Python.\n"
+    )
+    assert found == {
+        ("python",): "required",
+        ("kubernetes",): "preferred",
+        ("airflow",): "preferred",
+    }
+    # A paragraph about the company still asks for nothing.
+    found = requirements(
+        "About the role\nAcme builds data products for clients. It runs them with Kubernetes "
+        "and Airflow. Our offices are in Berlin.\nRequirements\n- Python.\n"
+    )
+    assert found == {("python",): "required"}

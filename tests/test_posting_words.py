@@ -49,6 +49,11 @@ def asked(text: str) -> dict[str, str]:
         ("Extensive experience in machine learning systems engineering.", "ml-platform"),
         ("Experience with machine learning compilers such as TVM.", "ml-compilers"),
         ("Experience developing robust metrics to ensure model reliability.", "model-evaluation"),
+        ("Good communication and documentation skills.", "technical-documentation"),
+        ("Experience managing models in the cloud.", "cloud-computing"),
+        ("Build tools for document extraction from invoices.", "document-ai"),
+        ("Your code is readable, documented and well-tested.", "testing"),
+        ("Design ML systems to prevent fraud and losses on payments.", "fraud-detection"),
     ],
 )  # fmt: skip
 def test_a_skill_said_in_a_recruiters_words_is_read(item: str, skill_id: str) -> None:

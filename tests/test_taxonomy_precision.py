@@ -37,8 +37,15 @@ _DEVOPS = {
 #: file -> the new skills it truly shows, and why.
 TRULY_THERE: dict[str, tuple[set[str], str]] = {
     "text/023_kaggle-hadoop.txt": (
-        {"data-quality", "python-environments", "storage-systems"},
-        "a Hadoop developer: 'Data Quality' checks, Anaconda, the Hadoop Distributed File System",
+        {
+            "data-quality",
+            "python-environments",
+            "storage-systems",
+            "data-modeling",
+            "fraud-detection",
+        },
+        "a Hadoop developer: 'Data Quality' checks, Anaconda, the Hadoop Distributed File System, "
+        "'designing of star-schema model', 'an effective model for Fraud detection'",
     ),
     "text/002_deedy-debarghya-das.xtx": (
         {

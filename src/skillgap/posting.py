@@ -37,13 +37,12 @@ from skillgap.posting_groups import (
 )
 from skillgap.posting_mentions import company_names, list_labels, names_no_skill
 from skillgap.posting_sections import (
-    NO_STOP_AFTER,
     Importance,
     Section,
     line_sections,
-    outside_parentheses,
     sentence_importance,
 )
+from skillgap.posting_sentences import NO_STOP_AFTER, outside_parentheses
 from skillgap.posting_terms import posting_warnings, unrecognised_terms
 from skillgap.posting_wraps import first_lines, unwrapped
 from skillgap.posting_years import years_asked
@@ -265,8 +264,9 @@ def _without_implied(text: str, hits: Sequence[Hit], taxonomy: Taxonomy) -> list
     reach = 0  # where the words of the hits so far end
     for index, hit in enumerate(kept):
         # "Markov Chain Monte Carlo methods": a name that begins inside another and runs on
-        # past it ("Monte Carlo methods") is not what the words say.
-        overlaps = hit.start < reach < hit.end
+        # past it ("Monte Carlo methods") is not what the words say; a pattern of words is
+        # ("Cloud deployment of ML systems": cloud computing and model deployment).
+        overlaps = hit.start < reach < hit.end and hit.method != "rule"
         reach = max(reach, hit.end)
         if overlaps:
             continue

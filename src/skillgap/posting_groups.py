@@ -78,6 +78,8 @@ _UNKNOWN_ITEMS = re.compile(
     re.IGNORECASE,
 )
 #: Words that make a stretch between commas a phrase, not the name of an item.
+#: The first word of an item's name, before the skill it names ("spiderbot scraping").
+_ITEM_WORD = re.compile(r"(?<=[\s,])[\w.+#-]+\s+$")
 _NOT_A_NAME = re.compile(
     r"\b(with|in|of|to|for|the|a|an|as|at|on|by|from|experience|using|knowledge|skills?|"
     r"ability|strong|years?|is|are|be|our|your|you|we)\b",
@@ -127,7 +129,9 @@ def alternative_groups(
 
     runs: list[list[Hit]] = []
     for hit in hits:
-        if runs and _joined(text[runs[-1][-1].end : hit.start]):
+        run_start = runs[-1][0].start if runs else 0
+        examples = _INTRODUCER.search(text, max(0, run_start - 60), run_start) is not None
+        if runs and _joined(text[runs[-1][-1].end : hit.start], examples=examples):
             runs[-1].append(hit)
         else:
             runs.append([hit])
@@ -173,12 +177,21 @@ def _without_broader(group: Alternatives, taxonomy: Taxonomy) -> Alternatives:
     return Alternatives((kind, *examples), kind=bool(examples))
 
 
-def _joined(between: str) -> bool:
+def _joined(between: str, *, examples: bool = False) -> bool:
     """Whether what stands between two skills keeps them in one list ("Python, Java, or other
-    languages such as Go": the unnamed kind closes the list, and the examples go on with it)."""
+    languages such as Go": the unnamed kind closes the list, and the examples go on with it).
+    In a list of ``examples`` ("such as document extraction, spiderbot scraping"), an item's
+    name may begin with a word before the skill it names."""
     if _JOINER.match(between) or _OTHER_SUCH_AS.search(between):
         return True
-    return _UNKNOWN_ITEMS.match(between) is not None and not _NOT_A_NAME.search(between)
+    if _UNKNOWN_ITEMS.match(between) is not None and not _NOT_A_NAME.search(between):
+        return True
+    word = _ITEM_WORD.search(between) if examples else None
+    return (
+        word is not None
+        and not _NOT_A_NAME.search(word.group())
+        and _joined(between[: word.start()])
+    )
 
 
 def _general(text: str, kind: Hit, first_example: Hit) -> bool:

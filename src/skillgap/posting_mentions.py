@@ -10,7 +10,8 @@ A recruiter skips a skill's name when it only names someone or something else:
 - the label of a list ("Devops: GitHub CI, Docker, Conda", "ML Domains: LLMs, VLMs"): the
   items after it are what is asked;
 - the company's own product, named with the company's possessive and a noun for a product
-  ("Clarifai's AI platform", "Acme's generative AI capabilities");
+  ("Clarifai's AI platform", "Acme's generative AI capabilities") or beside its other ones
+  ("integrate AI into Marketplace and our other products");
 - the company itself, when its name is a skill's ("Redpanda is building the streaming data
   platform", "Join Redpanda if you'd enjoy..."): the name names the company wherever it stands.
 
@@ -73,6 +74,12 @@ _PRODUCT_AFTER = re.compile(
     r"offerings?|suite|engine)\b",
     re.IGNORECASE,
 )
+#: A name listed with the company's own things ("into Marketplace and our other products").
+_AMONG_OWN = re.compile(
+    r"[ \t]+(and|&|or)[ \t]+(our|its|their)[ \t]+other[ \t]+(products?|services?|platforms?|"
+    r"offerings?|apps?|applications?|tools?)\b",
+    re.IGNORECASE,
+)
 #: What only a company is or does, said right after its name ("Redpanda is building", "Acme
 #: is used by"), and "Join" before it: the name is the company's.
 _COMPANY_AFTER = re.compile(
@@ -105,6 +112,8 @@ def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
         or _TEAMS_BEFORE.search(before)
     )
     if team is not None and not _RUNS_TEAMS.search(before):
+        return True
+    if _AMONG_OWN.match(text, hit.end):
         return True
     product = _PRODUCT_IN.search(hit.text) or _PRODUCT_AFTER.match(text, hit.end)
     return product is not None and _POSSESSIVE_BEFORE.search(before) is not None

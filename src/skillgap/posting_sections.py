@@ -17,11 +17,11 @@ decides anything by itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from collections.abc import Sequence
 from typing import Literal
 
 from skillgap.posting_lists import ANY_OF, BULLET, AnyOfList
+from skillgap.posting_sentences import SENTENCE_END, first_ends, one_sentence, paragraph
 
 Section = Literal[
     "required", "preferred", "responsibilities", "intro", "benefits", "eeo", "apply", "other"
@@ -97,8 +97,8 @@ _EMPHASISED = re.compile(r"^(\*\*|__).*(\*\*|__)\W*$")
 
 #: An item that says it is optional is preferred wherever it stands.
 _PREFERRED_PHRASE = re.compile(
-    r"\b(is|are|would be|will be)( an?)?( big| huge| strong| nice| great)? (plus|bonus|"
-    r"advantage|asset)\b|\bnice[- ]to[- ]have\b|\bpreferred\b|\bpreferably\b|\bideally\b|"
+    r"\b(is|are|would be|will be|considered)( an?)?( [a-z]+)? (plus|bonus|advantage|asset)\b|"
+    r"\bnice[- ]to[- ]have\b|\bpreferred\b|\bpreferably\b|\bideally\b|"
     r"\bdesirable\b|\bdesired\b|\bbonus( points)?\b|\ba plus\b|\bnot required\b|\boptional\b|"
     r"\bgreat to have\b|\bgood to have\b|\bwould be great\b|\bhelpful\b|\bbeneficial\b|"
     r"\badvantageous\b|\ban advantage\b|\ban asset\b|^\W*plus\s*:|\bwelcomed?\b|\bappreciated\b|"
@@ -106,8 +106,7 @@ _PREFERRED_PHRASE = re.compile(
     r"\bwould be nice\b|\bnice to see\b",
     re.IGNORECASE,
 )
-#: An item that asks for an interest, which is not yet a skill ("Passionate about
-#: self-driving technology", "Strong interest in finance", "Exposure or interest in finance").
+#: An item that asks for an interest, not yet a skill ("Passionate about self-driving cars").
 _INTEREST_ITEM = re.compile(
     r"^\W*(\w+ (or|and/or) )?(an? )?((strong|keen|genuine|deep|real) )?(passion(ate)? (about|for)|"
     r"interest(ed)? in|"
@@ -138,19 +137,21 @@ _STATEMENT = (
 _COMPANY_STATEMENT = re.compile(rf"\b({_STATEMENT})\b", re.IGNORECASE)
 #: A sentence that states what the company is or does, even inside a requirement section.
 _COMPANY_FACT = re.compile(rf"\b(our|we|we'?re|we\u2019re|{_STATEMENT})\b", re.IGNORECASE)
-#: Who a posting says it is looking for ("looking for a senior ML engineer", "someone").
+#: Whom a posting is looking or searching for ("a senior ML engineer", "someone").
 _SOUGHT = (
-    r"looking for (an? |the )?([\w/+-]+ ){0,3}?(someone|individuals?|people|persons?|candidates?|"
-    r"engineers?|scientists?|developers?|researchers?|analysts?|hires?|experts?|specialists?|"
-    r"leaders?|experience)"
+    r"(looking|searching) for (an? |the )?([\w/+-]+ ){0,3}?(someone|individuals?|people|persons?|"
+    r"candidates?|engineers?|scientists?|developers?|researchers?|analysts?|hires?|experts?|"
+    r"specialists?|leaders?|experience|\w+(?= who\b))"
 )
+#: What a company asks of the candidate ("we need"), not of its people ("we want our team").
+_WE_ASK = r"we (need|require|expect|want|seek)(?! (our|us)\b)"
 #: A sentence that addresses the candidate's own skills, wherever it stands.
 _CANDIDATE_PHRASE = re.compile(
     r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
     r"you\u2019re|if you|candidates?|applicants?|(this|the) (individual|person|hire)|"
     r"experience (with|in|using|of|building|developing)|proficien\w*|expertise in|knowledge of|"
     r"familiar(ity)? with|fluen\w*|background in|degree|\d+\+? years|abilit(y|ies)|adaptab\w*|"
-    rf"comfortable|{_SOUGHT}|the ideal|we (need|require|expect|want|seek)|we are seeking|"
+    rf"comfortable|{_SOUGHT}|the ideal|{_WE_ASK}|we are seeking|"
     r"we'?re seeking|"
     r"we('d|\u2019d| would) (love|like) to see)\b",
     re.IGNORECASE,
@@ -161,8 +162,8 @@ _CANDIDATE_PHRASE = re.compile(
 _ADDRESSED = re.compile(
     r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
     rf"you\u2019re|if you|you know|candidates?|applicants?|the ideal|{_SOUGHT} (with|who)|"
-    r"looking for (someone|individuals|people|candidates|engineers|experience)|"
-    r"we (need|require|expect|want|seek)|"
+    r"(looking|searching) for (someone|individuals|people|candidates|engineers|experience)|"
+    rf"{_WE_ASK}|"
     r"we('d|\u2019d| would) (love|like) to see)\b",
     re.IGNORECASE,
 )
@@ -175,6 +176,8 @@ _HAS_QUALIFICATION = re.compile(
 )
 #: A sentence that speaks to the reader ("Python and SQL are your daily tools").
 _YOU = re.compile(r"\byou(r|rs|rself)?\b", re.IGNORECASE)
+#: A paragraph about the role ("The ML Engineer role is responsible for..."), not the company.
+_ROLE = re.compile(r"^\W*(in )?(the|this) ([\w-]+ ){0,3}(role|position)\b", re.IGNORECASE)
 #: A sentence that says what the candidate will do: the skills they will use.
 _WILL_DO = re.compile(r"\byou(\u2019ll|'ll| will|\u2019d|'d| would)\b", re.IGNORECASE)
 #: A line that states a qualification, wherever it stands ("Experience with Kubeflow",
@@ -196,12 +199,6 @@ _DESCRIBING_START = re.compile(
     r"[a-z]+('|\u2019)s)$",
     re.IGNORECASE,
 )
-#: Abbreviations whose full stop ends no sentence ("e.g. Airflow", "etc. and", "Ph.D. in").
-NO_STOP_AFTER = r"(?<!\betc)(?<!\be\.g|\bi\.e)(?<!\beg|\bie|\bvs)(?<!\bincl)(?<!\.[A-Z])(?<!\.Sc)"
-_SENTENCE_END = re.compile(rf"{NO_STOP_AFTER}[.!?;]\s+\S")
-_WORDS_AFTER_END = re.compile(rf"{NO_STOP_AFTER}[.!?;]\s+[^\n]*?[^\W\d_]")  # a second sentence
-#: The end of a sentence of prose: after a word, before a capital (". NET Core" is none).
-_PROSE_SENTENCE_END = re.compile(rf"(?<=[\w)\"'\u201d]){NO_STOP_AFTER}[.!?]\s+[A-Z]")
 _DESCRIBING_NEXT = re.compile(r"^\s+(is|are|was|were|has|have|had|will|can|'s|\u2019s)$", re.I)
 #: A labelled line that names the tools the candidate will use ("Tech stack: PyTorch, Ray").
 _STACK_LABEL = re.compile(
@@ -330,38 +327,11 @@ def _is_duty(sentence: str) -> bool:
     return not _DESCRIBING_NEXT.match(start.group("next") or "")
 
 
-def outside_parentheses(line: str, ends: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
-    """The sentence ends of a line that stand outside parentheses, in order: an aside ends no
-    sentence ("pipelines (eg. Airflow, Prefect, or similar)", "(Ph.D. preferred. Or ...)")."""
-    depth, seen = 0, 0
-    for end in ends:  # in order: the parentheses are counted once along the line
-        depth += line.count("(", seen, end.start()) - line.count(")", seen, end.start())
-        seen = end.start()
-        if depth <= 0:
-            yield end
-
-
-def _first_ends(line: str, pattern: re.Pattern[str], count: int) -> list[re.Match[str]]:
-    """The first ``count`` sentence ends of a line outside parentheses (a line of a thousand
-    sentences is not read to its end for each of them)."""
-    return list(islice(outside_parentheses(line, pattern.finditer(line)), count))
-
-
-def _one_sentence(line: str) -> bool:
-    """Whether a line holds one sentence, as a list item does ("... for clients. 20%" too)."""
-    return not _first_ends(line.strip(), _WORDS_AFTER_END, 1)
-
-
-def _paragraph(line: str) -> bool:
-    """Whether a line is a paragraph of prose (three sentences or more), not a list item."""
-    return len(_first_ends(line, _PROSE_SENTENCE_END, 2)) >= 2
-
-
 def _opens_item(sentence: str, line: str) -> bool:
     """Whether a sentence is a list item, or opens one that says more ("Experience as a
     Data Engineer. GCP experience preferred."), rather than a sentence inside a paragraph."""
     text = line.strip()
-    ends = _first_ends(text, _SENTENCE_END, 1)
+    ends = first_ends(text, SENTENCE_END, 1)
     return not ends or text[: ends[0].start() + 1].strip() in sentence
 
 
@@ -369,7 +339,7 @@ def _continues_company_fact(sentence: str, line: str) -> bool:
     """Whether a sentence follows, on its line, a first sentence that states what the company
     is or does ("Acme is used by Fortune 1000 firms. Think of it as a streaming data
     platform."): it goes on describing the company."""
-    first = _SENTENCE_END.search(line.strip())
+    first = SENTENCE_END.search(line.strip())
     if first is None:
         return False
     head = line.strip()[: first.start() + 1]
@@ -406,7 +376,7 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
             return "preferred"  # what the candidate will do: the skills they will use
         case "required" | "preferred" if about_company:
             return None
-        case "required" | "preferred" if _paragraph(line) and not (
+        case "required" | "preferred" if paragraph(line) and not (
             preferred
             or required
             or _CANDIDATE_PHRASE.search(sentence)
@@ -431,8 +401,8 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
                 or _COMPANY_FACT.search(sentence)
                 or _continues_company_fact(sentence, line)
             )
-            duty = _is_duty(sentence) and _one_sentence(line)
-            if _paragraph(line) and not (addressed or _YOU.search(sentence)):
+            duty = _is_duty(sentence) and one_sentence(line)
+            if paragraph(line) and not (addressed or _YOU.search(sentence) or _ROLE.match(line)):
                 return None  # what a paragraph says of the team or the product
             return None if company and not (addressed or duty) else "preferred"
         case "intro":

@@ -31,6 +31,10 @@ FUZZY_MIN_LENGTH = 6
 FUZZY_MIN_PROSE_LENGTH = 12
 
 
+#: The most words of a name also read joined by hyphens.
+_MAX_HYPHENATED = 3
+
+
 @dataclass(frozen=True)
 class PhraseSet:
     """The forms of one skill under one label: ``alias:``, ``exclude:`` (matched in
@@ -136,7 +140,8 @@ def compile_patterns(
 
     for skill in taxonomy.skills.values():
         if skill.aliases:
-            lower.append(PhraseSet(f"alias:{skill.id}", forms(skill.aliases, "lower_")))
+            aliases = alias_forms(skill.aliases)
+            lower.append(PhraseSet(f"alias:{skill.id}", forms(aliases, "lower_")))
         if skill.exact:
             exact.append(PhraseSet(f"exact:{skill.id}", forms(skill.exact, "orth_")))
         if skill.ambiguous:
@@ -171,6 +176,18 @@ def compile_patterns(
         implies={s.id: s.implies for s in taxonomy.skills.values() if s.implies},
         names={s.id: s.name for s in taxonomy.skills.values()},
     )
+
+
+def alias_forms(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """A skill's aliases, and each of a few plain words also written joined by hyphens
+    ("prompt-engineering", "computer-vision"), as postings and resumes often write it."""
+    known = {alias.casefold() for alias in aliases}
+    joined = (
+        "-".join(words)
+        for alias in aliases
+        if 2 <= len(words := alias.split()) <= _MAX_HYPHENATED and all(w.isalpha() for w in words)
+    )
+    return aliases + tuple(dict.fromkeys(j for j in joined if j.casefold() not in known))
 
 
 def _index_rules(sets: list[RuleSet]) -> RulePatterns:

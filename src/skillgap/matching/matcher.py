@@ -69,12 +69,14 @@ class Matcher:
         self._texts += 1
         view = TokenView.of(text, line_sections, self.tokenizer)
 
-        # Phrases: every form found, less exclude phrases ("The Linux Foundation"), ambiguous
-        # forms only in context, the longest of overlapping ones, none only being learned,
-        # none in the name of a school or a person ("Github University", "Professor Git"), none
-        # that is only the topic of someone's reporting ("interviewed researchers about LLMs")
-        # or what an employer is ("Acme is a pioneer in neuroscience-based AI").
+        # Phrases: every form found (and a word's before a slash: "data/backend engineer"),
+        # less exclude phrases ("The Linux Foundation"), ambiguous forms only in context, the
+        # longest of overlapping ones, none only being learned, none in the name of a school
+        # or a person ("Github University", "Professor Git"), none that is only the topic of
+        # someone's reporting ("interviewed researchers about LLMs") or what an employer is
+        # ("Acme is a pioneer in neuroscience-based AI").
         found = self.phrases.find(view.doc)
+        found += self.phrases.shared(view.doc, found)
         excluded = excluded_tokens(found)
         phrases = drop_contained(self.phrases.confirm(outside_excludes(found, excluded), view))
         phrases = drop_names(phrases, view)

@@ -1,5 +1,6 @@
 """Names that hold a skill's form: a school ("Github University", the academicpages template's
-sample employer) or a person ("Supervisor: Professor Git") is not the skill.
+sample employer) or a person ("Supervisor: Professor Git", an author "Lozano, C.") is not the
+skill.
 
 A form directly followed on its line by the capitalised word of a school ("University",
 "College") is the first word of that school's name; one directly after a title of address
@@ -9,12 +10,14 @@ Deep Learning Institute" courses do teach deep learning.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from skillgap.matching.phrases import Candidate
     from skillgap.matching.view import TokenView
 
+_INITIAL = re.compile(r"[A-Z]\.")
 _SCHOOL_WORDS = frozenset({"University", "College", "Universität", "Università", "Université"})
 _TITLES = frozenset(
     {"Professor", "Prof", "Prof.", "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms."}
@@ -23,7 +26,29 @@ _TITLES = frozenset(
 
 def drop_names(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
     """The candidates that are not part of a school's or a person's name."""
-    return [c for c in candidates if not (_begins_a_school(c, view) or _after_a_title(c, view))]
+    named = {token for c in candidates for token in range(c.start, c.end)}
+    return [
+        c
+        for c in candidates
+        if not (_begins_a_school(c, view) or _after_a_title(c, view) or _an_initial(c, view, named))
+    ]
+
+
+def _an_initial(candidate: Candidate, view: TokenView, named: set[int]) -> bool:
+    """An author's initial in a list of authors ("Lozano-Argüelles, C., and Rodríguez, N."):
+    one capital letter and a full stop after a surname (a capitalised word that names no
+    skill) and a comma, with a comma or "and" after it ("Python, Java, C." is a language)."""
+    start, end = candidate.start, candidate.end
+    text = view.text_of(start, end)
+    if not _INITIAL.fullmatch(text) or start < 2 or end >= len(view.lowers):
+        return False
+    surname = view.text_of(start - 2, start - 1)
+    return (
+        view.lowers[start - 1] == ","
+        and surname[:1].isupper()
+        and start - 2 not in named
+        and view.lowers[end] in (",", "and", "&")
+    )
 
 
 def _begins_a_school(candidate: Candidate, view: TokenView) -> bool:

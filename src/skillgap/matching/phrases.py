@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from skillgap.ids import SKILLS_SECTION
 from skillgap.matching.hit import CONFIDENCE, Hit
+from skillgap.matching.slashes import SharedNames
 from skillgap.matching.verdicts import framing_of
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class PhraseStage:
             phrase_matcher(vocab, "LOWER", patterns.lower),
             phrase_matcher(vocab, "ORTH", patterns.exact),
         )
+        self._shared = SharedNames(patterns.lower)
         self._strings = vocab.strings
         self._contexts = patterns.contexts
         self._also = patterns.also
@@ -94,6 +96,15 @@ class PhraseStage:
                 kind, skill_id = self._strings[key].split(":", 1)
                 found.append(Candidate(skill_id, kind, start, end))
         return found
+
+    def shared(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """The names a word before a slash shares with a name found after it ("data/backend
+        engineer")."""
+        names = [(c.skill_id, c.start, c.end) for c in found if c.kind == "alias"]
+        return [
+            Candidate(skill_id, "alias", start, end, f"of {words}")
+            for skill_id, start, end, words in self._shared.find(doc, names)
+        ]
 
     def confirm(self, candidates: list[Candidate], view: TokenView) -> list[Candidate]:
         """The candidates that count: the unambiguous ones, then each ambiguous one that its
