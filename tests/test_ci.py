@@ -60,7 +60,13 @@ def test_fail_under_category_and_require() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--require", "pytorh"], "unknown skill id 'pytorh'"),
+        (
+            ["--require", "pytorh"],
+            "unknown skill id 'pytorh' in --require (did you mean 'pytorch'?)",
+        ),
+        # A skill's name is no id, but it names the id to use (new-user review).
+        (["--require", "spark"], "(did you mean 'apache-spark'?)"),
+        (["--require", "zzzq"], "unknown skill id 'zzzq' in --require (see 'skillgap skills"),
         (["--fail-under-category", "clouds=5"], "unknown category 'clouds'"),
         (["--fail-under-category", "cloud"], "takes CATEGORY=N"),
         (["--fail-under", "120"], "outside 0-100"),
@@ -72,6 +78,14 @@ def test_bad_thresholds_are_usage_errors(args: list[str], message: str) -> None:
     code, out, err = run("analyze", MLE, *args)
     assert code == ExitCode.USAGE and out == ""
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_posting_that_cannot_be_read_is_named_as_the_posting(tmp_path: Path) -> None:
+    posting = tmp_path / "empty.txt"
+    posting.write_bytes(b"")
+    code, out, err = run("analyze", MLE, "--job", str(posting))
+    assert code == ExitCode.INPUT_ERROR and out == ""
+    assert f"the posting {posting}: no text found" in err and len(err.strip().splitlines()) == 1
 
 
 def test_input_errors_take_precedence_over_thresholds(tmp_path: Path) -> None:

@@ -146,7 +146,9 @@ def test_a_job_posting_is_read_within_the_limits(tmp_path: Path) -> None:
         app, ["analyze", resume, "--job", str(posting), "--max-chars", "1000"]
     )
     assert result.exit_code == ExitCode.INPUT_ERROR
-    assert result.stderr.startswith(f"skillgap: error: {posting}: more than 1,000 characters")
+    assert result.stderr.startswith(
+        f"skillgap: error: the posting {posting}: more than 1,000 characters"
+    )
 
 
 #: Small real inputs of each binary and source format, for the mutation fuzz below.

@@ -399,6 +399,27 @@ def test_an_off_domain_posting_carries_a_warning_in_every_format(tmp_path: Path)
         assert "outside the ML" in ranked.stdout, output
 
 
+def test_every_requirement_read_is_listed_met_or_not(tmp_path: Path) -> None:
+    """The reading can be checked: Markdown folds every requirement with its line and whether
+    it is met; the table lists them with --details and says where to find them without."""
+    posting = tmp_path / "posting.md"
+    posting.write_text("Requirements\n- Python and Kubernetes.\n\nNice to have\n- Docker.\n")
+    resume = tmp_path / "resume.txt"
+    resume.write_text("Skills\nPython\n")
+    markdown = runner.invoke(app, ["analyze", str(resume), "--job", str(posting), "-f", "markdown"])
+    assert "<summary>Requirements read from the posting (3)</summary>" in markdown.stdout
+    assert "| Python | required | yes | line 2: Python and Kubernetes. |" in markdown.stdout
+    assert "| Docker | preferred | no | line 5: Docker. |" in markdown.stdout
+    # A gap says where the posting asks for it, as the table does.
+    assert "The posting: line 2: Python and Kubernetes." in markdown.stdout
+    details = runner.invoke(app, ["analyze", str(resume), "--job", str(posting), "--details"])
+    assert "Requirements read from the posting (3):" in details.stdout
+    assert "Python [required]: met  line 2" in details.stdout
+    plain = runner.invoke(app, ["analyze", str(resume), "--job", str(posting)])
+    assert "all 3 requirements read from the posting, met or not: --details" in plain.stdout
+    assert "Requirements read from the posting (3):" not in plain.stdout
+
+
 def test_an_ml_posting_carries_no_warning() -> None:
     role = read_job(
         b"Requirements\n- Python and PyTorch.\n- Experience with Kubernetes and MLflow.\n"

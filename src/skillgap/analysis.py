@@ -231,8 +231,11 @@ def read_job(
     from skillgap.posting import read_posting  # only with --job: spare analyze its import
 
     taxonomy = taxonomy or load_taxonomy()
-    if isinstance(source, bytes):
-        document = read_bytes(source, name, limits=limits)
-    else:
-        document = read_document(source, limits=limits)
+    try:
+        if isinstance(source, bytes):
+            document = read_bytes(source, name, limits=limits)
+        else:
+            document = read_document(source, limits=limits)
+    except InputError as error:  # say which input: the resumes' errors read the same
+        raise InputError(f"the posting {error}", code=error.code) from None
     return read_posting(document, taxonomy)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -41,9 +42,21 @@ class Thresholds:
                 raise UsageError(f"unknown category {category!r} (known: {known})")
         for skill in self.require:
             if skill not in taxonomy.skills:
+                hint = _id_like(skill, taxonomy)
                 raise UsageError(
-                    f"unknown skill id {skill!r} in --require (see 'skillgap skills ROLE')"
+                    f"unknown skill id {skill!r} in --require"
+                    + (f" (did you mean {hint!r}?)" if hint else " (see 'skillgap skills ROLE')")
                 )
+
+
+def _id_like(word: str, taxonomy: Taxonomy) -> str | None:
+    """The id of the skill a word names ("spark": apache-spark), else the closest id."""
+    key = word.casefold().replace("-", " ")
+    for skill in taxonomy.skills.values():
+        if key in {form.casefold().replace("-", " ") for form in (skill.name, *skill.forms)}:
+            return skill.id
+    close = difflib.get_close_matches(word.casefold(), list(taxonomy.skills), n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def parse_category_thresholds(values: Sequence[str]) -> dict[str, float]:

@@ -138,3 +138,8 @@ def stream(renderer: Renderer[T], items: Iterable[T]) -> Iterator[str]:
 def render_all(renderer: Renderer[T], items: Iterable[T]) -> str:
     """A whole stream as one text."""
     return "".join(stream(renderer, items))
+
+
+def met_word(requirement: RequirementResult) -> str:
+    """Whether a requirement is met, in a word: "yes", "half" (some credit) or "no"."""
+    return "yes" if requirement.credit >= 1 else "half" if requirement.credit > 0 else "no"

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 
 from skillgap.records import Failure, Record
-from skillgap.render.base import Renderer, gain_text, partial_note, printable
+from skillgap.render.base import Renderer, gain_text, met_word, partial_note, printable
 from skillgap.report import Report, RoleResult
 
 _LEVELS = {"bachelor": "Bachelor's", "master": "Master's", "phd": "PhD"}
@@ -90,9 +90,10 @@ def _role(role: RoleResult, names: Mapping[str, str]) -> list[str]:
     for number, gap_id in enumerate(role.gaps, start=1):
         r = by_id[gap_id]
         half = partial_note(r, names)  # why it earns half already, as the table says
+        source = f" The posting: {cell(r.source)}" if r.source else ""
         out.append(
             f"{number}. **{cell(r.name)}**, **{gain_text(r, role)}** "
-            f"({r.importance}, weight {r.weight:g}): {cell(half + r.tip)}"
+            f"({r.importance}, weight {r.weight:g}): {cell(half + r.tip)}{source}"
         )
     if role.unrecognised:
         out += ["", "**Not in skillgap's taxonomy** (not scored), looked for as written:", ""]
@@ -101,11 +102,23 @@ def _role(role: RoleResult, names: Mapping[str, str]) -> list[str]:
             f"{'found' if t.found else 'not found'}"
             for t in role.unrecognised
         ]
+    if any(r.source for r in role.requirements):
+        out += _read_from_posting(role)
     out += ["", "<details><summary>Scores by category</summary>", ""]
     out += ["| Category | Score | Met |", "| --- | ---: | ---: |"]
     out += [f"| {cell(c.name)} | {c.score:.0f} | {c.met}/{c.total} |" for c in role.categories]
     out += ["", "</details>", ""]
     return out
+
+
+def _read_from_posting(role: RoleResult) -> list[str]:
+    """Every requirement read from a posting, met or not, so the reading can be checked."""
+    count = len(role.requirements)
+    out = ["", f"<details><summary>Requirements read from the posting ({count})</summary>", ""]
+    out += ["| Requirement | Importance | Met | From |", "| --- | --- | --- | --- |"]
+    for r in role.requirements:
+        out.append(f"| {cell(r.name)} | {r.importance} | {met_word(r)} | {cell(r.source or '')} |")
+    return [*out, "", "</details>"]
 
 
 def _skills(report: Report) -> list[str]:

@@ -23,6 +23,7 @@ from skillgap.render.base import (
     Renderer,
     RenderOptions,
     gain_text,
+    met_word,
     partial_note,
     printable,
     research_summary,
@@ -134,6 +135,8 @@ def render_report(
         console.print(Text(f"Gaps for {role.name} ({len(role.gaps)}), how to close them", "bold"))
         _render_gaps(console, role, skill_names, shown=slice(None), tips=True)
         _render_unrecognised(console, role)
+        if any(r.source for r in role.requirements):
+            _render_read_from_posting(console, role, details=details)
 
 
 def importance_scores(role: RoleResult) -> str:
@@ -208,6 +211,23 @@ def _render_unrecognised(console: Console, role: RoleResult) -> None:
     for term in role.unrecognised:
         mark = ("found", "green") if term.found else ("not found", "red")
         line = Text.assemble(f"{term.term} [{term.importance}, line {term.line}]: ", mark)
+        console.print(Padding(line, (0, 0, 0, 4)))
+
+
+def _render_read_from_posting(console: Console, role: RoleResult, *, details: bool) -> None:
+    """Every requirement read from a posting, met or not, with its line (with ``details``),
+    so the reading can be checked against the posting."""
+    count = len(role.requirements)
+    if not details:
+        hint = f"all {count} requirements read from the posting, met or not: --details"
+        console.print(Padding(Text(hint, "dim"), (0, 0, 0, 2)))
+        return
+    console.print(Padding(Text(f"Requirements read from the posting ({count}):"), (0, 0, 0, 2)))
+    marks = {"yes": ("met", "green"), "half": ("half", "yellow"), "no": ("not met", "red")}
+    for r in role.requirements:
+        line = Text.assemble(f"{r.name} [{r.importance}]: ", marks[met_word(r)])
+        if r.source:
+            line.append(f"  {r.source}", "dim")
         console.print(Padding(line, (0, 0, 0, 4)))
 
 
