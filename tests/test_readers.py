@@ -112,6 +112,22 @@ def test_markdown_is_read_as_its_text() -> None:
     assert "github.com/jane/x" in text
 
 
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        (b"Jane Doe [github.com/jane](https://github.com/jane/)\n", "cv.md"),
+        (b"\\documentclass{article}\\begin{document}\nJane Doe "
+         b"\\href{https://github.com/jane}{github.com/jane}\n\\end{document}\n", "cv.tex"),
+    ],
+)  # fmt: skip
+def test_a_github_link_whose_text_shows_its_address_is_read_once(source: bytes, name: str) -> None:
+    text = read_bytes(source, name).text
+    assert text.count("github.com/jane") == 1, text
+    # A label that does not show the address keeps it, after the label.
+    other = source.replace(b"{github.com/jane}", b"{code}").replace(b"[github.com/jane]", b"[code]")
+    assert re.search(r"code\s+github\.com/jane", read_bytes(other, name).text)
+
+
 def test_markdown_liquid_template_tags_are_markup() -> None:
     source = (
         "---\nlayout: archive\n---\n{% include base_path %}\n\nTalks\n======\n"

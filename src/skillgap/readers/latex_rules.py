@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from skillgap.readers import latex_text
-from skillgap.readers.links import github_text
+from skillgap.readers.links import github_text, link_text
 
 
 class Unsupported(Exception):
@@ -109,7 +109,7 @@ def macro_text(name: str, argspec: str, texts: list[str | None]) -> tuple[str, b
                 raise Unsupported
             text = form.format(arguments[2].upper() if upper else arguments[2])
         case "href":
-            text = "".join(arguments[1:2]) + github_text("".join(arguments[:1]))
+            text = link_text("".join(arguments[1:2]), "".join(arguments[:1]))
         case "url":
             text = github_text("".join(arguments[:1]))
         case "profile":

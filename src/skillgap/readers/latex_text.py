@@ -19,7 +19,7 @@ from pylatexenc import latexwalker, macrospec
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from pylatexenc.version import version_str
 
-from skillgap.readers.links import github_text
+from skillgap.readers.links import github_text, link_text
 
 #: Words and the white space between them. A word is letters, digits, other characters than
 #: ASCII (but white space), the punctuation ``" # + , . / : ; = @ ^ _ |``, and the characters
@@ -200,7 +200,7 @@ def _argument_text(node: Any, index: int, converter: LatexNodes2Text) -> str:
 def _link_text(node: Any, l2tobj: LatexNodes2Text) -> str:
     """A link as the Markdown reader reads one: its text, and its target only when it is a
     GitHub address (evidence of the ``github`` skill), not every URL's words."""
-    return _argument_text(node, 1, l2tobj) + github_text(_argument_text(node, 0, l2tobj))
+    return link_text(_argument_text(node, 1, l2tobj), _argument_text(node, 0, l2tobj))
 
 
 def profile_text(macro: str, user: str) -> str:

@@ -20,3 +20,12 @@ def github_text(target: str) -> str:
     """What a link's target adds to the text: its GitHub address set apart, else nothing."""
     address = github_address(target)
     return f" {address} " if address else ""
+
+
+def link_text(label: str, target: str) -> str:
+    """A link as the text reads it: its label, and its target's GitHub address when the label
+    does not already show it ("[github.com/jdoe](https://github.com/jdoe)" once, not twice)."""
+    address = github_address(target)
+    if address is None or address.rstrip("/").casefold() in label.casefold():
+        return label
+    return f"{label} {address} "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from skillgap.readers.links import github_text
+from skillgap.readers.links import github_text, link_text
 
 _HTML_TAG = re.compile(r"<[^>\n]{1,500}>")
 #: An image's text: GitHub profile READMEs list skills as logos (``<img alt="python" ...>``).
@@ -70,6 +70,7 @@ def markdown_to_text(source: str) -> str:
 
 def _inline_text(children: list) -> str:  # type: ignore[type-arg]
     parts: list[str] = []
+    link = 0  # where the open link's text begins in parts
     for child in children:
         kind = child.type
         if kind in {"text", "code_inline"}:
@@ -82,7 +83,12 @@ def _inline_text(children: list) -> str:  # type: ignore[type-arg]
         elif kind == "image":
             parts.append(child.content)
         elif kind == "link_open":
-            parts.append(github_text(str(child.attrs.get("href", ""))))
+            parts.append(str(child.attrs.get("href", "")))  # the target, until the text is read
+            link = len(parts)
+        elif kind == "link_close" and link:
+            label = "".join(parts[link:])
+            parts[link - 1 :] = [link_text(label, parts[link - 1])]
+            link = 0
     return "".join(parts)
 
 
