@@ -20,6 +20,15 @@ from .helpers import skill_ids
         ("Experience\n- Collected patient statistics and survey data", "statistics"),
         ("Experience\n- Combined features to summarize statistics per customer", "statistics"),
         ("Experience\n- Tracked player stats for the school paper", "statistics"),
+        # Models of engineering and finance predict too; a product's new model is launched.
+        ("Experience\n- Built FEA models to predict fatigue life in ANSYS", "machine-learning"),
+        ("Experience\n- Kept the financial model to predict cash flow", "machine-learning"),
+        (
+            "Experience\n- Launched the new model of the scooter to production, serving 40,000 "
+            "customers",
+            "model-deployment",
+        ),
+        ("Experience\n- Rolled out the updated model year powertrain", "model-deployment"),
     ],
 )
 def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
@@ -34,6 +43,12 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
         ("Skills\npython, sql, statistics", "statistics"),
         ("Experience\n- Taught Statistics to first-year students", "statistics"),
         ("Education\nCoursework: probability and statistics", "statistics"),
+        ("Experience\n- Trained gradient boosting models to predict churn", "machine-learning"),
+        (
+            "Experience\n- Shipped the ranking model to all users, serving 1M requests",
+            "model-deployment",
+        ),
+        ("Experience\n- Launched the new fraud model in production", "model-deployment"),
     ],
 )
 def test_the_senses_of_the_skill_still_count(text: str, present: str) -> None:
