@@ -29,6 +29,11 @@ from .helpers import skill_ids
             "model-deployment",
         ),
         ("Experience\n- Rolled out the updated model year powertrain", "model-deployment"),
+        # A biologist's image analysis; a network's or a design's topology.
+        ("Experience\n- Image analysis of confocal microscopy data in ImageJ", "computer-vision"),
+        ("Skills\nWound care, image analysis of wound photos", "computer-vision"),
+        ("Skills\nCisco routers, network topology, VLANs", "mathematics"),
+        ("Experience\n- Cut bracket mass 20% with topology optimization", "mathematics"),
     ],
 )
 def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
@@ -49,6 +54,9 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
             "model-deployment",
         ),
         ("Experience\n- Launched the new fraud model in production", "model-deployment"),
+        ("Research\nImage analysis with deep learning for histopathology", "computer-vision"),
+        ("Skills\nPython, OpenCV, Image Analysis", "computer-vision"),
+        ("Education\nCoursework: Topology, Real Analysis", "mathematics"),
     ],
 )
 def test_the_senses_of_the_skill_still_count(text: str, present: str) -> None:
