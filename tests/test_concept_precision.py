@@ -34,6 +34,15 @@ from .helpers import skill_ids
         ("Skills\nWound care, image analysis of wound photos", "computer-vision"),
         ("Skills\nCisco routers, network topology, VLANs", "mathematics"),
         ("Experience\n- Cut bracket mass 20% with topology optimization", "mathematics"),
+        # What a salesperson sold or demonstrated; another person's work.
+        ("Experience\n- Sold machine learning diagnostics to hospitals", "machine-learning"),
+        ("Experience\n- Selling computer vision cameras to retailers", "computer-vision"),
+        ("Experience\n- Gave product demos of our NLP platform to clinicians", "nlp"),
+        (
+            "Summary\nInspired by my mentor's work on deep reinforcement learning",
+            "reinforcement-learning",
+        ),
+        ("Summary\nI admire my advisors' research in computer vision", "computer-vision"),
     ],
 )
 def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
@@ -57,6 +66,13 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
         ("Research\nImage analysis with deep learning for histopathology", "computer-vision"),
         ("Skills\nPython, OpenCV, Image Analysis", "computer-vision"),
         ("Education\nCoursework: Topology, Real Analysis", "mathematics"),
+        ("Experience\n- Forecast units sold per store with deep learning", "deep-learning"),
+        ("Experience\n- Built a demo of our NLP platform for sales", "nlp"),
+        (
+            "Summary\nMy research on deep reinforcement learning for robots",
+            "reinforcement-learning",
+        ),
+        ("Summary\nJane's research focuses on computer vision", "computer-vision"),
     ],
 )
 def test_the_senses_of_the_skill_still_count(text: str, present: str) -> None:
