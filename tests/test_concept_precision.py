@@ -43,6 +43,18 @@ from .helpers import skill_ids
             "reinforcement-learning",
         ),
         ("Summary\nI admire my advisors' research in computer vision", "computer-vision"),
+        # Reinforcement learning's phrases in other trades.
+        (
+            "Experience\n- Developed exploration strategies for copper targets",
+            "reinforcement-learning",
+        ),
+        ("Experience\n- Game playing and bug reports on new builds", "reinforcement-learning"),
+        ("Experience\n- Designed curriculum learning units for grade 10", "reinforcement-learning"),
+        (
+            "Experience\n- Coordinator for a study of sequential decision-making in addiction",
+            "reinforcement-learning",
+        ),
+        ("Experience\n- Led decision making under uncertainty for drilling", "machine-learning"),
     ],
 )
 def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
@@ -73,6 +85,10 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
             "reinforcement-learning",
         ),
         ("Summary\nJane's research focuses on computer vision", "computer-vision"),
+        ("Research\nSequential decision making with deep RL", "reinforcement-learning"),
+        ("Experience\n- Reinforcement learning for game playing agents", "reinforcement-learning"),
+        ("Research\nExploration strategies for bandit algorithms", "reinforcement-learning"),
+        ("Skills\nPython, Sequential Decision Making, PyTorch", "reinforcement-learning"),
     ],
 )
 def test_the_senses_of_the_skill_still_count(text: str, present: str) -> None:
