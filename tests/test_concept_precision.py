@@ -55,6 +55,16 @@ from .helpers import skill_ids
             "reinforcement-learning",
         ),
         ("Experience\n- Led decision making under uncertainty for drilling", "machine-learning"),
+        # Statistics, optimisation and probability named in other trades' work.
+        ("Experience\n- Quantitative analysis of impurities by HPLC", "statistics"),
+        ("Experience\n- Field sampling methods and QA/QC of assay data", "statistics"),
+        ("Experience\n- Planned optimal transport routes for 40 trucks", "optimization"),
+        # Papers and peer review in a reporter's or a teacher's work.
+        ("Experience\n- Published articles on city politics in print and online", "publications"),
+        ("Experience\n- Lead author of the district's new math curriculum guide", "publications"),
+        ("Experience\n- Published research on housing prices with the data desk", "publications"),
+        ("Experience\n- Film reviewer and restaurant reviewer for the arts section", "peer-review"),
+        ("Experience\n- Program committee of the city film festival", "peer-review"),
     ],
 )
 def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
@@ -89,6 +99,18 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
         ("Experience\n- Reinforcement learning for game playing agents", "reinforcement-learning"),
         ("Research\nExploration strategies for bandit algorithms", "reinforcement-learning"),
         ("Skills\nPython, Sequential Decision Making, PyTorch", "reinforcement-learning"),
+        ("Skills\nPython, SQL, Quantitative Analysis", "statistics"),
+        ("Research\nApplied optimal transport and flows", "optimization"),
+        ("Experience\n- Published an article in the Journal of Applied Physics", "publications"),
+        ("Experience\n- Lead author of a NeurIPS paper on diffusion", "publications"),
+        ("Awards\nBest Paper Award, National Conference on Computing", "publications"),
+        (
+            "Summary\nI serve as a reviewer for international conferences and journals",
+            "peer-review",
+        ),
+        ("Service\nReviewer: NeurIPS 2022, ICML 2023", "peer-review"),
+        ("Service\nProgram committee member, AAAI 2021", "peer-review"),
+        ("Honours\nNeurIPS Top Reviewer 2021", "peer-review"),
     ],
 )
 def test_the_senses_of_the_skill_still_count(text: str, present: str) -> None:
