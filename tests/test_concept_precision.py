@@ -65,6 +65,14 @@ from .helpers import skill_ids
         ("Experience\n- Published research on housing prices with the data desk", "publications"),
         ("Experience\n- Film reviewer and restaurant reviewer for the arts section", "peer-review"),
         ("Experience\n- Program committee of the city film festival", "peer-review"),
+        # The brain's networks; a BI tool's predictive analytics.
+        ("Research Interests\nNeural networks of the hippocampus, memory", "deep-learning"),
+        ("Experience\n- Two-photon imaging of neural network activity in mice", "deep-learning"),
+        ("Experience\n- Predictive analytics dashboards in Tableau", "machine-learning"),
+        (
+            'Education\nCapstone: "AI in Healthcare: Predictive Analytics for Patient Outcomes"',
+            "machine-learning",
+        ),
     ],
 )
 def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
@@ -111,6 +119,10 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
         ("Service\nReviewer: NeurIPS 2022, ICML 2023", "peer-review"),
         ("Service\nProgram committee member, AAAI 2021", "peer-review"),
         ("Honours\nNeurIPS Top Reviewer 2021", "peer-review"),
+        ("Research\nGraph neural networks of the molecular kind", "deep-learning"),
+        ("Experience\n- Trained neural networks in PyTorch", "deep-learning"),
+        ("Skills\nPython, Predictive Analytics, SQL", "machine-learning"),
+        ("Experience\n- Predictive analytics with scikit-learn models", "machine-learning"),
     ],
 )
 def test_the_senses_of_the_skill_still_count(text: str, present: str) -> None:
