@@ -73,6 +73,11 @@ from .helpers import skill_ids
             'Education\nCapstone: "AI in Healthcare: Predictive Analytics for Patient Outcomes"',
             "machine-learning",
         ),
+        # A paper's subject.
+        (
+            'Publications\n- L. Lim, A. Other, "A study into fireside storytelling," J. Tales',
+            "communication",
+        ),
     ],
 )
 def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
@@ -123,6 +128,8 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
         ("Experience\n- Trained neural networks in PyTorch", "deep-learning"),
         ("Skills\nPython, Predictive Analytics, SQL", "machine-learning"),
         ("Experience\n- Predictive analytics with scikit-learn models", "machine-learning"),
+        ("Skills\nAP style, interviewing, storytelling, fact-checking", "communication"),
+        ("Summary\nStrong storytelling skills with data", "communication"),
     ],
 )
 def test_the_senses_of_the_skill_still_count(text: str, present: str) -> None:
