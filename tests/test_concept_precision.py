@@ -73,6 +73,20 @@ from .helpers import skill_ids
             'Education\nCapstone: "AI in Healthcare: Predictive Analytics for Patient Outcomes"',
             "machine-learning",
         ),
+        # Labs of care and testing; QA routines; morphometrics, archives, behavioural tests.
+        (
+            "Experience\n- Worked in the hospital laboratory running blood panels",
+            "research-experience",
+        ),
+        ("Experience\n- Staff nurse; joined the cardiac cath lab in 2019", "research-experience"),
+        ("Experience\n- Intern at the state crime laboratory", "research-experience"),
+        (
+            "Experience\n- Sequential testing of the fire alarms in each building",
+            "experimental-design",
+        ),
+        ("Research\nShape analysis of fossil skulls with landmarks", "computer-vision"),
+        ("Experience\n- Image tagging for the photo archive", "computer-vision"),
+        ("Experience\n- Novel object recognition test in mice after sleep loss", "computer-vision"),
         # A paper's subject.
         (
             'Publications\n- L. Lim, A. Other, "A study into fireside storytelling," J. Tales',
@@ -130,6 +144,14 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
         ("Experience\n- Predictive analytics with scikit-learn models", "machine-learning"),
         ("Skills\nAP style, interviewing, storytelling, fact-checking", "communication"),
         ("Summary\nStrong storytelling skills with data", "communication"),
+        ("Experience\n- Joined the robotics lab as a summer intern", "research-experience"),
+        (
+            "Experience\n- Sequential testing for A/B experiments on the platform",
+            "experimental-design",
+        ),
+        ("Research\n3D shape analysis with deep learning", "computer-vision"),
+        ("Experience\n- Automated image tagging with CNN models", "computer-vision"),
+        ("Research\nObject recognition with convolutional networks", "computer-vision"),
     ],
 )
 def test_the_senses_of_the_skill_still_count(text: str, present: str) -> None:
