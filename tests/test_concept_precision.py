@@ -87,6 +87,7 @@ from .helpers import skill_ids
         ("Research\nShape analysis of fossil skulls with landmarks", "computer-vision"),
         ("Experience\n- Image tagging for the photo archive", "computer-vision"),
         ("Experience\n- Novel object recognition test in mice after sleep loss", "computer-vision"),
+        ("Experience\n- Built graphical models of the warehouse layout in Visio", "probability"),
         # A paper's subject.
         (
             'Publications\n- L. Lim, A. Other, "A study into fireside storytelling," J. Tales',
@@ -152,6 +153,8 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
         ("Research\n3D shape analysis with deep learning", "computer-vision"),
         ("Experience\n- Automated image tagging with CNN models", "computer-vision"),
         ("Research\nObject recognition with convolutional networks", "computer-vision"),
+        ("Research\nInference in graphical models and variational methods", "probability"),
+        ("Skills\nPython, Graphical Models, Bayesian Statistics", "probability"),
     ],
 )
 def test_the_senses_of_the_skill_still_count(text: str, present: str) -> None:
