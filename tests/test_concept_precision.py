@@ -88,6 +88,10 @@ from .helpers import skill_ids
         ("Experience\n- Image tagging for the photo archive", "computer-vision"),
         ("Experience\n- Novel object recognition test in mice after sleep loss", "computer-vision"),
         ("Experience\n- Built graphical models of the warehouse layout in Visio", "probability"),
+        (
+            "Experience\n- Adjoint algorithmic differentiation (AAD) for risk sensitivities",
+            "deep-learning",
+        ),
         # A paper's subject.
         (
             'Publications\n- L. Lim, A. Other, "A study into fireside storytelling," J. Tales',
@@ -155,6 +159,11 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
         ("Research\nObject recognition with convolutional networks", "computer-vision"),
         ("Research\nInference in graphical models and variational methods", "probability"),
         ("Skills\nPython, Graphical Models, Bayesian Statistics", "probability"),
+        (
+            "Experience\n- Wrote an autodiff engine for neural networks from scratch",
+            "deep-learning",
+        ),
+        ("Research\nAutomatic differentiation in JAX for physics simulators", "deep-learning"),
     ],
 )
 def test_the_senses_of_the_skill_still_count(text: str, present: str) -> None:
