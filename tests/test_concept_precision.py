@@ -62,7 +62,6 @@ from .helpers import skill_ids
         # Papers and peer review in a reporter's or a teacher's work.
         ("Experience\n- Published articles on city politics in print and online", "publications"),
         ("Experience\n- Lead author of the district's new math curriculum guide", "publications"),
-        ("Experience\n- Published research on housing prices with the data desk", "publications"),
         ("Experience\n- Film reviewer and restaurant reviewer for the arts section", "peer-review"),
         ("Experience\n- Program committee of the city film festival", "peer-review"),
         # The brain's networks; a BI tool's predictive analytics.
@@ -92,6 +91,14 @@ from .helpers import skill_ids
             "Experience\n- Adjoint algorithmic differentiation (AAD) for risk sensitivities",
             "deep-learning",
         ),
+        # What candidates have, the roles a recruiter fills, the venues attended.
+        (
+            "Experience\n- Sourced candidates with deep learning and computer vision experience",
+            "deep-learning",
+        ),
+        ("Experience\n- Partnered with hiring managers to define ML roles", "machine-learning"),
+        ("Experience\n- Conference recruiting at NeurIPS and CVPR", "publications"),
+        ("Experience\n- Attended ICML 2019 as a student volunteer", "publications"),
         # A paper's subject.
         (
             'Publications\n- L. Lim, A. Other, "A study into fireside storytelling," J. Tales',
@@ -164,6 +171,10 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
             "deep-learning",
         ),
         ("Research\nAutomatic differentiation in JAX for physics simulators", "deep-learning"),
+        ("Experience\n- Trained deep learning models with engineers from Meta", "deep-learning"),
+        ("Publications\n- A. Smith, B. Jones. Diffusion for audio. NeurIPS 2022", "publications"),
+        ("Summary\nML engineer with deep learning experience", "deep-learning"),
+        ("Requirements\nCandidates with deep learning experience are preferred", "deep-learning"),
     ],
 )
 def test_the_senses_of_the_skill_still_count(text: str, present: str) -> None:

@@ -1,6 +1,8 @@
 """Whose a skill's form is: a degree beside words about other people is theirs ("supervised
 Master's students", "Supervised by Jane Doe, PhD"), and one sought or taught is no one's yet
-("seeking ... a Master's/Ph.D. program", "Lecturer in the MSc Machine Learning programme")."""
+("seeking ... a Master's/Ph.D. program", "Lecturer in the MSc Machine Learning programme");
+and what people "with" a skill have is theirs ("sourced candidates with deep learning
+experience")."""
 
 from __future__ import annotations
 
@@ -101,3 +103,35 @@ def _after_anothers_name(start: int, view: TokenView) -> bool:
         view.lowers[index] in _ADVISERS and view.lines[index] == line
         for index in range(max(0, start - 8), start - 2)
     )
+
+
+#: Words after people that bring in what they have: "candidates with deep learning experience".
+_PEOPLES_OWN = frozenset({"with", "having", "skilled", "experienced", "versed", "proficient"})
+#: Verbs of finding people for others, before the people: a recruiter's "sourced candidates
+#: with ...", never a posting's "Candidates with a PhD are preferred".
+_RECRUITING = frozenset(
+    {"hired", "hiring", "sourced", "sourcing", "recruited", "recruiting", "placed", "placing",
+     "screened", "screening", "interviewed", "interviewing", "staffed", "staffing", "matched",
+     "headhunted", "shortlisted", "vetted", "hire", "source", "recruit", "place", "screen"}
+)  # fmt: skip
+_RECRUITING_REACH = 4
+
+
+def what_people_have(view: TokenView, people: frozenset[str]) -> list[tuple[int, int]]:
+    """The token ranges after "<people> with" ("candidates with", "engineers with"), when a
+    verb of recruiting comes just before the people, to the end of their sentence on the line:
+    what the people a recruiter found have, not the recruiter ("Sourced candidates with deep
+    learning and computer vision experience")."""
+    lowers, spans = view.lowers, []
+    for index in range(len(lowers) - 1):
+        recruited = any(
+            lowers[i] in _RECRUITING and view.lines[i] == view.lines[index]
+            for i in range(max(0, index - _RECRUITING_REACH), index)
+        )
+        if recruited and lowers[index] in people and lowers[index + 1] in _PEOPLES_OWN:
+            _, stop = view.stretch(view.stretch_of(index))
+            end = index + 2
+            while end < stop and view.lines[end] == view.lines[index]:
+                end += 1
+            spans.append((index + 2, end))
+    return spans

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from skillgap.ids import SKILLS_SECTION
 from skillgap.matching.hit import CONFIDENCE, Hit
+from skillgap.matching.others import what_people_have
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -32,11 +33,13 @@ _WISH_WORDS = frozenset({"learning", "learn", "studying"})
 _JOINERS = frozenset({"and", "or", ",", "/", "&", "and/or"})
 #: The most tokens of one joiner (", and/or").
 _MOST_JOINERS = 4
-#: People a skill can qualify: "Python developers", "machine learning engineers".
+#: People a skill can qualify: "Python developers", "machine learning engineers"; and the posts
+#: a recruiter fills: "hired for NLP roles".
 _PEOPLE = frozenset(
     {"engineers", "developers", "programmers", "scientists", "researchers", "practitioners",
      "specialists", "professionals", "candidates", "recruiters", "talent", "hires", "experts",
-     "architects", "analysts", "consultants"}
+     "architects", "analysts", "consultants", "roles", "positions", "openings", "vacancies",
+     "requisitions", "reqs"}
 )  # fmt: skip
 #: The two-letter codes of US states and territories ("Amherst, MA", "Jackson, MS").
 _STATE_CODES = frozenset(
@@ -197,8 +200,10 @@ def drop_contained(candidates: list[Candidate]) -> list[Candidate]:
 def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
     """A skill that qualifies people is theirs, not the writer's: "hiring machine learning
     engineers", "recruited Python developers", "worked alongside data engineers and NLP
-    researchers", and each skill joined to such a one ("Python and Java developers"). A job
-    title in the singular ("Machine Learning Engineer") is the person's."""
+    researchers", and each skill joined to such a one ("Python and Java developers"); so is
+    what the people a recruiter found "with" it have, to the end of the sentence on its line
+    ("sourced candidates with deep learning and computer vision experience"). A job title in
+    the singular ("Machine Learning Engineer") is the person's."""
     people_at: set[int] = set()  # where a dropped candidate starts
     for candidate in sorted(candidates, key=lambda c: -c.start):
         end = candidate.end
@@ -207,7 +212,12 @@ def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]
         word = view.lowers[end]
         if word in _PEOPLE or (word in _JOINERS and end + 1 in people_at):
             people_at.add(candidate.start)
-    return [candidate for candidate in candidates if candidate.start not in people_at]
+    theirs = what_people_have(view, _PEOPLE)
+    return [
+        candidate
+        for candidate in candidates
+        if candidate.start not in people_at and not any(a <= candidate.start < b for a, b in theirs)
+    ]
 
 
 def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
