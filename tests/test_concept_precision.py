@@ -99,6 +99,12 @@ from .helpers import skill_ids
         ("Experience\n- Partnered with hiring managers to define ML roles", "machine-learning"),
         ("Experience\n- Conference recruiting at NeurIPS and CVPR", "publications"),
         ("Experience\n- Attended ICML 2019 as a student volunteer", "publications"),
+        # A producer's segments and coverage.
+        (
+            "Experience\n- Produced segments on AI and machine learning startups",
+            "machine-learning",
+        ),
+        ("Experience\n- Led the desk's coverage of deep learning and robotics", "deep-learning"),
         # A paper's subject.
         (
             'Publications\n- L. Lim, A. Other, "A study into fireside storytelling," J. Tales',
