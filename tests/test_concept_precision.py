@@ -105,6 +105,14 @@ from .helpers import skill_ids
             "machine-learning",
         ),
         ("Experience\n- Led the desk's coverage of deep learning and robotics", "deep-learning"),
+        # Image apps used; diffusion models of psychology, marketing and biology.
+        ("Skills\nMicrosoft Office, ChatGPT, Canva, Midjourney", "deep-learning"),
+        ("Research\nHierarchical drift diffusion models of perceptual decisions", "deep-learning"),
+        (
+            "Experience\n- Bass diffusion model of EV adoption for the strategy team",
+            "deep-learning",
+        ),
+        ("Research\nReaction-diffusion models of animal coat patterns", "deep-learning"),
         # A paper's subject.
         (
             'Publications\n- L. Lim, A. Other, "A study into fireside storytelling," J. Tales',
@@ -181,6 +189,8 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
         ("Publications\n- A. Smith, B. Jones. Diffusion for audio. NeurIPS 2022", "publications"),
         ("Summary\nML engineer with deep learning experience", "deep-learning"),
         ("Requirements\nCandidates with deep learning experience are preferred", "deep-learning"),
+        ("Research\nLatent diffusion models for image synthesis", "deep-learning"),
+        ("Projects\n- Fine-tuned a diffusion model for product photos", "deep-learning"),
     ],
 )
 def test_the_senses_of_the_skill_still_count(text: str, present: str) -> None:
