@@ -99,6 +99,12 @@ from .helpers import skill_ids
         ("Experience\n- Partnered with hiring managers to define ML roles", "machine-learning"),
         ("Experience\n- Conference recruiting at NeurIPS and CVPR", "publications"),
         ("Experience\n- Attended ICML 2019 as a student volunteer", "publications"),
+        # The team one works with.
+        (
+            "Experience\n- Worked with the ML team to prioritise model improvements",
+            "machine-learning",
+        ),
+        ("Experience\n- Partnered with the NLP and computer vision teams on launch", "nlp"),
         # A producer's segments and coverage.
         (
             "Experience\n- Produced segments on AI and machine learning startups",
@@ -191,6 +197,9 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
         ("Requirements\nCandidates with deep learning experience are preferred", "deep-learning"),
         ("Research\nLatent diffusion models for image synthesis", "deep-learning"),
         ("Projects\n- Fine-tuned a diffusion model for product photos", "deep-learning"),
+        ("Experience\n- Led the NLP team of 6; shipped a BERT classifier", "nlp"),
+        ("Experience\n- Member of the machine learning group at Google", "machine-learning"),
+        ("Experience\n- Built deep learning models with the data science team", "deep-learning"),
     ],
 )
 def test_the_senses_of_the_skill_still_count(text: str, present: str) -> None:

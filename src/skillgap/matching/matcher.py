@@ -19,11 +19,10 @@ from skillgap.matching.hit import CONFIDENCE, Hit
 from skillgap.matching.implied import drop_repeats, expand_implied
 from skillgap.matching.names import drop_names
 from skillgap.matching.near import NearMissStage
-from skillgap.matching.others import of_others
+from skillgap.matching.others import drop_people, of_others
 from skillgap.matching.phrases import (
     PhraseStage,
     drop_contained,
-    drop_people,
     drop_wishes,
     excluded_tokens,
     outside_excludes,

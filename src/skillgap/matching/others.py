@@ -1,7 +1,9 @@
 """Whose a skill's form is: a degree beside words about other people is theirs ("supervised
 Master's students", "Supervised by Jane Doe, PhD"), and one sought or taught is no one's yet
-("seeking ... a Master's/Ph.D. program", "Lecturer in the MSc Machine Learning programme");
-and what people "with" a skill have is theirs ("sourced candidates with deep learning
+("seeking ... a Master's/Ph.D. program", "Lecturer in the MSc Machine Learning programme").
+A skill that qualifies people or posts is theirs ("hiring machine learning engineers", "define
+ML roles"), and so is the skill of a team one works with ("worked with the ML team") and what
+the people a recruiter found "with" a skill have ("sourced candidates with deep learning
 experience")."""
 
 from __future__ import annotations
@@ -9,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from skillgap.matching.phrases import JOINERS
+
 if TYPE_CHECKING:
+    from skillgap.matching.phrases import Candidate
     from skillgap.matching.view import TokenView
 
 #: Words that make a degree programme that follows in their sentence a wish, not something
@@ -40,6 +45,19 @@ _ADVISERS = frozenset(
     {"advisor", "adviser", "advisors", "supervisor", "supervisors", "supervised", "advised",
      "co-advised", "co-supervised", "prof", "prof.", "professor", "dr", "dr."}
 )  # fmt: skip
+
+
+#: People a skill can qualify: "Python developers", "machine learning engineers"; and the posts
+#: a recruiter fills: "hired for NLP roles".
+_PEOPLE = frozenset(
+    {"engineers", "developers", "programmers", "scientists", "researchers", "practitioners",
+     "specialists", "professionals", "candidates", "recruiters", "talent", "hires", "experts",
+     "architects", "analysts", "consultants", "roles", "positions", "openings", "vacancies",
+     "requisitions", "reqs"}
+)  # fmt: skip
+#: Groups a skill can name, theirs when one works "with" them: "worked with the ML team".
+_TEAMS = frozenset({"team", "teams", "group", "groups", "squad", "squads"})
+_WITH_REACH = 6
 
 
 def of_others(
@@ -117,7 +135,7 @@ _RECRUITING = frozenset(
 _RECRUITING_REACH = 4
 
 
-def what_people_have(view: TokenView, people: frozenset[str]) -> list[tuple[int, int]]:
+def _what_people_have(view: TokenView) -> list[tuple[int, int]]:
     """The token ranges after "<people> with" ("candidates with", "engineers with"), when a
     verb of recruiting comes just before the people, to the end of their sentence on the line:
     what the people a recruiter found have, not the recruiter ("Sourced candidates with deep
@@ -128,10 +146,46 @@ def what_people_have(view: TokenView, people: frozenset[str]) -> list[tuple[int,
             lowers[i] in _RECRUITING and view.lines[i] == view.lines[index]
             for i in range(max(0, index - _RECRUITING_REACH), index)
         )
-        if recruited and lowers[index] in people and lowers[index + 1] in _PEOPLES_OWN:
+        if recruited and lowers[index] in _PEOPLE and lowers[index + 1] in _PEOPLES_OWN:
             _, stop = view.stretch(view.stretch_of(index))
             end = index + 2
             while end < stop and view.lines[end] == view.lines[index]:
                 end += 1
             spans.append((index + 2, end))
     return spans
+
+
+def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
+    """A skill that qualifies people is theirs, not the writer's: "hiring machine learning
+    engineers", "recruited Python developers", "worked alongside data engineers and NLP
+    researchers", and each skill joined to such a one ("Python and Java developers"), and the
+    team one works with ("worked with the ML team", "with the NLP and CV teams"); so is
+    what the people a recruiter found "with" it have, to the end of the sentence on its line
+    ("sourced candidates with deep learning and computer vision experience"). A job title in
+    the singular ("Machine Learning Engineer") is the person's."""
+    people_at: set[int] = set()  # where a dropped candidate starts
+    for candidate in sorted(candidates, key=lambda c: -c.start):
+        end = candidate.end
+        if end >= len(view.lowers) or view.lines[end] != view.lines[candidate.start]:
+            continue
+        word = view.lowers[end]
+        if (
+            word in _PEOPLE
+            or (word in JOINERS and end + 1 in people_at)
+            or (word in _TEAMS and _after_with(candidate.start, view))
+        ):
+            people_at.add(candidate.start)
+    theirs = _what_people_have(view)
+    return [
+        candidate
+        for candidate in candidates
+        if candidate.start not in people_at and not any(a <= candidate.start < b for a, b in theirs)
+    ]
+
+
+def _after_with(start: int, view: TokenView) -> bool:
+    """Whether "with" stands a few tokens before ``start``, on its line."""
+    return any(
+        view.lowers[i] == "with" and view.lines[i] == view.lines[start]
+        for i in range(max(0, start - _WITH_REACH), start)
+    )

@@ -7,7 +7,7 @@ ambiguous forms). An ambiguous form ("Go", "R", "Spark") counts only in context:
 where it is the skill, a cue word near it, a lead-in word before it, or a list of skills it is
 an item of; never as a place's state code ("Amherst, MA") or an organisation's initials
 ("Strategy Consulting (MSC)"). Whose a form is (another person's degree, one sought or
-taught) is decided in :mod:`.others`.
+taught, a skill of the people or the team named) is decided in :mod:`.others`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from skillgap.ids import SKILLS_SECTION
 from skillgap.matching.hit import CONFIDENCE, Hit
-from skillgap.matching.others import what_people_have
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -30,17 +29,9 @@ if TYPE_CHECKING:
 #: Words that, right before a skill, make it something the person is only learning.
 _WISH_WORDS = frozenset({"learning", "learn", "studying"})
 #: Words that join the items of a list.
-_JOINERS = frozenset({"and", "or", ",", "/", "&", "and/or"})
+JOINERS = frozenset({"and", "or", ",", "/", "&", "and/or"})
 #: The most tokens of one joiner (", and/or").
-_MOST_JOINERS = 4
-#: People a skill can qualify: "Python developers", "machine learning engineers"; and the posts
-#: a recruiter fills: "hired for NLP roles".
-_PEOPLE = frozenset(
-    {"engineers", "developers", "programmers", "scientists", "researchers", "practitioners",
-     "specialists", "professionals", "candidates", "recruiters", "talent", "hires", "experts",
-     "architects", "analysts", "consultants", "roles", "positions", "openings", "vacancies",
-     "requisitions", "reqs"}
-)  # fmt: skip
+_MOSTJOINERS = 4
 #: The two-letter codes of US states and territories ("Amherst, MA", "Jackson, MS").
 _STATE_CODES = frozenset(
     {
@@ -197,29 +188,6 @@ def drop_contained(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
-    """A skill that qualifies people is theirs, not the writer's: "hiring machine learning
-    engineers", "recruited Python developers", "worked alongside data engineers and NLP
-    researchers", and each skill joined to such a one ("Python and Java developers"); so is
-    what the people a recruiter found "with" it have, to the end of the sentence on its line
-    ("sourced candidates with deep learning and computer vision experience"). A job title in
-    the singular ("Machine Learning Engineer") is the person's."""
-    people_at: set[int] = set()  # where a dropped candidate starts
-    for candidate in sorted(candidates, key=lambda c: -c.start):
-        end = candidate.end
-        if end >= len(view.lowers) or view.lines[end] != view.lines[candidate.start]:
-            continue
-        word = view.lowers[end]
-        if word in _PEOPLE or (word in _JOINERS and end + 1 in people_at):
-            people_at.add(candidate.start)
-    theirs = what_people_have(view, _PEOPLE)
-    return [
-        candidate
-        for candidate in candidates
-        if candidate.start not in people_at and not any(a <= candidate.start < b for a, b in theirs)
-    ]
-
-
 def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
     """A skill only being learned is not present: "Learning 'Machine Learning'", "learning Go",
     and each skill joined to such a one ("currently learning Rust and JAX").
@@ -236,7 +204,7 @@ def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]
         wish = index >= 0 and view.lowers[index] in _WISH_WORDS and index not in inside
         joined = (
             index >= 0
-            and view.lowers[index] in _JOINERS
+            and view.lowers[index] in JOINERS
             and index in wished_ends
             and view.lines[index] == view.lines[candidate.start]
         )
@@ -430,13 +398,13 @@ def _coordinated_with(candidate: Candidate, firm: FirmPhrases, view: TokenView) 
     # The joiner may be several tokens: "Excel, and/or R", "SQL, or R".
     lowers = view.lowers
     after = candidate.end
-    while after < min(len(lowers), candidate.end + _MOST_JOINERS) and lowers[after] in _JOINERS:
+    while after < min(len(lowers), candidate.end + _MOSTJOINERS) and lowers[after] in JOINERS:
         if after + 1 in firm.by_start:
             partner = firm.by_start[after + 1]
             return view.text_of(partner.start, partner.end)
         after += 1
     before = candidate.start - 1
-    while before > max(0, candidate.start - 1 - _MOST_JOINERS) and lowers[before] in _JOINERS:
+    while before > max(0, candidate.start - 1 - _MOSTJOINERS) and lowers[before] in JOINERS:
         if before in firm.by_end:
             partner = firm.by_end[before]
             return view.text_of(partner.start, partner.end)
