@@ -105,6 +105,12 @@ from .helpers import skill_ids
             "machine-learning",
         ),
         ("Experience\n- Partnered with the NLP and computer vision teams on launch", "nlp"),
+        (
+            "Experience\n- Recommendation widgets (served from the ML team's API)",
+            "machine-learning",
+        ),
+        # A dashboard's alerts.
+        ("Experience\n- Anomaly detection alerts in Looker for revenue drops", "machine-learning"),
         # A producer's segments and coverage.
         (
             "Experience\n- Produced segments on AI and machine learning startups",
@@ -200,6 +206,8 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
         ("Experience\n- Led the NLP team of 6; shipped a BERT classifier", "nlp"),
         ("Experience\n- Member of the machine learning group at Google", "machine-learning"),
         ("Experience\n- Built deep learning models with the data science team", "deep-learning"),
+        ("Skills\nAnomaly Detection, Intrusion Detection Systems", "machine-learning"),
+        ("Projects\n- Python package for anomaly detection in time series", "machine-learning"),
     ],
 )
 def test_the_senses_of_the_skill_still_count(text: str, present: str) -> None:

@@ -57,6 +57,7 @@ _PEOPLE = frozenset(
 )  # fmt: skip
 #: Groups a skill can name, theirs when one works "with" them: "worked with the ML team".
 _TEAMS = frozenset({"team", "teams", "group", "groups", "squad", "squads"})
+_WITH = frozenset({"with", "from", "alongside"})
 _WITH_REACH = 6
 
 
@@ -159,10 +160,11 @@ def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]
     """A skill that qualifies people is theirs, not the writer's: "hiring machine learning
     engineers", "recruited Python developers", "worked alongside data engineers and NLP
     researchers", and each skill joined to such a one ("Python and Java developers"), and the
-    team one works with ("worked with the ML team", "with the NLP and CV teams"); so is
-    what the people a recruiter found "with" it have, to the end of the sentence on its line
-    ("sourced candidates with deep learning and computer vision experience"). A job title in
-    the singular ("Machine Learning Engineer") is the person's."""
+    team one works with or gets something from ("worked with the ML team", "with the NLP and
+    CV teams", "served from the ML team's API"); so is what the people a recruiter found
+    "with" it have, to the end of the sentence on its line ("sourced candidates with deep
+    learning and computer vision experience"). A job title in the singular ("Machine Learning
+    Engineer") is the person's."""
     people_at: set[int] = set()  # where a dropped candidate starts
     for candidate in sorted(candidates, key=lambda c: -c.start):
         end = candidate.end
@@ -172,7 +174,7 @@ def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]
         if (
             word in _PEOPLE
             or (word in JOINERS and end + 1 in people_at)
-            or (word in _TEAMS and _after_with(candidate.start, view))
+            or (word in _TEAMS and (_after_with(candidate.start, view) or _owns(end + 1, view)))
         ):
             people_at.add(candidate.start)
     theirs = _what_people_have(view)
@@ -184,8 +186,14 @@ def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]
 
 
 def _after_with(start: int, view: TokenView) -> bool:
-    """Whether "with" stands a few tokens before ``start``, on its line."""
+    """Whether "with", "from" or "alongside" stands a few tokens before ``start``, on its
+    line: a team one works with or gets something from."""
     return any(
-        view.lowers[i] == "with" and view.lines[i] == view.lines[start]
+        view.lowers[i] in _WITH and view.lines[i] == view.lines[start]
         for i in range(max(0, start - _WITH_REACH), start)
     )
+
+
+def _owns(index: int, view: TokenView) -> bool:
+    """Whether token ``index`` is a possessive: "the ML team's API"."""
+    return index < len(view.lowers) and view.lowers[index] in {"'s", "\u2019s", "'"}
