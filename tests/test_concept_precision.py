@@ -212,3 +212,16 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
 )
 def test_the_senses_of_the_skill_still_count(text: str, present: str) -> None:
     assert present in skill_ids(text)
+
+
+def test_degrees_named_as_alternatives_are_not_held() -> None:
+    from skillgap.analysis import analyze
+
+    text = "Education\nBachelor or Masters Studies 2020 - 2024 Bachelor of Arts, Lyon\n"
+    report = analyze(text.encode(), name="cv.txt")
+    assert {s.id for s in report.skills} & {"degree-bachelor", "degree-master"} == {
+        "degree-bachelor"
+    }
+    assert [d.level for d in report.profile.degrees] == ["bachelor"]
+    both = analyze(b"Education\nB.S. and M.S. in Computer Science, 2019\n", name="cv.txt")
+    assert {"degree-bachelor", "degree-master"} <= {s.id for s in both.skills}
