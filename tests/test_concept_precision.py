@@ -204,6 +204,11 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
         ("Research\nLatent diffusion models for image synthesis", "deep-learning"),
         ("Projects\n- Fine-tuned a diffusion model for product photos", "deep-learning"),
         ("Experience\n- Led the NLP team of 6; shipped a BERT classifier", "nlp"),
+        ("Experience\n- Improved coverage of the NLP evaluation suite", "nlp"),
+        (
+            "Experience\n- Dashboard to show on-call metrics of the deep learning jobs",
+            "deep-learning",
+        ),
         ("Experience\n- Member of the machine learning group at Google", "machine-learning"),
         ("Experience\n- Built deep learning models with the data science team", "deep-learning"),
         ("Skills\nAnomaly Detection, Intrusion Detection Systems", "machine-learning"),

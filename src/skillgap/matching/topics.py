@@ -38,7 +38,8 @@ TOPIC_OPENERS: tuple[tuple[str, ...], ...] = tuple(
         "column about", "columns about", "podcast on", "podcast about", "podcast episode on",
         "episode about", "episodes about", "documentary on", "documentary about", "op - ed on",
         "op - ed about", "segment on", "segment about", "segments on", "segments about",
-        "coverage of", "newsletter on", "newsletter about", "show on", "show about",
+        "news coverage of", "media coverage of", "press coverage of", "led coverage of",
+        "'s coverage of", "newsletter on", "newsletter about",
         # What a salesperson demonstrated is the product, not a skill of theirs.
         "product demos of", "product demo of", "sales demos of", "sales demo of",
     )
