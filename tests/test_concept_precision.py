@@ -109,6 +109,12 @@ from .helpers import skill_ids
             "Experience\n- Recommendation widgets (served from the ML team's API)",
             "machine-learning",
         ),
+        # A heading its section does not bear out.
+        (
+            "Experience\n- Security engineer\n\nProgram Committees\n\n"
+            "Problem Writer, 2016 CODEGATE Hacking Competition",
+            "peer-review",
+        ),
         # A dashboard's alerts.
         ("Experience\n- Anomaly detection alerts in Looker for revenue drops", "machine-learning"),
         # A producer's segments and coverage.
@@ -205,6 +211,7 @@ def test_everyday_senses_show_no_concept(text: str, absent: str) -> None:
         ("Projects\n- Fine-tuned a diffusion model for product photos", "deep-learning"),
         ("Experience\n- Led the NLP team of 6; shipped a BERT classifier", "nlp"),
         ("Experience\n- Improved coverage of the NLP evaluation suite", "nlp"),
+        ("Education\n- PhD\n\nProgram Committees\n\nNeurIPS 2021, ICML 2022", "peer-review"),
         (
             "Experience\n- Dashboard to show on-call metrics of the deep learning jobs",
             "deep-learning",

@@ -75,7 +75,10 @@ class Matcher:
         # or what an employer is ("Acme is a pioneer in neuroscience-based AI").
         found = self.phrases.find(view.doc)
         excluded = excluded_tokens(found)
-        phrases = drop_contained(self.phrases.confirm(outside_excludes(found, excluded), view))
+        heading_lines = [heading.line for heading in headings]
+        phrases = drop_contained(
+            self.phrases.confirm(outside_excludes(found, excluded), view, heading_lines)
+        )
         phrases = drop_names(phrases, view)
         others = self.patterns.phrases.others
         topics = topic_spans(view) + employer_spans(view)

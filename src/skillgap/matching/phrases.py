@@ -88,12 +88,14 @@ class PhraseStage:
                 found.append(Candidate(skill_id, kind, start, end))
         return found
 
-    def confirm(self, candidates: list[Candidate], view: TokenView) -> list[Candidate]:
+    def confirm(
+        self, candidates: list[Candidate], view: TokenView, heading_lines: Sequence[int] = ()
+    ) -> list[Candidate]:
         """The candidates that count: the unambiguous ones, then each ambiguous one that its
         context confirms, then each joined to a confirmed one in a chain of short forms
-        ("BS/MS/PhD")."""
+        ("BS/MS/PhD"). ``heading_lines`` are the lines of the text's section headings."""
         confirmed = [c for c in candidates if c.kind != "ambiguous"]
-        firm = FirmPhrases(confirmed, view, candidates)
+        firm = FirmPhrases(confirmed, view, candidates, heading_lines)
         pending: list[Candidate] = []
         for candidate in candidates:
             if candidate.kind == "ambiguous" and not _names_a_place_or_body(candidate, view):
@@ -102,7 +104,7 @@ class PhraseStage:
                     candidate
                 )
         while pending:
-            firm = FirmPhrases(confirmed, view, candidates)
+            firm = FirmPhrases(confirmed, view, candidates, heading_lines)
             joined = [
                 (candidate, partner)
                 for candidate in pending
@@ -217,7 +219,15 @@ def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]
 class FirmPhrases:
     """The phrases known to be skills, indexed for the context checks of ambiguous ones."""
 
-    def __init__(self, firm: list[Candidate], view: TokenView, found: list[Candidate]) -> None:
+    def __init__(
+        self,
+        firm: list[Candidate],
+        view: TokenView,
+        found: list[Candidate],
+        heading_lines: Sequence[int] = (),
+    ) -> None:
+        #: The lines of section headings, in order.
+        self.heading_lines = sorted(heading_lines)
         self.by_start = {c.start: c for c in firm}
         #: Where any form found starts, confirmed or not.
         self.form_starts = {c.start for c in found}
@@ -265,7 +275,7 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
     """Context for an ambiguous form: a list, a skills section, a cue word nearby."""
     line = view.lines[candidate.start]
     section = view.line_index.section(line)
-    if section in context.sections:
+    if section in context.sections and not _unborne_heading(candidate, context, firm, view):
         candidate.context = f"in the {section} section"
         return True
     if context.sections and _heads_a_list(candidate, view, line):
@@ -298,6 +308,25 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
         candidate.context = f"in a list with {view.text_of(other.start, other.end)}"
         return True
     return False
+
+
+def _unborne_heading(
+    candidate: Candidate, context: Context, firm: FirmPhrases, view: TokenView
+) -> bool:
+    """A form that is a section's heading, for a skill with cues, whose section holds none of
+    them: the heading alone does not show the skill ("Program Committees" over a hacking
+    contest's problem writers; over "NeurIPS 2021, ICML 2022" it does)."""
+    line = view.lines[candidate.start]
+    if not context.cues or line not in firm.heading_lines:
+        return False
+    if not _alone_on_line(candidate.start, candidate.end, view):
+        return False
+    later = [h for h in firm.heading_lines if h > line]
+    end = later[0] if later else view.lines[-1] + 1
+    cues = set(context.cues)
+    return not any(
+        line < view.lines[i] < end and view.lowers[i] in cues for i in range(len(view.lowers))
+    )
 
 
 def _alone_on_line(start: int, end: int, view: TokenView) -> bool:
