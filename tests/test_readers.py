@@ -818,6 +818,21 @@ def test_latex_maketitle_gives_what_was_given_and_never_todays_date() -> None:
     assert fast is None or fast == latex_to_text("Updated \\today. Python")
 
 
+def test_a_latex_title_is_never_read_into_the_next_document() -> None:
+    from skillgap.analysis import analyze
+
+    document = "\\documentclass{article}%s\\begin{document}\\maketitle\n%s\n\\end{document}"
+    first = document % ("\\title{Simon Box MEng PhD}", "Python")
+    second = document % ("", "\\section{Skills} Java")
+    assert {s.id for s in analyze(first.encode(), name="a.tex").skills} >= {
+        "degree-master",
+        "degree-phd",
+    }
+    report = analyze(second.encode(), name="b.tex")
+    assert {s.id for s in report.skills} & {"degree-master", "degree-phd"} == set()
+    assert {s.id for s in report.skills} >= {"java"}
+
+
 def test_a_json_resume_study_type_that_names_its_fields_is_not_joined_to_its_area() -> None:
     from skillgap.analysis import analyze
 

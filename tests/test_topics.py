@@ -146,6 +146,9 @@ def test_the_tools_themselves_still_count(text: str, present: set[str]) -> None:
         "The Advanced Technology Group is an R&D department of the video analytics division.",
         "Cinch Financial is building an autonomous financial manager with machine learning.",
         "Acme Corp was a computer vision startup in Boston.",
+        "HealthAI builds AI for healthcare, including medical imaging models and robotics.",
+        "Zeta Labs develops machine learning for radiology.",
+        "Vision Systems Inc. provides computer vision cameras to retailers.",
     ],
 )
 def test_what_an_employer_is_is_not_the_persons_skill(text: str) -> None:
@@ -164,6 +167,9 @@ def test_what_an_employer_is_is_not_the_persons_skill(text: str) -> None:
         ("Jane Doe is a PhD student working on computer vision.", "computer-vision"),
         ("Acme is a startup. I built computer vision models there.", "computer-vision"),
         ("Python is a language I use daily for machine learning.", "machine-learning"),
+        ("Jane Doe develops machine learning methods for genomics.", "machine-learning"),
+        ("John McDonald builds computer vision systems for farms.", "computer-vision"),
+        ("Acme Inc. I built computer vision models there.", "computer-vision"),
     ],
 )
 def test_a_persons_bio_and_own_work_keep_their_skills(text: str, skill: str) -> None:

@@ -17,7 +17,7 @@ from skillgap.errors import InputError, UsageError
 from skillgap.ids import RESEARCH_VENUES
 from skillgap.limits import DEFAULT_LIMITS, Limits, over_memory, time_limit
 from skillgap.matching import find_skills, forget_matchers, matcher_for
-from skillgap.profile import build_profile
+from skillgap.profile import build_profile, held_degrees
 from skillgap.quality import assess_quality
 from skillgap.readers import Document, read_bytes, read_document
 from skillgap.report import ErrorDetail, ErrorInput, ErrorRecord, InputInfo, Report
@@ -185,16 +185,17 @@ def analyze_document(
     if not document.text.strip():
         raise InputError(f"{document.path}: no text found", code="no-text")
     found = find_skills(document.text, taxonomy)
+    hits = held_degrees(found.hits, document.text)
     profile = build_profile(
-        found.hits,
+        hits,
         found.lines,
         found.line_sections,
-        [h for h in found.hits if h.skill_id == VENUE_SKILL and h.method != "implied"],
+        [h for h in hits if h.skill_id == VENUE_SKILL and h.method != "implied"],
     )
     # A PhD, a publication list, co-authored papers and talks meet research requirements
     # that a researcher's resume seldom names (see skillgap.research).
-    research = research_facts(profile, found.hits, found.lines, found.line_sections)
-    skills = found_skills(found.hits, taxonomy)
+    research = research_facts(profile, hits, found.lines, found.line_sections)
+    skills = found_skills(hits, taxonomy)
     by_id = {skill.id: skill for skill in skills}
     scores = [
         score_role(role, by_id, taxonomy, research, text=document.text, degrees=profile.degrees)

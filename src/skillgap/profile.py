@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from skillgap.ids import (
     DEGREE_BACHELOR,
@@ -42,6 +43,33 @@ _MONTH_TAIL = re.compile(
 #: printed where its .bib file is missing is a dated entry too.
 _YEAR = re.compile(r"(?<![0-9A-Za-z])(19[5-9]\d|20[0-4]\d)(?![0-9A-Za-z])")
 _ENTRY_START = re.compile(r"^\s*(?:[-*•●▪◦]|\[\d+\]|\d+[.)])\s*")
+
+
+#: What stands between two degrees named as alternatives: "Bachelor or Masters Studies".
+_EITHER_OR = re.compile(r"\s*(?:or|and/or)\s*", re.IGNORECASE)
+_LISTED = re.compile(r"\s*[,/]\s*(?:or\s*)?")
+
+
+def held_degrees(hits: Sequence[Hit], text: str) -> list[Hit]:
+    """The hits less two degrees a resume names as alternatives ("Bachelor or Masters
+    Studies", a template's heading), which say which of the two the person holds no more than
+    a posting's "Bachelor's or Master's degree" does. (Job postings keep them: they ask for
+    either; so does a longer list read as a resume, "BS, MS or PhD in CS".)"""
+    degrees = sorted(
+        (h for h in hits if h.skill_id in DEGREE_LEVELS and h.start >= 0 and h.method != "implied"),
+        key=lambda h: h.start,
+    )
+    joined = [text[a.end : b.start] for a, b in pairwise(degrees)]
+    alternatives: set[tuple[str, int]] = set()
+    for index, (first, second) in enumerate(pairwise(degrees)):
+        # Two levels alone: in a longer list ("BS, MS or PhD") they are a requirement's.
+        in_list = (index > 0 and _LISTED.fullmatch(joined[index - 1])) or (
+            index + 1 < len(joined) and _LISTED.fullmatch(joined[index + 1])
+        )
+        either_or = _EITHER_OR.fullmatch(joined[index]) and first.skill_id != second.skill_id
+        if either_or and not in_list:
+            alternatives |= {(first.skill_id, first.start), (second.skill_id, second.start)}
+    return [h for h in hits if (h.skill_id, h.start) not in alternatives]
 
 
 def build_profile(

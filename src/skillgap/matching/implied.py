@@ -9,10 +9,12 @@ from collections.abc import Mapping, Sequence
 from skillgap.ids import PUBLICATIONS, RESEARCH_VENUES
 from skillgap.matching.hit import Hit
 
-#: Words of a line that names a venue served rather than published at.
+#: Words of a line that names a venue served, attended or recruited at rather than published
+#: at ("Reviewer: NeurIPS", "Attended ICML 2019", "conference recruiting at NeurIPS and CVPR").
 _SERVICE_WORDS = re.compile(
     r"\b(review(er|ers|ing)?|program committee|pc member|area[ -]chair|organi[sz](er|ers|ing)|"
-    r"co-organi[sz]\w*|chair(ed)?|volunteer(ed)?)\b",
+    r"co-organi[sz]\w*|chair(ed)?|volunteer(ed)?|attend(ed|ing|ee|ees)?|recruit(ed|ing|er|ers)?|"
+    r"sponsor(ed|ing|s|ship)?|booth|exhibit(ed|or|ors)?)\b",
     re.IGNORECASE,
 )
 
@@ -26,7 +28,8 @@ _JOURNAL_FORMS = re.compile(
 def served_venue(hit: Hit, lines: Sequence[str]) -> bool:
     """A venue served, not published at: named in a service section, or on a line about
     reviewing, chairing or organising for it ("Reviewer: NeurIPS", "Area-chair for ICML",
-    "PC member: IEEE Transactions on Knowledge and Data Engineering")."""
+    "PC member: IEEE Transactions on Knowledge and Data Engineering"), attending it or
+    recruiting there ("Attended NeurIPS 2019", "conference recruiting at NeurIPS")."""
     journal = hit.skill_id == PUBLICATIONS and _JOURNAL_FORMS.match(hit.text) is not None
     if hit.skill_id != RESEARCH_VENUES and not journal:
         return False

@@ -19,11 +19,10 @@ from skillgap.matching.hit import CONFIDENCE, Hit
 from skillgap.matching.implied import drop_repeats, expand_implied
 from skillgap.matching.names import drop_names
 from skillgap.matching.near import NearMissStage
-from skillgap.matching.others import of_others
+from skillgap.matching.others import drop_people, of_others
 from skillgap.matching.phrases import (
     PhraseStage,
     drop_contained,
-    drop_people,
     drop_wishes,
     excluded_tokens,
     outside_excludes,
@@ -78,7 +77,10 @@ class Matcher:
         found = self.phrases.find(view.doc)
         found += self.phrases.shared(view.doc, found)
         excluded = excluded_tokens(found)
-        phrases = drop_contained(self.phrases.confirm(outside_excludes(found, excluded), view))
+        heading_lines = [heading.line for heading in headings]
+        phrases = drop_contained(
+            self.phrases.confirm(outside_excludes(found, excluded), view, heading_lines)
+        )
         phrases = drop_names(phrases, view)
         others = self.patterns.phrases.others
         topics = topic_spans(view) + employer_spans(view)

@@ -1,13 +1,20 @@
 """Whose a skill's form is: a degree beside words about other people is theirs ("supervised
 Master's students", "Supervised by Jane Doe, PhD"), and one sought or taught is no one's yet
-("seeking ... a Master's/Ph.D. program", "Lecturer in the MSc Machine Learning programme")."""
+("seeking ... a Master's/Ph.D. program", "Lecturer in the MSc Machine Learning programme").
+A skill that qualifies people or posts is theirs ("hiring machine learning engineers", "define
+ML roles"), and so is the skill of a team one works with ("worked with the ML team") and what
+the people a recruiter found "with" a skill have ("sourced candidates with deep learning
+experience")."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from skillgap.matching.phrases import JOINERS
+
 if TYPE_CHECKING:
+    from skillgap.matching.phrases import Candidate
     from skillgap.matching.view import TokenView
 
 #: Words that make a degree programme that follows in their sentence a wish, not something
@@ -38,6 +45,20 @@ _ADVISERS = frozenset(
     {"advisor", "adviser", "advisors", "supervisor", "supervisors", "supervised", "advised",
      "co-advised", "co-supervised", "prof", "prof.", "professor", "dr", "dr."}
 )  # fmt: skip
+
+
+#: People a skill can qualify: "Python developers", "machine learning engineers"; and the posts
+#: a recruiter fills: "hired for NLP roles".
+_PEOPLE = frozenset(
+    {"engineers", "developers", "programmers", "scientists", "researchers", "practitioners",
+     "specialists", "professionals", "candidates", "recruiters", "talent", "hires", "experts",
+     "architects", "analysts", "consultants", "roles", "positions", "openings", "vacancies",
+     "requisitions", "reqs"}
+)  # fmt: skip
+#: Groups a skill can name, theirs when one works "with" them: "worked with the ML team".
+_TEAMS = frozenset({"team", "teams", "group", "groups", "squad", "squads"})
+_WITH = frozenset({"with", "from", "alongside"})
+_WITH_REACH = 6
 
 
 def of_others(
@@ -101,3 +122,78 @@ def _after_anothers_name(start: int, view: TokenView) -> bool:
         view.lowers[index] in _ADVISERS and view.lines[index] == line
         for index in range(max(0, start - 8), start - 2)
     )
+
+
+#: Words after people that bring in what they have: "candidates with deep learning experience".
+_PEOPLES_OWN = frozenset({"with", "having", "skilled", "experienced", "versed", "proficient"})
+#: Verbs of finding people for others, before the people: a recruiter's "sourced candidates
+#: with ...", never a posting's "Candidates with a PhD are preferred".
+_RECRUITING = frozenset(
+    {"hired", "hiring", "sourced", "sourcing", "recruited", "recruiting", "placed", "placing",
+     "screened", "screening", "interviewed", "interviewing", "staffed", "staffing", "matched",
+     "headhunted", "shortlisted", "vetted", "hire", "source", "recruit", "place", "screen"}
+)  # fmt: skip
+_RECRUITING_REACH = 4
+
+
+def _what_people_have(view: TokenView) -> list[tuple[int, int]]:
+    """The token ranges after "<people> with" ("candidates with", "engineers with"), when a
+    verb of recruiting comes just before the people, to the end of their sentence on the line:
+    what the people a recruiter found have, not the recruiter ("Sourced candidates with deep
+    learning and computer vision experience")."""
+    lowers, spans = view.lowers, []
+    for index in range(len(lowers) - 1):
+        recruited = any(
+            lowers[i] in _RECRUITING and view.lines[i] == view.lines[index]
+            for i in range(max(0, index - _RECRUITING_REACH), index)
+        )
+        if recruited and lowers[index] in _PEOPLE and lowers[index + 1] in _PEOPLES_OWN:
+            _, stop = view.stretch(view.stretch_of(index))
+            end = index + 2
+            while end < stop and view.lines[end] == view.lines[index]:
+                end += 1
+            spans.append((index + 2, end))
+    return spans
+
+
+def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
+    """A skill that qualifies people is theirs, not the writer's: "hiring machine learning
+    engineers", "recruited Python developers", "worked alongside data engineers and NLP
+    researchers", and each skill joined to such a one ("Python and Java developers"), and the
+    team one works with or gets something from ("worked with the ML team", "with the NLP and
+    CV teams", "served from the ML team's API"); so is what the people a recruiter found
+    "with" it have, to the end of the sentence on its line ("sourced candidates with deep
+    learning and computer vision experience"). A job title in the singular ("Machine Learning
+    Engineer") is the person's."""
+    people_at: set[int] = set()  # where a dropped candidate starts
+    for candidate in sorted(candidates, key=lambda c: -c.start):
+        end = candidate.end
+        if end >= len(view.lowers) or view.lines[end] != view.lines[candidate.start]:
+            continue
+        word = view.lowers[end]
+        if (
+            word in _PEOPLE
+            or (word in JOINERS and end + 1 in people_at)
+            or (word in _TEAMS and (_after_with(candidate.start, view) or _owns(end + 1, view)))
+        ):
+            people_at.add(candidate.start)
+    theirs = _what_people_have(view)
+    return [
+        candidate
+        for candidate in candidates
+        if candidate.start not in people_at and not any(a <= candidate.start < b for a, b in theirs)
+    ]
+
+
+def _after_with(start: int, view: TokenView) -> bool:
+    """Whether "with", "from" or "alongside" stands a few tokens before ``start``, on its
+    line: a team one works with or gets something from."""
+    return any(
+        view.lowers[i] in _WITH and view.lines[i] == view.lines[start]
+        for i in range(max(0, start - _WITH_REACH), start)
+    )
+
+
+def _owns(index: int, view: TokenView) -> bool:
+    """Whether token ``index`` is a possessive: "the ML team's API"."""
+    return index < len(view.lowers) and view.lowers[index] in {"'s", "\u2019s", "'"}

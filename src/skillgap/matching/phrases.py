@@ -7,7 +7,7 @@ ambiguous forms). An ambiguous form ("Go", "R", "Spark") counts only in context:
 where it is the skill, a cue word near it, a lead-in word before it, or a list of skills it is
 an item of; never as a place's state code ("Amherst, MA") or an organisation's initials
 ("Strategy Consulting (MSC)"). Whose a form is (another person's degree, one sought or
-taught) is decided in :mod:`.others`.
+taught, a skill of the people or the team named) is decided in :mod:`.others`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from skillgap.ids import SKILLS_SECTION
 from skillgap.matching.hit import CONFIDENCE, Hit
+from skillgap.matching.places import names_a_place_or_body
 from skillgap.matching.slashes import SharedNames
 from skillgap.matching.verdicts import framing_of
 
@@ -31,34 +32,9 @@ if TYPE_CHECKING:
 #: Words that, right before a skill, make it something the person is only learning.
 _WISH_WORDS = frozenset({"learning", "learn", "studying"})
 #: Words that join the items of a list.
-_JOINERS = frozenset({"and", "or", ",", "/", "&", "and/or"})
+JOINERS = frozenset({"and", "or", ",", "/", "&", "and/or"})
 #: The most tokens of one joiner (", and/or").
-_MOST_JOINERS = 4
-#: People a skill can qualify: "Python developers", "machine learning engineers".
-_PEOPLE = frozenset(
-    {"engineers", "developers", "programmers", "scientists", "researchers", "practitioners",
-     "specialists", "professionals", "candidates", "recruiters", "talent", "hires", "experts",
-     "architects", "analysts", "consultants"}
-)  # fmt: skip
-#: The two-letter codes of US states and territories ("Amherst, MA", "Jackson, MS").
-_STATE_CODES = frozenset(
-    {
-        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL",
-        "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE",
-        "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "PR", "RI", "SC",
-        "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
-    }
-)  # fmt: skip
-#: Words after a state's code that make it a degree after all ("Stanford, MS in Statistics").
-_DEGREE_FIELD_WORDS = frozenset({"in", "of", "degree"})
-#: Words after a state's code and a comma that name its country ("Cambridge, MA, USA").
-_COUNTRY_WORDS = frozenset({"USA", "US", "United", "America"})
-#: Last words of the names of schools, after which a comma and "MS" is a degree ("Columbia
-#: University, MS, Computer Science"), not a state's code.
-_SCHOOL_WORDS = frozenset(
-    {"university", "college", "institute", "school", "technology", "tech", "polytechnic",
-     "academy", "universität", "università", "universidad", "université", "universiteit"}
-)  # fmt: skip
+_MOSTJOINERS = 4
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 
 
@@ -106,21 +82,25 @@ class PhraseStage:
             for skill_id, start, end, words in self._shared.find(doc, names)
         ]
 
-    def confirm(self, candidates: list[Candidate], view: TokenView) -> list[Candidate]:
+    def confirm(
+        self, candidates: list[Candidate], view: TokenView, heading_lines: Sequence[int] = ()
+    ) -> list[Candidate]:
         """The candidates that count: the unambiguous ones, then each ambiguous one that its
         context confirms, then each joined to a confirmed one in a chain of short forms
-        ("BS/MS/PhD")."""
+        ("BS/MS/PhD"). ``heading_lines`` are the lines of the text's section headings."""
         confirmed = [c for c in candidates if c.kind != "ambiguous"]
-        firm = FirmPhrases(confirmed, view, candidates)
+        firm = FirmPhrases(confirmed, view, candidates, heading_lines)
         pending: list[Candidate] = []
         for candidate in candidates:
-            if candidate.kind == "ambiguous" and not _names_a_place_or_body(candidate, view):
+            if candidate.kind == "ambiguous" and not names_a_place_or_body(
+                candidate.start, candidate.end, view
+            ):
                 context = self._contexts[candidate.skill_id]
                 (confirmed if _confirm(candidate, context, firm, view) else pending).append(
                     candidate
                 )
         while pending:
-            firm = FirmPhrases(confirmed, view, candidates)
+            firm = FirmPhrases(confirmed, view, candidates, heading_lines)
             joined = [
                 (candidate, partner)
                 for candidate in pending
@@ -206,22 +186,6 @@ def drop_contained(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
-    """A skill that qualifies people is theirs, not the writer's: "hiring machine learning
-    engineers", "recruited Python developers", "worked alongside data engineers and NLP
-    researchers", and each skill joined to such a one ("Python and Java developers"). A job
-    title in the singular ("Machine Learning Engineer") is the person's."""
-    people_at: set[int] = set()  # where a dropped candidate starts
-    for candidate in sorted(candidates, key=lambda c: -c.start):
-        end = candidate.end
-        if end >= len(view.lowers) or view.lines[end] != view.lines[candidate.start]:
-            continue
-        word = view.lowers[end]
-        if word in _PEOPLE or (word in _JOINERS and end + 1 in people_at):
-            people_at.add(candidate.start)
-    return [candidate for candidate in candidates if candidate.start not in people_at]
-
-
 def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
     """A skill only being learned is not present: "Learning 'Machine Learning'", "learning Go",
     and each skill joined to such a one ("currently learning Rust and JAX").
@@ -238,7 +202,7 @@ def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]
         wish = index >= 0 and view.lowers[index] in _WISH_WORDS and index not in inside
         joined = (
             index >= 0
-            and view.lowers[index] in _JOINERS
+            and view.lowers[index] in JOINERS
             and index in wished_ends
             and view.lines[index] == view.lines[candidate.start]
         )
@@ -251,7 +215,15 @@ def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]
 class FirmPhrases:
     """The phrases known to be skills, indexed for the context checks of ambiguous ones."""
 
-    def __init__(self, firm: list[Candidate], view: TokenView, found: list[Candidate]) -> None:
+    def __init__(
+        self,
+        firm: list[Candidate],
+        view: TokenView,
+        found: list[Candidate],
+        heading_lines: Sequence[int] = (),
+    ) -> None:
+        #: The lines of section headings, in order.
+        self.heading_lines = sorted(heading_lines)
         self.by_start = {c.start: c for c in firm}
         #: Where any form found starts, confirmed or not.
         self.form_starts = {c.start for c in found}
@@ -261,45 +233,11 @@ class FirmPhrases:
             self.by_line.setdefault(view.lines[c.start], c)
 
 
-def _names_a_place_or_body(candidate: Candidate, view: TokenView) -> bool:
-    """An ambiguous form in capitals that is a US state's code after a place and a comma
-    ("Amherst, MA", "Jackson, MS 39201"; not after a school's name), or the initials of the
-    capitalised name before it in brackets ("Strategy Consulting (MSC)"): a place or an
-    organisation, never the skill."""
-    start, end = candidate.start, candidate.end
-    text = view.text_of(start, end)
-    if not (text.isupper() and text.isalpha()) or start < 2:
-        return False
-    before, named = view.text_of(start - 1, start), view.text_of(start - 2, start - 1)
-    same_line = view.lines[start - 2] == view.lines[start]
-    if not (same_line and named[:1].isupper() and named.isalpha() and not named.isupper()):
-        return False
-    on_line = end < len(view.lowers) and view.lines[end] == view.lines[start]
-    after = view.lowers[end] if on_line else ""
-    if text in _STATE_CODES and before == ",":
-        return (
-            after not in _DEGREE_FIELD_WORDS
-            and named.casefold() not in _SCHOOL_WORDS
-            and not _field_follows(end, view)
-        )
-    return len(text) > 1 and before == "(" and after == ")"
-
-
-def _field_follows(end: int, view: TokenView) -> bool:
-    """A comma and a capitalised word other than a country follow on the line, as a degree's
-    field does ("Stanford, MS, Computer Science"; not "Cambridge, MA, USA")."""
-    if end + 1 >= len(view.lowers) or view.lowers[end] != ",":
-        return False
-    word = view.text_of(end + 1, end + 2)
-    same_line = view.lines[end + 1] == view.lines[end - 1]
-    return same_line and word.isalpha() and word[:1].isupper() and word not in _COUNTRY_WORDS
-
-
 def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: TokenView) -> bool:
     """Context for an ambiguous form: a list, a skills section, a cue word nearby."""
     line = view.lines[candidate.start]
     section = view.line_index.section(line)
-    if section in context.sections:
+    if section in context.sections and not _unborne_heading(candidate, context, firm, view):
         candidate.context = f"in the {section} section"
         return True
     if context.sections and _heads_a_list(candidate, view, line):
@@ -336,6 +274,25 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
         candidate.context = f"in a list with {view.text_of(other.start, other.end)}"
         return True
     return False
+
+
+def _unborne_heading(
+    candidate: Candidate, context: Context, firm: FirmPhrases, view: TokenView
+) -> bool:
+    """A form that is a section's heading, for a skill with cues, whose section holds none of
+    them: the heading alone does not show the skill ("Program Committees" over a hacking
+    contest's problem writers; over "NeurIPS 2021, ICML 2022" it does)."""
+    line = view.lines[candidate.start]
+    if not context.cues or line not in firm.heading_lines:
+        return False
+    if not _alone_on_line(candidate.start, candidate.end, view):
+        return False
+    later = [h for h in firm.heading_lines if h > line]
+    end = later[0] if later else view.lines[-1] + 1
+    cues = set(context.cues)
+    return not any(
+        line < view.lines[i] < end and view.lowers[i] in cues for i in range(len(view.lowers))
+    )
 
 
 def _alone_on_line(start: int, end: int, view: TokenView) -> bool:
@@ -436,13 +393,13 @@ def _coordinated_with(candidate: Candidate, firm: FirmPhrases, view: TokenView) 
     # The joiner may be several tokens: "Excel, and/or R", "SQL, or R".
     lowers = view.lowers
     after = candidate.end
-    while after < min(len(lowers), candidate.end + _MOST_JOINERS) and lowers[after] in _JOINERS:
+    while after < min(len(lowers), candidate.end + _MOSTJOINERS) and lowers[after] in JOINERS:
         if after + 1 in firm.by_start:
             partner = firm.by_start[after + 1]
             return view.text_of(partner.start, partner.end)
         after += 1
     before = candidate.start - 1
-    while before > max(0, candidate.start - 1 - _MOST_JOINERS) and lowers[before] in _JOINERS:
+    while before > max(0, candidate.start - 1 - _MOSTJOINERS) and lowers[before] in JOINERS:
         if before in firm.by_end:
             partner = firm.by_end[before]
             return view.text_of(partner.start, partner.end)

@@ -1,12 +1,14 @@
 """Topics: a skill named as what someone reported on, interviewed people about or wrote a
 story on is the subject of their work, not a skill of theirs ("interviewed DeepMind
 researchers about large language models", "a long read on how recommendation algorithms
-shape ...").
+shape ..."); so is what a salesperson sold ("sold machine learning diagnostics to
+hospitals") and another person's work ("my mentor's work on deep reinforcement learning").
 
-The words that open a topic are those of journalism and media (:data:`TOPIC_OPENERS`). A
-blog post, a paper or a talk about a skill stays evidence of it: an ML engineer's "blog post
-about fine-tuning LLMs with LoRA" or "talk about PyTorch" is their own work, so those words
-open no topic, and a sentence that names such work before the opener keeps its skills
+The words that open a topic are those of journalism and media, of selling and of another
+person's work (:data:`TOPIC_OPENERS`, :data:`SELLING`). A blog post, a paper or a talk about a
+skill stays evidence of it: an ML engineer's "blog post about fine-tuning LLMs with LoRA" or
+"talk about PyTorch" is their own work, so those words open no topic, and a sentence that
+names such work before the opener keeps its skills
 ("Gave a talk covering PyTorch internals").
 """
 
@@ -35,9 +37,28 @@ TOPIC_OPENERS: tuple[tuple[str, ...], ...] = tuple(
         "piece on", "piece about", "pieces on", "pieces about",
         "column about", "columns about", "podcast on", "podcast about", "podcast episode on",
         "episode about", "episodes about", "documentary on", "documentary about", "op - ed on",
-        "op - ed about",
+        "op - ed about", "segment on", "segment about", "segments on", "segments about",
+        "news coverage of", "media coverage of", "press coverage of", "led coverage of",
+        "'s coverage of", "newsletter on", "newsletter about",
+        # What a salesperson demonstrated is the product, not a skill of theirs.
+        "product demos of", "product demo of", "sales demos of", "sales demo of",
     )
+) + tuple(
+    # Another person's work: "inspired by my mentor's work on deep reinforcement learning".
+    (*holder, work, preposition)
+    for person in ("mentor", "advisor", "adviser", "supervisor", "professor", "colleague",
+                   "manager", "teacher", "father", "mother", "parent")
+    for holder in ((person, "'s"), (f"{person}s", "'"))
+    for work in ("work", "research", "paper", "papers", "book", "books")
+    for preposition in ("on", "in", "about")
+) + tuple(
+    ("others", "'", work, preposition)
+    for work in ("work", "research", "papers")
+    for preposition in ("on", "in", "about")
 )  # fmt: skip
+#: Verbs of selling, which open a topic only as the first word of a sentence or an item
+#: ("Sold machine learning diagnostics to hospitals"; not "forecast units sold with XGBoost").
+SELLING = frozenset({"sold", "selling", "sells", "resold"})
 #: Words of a person's own work: one of them before the opener in its sentence makes what
 #: follows that work's content ("Taught a course covering deep learning", "Wrote a blog post
 #: covering LoRA"), not a topic reported on.
@@ -81,11 +102,14 @@ def topic_spans(view: TokenView) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     first_words = {opener[0] for opener in TOPIC_OPENERS}
     for index, word in enumerate(lowers):
-        if word not in first_words:
+        if word in SELLING and _opens_its_sentence(index, view):
+            opener: tuple[str, ...] | None = (word,)
+        elif word in first_words:
+            opener = next(
+                (o for o in TOPIC_OPENERS if tuple(lowers[index : index + len(o)]) == o), None
+            )
+        else:
             continue
-        opener = next(
-            (o for o in TOPIC_OPENERS if tuple(lowers[index : index + len(o)]) == o), None
-        )
         if opener is None or view.section_of(index) in _TITLED_SECTIONS:
             continue
         start = index + len(opener)
@@ -93,6 +117,14 @@ def topic_spans(view: TokenView) -> list[tuple[int, int]]:
         if not _own_work(index, end, view):
             spans.append((start, end))
     return spans
+
+
+def _opens_its_sentence(index: int, view: TokenView) -> bool:
+    """Whether token ``index`` is the first word of its sentence or list item (of its line)."""
+    first, _ = view.stretch(view.stretch_of(index))
+    return not any(
+        view.lowers[i].isalnum() and view.lines[i] == view.lines[index] for i in range(first, index)
+    )
 
 
 def in_topic(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -220,13 +220,17 @@ def _title_text(node: Any, l2tobj: LatexNodes2Text) -> str:
     """``\\maketitle``: the title, author and date the document gave, one a line. Not
     pylatexenc's placeholders for those it did not give ("[NO \\title GIVEN]"), nor today's
     date, which is no part of a resume (CV classes redefine ``\\maketitle`` as their header)."""
-    given = (getattr(l2tobj, f"_doc_{part}", "") for part in ("title", "author", "date"))
+    given = (getattr(l2tobj, part, "") for part in _DOCUMENT_FIELDS)
     lines = [text.strip() for text in given if text.strip()]
     return "\n".join(lines) + "\n\n" if lines else ""
 
 
 def _url_text(node: Any, l2tobj: LatexNodes2Text) -> str:
     return github_text(_argument_text(node, 0, l2tobj))
+
+
+#: Where pylatexenc's converter keeps what ``\title``, ``\author`` and ``\date`` gave.
+_DOCUMENT_FIELDS = ("_doc_title", "_doc_author", "_doc_date")
 
 
 @cache
@@ -251,4 +255,9 @@ def latex_to_text(source: str, *, words_at_once: bool = _WORDS_AT_ONCE) -> str:
     walker_class = WordWalker if words_at_once else latexwalker.LatexWalker
     walker = walker_class(source, latex_context=_walker_context())
     nodes = walker.get_latex_nodes()[0]
-    return str(_converter().nodelist_to_text(nodes))
+    converter = _converter()
+    # pylatexenc keeps \title, \author and \date on the converter, which is built once: a
+    # document's \maketitle must not print the title of the document read before it.
+    for part in _DOCUMENT_FIELDS:
+        converter.__dict__.pop(part, None)
+    return str(converter.nodelist_to_text(nodes))
