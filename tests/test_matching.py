@@ -87,6 +87,8 @@ def test_ambiguous_names_stay_silent_elsewhere(text: str, skill: str) -> None:
         ("Monitored models for data drift", "model-monitoring"),
         ("Trained LSTM and CNN models", "deep-learning"),
         ("Designed a diffusion-based policy for robot grasping", "diffusion-models"),
+        ("Papers at TMLR, ECML-PKDD and ICDM", "research-venues"),
+        ("Scheduled Oozie workflows for Hive jobs", "workflow-orchestration"),
     ],
 )
 def test_concepts_match_inflected_and_reordered_phrasings(text: str, skill: str) -> None:

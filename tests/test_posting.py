@@ -399,6 +399,13 @@ def test_an_off_domain_posting_carries_a_warning_in_every_format(tmp_path: Path)
         assert "outside the ML" in ranked.stdout, output
 
 
+def test_etl_pipelines_earn_half_of_a_data_engineering_requirement() -> None:
+    role = read_job(b"Requirements\n- 5+ years of data engineering.\n", name="posting.txt")
+    resume = b"Experience\n- Built ETL pipelines into the data warehouse with Hive.\n"
+    [requirement] = analyze(resume, name="r.txt", job=role).roles[0].requirements
+    assert requirement.credit == 0.5 and requirement.adjacent == ["etl"]
+
+
 def test_every_requirement_read_is_listed_met_or_not(tmp_path: Path) -> None:
     """The reading can be checked: Markdown folds every requirement with its line and whether
     it is met; the table lists them with --details and says where to find them without."""

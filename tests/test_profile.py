@@ -148,3 +148,17 @@ def test_a_school_after_a_degree_is_not_its_field() -> None:
     text = "Education\nScM in Computer Science (Concurrent Masters), Brown University\n"
     degrees = analyze(text.encode(), name="cv.txt").profile.degrees
     assert [(d.level, d.field) for d in degrees] == [("master", "Computer Science")]
+
+
+def test_a_field_in_lower_case_or_in_initials_is_read() -> None:
+    """Found in a new-user review: "Ph.D. in machine learning" and "B.Tech (CSE)" had no
+    field, so a posting's "degree in Computer Science" was not met by a CSE graduate."""
+    text = (
+        "Education\nPh.D. in machine learning, Stanford University, 2020\n"
+        "M.S. in applied maths, ETH Zurich, 2016\nB.Tech (CSE), IIT Delhi, 2014\n"
+        "Diploma: PhD in progress at MIT\nBachelor of General Studies (BGS), 2010\n"
+    )
+    report = analyze(text.encode(), name="cv.txt")
+    fields = {(d.level, d.field) for d in report.profile.degrees}
+    assert fields == {("phd", "machine learning"), ("master", "applied maths"), ("bachelor", "CSE")}
+    assert "computer-science" in {skill.id for skill in report.skills}

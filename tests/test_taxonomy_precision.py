@@ -43,9 +43,12 @@ TRULY_THERE: dict[str, tuple[set[str], str]] = {
             "storage-systems",
             "data-modeling",
             "fraud-detection",
+            "devops",
+            "workflow-orchestration",
         },
         "a Hadoop developer: 'Data Quality' checks, Anaconda, the Hadoop Distributed File System, "
-        "'designing of star-schema model', 'an effective model for Fraud detection'",
+        "'designing of star-schema model', 'an effective model for Fraud detection', names "
+        "DevOps, schedules Oozie workflows",
     ),
     "text/002_deedy-debarghya-das.xtx": (
         {
@@ -182,7 +185,6 @@ SOFTWARE_WORK: dict[str, tuple[set[str], str]] = {
         {"frontend-development"},
         "lists front-end web development",
     ),
-    "text/023_kaggle-hadoop.txt": ({"devops"}, "names DevOps"),
     "pdf/009_nstrayer-resume.pdf": ({"frontend-development"}, "builds web applications"),
     "pdf/011_resume-matcher-barry-allen-fe.pdf": (
         {"frontend-development"},

@@ -31,6 +31,13 @@ _FIELD = re.compile(
     r"(?P<field>[A-Z][\w&/\- ]{2,60}?)\s*"
     r"(?:[,;(|\u2013\u2014]|\s-\s|\s{2,}|\d|\.(?:\s|$)|\s(?:from|at)\s|$)"
 )
+#: A field in lower case after "in" ("Ph.D. in machine learning", "M.S. in applied maths"), or
+#: initials in brackets ("B.Tech (CSE)"), where the capitalised form above finds none.
+_OTHER_FIELD = re.compile(
+    r"^[\s.,:;)]*(?:(?:in\s+(?!progress\b|the\b|an?\b)(?P<field>[a-z][\w&/\- ]{2,60}?)\s*"
+    r"(?:[,;(|\u2013\u2014]|\s-\s|\s{2,}|\d|\.(?:\s|$)|\s(?:from|at)\s|$))"
+    r"|\s*\((?P<initials>[A-Z]{2,5})\))"
+)
 #: A school, which the degree's field can run into or stand for ("ScM (Concurrent Masters),
 #: Brown University"): no field. Scoring reads it too (fields_of_study).
 INSTITUTION = re.compile(r"\b(universit\w*|institut\w*|college|school|academy)\b", re.IGNORECASE)
@@ -98,7 +105,11 @@ def _degrees(
         line = _line(lines, hit.line)
         after = line[hit.end - _line_start(lines, hit.line) :] if hit.end >= 0 else ""
         match = _FIELD.match(after)
-        field = _MONTH_TAIL.sub("", match.group("field").strip()) if match else None
+        other = None if match else _OTHER_FIELD.match(after)
+        if other and other["initials"] and other["initials"][0] == hit.text[:1].upper():
+            other = None  # the degree's own initials: "Bachelor of General Studies (BGS)"
+        field = match.group("field") if match else other and (other["field"] or other["initials"])
+        field = _MONTH_TAIL.sub("", field.strip()) if field else None
         if field and (_NOT_A_FIELD.match(field) or INSTITUTION.search(field)):
             field = None
         level = DEGREE_LEVELS[hit.skill_id]
