@@ -227,3 +227,31 @@ def test_productionalization_of_models_is_deploying_them() -> None:
         "productionalization.\n"
     )
     assert found.get(("model-deployment",)) == "required", found
+
+
+@pytest.mark.parametrize(
+    "degree",
+    [
+        "Bachelor's degree in Statistics, Engineering, or a related field.",
+        "BS in a quantitative discipline (Statistics, Engineering, Physics).",
+        "MS in Statistics or Engineering.",
+    ],
+)
+def test_a_bare_engineering_among_a_degrees_fields_is_one_of_them(degree: str) -> None:
+    found = requirements(f"Requirements\n\n- {degree}\n- Strong Python skills.\n")
+    fields = [group for group in found if "statistics" in group]
+    assert len(fields) == 1, found
+    assert "engineering-disciplines" in fields[0], found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bachelor's degree in Computer Science and Engineering.",
+        "Bachelor's degree in Statistics; 3+ years of Software Engineering.",
+        "Experience with Statistics, Engineering, or Product teams.",
+    ],
+)
+def test_engineering_in_a_name_or_far_from_a_degree_is_no_field(line: str) -> None:
+    found = requirements(f"Requirements\n\n- {line}\n- Strong Python skills.\n")
+    assert not any("engineering-disciplines" in group for group in found), found
