@@ -255,3 +255,24 @@ def test_a_bare_engineering_among_a_degrees_fields_is_one_of_them(degree: str) -
 def test_engineering_in_a_name_or_far_from_a_degree_is_no_field(line: str) -> None:
     found = requirements(f"Requirements\n\n- {line}\n- Strong Python skills.\n")
     assert not any("engineering-disciplines" in group for group in found), found
+
+
+@pytest.mark.parametrize(
+    ("item", "group"),
+    [
+        (
+            "Familiarity with cloud platforms (e.g. private clouds, AWS, or GCP).",
+            ("cloud-computing", "aws", "gcp"),
+        ),
+        (
+            "Experience with parallel environments (e.g. big servers, multi-core CPUs, or GPUs).",
+            ("parallel-computing", "gpu-computing"),
+        ),
+    ],
+)
+def test_examples_after_e_g_may_begin_with_an_unknown_two_word_item(
+    item: str, group: tuple[str, ...]
+) -> None:
+    # "e.g. private clouds, AWS": the "." of "e.g." is no word of the first item.
+    found = requirements(f"Requirements\n\n- {item}\n- Strong SQL skills.\n")
+    assert any(set(group) <= set(g) for g in found), found

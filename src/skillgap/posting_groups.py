@@ -47,7 +47,7 @@ _COLON = re.compile(r"^[^\w]*(\w+[\s-]+)?[\w&]*\s*:\s*$")
 _INTRODUCER = re.compile(
     r"(\bsuch as|\be\.?g\.?|\bi\.?e\.?|\bincluding|\blike|\bfor (example|instance)|"
     r"\bespecially|\bparticularly|\bnamely|\bsome of|\bone or more of|\bany of|\bat least one of"
-    r"|\bof the following|\bsimilar to|\bfrom)\b[\s,:(]*(but not limited to\b[\s,:)]*)?"
+    r"|\bof the following|\bsimilar to|\bfrom)\b[\s,:(.]*(but not limited to\b[\s,:)]*)?"
     r"(\S+[\s,/]+){0,2}$|\(\s*(\S+[\s,]+){0,2}$",
     re.IGNORECASE,
 )
