@@ -276,3 +276,12 @@ def test_examples_after_e_g_may_begin_with_an_unknown_two_word_item(
     # "e.g. private clouds, AWS": the "." of "e.g." is no word of the first item.
     found = requirements(f"Requirements\n\n- {item}\n- Strong SQL skills.\n")
     assert any(set(group) <= set(g) for g in found), found
+
+
+def test_bard_among_llms_is_a_hosted_llm_and_no_poet_is() -> None:
+    found = requirements(
+        "Nice to have\n\n- Built products on LLMs such as Bard or Llama 2.\n"
+        "- A love of the Bard of Avon.\n"
+    )
+    assert found.get(("llms", "llm-apis", "open-weight-llms")) == "preferred", found
+    assert sum("llm-apis" in group for group in found) == 1, found
