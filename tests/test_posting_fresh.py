@@ -285,3 +285,13 @@ def test_bard_among_llms_is_a_hosted_llm_and_no_poet_is() -> None:
     )
     assert found.get(("llms", "llm-apis", "open-weight-llms")) == "preferred", found
     assert sum("llm-apis" in group for group in found) == 1, found
+
+
+def test_networking_beside_outreach_is_a_salespersons_not_computer_networking() -> None:
+    found = requirements(
+        "Skills:\n\n- Generates leads through cold calls, referrals, outreach and networking\n"
+        "- Networking and relationship building with clinical partners\n"
+        "- Strong SQL skills.\n"
+    )
+    assert not any("networking" in group for group in found), found
+    assert found[("sql",)] == "required", found
