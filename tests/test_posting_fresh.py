@@ -295,3 +295,21 @@ def test_networking_beside_outreach_is_a_salespersons_not_computer_networking() 
     )
     assert not any("networking" in group for group in found), found
     assert found[("sql",)] == "required", found
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Experience with cloud platforms used for hosting deep learning jobs, such as AWS or GCP.",
+        "Familiarity with cloud platforms designed for MLOps like AWS and GCP.",
+    ],
+)
+def test_a_kind_keeps_its_examples_across_what_it_is_for(item: str) -> None:
+    found = requirements(f"Nice to have\n\n- {item}\n")
+    assert found.get(("cloud-computing", "aws", "gcp")) == "preferred", found
+
+
+def test_a_skill_before_what_it_is_for_is_no_kind_of_the_examples() -> None:
+    # "Python" is no kind of web frameworks: only a kind named as one keeps the examples.
+    found = requirements("Requirements\n\n- Python used for web APIs such as Flask or Django.\n")
+    assert found.get(("python",)) == "required", found
