@@ -313,3 +313,13 @@ def test_a_skill_before_what_it_is_for_is_no_kind_of_the_examples() -> None:
     # "Python" is no kind of web frameworks: only a kind named as one keeps the examples.
     found = requirements("Requirements\n\n- Python used for web APIs such as Flask or Django.\n")
     assert found.get(("python",)) == "required", found
+
+
+def test_tree_based_models_and_predictive_analysis_are_known_examples() -> None:
+    found = requirements(
+        "Requirements\n\n- Analytical toolkits such as tree-based models, predictive analysis, "
+        "or clustering.\n"
+    )
+    assert any(
+        {"ensemble-methods", "machine-learning", "clustering"} <= set(group) for group in found
+    ), found
