@@ -323,3 +323,12 @@ def test_tree_based_models_and_predictive_analysis_are_known_examples() -> None:
     assert any(
         {"ensemble-methods", "machine-learning", "clustering"} <= set(group) for group in found
     ), found
+
+
+def test_evaluating_a_models_performance_is_model_evaluation() -> None:
+    found = requirements(
+        "What you will do\n\n- Evaluate and assess model performance, and report it.\n"
+        "- Assess model risk with the bank's auditors.\n"
+    )
+    assert found.get(("model-evaluation",)) == "preferred", found
+    assert sum("model-evaluation" in group for group in found) == 1, found
