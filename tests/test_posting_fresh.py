@@ -331,4 +331,8 @@ def test_evaluating_a_models_performance_is_model_evaluation() -> None:
         "- Assess model risk with the bank's auditors.\n"
     )
     assert found.get(("model-evaluation",)) == "preferred", found
+    lifecycle = requirements(
+        "Requirements\n\n- The whole ML lifecycle (data, training, evaluation).\n"
+    )
+    assert any("model-evaluation" in group for group in lifecycle), lifecycle
     assert sum("model-evaluation" in group for group in found) == 1, found
