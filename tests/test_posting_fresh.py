@@ -336,3 +336,11 @@ def test_evaluating_a_models_performance_is_model_evaluation() -> None:
     )
     assert any("model-evaluation" in group for group in lifecycle), lifecycle
     assert sum("model-evaluation" in group for group in found) == 1, found
+
+
+def test_ml_work_brought_from_research_to_production_is_model_deployment() -> None:
+    found = requirements(
+        "Preferred qualifications\n\n"
+        "- Experience taking AI features from research into production.\n"
+    )
+    assert found.get(("model-deployment",)) == "preferred", found
