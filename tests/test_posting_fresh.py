@@ -344,3 +344,12 @@ def test_ml_work_brought_from_research_to_production_is_model_deployment() -> No
         "- Experience taking AI features from research into production.\n"
     )
     assert found.get(("model-deployment",)) == "preferred", found
+
+
+def test_reports_for_stakeholders_and_derived_features_are_known() -> None:
+    found = requirements(
+        "Requirements\n\n- Able to build dashboards, presentations and reports for senior "
+        "stakeholders.\n\nWhat you will do\n\n- Derive new features from raw click logs.\n"
+    )
+    assert found.get(("communication",)) == "required", found
+    assert found.get(("feature-engineering",)) == "preferred", found
