@@ -353,3 +353,14 @@ def test_reports_for_stakeholders_and_derived_features_are_known() -> None:
     )
     assert found.get(("communication",)) == "required", found
     assert found.get(("feature-engineering",)) == "preferred", found
+
+
+def test_models_that_catch_fraudulent_activity_are_fraud_detection() -> None:
+    found = requirements(
+        "What you will do\n\n- Train classifiers that flag fraudulent transactions.\n"
+    )
+    assert found.get(("fraud-detection",)) == "preferred", found
+    office = requirements(
+        "What you will do\n\n- Report fraudulent activity to the manager.\n- SQL.\n"
+    )
+    assert not any("fraud-detection" in group for group in office), office
