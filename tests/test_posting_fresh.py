@@ -364,3 +364,16 @@ def test_models_that_catch_fraudulent_activity_are_fraud_detection() -> None:
         "What you will do\n\n- Report fraudulent activity to the manager.\n- SQL.\n"
     )
     assert not any("fraud-detection" in group for group in office), office
+
+
+def test_models_and_algorithms_are_no_data_structures_course() -> None:
+    found = requirements(
+        "What you will do\n\n- Design and build generative AI models and algorithms.\n"
+        "- Strong data structures and algorithms.\n"
+    )
+    assert [g for g in found if "data-structures-algorithms" in g] == [
+        ("data-structures-algorithms",)
+    ], found
+    lone = requirements("What you will do\n\n- Build NLP models and algorithms.\n- SQL.\n")
+    assert ("nlp",) in lone, lone
+    assert not any("data-structures-algorithms" in g for g in lone), lone
