@@ -227,3 +227,153 @@ def test_productionalization_of_models_is_deploying_them() -> None:
         "productionalization.\n"
     )
     assert found.get(("model-deployment",)) == "required", found
+
+
+@pytest.mark.parametrize(
+    "degree",
+    [
+        "Bachelor's degree in Statistics, Engineering, or a related field.",
+        "BS in a quantitative discipline (Statistics, Engineering, Physics).",
+        "MS in Statistics or Engineering.",
+    ],
+)
+def test_a_bare_engineering_among_a_degrees_fields_is_one_of_them(degree: str) -> None:
+    found = requirements(f"Requirements\n\n- {degree}\n- Strong Python skills.\n")
+    fields = [group for group in found if "statistics" in group]
+    assert len(fields) == 1, found
+    assert "engineering-disciplines" in fields[0], found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bachelor's degree in Computer Science and Engineering.",
+        "Bachelor's degree in Statistics; 3+ years of Software Engineering.",
+        "Experience with Statistics, Engineering, or Product teams.",
+    ],
+)
+def test_engineering_in_a_name_or_far_from_a_degree_is_no_field(line: str) -> None:
+    found = requirements(f"Requirements\n\n- {line}\n- Strong Python skills.\n")
+    assert not any("engineering-disciplines" in group for group in found), found
+
+
+@pytest.mark.parametrize(
+    ("item", "group"),
+    [
+        (
+            "Familiarity with cloud platforms (e.g. private clouds, AWS, or GCP).",
+            ("cloud-computing", "aws", "gcp"),
+        ),
+        (
+            "Experience with parallel environments (e.g. big servers, multi-core CPUs, or GPUs).",
+            ("parallel-computing", "gpu-computing"),
+        ),
+    ],
+)
+def test_examples_after_e_g_may_begin_with_an_unknown_two_word_item(
+    item: str, group: tuple[str, ...]
+) -> None:
+    # "e.g. private clouds, AWS": the "." of "e.g." is no word of the first item.
+    found = requirements(f"Requirements\n\n- {item}\n- Strong SQL skills.\n")
+    assert any(set(group) <= set(g) for g in found), found
+
+
+def test_bard_among_llms_is_a_hosted_llm_and_no_poet_is() -> None:
+    found = requirements(
+        "Nice to have\n\n- Built products on LLMs such as Bard or Llama 2.\n"
+        "- A love of the Bard of Avon.\n"
+    )
+    assert found.get(("llms", "llm-apis", "open-weight-llms")) == "preferred", found
+    assert sum("llm-apis" in group for group in found) == 1, found
+
+
+def test_networking_beside_outreach_is_a_salespersons_not_computer_networking() -> None:
+    found = requirements(
+        "Skills:\n\n- Generates leads through cold calls, referrals, outreach and networking\n"
+        "- Networking and relationship building with clinical partners\n"
+        "- Strong SQL skills.\n"
+    )
+    assert not any("networking" in group for group in found), found
+    assert found[("sql",)] == "required", found
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Experience with cloud platforms used for hosting deep learning jobs, such as AWS or GCP.",
+        "Familiarity with cloud platforms designed for MLOps like AWS and GCP.",
+    ],
+)
+def test_a_kind_keeps_its_examples_across_what_it_is_for(item: str) -> None:
+    found = requirements(f"Nice to have\n\n- {item}\n")
+    assert found.get(("cloud-computing", "aws", "gcp")) == "preferred", found
+
+
+def test_a_skill_before_what_it_is_for_is_no_kind_of_the_examples() -> None:
+    # "Python" is no kind of web frameworks: only a kind named as one keeps the examples.
+    found = requirements("Requirements\n\n- Python used for web APIs such as Flask or Django.\n")
+    assert found.get(("python",)) == "required", found
+
+
+def test_tree_based_models_and_predictive_analysis_are_known_examples() -> None:
+    found = requirements(
+        "Requirements\n\n- Analytical toolkits such as tree-based models, predictive analysis, "
+        "or clustering.\n"
+    )
+    assert any(
+        {"ensemble-methods", "machine-learning", "clustering"} <= set(group) for group in found
+    ), found
+
+
+def test_evaluating_a_models_performance_is_model_evaluation() -> None:
+    found = requirements(
+        "What you will do\n\n- Evaluate and assess model performance, and report it.\n"
+        "- Assess model risk with the bank's auditors.\n"
+    )
+    assert found.get(("model-evaluation",)) == "preferred", found
+    lifecycle = requirements(
+        "Requirements\n\n- The whole ML lifecycle (data, training, evaluation).\n"
+    )
+    assert any("model-evaluation" in group for group in lifecycle), lifecycle
+    assert sum("model-evaluation" in group for group in found) == 1, found
+
+
+def test_ml_work_brought_from_research_to_production_is_model_deployment() -> None:
+    found = requirements(
+        "Preferred qualifications\n\n"
+        "- Experience taking AI features from research into production.\n"
+    )
+    assert found.get(("model-deployment",)) == "preferred", found
+
+
+def test_reports_for_stakeholders_and_derived_features_are_known() -> None:
+    found = requirements(
+        "Requirements\n\n- Able to build dashboards, presentations and reports for senior "
+        "stakeholders.\n\nWhat you will do\n\n- Derive new features from raw click logs.\n"
+    )
+    assert found.get(("communication",)) == "required", found
+    assert found.get(("feature-engineering",)) == "preferred", found
+
+
+def test_models_that_catch_fraudulent_activity_are_fraud_detection() -> None:
+    found = requirements(
+        "What you will do\n\n- Train classifiers that flag fraudulent transactions.\n"
+    )
+    assert found.get(("fraud-detection",)) == "preferred", found
+    office = requirements(
+        "What you will do\n\n- Report fraudulent activity to the manager.\n- SQL.\n"
+    )
+    assert not any("fraud-detection" in group for group in office), office
+
+
+def test_models_and_algorithms_are_no_data_structures_course() -> None:
+    found = requirements(
+        "What you will do\n\n- Design and build generative AI models and algorithms.\n"
+        "- Strong data structures and algorithms.\n"
+    )
+    assert [g for g in found if "data-structures-algorithms" in g] == [
+        ("data-structures-algorithms",)
+    ], found
+    lone = requirements("What you will do\n\n- Build NLP models and algorithms.\n- SQL.\n")
+    assert ("nlp",) in lone, lone
+    assert not any("data-structures-algorithms" in g for g in lone), lone

@@ -25,6 +25,7 @@ from skillgap.errors import InputError
 from skillgap.ids import DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD
 from skillgap.matching import Hit, find_skills
 from skillgap.posting_asides import optional_asides
+from skillgap.posting_fields import bare_field_hits
 from skillgap.posting_groups import (
     Alternatives,
     alternative_groups,
@@ -350,6 +351,7 @@ def read_posting(document: Document, taxonomy: Taxonomy) -> Role:
     text = unwrapped(document.text)  # a sentence wrapped over lines is read as one line
     on_line = first_lines(document.text, text)
     hits = find_skills(text, taxonomy).hits
+    hits = [*hits, *bare_field_hits(text, hits, taxonomy)]
     found = extract_requirements(replace(document, text=text), hits, taxonomy)
     requirements = [replace(r, line=on_line[r.line - 1]) for r in found]
     unknown = tuple(

@@ -47,7 +47,7 @@ _COLON = re.compile(r"^[^\w]*(\w+[\s-]+)?[\w&]*\s*:\s*$")
 _INTRODUCER = re.compile(
     r"(\bsuch as|\be\.?g\.?|\bi\.?e\.?|\bincluding|\blike|\bfor (example|instance)|"
     r"\bespecially|\bparticularly|\bnamely|\bsome of|\bone or more of|\bany of|\bat least one of"
-    r"|\bof the following|\bsimilar to|\bfrom)\b[\s,:(]*(but not limited to\b[\s,:)]*)?"
+    r"|\bof the following|\bsimilar to|\bfrom)\b[\s,:(.]*(but not limited to\b[\s,:)]*)?"
     r"(\S+[\s,/]+){0,2}$|\(\s*(\S+[\s,]+){0,2}$",
     re.IGNORECASE,
 )
@@ -150,6 +150,8 @@ def alternative_groups(
                 # "AWS, or other cloud platforms like GCP": a kind that closes a list before
                 # its examples is one requirement with the list and the examples.
                 runs[index], runs[index - 1] = [*rest, *runs[index]], []
+        elif far := _kind_said_what_for(text, runs[:index], first):
+            kinds[index] = far
     groups: list[Alternatives] = []
     for run, kind_of_run in zip(runs, kinds, strict=True):
         if run:
@@ -162,6 +164,25 @@ def alternative_groups(
     kept = [g for g in groups if g.kind or not any(set(g.skills) < k for k in kinds_of)]
     introduced = {kind.skill_id for kind in kinds if kind is not None}
     return [_without_broader(g, taxonomy) if g.skills[0] in introduced else g for g in kept]
+
+
+#: What a kind is for, between it and its examples ("cloud platforms dedicated to training
+#: and deploying AI/ML projects such as SageMaker"): skills named there are no kind of theirs.
+_WHAT_FOR = re.compile(
+    r"^\s+(dedicated|used|designed|built|suited|meant|made)\s+(to|for|in)\b[^,;:()]{0,80}?,?\s*"
+    r"\b(such as|like|e\.g\.?|including|for (example|instance))[\s,:]*$",
+    re.IGNORECASE,
+)
+
+
+def _kind_said_what_for(text: str, runs: list[list[Hit]], first: Hit) -> Hit | None:
+    """The kind of the examples from ``first`` on, named before what it is for, taken out of
+    its run; None when the words before the examples name no such kind."""
+    for run in reversed(runs[-3:]):
+        for at, hit in reversed(list(enumerate(run))):
+            if _WHAT_FOR.match(text[hit.end : first.start]) and _general(text, hit, first):
+                return run.pop(at)
+    return None
 
 
 def _without_broader(group: Alternatives, taxonomy: Taxonomy) -> Alternatives:
