@@ -363,6 +363,19 @@ def test_a_name_the_posting_passes_a_verdict_on_is_asked_for() -> None:
     ]  # fmt: skip
 
 
+def test_a_name_listed_beside_an_unknown_name_asked_for_is_listed() -> None:
+    # "Outreach" stands beside "Salesforce", which a frame introduces: both are asked for.
+    role = read_job(
+        b"Requirements\n- Python and PyTorch.\n- Experience with Salesforce and Outreach.\n"
+        b"- Experience with Google Ads and Google Tag Manager.\n- Travel and Flexibility.\n"
+        b"- Knowledge of Zorbsuite and Applied Mathematics.\n",
+        name="posting.txt",
+    )
+    assert [t.term for t in role.unrecognised] == [
+        "Salesforce", "Outreach", "Google Ads", "Google Tag Manager", "Zorbsuite",
+    ]  # fmt: skip
+
+
 NURSING = (
     "Registered Nurse, Hospice\n\nRequirements\n- Current RN license and BLS certification.\n"
     "- Bachelor's degree in Nursing.\n- Excellent communication skills.\n"
