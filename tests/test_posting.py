@@ -666,6 +666,18 @@ def test_parentheses_hold_examples_up_to_where_they_close(
     assert found == expected
 
 
+def test_closed_parentheses_introduce_no_list_after_them() -> None:
+    # On the next item, or after the parentheses have closed, "SQL and Spark" are two asks.
+    for posting in (
+        "You'll thrive if you know:\n- time series forecasting (Prophet, statsmodels)\n"
+        "- SQL and Spark\n",
+        "Requirements\n- Time series forecasting (Prophet, statsmodels), SQL and Spark.\n",
+    ):
+        found = requirements(posting)
+        assert ("sql",) in found and ("apache-spark",) in found
+        assert ("sql", "apache-spark") not in found
+
+
 def test_the_fields_a_degree_may_be_in_are_one_requirement_met_by_the_degree() -> None:
     """An economist was told to "bring economics into an ML project" for a posting asking
     for a "Master's degree or PhD in Statistics, Economics, or a quantitative field"."""
