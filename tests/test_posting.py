@@ -376,6 +376,18 @@ def test_a_name_listed_beside_an_unknown_name_asked_for_is_listed() -> None:
     ]  # fmt: skip
 
 
+def test_an_item_that_opens_with_how_well_one_knows_a_name_asks_for_it() -> None:
+    # "Go" and "Rust" are ambiguous: "Strong" opening an item frames them as "knowledge of" does.
+    found = requirements("Requirements\n- Strong Go or Rust\n1. Solid Scala\n- Python\n")
+    assert found == {("go", "rust"): "required", ("scala",): "required", ("python",): "required"}
+    # Not inside a sentence, nor before a hyphenated phrase.
+    found = requirements(
+        "About us\nWe have a strong Go culture.\n\nRequirements\n- Python\n"
+        "- Strong Go-to-market sense\n"
+    )
+    assert found == {("python",): "required"}
+
+
 NURSING = (
     "Registered Nurse, Hospice\n\nRequirements\n- Current RN license and BLS certification.\n"
     "- Bachelor's degree in Nursing.\n- Excellent communication skills.\n"
