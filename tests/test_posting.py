@@ -678,6 +678,18 @@ def test_parentheses_hold_examples_up_to_where_they_close(
     assert found == expected
 
 
+def test_cs_after_in_is_a_degree_s_field() -> None:
+    found = requirements(
+        "Requirements\n- Bachelor's degree in CS or equivalent experience.\n"
+        "- BS in CS, Math or a related field.\n"
+    )
+    assert ("computer-science",) in found and ("computer-science", "mathematics") in found
+    # Not a course code.
+    assert "computer-science" not in {
+        s for g in requirements("Requirements\n- CS 229.\n- Python.\n") for s in g
+    }
+
+
 def test_closed_parentheses_introduce_no_list_after_them() -> None:
     # On the next item, or after the parentheses have closed, "SQL and Spark" are two asks.
     for posting in (
