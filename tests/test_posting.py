@@ -388,6 +388,17 @@ def test_an_item_that_opens_with_how_well_one_knows_a_name_asks_for_it() -> None
     assert found == {("python",): "required"}
 
 
+def test_a_line_outside_any_section_that_passes_a_verdict_lists_unknown_names() -> None:
+    # A table with no heading over it: a row that says "nice to have" asks by its own words.
+    role = read_job(
+        b"Speech engineer\n\n| Skill | Level |\n|---|---|\n| Python | required |\n"
+        b"| PyTorch | required |\n| WaveKit | nice to have |\n\n"
+        b"About us: our stack is BlipDB and Python.\n",
+        name="posting.txt",
+    )
+    assert [(t.term, t.importance) for t in role.unrecognised] == [("WaveKit", "preferred")]
+
+
 NURSING = (
     "Registered Nurse, Hospice\n\nRequirements\n- Current RN license and BLS certification.\n"
     "- Bachelor's degree in Nursing.\n- Excellent communication skills.\n"

@@ -1,13 +1,14 @@
 """What a posting asks for that skillgap does not know, and when its score means little.
 
-Nothing is dropped silently: a skill-like term in a requirement section that the taxonomy
-does not know ("OpenMMLab", "Synthetic Aperture Radar", "C#") is listed with its line and
-importance, and matched literally against the resume; it never changes the score. A term is
-skill-like when it is written as names of tools are (CamelCase, capitals, digits or ``+#.``
-inside a word), or is a capitalised name in a list beside a skill or such a term, or one the
-posting passes a verdict on ("experience with Zorblib or similar tools") or introduces by a
-frame of know-how ("knowledge of Quuxflow"), or a whole name listed with one of those two
-("experience with Salesforce and Outreach").
+Nothing is dropped silently: a skill-like term in a requirement section (or in a line outside
+any section that passes its own verdict: "| WeNet | nice to have |") that the taxonomy does not
+know ("OpenMMLab", "Synthetic Aperture Radar", "C#") is listed with its line and importance,
+and matched literally against the resume; it never changes the score. A term is skill-like
+when it is written as names of tools are (CamelCase, capitals, digits or ``+#.`` inside a
+word), or is a capitalised name in a list beside a skill or such a term, or one the posting
+passes a verdict on ("experience with Zorblib or similar tools") or introduces by a frame of
+know-how ("knowledge of Quuxflow"), or a whole name listed with one of those two ("experience
+with Salesforce and Outreach").
 Warnings say when a score means little: few requirements recognised, most terms unknown,
 requirements mostly outside the taxonomy's domain (a nursing or sales posting), or almost no
 machine-learning skill among them (a marketing posting that asks for SQL and A/B tests).
@@ -66,6 +67,9 @@ _GENERIC = frozenset(
         "london", "etc", "e.g", "i.e", "cs", "u.s", "analysis", "evaluation",
     }
 )  # fmt: skip
+_VERDICT_WORD = re.compile(
+    r"\b(required|preferred|a plus|nice[\s-]to[\s-]have|bonus|desired|desirable)\b", re.IGNORECASE
+)
 _LIST_GAP = re.compile(r"^[\s,;/()&]*(\b(or|and|and/or)\b[\s,;/()]*)?$", re.IGNORECASE)
 _MAX_TERM_WORDS = 3
 
@@ -95,7 +99,11 @@ def unrecognised_terms(text: str, hits: Sequence[Hit]) -> tuple[UnrecognisedTerm
     }
     found: dict[str, UnrecognisedTerm] = {}
     for number, (line, section) in enumerate(zip(lines, sections, strict=True), start=1):
-        if section not in ("required", "preferred"):
+        # Outside any section, a line that passes its own verdict ("| WeNet | nice to have |",
+        # "Experience with Zorblib is a plus") asks for what it names.
+        if section not in ("required", "preferred") and not (
+            section == "intro" and _VERDICT_WORD.search(line)
+        ):
             continue
         importance = sentence_importance(line, section, line=line)
         if importance is None:
