@@ -388,6 +388,15 @@ def test_an_item_that_opens_with_how_well_one_knows_a_name_asks_for_it() -> None
     assert found == {("python",): "required"}
 
 
+def test_an_adjective_of_know_how_introduces_unknown_names() -> None:
+    role = read_job(
+        b"Requirements\n- Python.\n- Proficient in Salesforce, Gong and Outreach.\n"
+        b"- Hands-on with Zorblib.\n- Proficient in communicating results.\n",
+        name="posting.txt",
+    )
+    assert [t.term for t in role.unrecognised] == ["Salesforce", "Gong", "Outreach", "Zorblib"]
+
+
 def test_a_line_outside_any_section_that_passes_a_verdict_lists_unknown_names() -> None:
     # A table with no heading over it: a row that says "nice to have" asks by its own words.
     role = read_job(

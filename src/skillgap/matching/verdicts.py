@@ -39,8 +39,13 @@ FRAME_NOUNS = frozenset(
      "experience", "competence", "competency", "skills", "skill", "background", "mastery"}
 )  # fmt: skip
 FRAME_WORDS = frozenset({"of", "in", "with"})
+#: Adjectives of know-how that introduce a name in a posting as the nouns do ("proficient in").
+FRAME_ADJECTIVES = frozenset(
+    {"proficient", "experienced", "skilled", "versed", "fluent", "familiar", "hands-on"}
+)
 _FRAMED = re.compile(
-    rf"\b(?:{'|'.join(sorted(FRAME_NOUNS))})\s+(?:{'|'.join(sorted(FRAME_WORDS))})\s+$",
+    rf"\b(?:{'|'.join(sorted(FRAME_NOUNS | FRAME_ADJECTIVES))})\s+"
+    rf"(?:{'|'.join(sorted(FRAME_WORDS))})\s+$",
     re.IGNORECASE,
 )
 
@@ -50,7 +55,8 @@ _ITEM_MARKS = re.compile(r"[\s*\-\u2022\u2013\u00b7>#\d.)]+")
 
 
 def framed(before: str) -> bool:
-    """Whether the text right before a name ends in a frame of know-how: "knowledge of"."""
+    """Whether the text right before a name ends in a frame of know-how: "knowledge of",
+    "proficient in"."""
     return _FRAMED.search(before) is not None
 
 
