@@ -388,6 +388,18 @@ def test_an_item_that_opens_with_how_well_one_knows_a_name_asks_for_it() -> None
     assert found == {("python",): "required"}
 
 
+def test_a_stack_label_among_the_requirements_gives_preferred_items() -> None:
+    posting = (
+        "Must-haves\n- Python and SQL.\n\nTools we use: Airflow, Databricks, Metaflow3.\n\n"
+        "Nice-to-haves\n- Docker.\n"
+    )
+    found = requirements(posting)
+    assert found[("airflow",)] == "preferred" and found[("databricks",)] == "preferred"
+    assert found[("python",)] == "required"
+    role = read_job(posting.encode(), name="posting.txt")
+    assert [(t.term, t.importance) for t in role.unrecognised] == [("Metaflow3", "preferred")]
+
+
 def test_an_adjective_of_know_how_introduces_unknown_names() -> None:
     role = read_job(
         b"Requirements\n- Python.\n- Proficient in Salesforce, Gong and Outreach.\n"

@@ -202,7 +202,8 @@ _DESCRIBING_START = re.compile(
 _DESCRIBING_NEXT = re.compile(r"^\s+(is|are|was|were|has|have|had|will|can|'s|\u2019s)$", re.I)
 #: A labelled line that names the tools the candidate will use ("Tech stack: PyTorch, Ray").
 _STACK_LABEL = re.compile(
-    r"^[^\w]*(tech(nology)? stack|stack|tools?|technologies|tech)\s*:", re.IGNORECASE
+    r"^[^\w]*(tech(nology)? stack|stack|tools?|technologies|tech)(\s+(we|you.ll)\s+use)?\s*:",
+    re.IGNORECASE,
 )
 _JOINING_WORDS = frozenset(
     {
@@ -372,7 +373,7 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
     ) and not _CANDIDATE_PHRASE.search(sentence)
     will_do = _WILL_DO.search(sentence) and not _CANDIDATE_PHRASE.search(sentence)
     match section:
-        case "required" | "preferred" if will_do:
+        case "required" | "preferred" if will_do or _STACK_LABEL.match(line):
             return "preferred"  # what the candidate will do: the skills they will use
         case "required" | "preferred" if about_company:
             return None
