@@ -710,6 +710,15 @@ def test_parentheses_hold_examples_up_to_where_they_close(
     assert found == expected
 
 
+def test_lower_case_spellings_of_tools_are_the_tools() -> None:
+    found = requirements(
+        "Requirements\n- Experience with tensorflow2 or jax.\n- Deploying on k8s with helm.\n"
+        "- Comfortable with json, yaml and lucene.\n"
+    )
+    assert ("tensorflow", "jax") in found and ("kubernetes",) in found
+    assert ("data-formats",) in found and ("search-engines",) in found
+
+
 def test_cs_after_in_is_a_degree_s_field() -> None:
     found = requirements(
         "Requirements\n- Bachelor's degree in CS or equivalent experience.\n"
