@@ -710,6 +710,17 @@ def test_parentheses_hold_examples_up_to_where_they_close(
     assert found == expected
 
 
+def test_a_labelled_line_among_the_requirements_is_what_its_label_says() -> None:
+    found = requirements(
+        "What we're looking for\nYou know SQL inside out.\n"
+        "Must have: Python; Docker.\nNice to have: causal inference; Streamlit dashboards.\n"
+    )
+    assert found[("python",)] == "required" and found[("docker",)] == "required"
+    # The label holds for every sentence of its line, not only the first.
+    assert found[("causal-inference",)] == "preferred"
+    assert found[("web-frameworks",)] == "preferred"
+
+
 def test_lower_case_spellings_of_tools_are_the_tools() -> None:
     found = requirements(
         "Requirements\n- Experience with tensorflow2 or jax.\n- Deploying on k8s with helm.\n"

@@ -311,8 +311,12 @@ def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
                 kind = resumed  # "- Experience with one of:" among the preferred items
             current = kind
             sections.append("other")  # the heading itself asks for nothing
-        elif current in ("intro", "other") and (label := _LABEL.match(line)):
-            # "Requirements: Python, SQL" outside any section: the label says what it is.
+        elif (label := _LABEL.match(line)) and (
+            current in ("intro", "other") or heading_kind(label.group("label") + ":") == "preferred"
+        ):
+            # "Requirements: Python, SQL" outside any section, or "Nice to have: Streamlit"
+            # in any (an item's "Experience: Kubernetes" keeps its section): the label says
+            # what its line is.
             sections.append(heading_kind(label.group("label") + ":") or current)
         else:
             sections.append(current)
