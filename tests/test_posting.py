@@ -721,6 +721,15 @@ def test_a_labelled_line_among_the_requirements_is_what_its_label_says() -> None
     assert found[("web-frameworks",)] == "preferred"
 
 
+def test_a_last_clause_that_speaks_of_the_rest_makes_all_of_it_optional() -> None:
+    found = requirements(
+        "Requirements\n- Python.\n- We value experience with Kubernetes, but it is not required.\n"
+        "- SQL and Spark, but Docker is optional.\n"
+    )
+    assert found[("kubernetes",)] == "preferred" and found[("docker",)] == "preferred"
+    assert found[("sql",)] == "required" and found[("apache-spark",)] == "required"
+
+
 def test_lower_case_spellings_of_tools_are_the_tools() -> None:
     found = requirements(
         "Requirements\n- Experience with tensorflow2 or jax.\n- Deploying on k8s with helm.\n"
