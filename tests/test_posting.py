@@ -719,6 +719,12 @@ def test_a_labelled_line_among_the_requirements_is_what_its_label_says() -> None
     # The label holds for every sentence of its line, not only the first.
     assert found[("causal-inference",)] == "preferred"
     assert found[("web-frameworks",)] == "preferred"
+    # A label of what the line is not ("Responsibilities:", "Salary:") holds there too.
+    found = requirements(
+        "Requirements\n- Python.\nResponsibilities: run Agile ceremonies in Jira.\n"
+        "Salary: $150k plus a Coursera budget.\n- Docker.\n"
+    )
+    assert found == {("python",): "required", ("agile",): "preferred", ("docker",): "required"}
 
 
 def test_a_last_clause_that_speaks_of_the_rest_makes_all_of_it_optional() -> None:

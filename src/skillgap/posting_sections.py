@@ -312,11 +312,12 @@ def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
             current = kind
             sections.append("other")  # the heading itself asks for nothing
         elif (label := _LABEL.match(line)) and (
-            current in ("intro", "other") or heading_kind(label.group("label") + ":") == "preferred"
+            current in ("intro", "other")
+            or heading_kind(label.group("label") + ":") not in (None, "required")
         ):
-            # "Requirements: Python, SQL" outside any section, or "Nice to have: Streamlit"
-            # in any (an item's "Experience: Kubernetes" keeps its section): the label says
-            # what its line is.
+            # "Requirements: Python, SQL" outside any section, "Nice to have: Streamlit" or
+            # "Salary: ..." in any (an item's "Experience: Kubernetes" keeps its section):
+            # the label says what its line is.
             sections.append(heading_kind(label.group("label") + ":") or current)
         else:
             sections.append(current)
