@@ -50,7 +50,7 @@ def infixes() -> list[str]:
     "C++/CUDA" and "C#/Java" are two names, where spaCy kept one token that named no skill."""
     from spacy.lang.en import English
 
-    return [*English.Defaults.infixes, r"(?<=[+#])/(?=[A-Za-z])"]  # type: ignore[misc]
+    return [*English.Defaults.infixes, r"(?<=[+#])/(?=[A-Za-z])"]
 
 
 class EnglishTokenizer:
