@@ -394,6 +394,11 @@ def test_a_slash_at_a_word_s_edge_is_its_own_token() -> None:
     assert "https://x.com/a/b" in words and "CI/CD" not in words
 
 
+def test_a_slash_after_cpp_or_csharp_parts_two_names() -> None:
+    assert {"python", "cpp", "cuda"} <= skill_ids("Skills\nProficient in Python/C++/CUDA")
+    assert {"cpp", "java"} <= skill_ids("Skills\nC++/Java, Go")
+
+
 def test_a_degree_glued_to_in_is_read_with_its_field() -> None:
     from skillgap.analysis import analyze_text
 
@@ -416,15 +421,17 @@ def test_tokens_are_those_of_spacy_blank_en() -> None:
         texts += [p.read_text(errors="replace") for p in resumes]
     texts.append("I'm at U.S. labs, e.g. Dr. Smith's :) don't\xa0C++ 3.5x (a.m.)\tand/or Ph.D.")
     texts.append("gonna cannot Im dont (gonna) cannot, 'Cause y'all")
-    from spacy.util import compile_prefix_regex, compile_suffix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-    from skillgap.matching.tokens import affixes
+    from skillgap.matching.tokens import affixes, infixes
 
     blank, lazy = spacy.blank("en"), EnglishTokenizer()
-    # spaCy's own tokenizer with skillgap's one addition: a slash at a word's edge.
+    # spaCy's own tokenizer with skillgap's additions: a slash at a word's edge, or after
+    # "C++" or "C#".
     prefixes, suffixes = affixes()
     blank.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     blank.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    blank.tokenizer.infix_finditer = compile_infix_regex(infixes()).finditer
     waiting = len(lazy._pending)
 
     def tokens(doc: Any) -> list[tuple[str, str, int, str]]:

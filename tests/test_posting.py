@@ -363,6 +363,63 @@ def test_a_name_the_posting_passes_a_verdict_on_is_asked_for() -> None:
     ]  # fmt: skip
 
 
+def test_a_name_listed_beside_an_unknown_name_asked_for_is_listed() -> None:
+    # "Outreach" stands beside "Salesforce", which a frame introduces: both are asked for.
+    role = read_job(
+        b"Requirements\n- Python and PyTorch.\n- Experience with Salesforce and Outreach.\n"
+        b"- Experience with Google Ads and Google Tag Manager.\n- Travel and Flexibility.\n"
+        b"- Knowledge of Zorbsuite and Applied Mathematics.\n",
+        name="posting.txt",
+    )
+    assert [t.term for t in role.unrecognised] == [
+        "Salesforce", "Outreach", "Google Ads", "Google Tag Manager", "Zorbsuite",
+    ]  # fmt: skip
+
+
+def test_an_item_that_opens_with_how_well_one_knows_a_name_asks_for_it() -> None:
+    # "Go" and "Rust" are ambiguous: "Strong" opening an item frames them as "knowledge of" does.
+    found = requirements("Requirements\n- Strong Go or Rust\n1. Solid Scala\n- Python\n")
+    assert found == {("go", "rust"): "required", ("scala",): "required", ("python",): "required"}
+    # Not inside a sentence, nor before a hyphenated phrase.
+    found = requirements(
+        "About us\nWe have a strong Go culture.\n\nRequirements\n- Python\n"
+        "- Strong Go-to-market sense\n"
+    )
+    assert found == {("python",): "required"}
+
+
+def test_a_stack_label_among_the_requirements_gives_preferred_items() -> None:
+    posting = (
+        "Must-haves\n- Python and SQL.\n\nTools we use: Airflow, Databricks, Metaflow3.\n\n"
+        "Nice-to-haves\n- Docker.\n"
+    )
+    found = requirements(posting)
+    assert found[("airflow",)] == "preferred" and found[("databricks",)] == "preferred"
+    assert found[("python",)] == "required"
+    role = read_job(posting.encode(), name="posting.txt")
+    assert [(t.term, t.importance) for t in role.unrecognised] == [("Metaflow3", "preferred")]
+
+
+def test_an_adjective_of_know_how_introduces_unknown_names() -> None:
+    role = read_job(
+        b"Requirements\n- Python.\n- Proficient in Salesforce, Gong and Outreach.\n"
+        b"- Hands-on with Zorblib.\n- Proficient in communicating results.\n",
+        name="posting.txt",
+    )
+    assert [t.term for t in role.unrecognised] == ["Salesforce", "Gong", "Outreach", "Zorblib"]
+
+
+def test_a_line_outside_any_section_that_passes_a_verdict_lists_unknown_names() -> None:
+    # A table with no heading over it: a row that says "nice to have" asks by its own words.
+    role = read_job(
+        b"Speech engineer\n\n| Skill | Level |\n|---|---|\n| Python | required |\n"
+        b"| PyTorch | required |\n| WaveKit | nice to have |\n\n"
+        b"About us: our stack is BlipDB and Python.\n",
+        name="posting.txt",
+    )
+    assert [(t.term, t.importance) for t in role.unrecognised] == [("WaveKit", "preferred")]
+
+
 NURSING = (
     "Registered Nurse, Hospice\n\nRequirements\n- Current RN license and BLS certification.\n"
     "- Bachelor's degree in Nursing.\n- Excellent communication skills.\n"
@@ -679,6 +736,65 @@ def test_parentheses_hold_examples_up_to_where_they_close(
 ) -> None:
     found = set(requirements(f"Requirements\n- {sentence}\n"))
     assert found == expected
+
+
+def test_a_labelled_line_among_the_requirements_is_what_its_label_says() -> None:
+    found = requirements(
+        "What we're looking for\nYou know SQL inside out.\n"
+        "Must have: Python; Docker.\nNice to have: causal inference; Streamlit dashboards.\n"
+    )
+    assert found[("python",)] == "required" and found[("docker",)] == "required"
+    # The label holds for every sentence of its line, not only the first.
+    assert found[("causal-inference",)] == "preferred"
+    assert found[("web-frameworks",)] == "preferred"
+    # A label of what the line is not ("Responsibilities:", "Salary:") holds there too.
+    found = requirements(
+        "Requirements\n- Python.\nResponsibilities: run Agile ceremonies in Jira.\n"
+        "Salary: $150k plus a Coursera budget.\n- Docker.\n"
+    )
+    assert found == {("python",): "required", ("agile",): "preferred", ("docker",): "required"}
+
+
+def test_a_last_clause_that_speaks_of_the_rest_makes_all_of_it_optional() -> None:
+    found = requirements(
+        "Requirements\n- Python.\n- We value experience with Kubernetes, but it is not required.\n"
+        "- SQL and Spark, but Docker is optional.\n"
+    )
+    assert found[("kubernetes",)] == "preferred" and found[("docker",)] == "preferred"
+    assert found[("sql",)] == "required" and found[("apache-spark",)] == "required"
+
+
+def test_lower_case_spellings_of_tools_are_the_tools() -> None:
+    found = requirements(
+        "Requirements\n- Experience with tensorflow2 or jax.\n- Deploying on k8s with helm.\n"
+        "- Comfortable with json, yaml and lucene.\n"
+    )
+    assert ("tensorflow", "jax") in found and ("kubernetes",) in found
+    assert ("data-formats",) in found and ("search-engines",) in found
+
+
+def test_cs_after_in_is_a_degree_s_field() -> None:
+    found = requirements(
+        "Requirements\n- Bachelor's degree in CS or equivalent experience.\n"
+        "- BS in CS, Math or a related field.\n"
+    )
+    assert ("computer-science",) in found and ("computer-science", "mathematics") in found
+    # Not a course code.
+    assert "computer-science" not in {
+        s for g in requirements("Requirements\n- CS 229.\n- Python.\n") for s in g
+    }
+
+
+def test_closed_parentheses_introduce_no_list_after_them() -> None:
+    # On the next item, or after the parentheses have closed, "SQL and Spark" are two asks.
+    for posting in (
+        "You'll thrive if you know:\n- time series forecasting (Prophet, statsmodels)\n"
+        "- SQL and Spark\n",
+        "Requirements\n- Time series forecasting (Prophet, statsmodels), SQL and Spark.\n",
+    ):
+        found = requirements(posting)
+        assert ("sql",) in found and ("apache-spark",) in found
+        assert ("sql", "apache-spark") not in found
 
 
 def test_the_fields_a_degree_may_be_in_are_one_requirement_met_by_the_degree() -> None:

@@ -27,6 +27,10 @@ _CLAUSE = re.compile(r",\s+(and|but|while|plus)\s", re.IGNORECASE)
 _OPTIONAL_REST = re.compile(
     r"(?<=\w)[,;]?\s+((and|or|but)\s*,?\s*)?(ideally|preferably|optionally)\b", re.IGNORECASE
 )
+#: A last clause that speaks of what came before it ("..., but it is not required").
+_OF_THE_REST = re.compile(
+    r",\s+(and|but|though|although)\s+(it|this|that|these|those|they|either|both)\b", re.IGNORECASE
+)
 _CONTRAST = re.compile(r"[,;]?\s+(and|but|while|whereas)\s+", re.IGNORECASE)
 _REQUIRED = re.compile(r"\b(must|required|mandatory|essential)\b", re.IGNORECASE)
 _ITEM_START = re.compile(r".*(,|;|\)|\band\b|\bas well as\b)", re.DOTALL | re.IGNORECASE)
@@ -71,6 +75,8 @@ def optional_asides(line: str, bounds: tuple[int, int]) -> list[tuple[int, int]]
         # the tail is a clause of its own ("SQL, and Docker would be a bonus").
         clause = not _PREDICATE.search(tail) or _CLAUSE.match(tail)
         if says_preferred(tail) and not says_preferred(head) and clause:
+            if _OF_THE_REST.match(tail):
+                return [bounds]  # "Kubernetes, but it is not required": all of it is optional
             spans.append((comma, bounds[1]))
     # "Python and ideally Spark", "Python, SQL and, ideally, Docker": the rest is optional.
     rest = _OPTIONAL_REST.search(line, bounds[0], bounds[1])

@@ -48,7 +48,7 @@ _INTRODUCER = re.compile(
     r"(\bsuch as|\be\.?g\.?|\bi\.?e\.?|\bincluding|\blike|\bfor (example|instance)|"
     r"\bespecially|\bparticularly|\bnamely|\bsome of|\bone or more of|\bany of|\bat least one of"
     r"|\bof the following|\bsimilar to|\bfrom)\b[\s,:(.]*(but not limited to\b[\s,:)]*)?"
-    r"(\S+[\s,/]+){0,2}$|\(\s*(\S+[\s,]+){0,2}$",
+    r"(\S+[\s,/]+){0,2}$|\(\s*([^\s)]+[\s,]+){0,2}$",
     re.IGNORECASE,
 )
 #: Introducers of examples proper; "especially" or "particularly" stresses a part of a skill,
@@ -297,8 +297,10 @@ def _with_kind(kind: Hit, examples: Alternatives) -> Alternatives:
 
 
 def _listed(text: str, run: list[Hit]) -> bool:
-    """Whether a run is introduced or closed as a list of examples."""
-    before = text[max(0, run[0].start - 60) : run[0].start]
+    """Whether a run is introduced or closed as a list of examples, on its own line ("(Prophet,
+    statsmodels)" closing the item above introduces nothing)."""
+    line_start = text.rfind("\n", 0, run[0].start) + 1
+    before = text[max(line_start, run[0].start - 60) : run[0].start]
     after = text[run[-1].end : run[-1].end + 60]
     closer = _CLOSER.match(after)
     closed = closer is not None and not _NOT_A_NAME.search(closer.group("items"))

@@ -202,7 +202,8 @@ _DESCRIBING_START = re.compile(
 _DESCRIBING_NEXT = re.compile(r"^\s+(is|are|was|were|has|have|had|will|can|'s|\u2019s)$", re.I)
 #: A labelled line that names the tools the candidate will use ("Tech stack: PyTorch, Ray").
 _STACK_LABEL = re.compile(
-    r"^[^\w]*(tech(nology)? stack|stack|tools?|technologies|tech)\s*:", re.IGNORECASE
+    r"^[^\w]*(tech(nology)? stack|stack|tools?|technologies|tech)(\s+(we|you.ll)\s+use)?\s*:",
+    re.IGNORECASE,
 )
 _JOINING_WORDS = frozenset(
     {
@@ -310,8 +311,13 @@ def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
                 kind = resumed  # "- Experience with one of:" among the preferred items
             current = kind
             sections.append("other")  # the heading itself asks for nothing
-        elif current in ("intro", "other") and (label := _LABEL.match(line)):
-            # "Requirements: Python, SQL" outside any section: the label says what it is.
+        elif (label := _LABEL.match(line)) and (
+            current in ("intro", "other")
+            or heading_kind(label.group("label") + ":") not in (None, "required")
+        ):
+            # "Requirements: Python, SQL" outside any section, "Nice to have: Streamlit" or
+            # "Salary: ..." in any (an item's "Experience: Kubernetes" keeps its section):
+            # the label says what its line is.
             sections.append(heading_kind(label.group("label") + ":") or current)
         else:
             sections.append(current)
@@ -372,7 +378,7 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
     ) and not _CANDIDATE_PHRASE.search(sentence)
     will_do = _WILL_DO.search(sentence) and not _CANDIDATE_PHRASE.search(sentence)
     match section:
-        case "required" | "preferred" if will_do:
+        case "required" | "preferred" if will_do or _STACK_LABEL.match(line):
             return "preferred"  # what the candidate will do: the skills they will use
         case "required" | "preferred" if about_company:
             return None

@@ -1,12 +1,14 @@
 """What a posting asks for that skillgap does not know, and when its score means little.
 
-Nothing is dropped silently: a skill-like term in a requirement section that the taxonomy
-does not know ("OpenMMLab", "Synthetic Aperture Radar", "C#") is listed with its line and
-importance, and matched literally against the resume; it never changes the score. A term is
-skill-like when it is written as names of tools are (CamelCase, capitals, digits or
-``+#.`` inside a word), or is a capitalised name in a list beside a skill or such a term, or
-one the posting passes a verdict on ("experience with Zorblib or similar tools") or introduces
-by a frame of know-how ("knowledge of Quuxflow").
+Nothing is dropped silently: a skill-like term in a requirement section (or in a line outside
+any section that passes its own verdict: "| WeNet | nice to have |") that the taxonomy does not
+know ("OpenMMLab", "Synthetic Aperture Radar", "C#") is listed with its line and importance,
+and matched literally against the resume; it never changes the score. A term is skill-like
+when it is written as names of tools are (CamelCase, capitals, digits or ``+#.`` inside a
+word), or is a capitalised name in a list beside a skill or such a term, or one the posting
+passes a verdict on ("experience with Zorblib or similar tools") or introduces by a frame of
+know-how ("knowledge of Quuxflow"), or a whole name listed with one of those two ("experience
+with Salesforce and Outreach").
 Warnings say when a score means little: few requirements recognised, most terms unknown,
 requirements mostly outside the taxonomy's domain (a nursing or sales posting), or almost no
 machine-learning skill among them (a marketing posting that asks for SQL and A/B tests).
@@ -65,6 +67,9 @@ _GENERIC = frozenset(
         "london", "etc", "e.g", "i.e", "cs", "u.s", "analysis", "evaluation",
     }
 )  # fmt: skip
+_VERDICT_WORD = re.compile(
+    r"\b(required|preferred|a plus|nice[\s-]to[\s-]have|bonus|desired|desirable)\b", re.IGNORECASE
+)
 _LIST_GAP = re.compile(r"^[\s,;/()&]*(\b(or|and|and/or)\b[\s,;/()]*)?$", re.IGNORECASE)
 _MAX_TERM_WORDS = 3
 
@@ -94,7 +99,11 @@ def unrecognised_terms(text: str, hits: Sequence[Hit]) -> tuple[UnrecognisedTerm
     }
     found: dict[str, UnrecognisedTerm] = {}
     for number, (line, section) in enumerate(zip(lines, sections, strict=True), start=1):
-        if section not in ("required", "preferred"):
+        # Outside any section, a line that passes its own verdict ("| WeNet | nice to have |",
+        # "Experience with Zorblib is a plus") asks for what it names.
+        if section not in ("required", "preferred") and not (
+            section == "intro" and _VERDICT_WORD.search(line)
+        ):
             continue
         importance = sentence_importance(line, section, line=line)
         if importance is None:
@@ -110,6 +119,8 @@ def unrecognised_terms(text: str, hits: Sequence[Hit]) -> tuple[UnrecognisedTerm
 
 _Word = tuple[str, int, int, bool]  # text, start, end, written as a tool's name
 _SENTENCE_END = re.compile(r"[.!?:]\s")
+#: What may follow a whole name in a list: list punctuation, a joiner or the line's end.
+_NAME_END = re.compile(r"\s*(?:[,;.:)/]|$|(?:and|or)\b)", re.IGNORECASE)
 #: The most characters a list's joiner takes (", and/or ").
 _MAX_LIST_GAP = 12
 
@@ -134,22 +145,42 @@ def _terms(line: str, covered: list[tuple[int, int]], excluded: set[str]) -> lis
     # Where skills and tool-like words begin and end: a capitalised name beside one is listed.
     ends = {b for _, b in covered} | {w[2] for w in words if w is not None and w[3]}
     starts = {a for a, _ in covered} | {w[1] for w in words if w is not None and w[3]}
-    terms: list[str] = []
+    runs: list[list[_Word]] = []
     run: list[_Word] = []
     for item in [*words, None]:
         joined = item is not None and run and plain[run[-1][2] : item[1]] == " "
         if item is not None and joined and len(run) < _MAX_TERM_WORDS:
             run.append(item)
             continue
-        if run and (
-            any(w[3] for w in run)
-            or _in_list(plain, run, starts, ends)
-            or judged(plain[run[-1][2] : run[-1][2] + 60])
-            or framed(plain[max(0, run[0][1] - 40) : run[0][1]])
-        ):
-            terms.append(" ".join(w[0] for w in run))
+        if run:
+            runs.append(run)
         run = [item] if item is not None else []
-    return terms
+    asked = [
+        judged(plain[run[-1][2] : run[-1][2] + 60])
+        or framed(plain[max(0, run[0][1] - 40) : run[0][1]])
+        for run in runs
+    ]
+    taken = [
+        ask or any(w[3] for w in run) or _in_list(plain, run, starts, ends)
+        for run, ask in zip(runs, asked, strict=True)
+    ]
+    # A name the posting asks for by a frame or a verdict carries the whole names listed with
+    # it: "experience with Salesforce, Outreach and Gong" (not "Applied" of "Applied Maths").
+    carried = list(asked)
+    while True:
+        starts |= {run[0][1] for run, carry in zip(runs, carried, strict=True) if carry}
+        ends |= {run[-1][2] for run, carry in zip(runs, carried, strict=True) if carry}
+        more = [
+            not carry
+            and _NAME_END.match(plain, run[-1][2]) is not None
+            and _in_list(plain, run, starts, ends)
+            for run, carry in zip(runs, carried, strict=True)
+        ]
+        if not any(more):
+            break
+        carried = [a or b for a, b in zip(carried, more, strict=True)]
+    taken = [a or b for a, b in zip(taken, carried, strict=True)]
+    return [" ".join(w[0] for w in run) for run, took in zip(runs, taken, strict=True) if took]
 
 
 def _starts_sentence(line: str, start: int) -> bool:

@@ -44,6 +44,15 @@ def affixes() -> tuple[list[str], list[str]]:
     return [*defaults.prefixes, "/"], [*defaults.suffixes, "/", glued]  # type: ignore[misc]
 
 
+@cache
+def infixes() -> list[str]:
+    """spaCy's English infixes, with a slash after "+" or "#" split off as after a letter:
+    "C++/CUDA" and "C#/Java" are two names, where spaCy kept one token that named no skill."""
+    from spacy.lang.en import English
+
+    return [*English.Defaults.infixes, r"(?<=[+#])/(?=[A-Za-z])"]
+
+
 class EnglishTokenizer:
     """``spacy.blank("en").tokenizer`` on a given vocabulary (with a slash at a word's edge
     split off: affixes), special cases added on demand, every chunk cached."""
@@ -60,7 +69,7 @@ class EnglishTokenizer:
             self.vocab,
             prefix_search=compile_prefix_regex(affixes()[0]).search,
             suffix_search=compile_suffix_regex(affixes()[1]).search,
-            infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+            infix_finditer=compile_infix_regex(infixes()).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
             max_cache_size=_CACHE_SIZE,

@@ -8,7 +8,9 @@ with"). A name in such a phrasing is a requirement or a claim, so an ambiguous f
 "Spark") counts without a cue word, and a name the taxonomy does not know is listed as an
 unrecognised term of a posting. Resumes hardly use the verdicts, which is why they are safe
 as context; the frames need a noun of know-how before the preposition ("knowledge of", never
-"of" alone), so "a spark of creativity" stays no Spark.
+"of" alone), so "a spark of creativity" stays no Spark. An adjective of know-how that opens an
+item of a list frames a name as well ("- Strong Go or Rust"), not one inside a sentence ("a
+strong Go culture") nor before a hyphen ("Strong Go-to-market sense").
 """
 
 from __future__ import annotations
@@ -37,14 +39,24 @@ FRAME_NOUNS = frozenset(
      "experience", "competence", "competency", "skills", "skill", "background", "mastery"}
 )  # fmt: skip
 FRAME_WORDS = frozenset({"of", "in", "with"})
+#: Adjectives of know-how that introduce a name in a posting as the nouns do ("proficient in").
+FRAME_ADJECTIVES = frozenset(
+    {"proficient", "experienced", "skilled", "versed", "fluent", "familiar", "hands-on"}
+)
 _FRAMED = re.compile(
-    rf"\b(?:{'|'.join(sorted(FRAME_NOUNS))})\s+(?:{'|'.join(sorted(FRAME_WORDS))})\s+$",
+    rf"\b(?:{'|'.join(sorted(FRAME_NOUNS | FRAME_ADJECTIVES))})\s+"
+    rf"(?:{'|'.join(sorted(FRAME_WORDS))})\s+$",
     re.IGNORECASE,
 )
 
+#: Adjectives of know-how that, opening an item of a list, introduce a name ("Strong Go").
+ITEM_ADJECTIVES = frozenset({"strong", "solid", "excellent", "advanced", "expert", "fluent"})
+_ITEM_MARKS = re.compile(r"[\s*\-\u2022\u2013\u00b7>#\d.)]+")
+
 
 def framed(before: str) -> bool:
-    """Whether the text right before a name ends in a frame of know-how: "knowledge of"."""
+    """Whether the text right before a name ends in a frame of know-how: "knowledge of",
+    "proficient in"."""
     return _FRAMED.search(before) is not None
 
 
@@ -68,6 +80,21 @@ def framing_of(start: int, end: int, view: TokenView) -> str | None:
     ):
         return f"after {view.text_of(start - 2, start)!r}"
     stop = view.char_span(start, end)[1]
+    if (
+        start >= 1
+        and view.lowers[start - 1] in ITEM_ADJECTIVES
+        and view.text[stop : stop + 1] != "-"
+    ):
+        # An item that opens with how well one knows a name: "- Strong Go or Rust".
+        line, before = view.lines[start - 1], start - 2
+        while (
+            before >= 0
+            and view.lines[before] == line
+            and _ITEM_MARKS.fullmatch(view.lowers[before])
+        ):
+            before -= 1
+        if before < 0 or view.lines[before] != line:
+            return f"after {view.text_of(start - 1, start)!r} opening an item"
     if judged(view.text[stop : stop + 60].split("\n", 1)[0]):
         return "judged as a requirement"
     return None
