@@ -428,6 +428,19 @@ def test_a_skill_in_the_name_of_a_school_or_a_person_is_not_the_skill(text: str)
     assert not found & {"github", "git", "python"}
 
 
+def test_a_bodys_name_shows_no_skill_of_its_topic() -> None:
+    """Found in a new-user review: an employer's name gave quantum computing and HPC, the
+    near-miss stage finding what the phrase stage had dropped as a name."""
+    found = skill_ids(
+        "Experience\nAnalyst, Italian Research Center on High Performance Computing, Big Data "
+        "and Quantum Computing (ICSC), 2023\n"
+    )
+    assert not found & {"quantum-computing", "hpc"}
+    # The topic named outside a name, or a department's field, is still found.
+    assert "quantum-computing" in skill_ids("Experience\nSimulated circuits for Quantum Computing")
+    assert "computer-science" in skill_ids("Education\nPhD, Department of Computer Science\n")
+
+
 @pytest.mark.parametrize(
     ("text", "skill"),
     [

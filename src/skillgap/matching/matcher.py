@@ -78,10 +78,10 @@ class Matcher:
         found += self.phrases.shared(view.doc, found)
         excluded = excluded_tokens(found)
         heading_lines = [heading.line for heading in headings]
-        phrases = drop_contained(
+        confirmed = drop_contained(
             self.phrases.confirm(outside_excludes(found, excluded), view, heading_lines)
         )
-        phrases = drop_names(phrases, view)
+        phrases = drop_names(confirmed, view)
         others = self.patterns.phrases.others
         topics = topic_spans(view) + employer_spans(view)
         hits = [
@@ -105,9 +105,10 @@ class Matcher:
         ]
 
         # Near misses of long names, only where no phrase (not even one only being learned)
-        # or rule matched, and none inside an exclude phrase of its skill: an excluded form
-        # ("model training") is no misspelling of a name ("model chaining").
-        spans = [(c.start, c.end) for c in phrases] + [(s, e) for _, s, e in rule_matches]
+        # or rule matched (nor a name's: "Research Center on Quantum Computing"), and none
+        # inside an exclude phrase of its skill: an excluded form ("model training") is no
+        # misspelling of a name ("model chaining").
+        spans = [(c.start, c.end) for c in confirmed] + [(s, e) for _, s, e in rule_matches]
         covered = {token for start, end in spans for token in range(start, end)}
         excluded_at = {(skill, view.offsets[token]) for skill, token in excluded}
         hits += [

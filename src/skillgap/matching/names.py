@@ -5,7 +5,9 @@ skill.
 A form directly followed on its line by the capitalised word of a school ("University",
 "College") is the first word of that school's name; one directly after a title of address
 ("Professor", "Dr.") is a person's name. "Institute" and "Academy" are left alone: "NVIDIA
-Deep Learning Institute" courses do teach deep learning.
+Deep Learning Institute" courses do teach deep learning. A form in capitals inside the name
+of a body named by its topic ("Research Center on ... Quantum Computing", "Society for Risk
+Analysis") is that body's name.
 """
 
 from __future__ import annotations
@@ -19,6 +21,18 @@ if TYPE_CHECKING:
 
 _INITIAL = re.compile(r"[A-Z]\.")
 _SCHOOL_WORDS = frozenset({"University", "College", "Universität", "Università", "Université"})
+#: Bodies named by their topic ("Italian Research Center on High Performance Computing, Big
+#: Data and Quantum Computing"): the topic is no skill of the person who works there. Academic
+#: units and labs ("Department of Computer Science", "Vision Lab") are left alone: they name
+#: the person's own field.
+_BODIES = frozenset(
+    {"Center", "Centre", "Foundation", "Agency", "Council", "Consortium", "Society",
+     "Association", "Ministry", "Federation", "Commission"}
+)  # fmt: skip
+#: Words that join the words of a body's name.
+_NAME_JOINERS = frozenset({"on", "of", "for", "and", "&", ",", "in"})
+#: How many tokens before a form its body's noun may stand.
+_NAME_REACH = 12
 _TITLES = frozenset(
     {"Professor", "Prof", "Prof.", "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms."}
 )
@@ -30,7 +44,12 @@ def drop_names(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
     return [
         c
         for c in candidates
-        if not (_begins_a_school(c, view) or _after_a_title(c, view) or _an_initial(c, view, named))
+        if not (
+            _begins_a_school(c, view)
+            or _after_a_title(c, view)
+            or _an_initial(c, view, named)
+            or _in_a_bodys_name(c, view)
+        )
     ]
 
 
@@ -66,3 +85,22 @@ def _after_a_title(candidate: Candidate, view: TokenView) -> bool:
     if title == "." and start >= 2:  # "Prof. Git" may be tokenized "Prof" "."
         title = view.text_of(start - 2, start)
     return title in _TITLES
+
+
+def _in_a_bodys_name(candidate: Candidate, view: TokenView) -> bool:
+    """A form written in capitals of a title that a body's name holds, after the body's noun
+    and only capitalised words and joiners ("Research Center on ... and Quantum Computing")."""
+    start, end = candidate.start, candidate.end
+    words = view.text_of(start, end).split()
+    if not all(word[:1].isupper() for word in words):
+        return False
+    line = view.lines[start]
+    index = start - 1
+    while index >= max(0, start - _NAME_REACH) and view.lines[index] == line:
+        word = view.text_of(index, index + 1)
+        if word in _BODIES:
+            return True
+        if not (word[:1].isupper() or view.lowers[index] in _NAME_JOINERS):
+            return False
+        index -= 1
+    return False
