@@ -467,6 +467,22 @@ def test_near_miss_in_prose_is_the_closest_name() -> None:
     assert found == (0, "neuralnetworks")
 
 
+def test_the_word_a_near_miss_changes_is_found_with_what_stands_for_it() -> None:
+    from skillgap.matching.near import changed_words
+
+    assert changed_words(["language", "modes"], "languagemodels") == [("modes", "models")]
+    assert changed_words(["built", "pipelines"], "buildpipeline") == [
+        ("built", "build"),
+        ("pipelines", "pipeline"),
+    ]
+    # A letter added where words meet ends the word before it.
+    assert changed_words(["mixed", "effect", "model"], "mixedeffectsmodel") == [
+        ("effect", "effects")
+    ]
+    assert changed_words(["horton", "works"], "hortonworks") == []
+    assert changed_words(["kubernets"], "kubernetes") == []  # single words are for the name
+
+
 def test_a_second_text_adds_every_tokenizer_special_case() -> None:
     """One text (a cold run) adds only the special cases it holds; from a second text on, more
     may come, and all are added at once."""

@@ -7,7 +7,9 @@ more: one edit allowed, two in phrases of twelve letters or more. Where a list i
 and twelve letters or more, with one edit ("Neutral Network"), so that ordinary words one
 letter away ("docket") stay silent. A word with a prefix more or less ("Machine Unlearning") is
 another term, never a misspelling, and so is a phrase with a letter of a short word changed ("Led
-monitoring" is no "LLM monitoring").
+monitoring" is no "LLM monitoring"), a word of four or five letters changed other than by a plural
+"s" ("language modes" is no "language models", "Built pipelines" no "build pipelines"), or a word
+with a "d" ending more or less ("structure generation" is no "structured generation").
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ _PERSON_ENDINGS = ("ist", "er", "or", "ian")
 _PREFIXES = ("un", "re", "de", "in", "im", "il", "ir", "co", "bi", "non", "dis", "mis", "pre")
 #: The shortest word of a long name that a misspelling in prose may change.
 _MIN_EDITED_WORD = 5
+#: The shortest word of a phrase that may change other than by a plural "s": a letter more,
+#: less or changed makes another word of most words of four or five letters ("modes",
+#: "built"), and rarely of longer ones ("Reasearch", "Qualiity", "Neutral").
+_MIN_RESPELLED_WORD = 6
 #: What a near-miss search finds: the number of edits and the name, or nothing.
 Near = tuple[int, str] | None
 #: A long name of several words, and its words.
@@ -123,7 +129,11 @@ class NearMissStage:
                 found = distance(word, name, score_cutoff=limit)
                 if found > limit or (best is not None and found >= best[0]):
                     continue
-                if not differs_by_a_prefix(words, name) and keeps_short_words(words, name):
+                if (
+                    not differs_by_a_prefix(words, name)
+                    and keeps_short_words(words, name)
+                    and respells_words(words, name)
+                ):
                     best = (found, name)
         return best
 
@@ -190,7 +200,7 @@ def nearest_in_prose(
             continue
         if any(a == b + "s" and b.endswith(_PERSON_ENDINGS) for a, b in changed):
             continue  # "shared by all data scientists": other people, not the skill
-        if differs_by_a_prefix(words, key):
+        if differs_by_a_prefix(words, key) or not respells_words(words, key):
             continue
         found = distance(word, key, score_cutoff=1)
         if found <= 1 and (best is None or found < best[0]):
@@ -217,6 +227,62 @@ def keeps_short_words(words: list[str], name: str) -> bool:
         if not _within(word, piece):
             return False
     return True
+
+
+def respells_words(words: list[str], name: str) -> bool:
+    """Whether a window of several words reads as a misspelling of ``name`` rather than as
+    another word in place of one of the name's: each word where the two may differ (see
+    :func:`changed_words`) has six letters or more, or fewer than four (those are for
+    :func:`keeps_short_words`), or only gains or loses a plural "s" ("operating system"); and
+    it never gains or loses a final "d" or "ed" ("structure generation" is no "structured
+    generation")."""
+    for changed in changed_words(words, name):
+        shorter, longer = sorted(changed, key=len)
+        if _unaccented(shorter) == _unaccented(longer):
+            continue  # "Naïve Bayes"
+        if longer in (shorter + "d", shorter + "ed"):
+            return False  # another form of the word: "structure" for "structured"
+        if longer != shorter + "s" and 4 <= len(shorter) < _MIN_RESPELLED_WORD:
+            return False  # "modes" for "models", "built" for "build"
+    return True
+
+
+def changed_words(words: list[str], name: str) -> list[tuple[str, str]]:
+    """The words of a window of several words that differ from what stands for them in
+    ``name`` (its words joined), with what stands for them, by the fewest edits from one to
+    the other: [("modes", "models")] for "language modes" and "languagemodels". Letters added
+    where two words meet end the word before ("structure generation": "structure" for
+    "structured", "mixed effect models": "effect" for "effects")."""
+    from rapidfuzz.distance import Levenshtein
+
+    joined = "".join(words)
+    if len(words) < 2 or joined == name:
+        return []
+    # The first and last places of the name where each place between letters of the window
+    # may fall: several where letters are added.
+    low = [len(name)] * (len(joined) + 1)
+    high = [0] * (len(joined) + 1)
+    for op in Levenshtein.opcodes(joined, name):
+        for place in range(op.src_start, op.src_end + 1):
+            first = op.dest_start + min(place - op.src_start, op.dest_end - op.dest_start)
+            last = op.dest_end if op.tag == "insert" else first
+            low[place], high[place] = min(low[place], first), max(high[place], last)
+    changed: list[tuple[str, str]] = []
+    start = 0
+    for word in words:
+        end = start + len(word)
+        read = name[low[start] if start == 0 else high[start] : high[end]]
+        if read != word:
+            changed.append((word, read))
+        start = end
+    return changed
+
+
+def _unaccented(word: str) -> str:
+    """A word without its accents: "naïve" -> "naive"."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _within(word: str, text: str) -> bool:
