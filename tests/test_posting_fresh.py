@@ -377,3 +377,18 @@ def test_models_and_algorithms_are_no_data_structures_course() -> None:
     lone = requirements("What you will do\n\n- Build NLP models and algorithms.\n- SQL.\n")
     assert ("nlp",) in lone, lone
     assert not any("data-structures-algorithms" in g for g in lone), lone
+
+
+def test_what_the_candidates_work_feeds_is_the_companys_not_asked() -> None:
+    found = requirements(
+        "Responsibilities\n- Build data pipelines that feed our fraud-detection models.\n"
+        "- Write services powering our recommendation systems.\n"
+        "- Build pipelines that feed our models using Spark.\n"
+        "- Serve our recommendation models at scale.\n\n"
+        "Requirements\n- Python and SQL\n"
+    )
+    assert ("fraud-detection",) not in found
+    # A tool used to build them is the candidate's; serving the models is the candidate's duty.
+    assert found[("apache-spark",)] == "preferred"
+    assert found[("recommender-systems",)] == "preferred"
+    assert found[("python",)] == "required"
