@@ -392,3 +392,15 @@ def test_what_the_candidates_work_feeds_is_the_companys_not_asked() -> None:
     assert found[("apache-spark",)] == "preferred"
     assert found[("recommender-systems",)] == "preferred"
     assert found[("python",)] == "required"
+
+
+def test_tools_named_after_a_broad_foundation_are_the_requirement() -> None:
+    found = requirements(
+        "Requirements\n- Experience with large scale distributed systems such as Hadoop, Spark etc.\n"
+        "- Strong mathematics (e.g. linear algebra, probability).\n"
+    )
+    # A CS degree alone does not meet "distributed systems such as Hadoop, Spark".
+    assert found[("hadoop", "apache-spark")] == "required"
+    assert not [group for group in found if "computer-science" in group and len(group) > 1]
+    # Topics of a foundation stay its examples.
+    assert found[("mathematics", "linear-algebra", "probability")] == "required"
