@@ -396,7 +396,8 @@ def test_what_the_candidates_work_feeds_is_the_companys_not_asked() -> None:
 
 def test_tools_named_after_a_broad_foundation_are_the_requirement() -> None:
     found = requirements(
-        "Requirements\n- Experience with large scale distributed systems such as Hadoop, Spark etc.\n"
+        "Requirements\n- Experience with large scale distributed systems such as Hadoop, "
+        "Spark etc.\n"
         "- Strong mathematics (e.g. linear algebra, probability).\n"
     )
     # A CS degree alone does not meet "distributed systems such as Hadoop, Spark".
