@@ -405,3 +405,17 @@ def test_tools_named_after_a_broad_foundation_are_the_requirement() -> None:
     assert not [group for group in found if "computer-science" in group and len(group) > 1]
     # Topics of a foundation stay its examples.
     assert found[("mathematics", "linear-algebra", "probability")] == "required"
+
+
+def test_a_preferred_degrees_fields_are_kept_beside_a_required_degrees() -> None:
+    role = read_job(
+        b"BASIC QUALIFICATIONS\n- Bachelor's degree in computer science or equivalent\n"
+        b"- 3+ years of Python\n\nPREFERRED QUALIFICATIONS\n"
+        b"- PhD in CS, Statistics, ML, or a related field\n",
+        name="posting.txt",
+    )
+    fields = {r.any_of: (r.importance, r.fields) for r in role.requirements}
+    assert fields[("computer-science",)][0] == "required"
+    importance, accepted = fields[("computer-science", "statistics", "machine-learning")]
+    assert importance == "preferred"
+    assert "statistics" in accepted

@@ -324,7 +324,8 @@ def _merge(requirements: list[PostingRequirement]) -> list[PostingRequirement]:
             result.append(r)
         elif r.kind and r.any_of[0] in required_alone and not set(r.any_of[1:]) & required_alone:
             result.append(replace(r, any_of=r.any_of[1:], kind=False))
-        elif not set(r.any_of) & required_alone:
+        elif r.of_degree or not set(r.any_of) & required_alone:
+            # A preferred degree's fields are its own ("PhD in CS, Statistics, or ML").
             result.append(r)
     return result
 
