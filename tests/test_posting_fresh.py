@@ -419,3 +419,15 @@ def test_a_preferred_degrees_fields_are_kept_beside_a_required_degrees() -> None
     importance, accepted = fields[("computer-science", "statistics", "machine-learning")]
     assert importance == "preferred"
     assert "statistics" in accepted
+
+
+def test_publications_on_a_topic_ask_for_both() -> None:
+    found = requirements(
+        "Preferred qualifications\n"
+        "- Publications on reinforcement learning from human feedback.\n"
+        "- First-author publications on diffusion models.\n"
+        "Requirements\n- Python; our publications in print and online.\n"
+    )
+    assert found[("publications",)] == "preferred"
+    assert found[("rlhf",)] == "preferred"
+    assert found[("diffusion-models",)] == "preferred"

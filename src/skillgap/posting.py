@@ -37,6 +37,7 @@ from skillgap.posting_groups import (
     unnamed_degree,
 )
 from skillgap.posting_mentions import company_names, list_labels, names_no_skill
+from skillgap.posting_publications import publication_hits
 from skillgap.posting_sections import (
     Importance,
     Section,
@@ -352,7 +353,7 @@ def read_posting(document: Document, taxonomy: Taxonomy) -> Role:
     text = unwrapped(document.text)  # a sentence wrapped over lines is read as one line
     on_line = first_lines(document.text, text)
     hits = find_skills(text, taxonomy).hits
-    hits = [*hits, *bare_field_hits(text, hits, taxonomy)]
+    hits = [*hits, *bare_field_hits(text, hits, taxonomy), *publication_hits(text, hits)]
     found = extract_requirements(replace(document, text=text), hits, taxonomy)
     requirements = [replace(r, line=on_line[r.line - 1]) for r in found]
     unknown = tuple(
