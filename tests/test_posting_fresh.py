@@ -399,12 +399,15 @@ def test_tools_named_after_a_broad_foundation_are_the_requirement() -> None:
         "Requirements\n- Experience with large scale distributed systems such as Hadoop, "
         "Spark etc.\n"
         "- Strong mathematics (e.g. linear algebra, probability).\n"
+        "- Numerical methods libraries such as NumPy, SciPy.\n"
     )
     # A CS degree alone does not meet "distributed systems such as Hadoop, Spark".
     assert found[("hadoop", "apache-spark")] == "required"
     assert not [group for group in found if "computer-science" in group and len(group) > 1]
     # Topics of a foundation stay its examples.
     assert found[("mathematics", "linear-algebra", "probability")] == "required"
+    # Tools after a kind of tools the foundation's words name are that kind's examples.
+    assert found[("mathematics", "numpy", "scipy")] == "required"
 
 
 def test_a_preferred_degrees_fields_are_kept_beside_a_required_degrees() -> None:

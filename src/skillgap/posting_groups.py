@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from skillgap.ids import DEGREE_LEVELS
 from skillgap.matching import Hit
+from skillgap.posting_foundations import foundation_of_tools
 from skillgap.taxonomy import Taxonomy
 from skillgap.taxonomy_model import FIELD_WORDS
 
@@ -140,7 +141,7 @@ def alternative_groups(
     for index in range(1, len(runs)):
         kind, first = runs[index - 1][-1], runs[index][0]
         between = text[kind.end : first.start]
-        if _foundation_of_tools(kind, runs[index], taxonomy):
+        if foundation_of_tools(text, kind, runs[index], taxonomy):
             continue  # "distributed systems such as Hadoop, Spark": Hadoop or Spark is asked
         if (_INTRODUCER.search(between) or _COLON.match(between)) and (
             _general(text, kind, first)
@@ -175,16 +176,6 @@ _WHAT_FOR = re.compile(
     r"\b(such as|like|e\.g\.?|including|for (example|instance))[\s,:]*$",
     re.IGNORECASE,
 )
-
-
-#: Categories of what a foundation's examples may be ("mathematics such as linear algebra").
-_STUDIED = frozenset({"foundations", "ml-methods", "fields", "application-areas", "domains"})
-
-
-def _foundation_of_tools(kind: Hit, examples: Sequence[Hit], taxonomy: Taxonomy) -> bool:
-    """Whether a broad foundation is named before tools, which a CS degree would not meet."""
-    studied = any(taxonomy.skills[h.skill_id].category in _STUDIED for h in examples)
-    return taxonomy.skills[kind.skill_id].category == "foundations" and not studied
 
 
 def _kind_said_what_for(text: str, runs: list[list[Hit]], first: Hit) -> Hit | None:
