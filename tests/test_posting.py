@@ -626,6 +626,12 @@ def test_a_posting_with_data_skills_but_almost_no_ml_skill_carries_a_warning() -
         name="posting.txt",
     )
     assert [w for w in marketing.warnings if "is a machine-learning skill" in w]
+    # The figures are those the user sees: the requirements listed, and the skills they name.
+    listed = len(marketing.requirements)
+    skills = len({s for r in marketing.requirements for s in r.any_of})
+    assert listed != skills
+    assert any(f"{skills} skills" in w and f"posting's {listed} requirements" in w
+               for w in marketing.warnings)  # fmt: skip
     data_science = read_job(
         b"Requirements\n- SQL, statistics and A/B testing.\n- Experience with scikit-learn.\n",
         name="posting.txt",

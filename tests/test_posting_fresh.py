@@ -377,3 +377,60 @@ def test_models_and_algorithms_are_no_data_structures_course() -> None:
     lone = requirements("What you will do\n\n- Build NLP models and algorithms.\n- SQL.\n")
     assert ("nlp",) in lone, lone
     assert not any("data-structures-algorithms" in g for g in lone), lone
+
+
+def test_what_the_candidates_work_feeds_is_the_companys_not_asked() -> None:
+    found = requirements(
+        "Responsibilities\n- Build data pipelines that feed our fraud-detection models.\n"
+        "- Write services powering our recommendation systems.\n"
+        "- Build pipelines that feed our models using Spark.\n"
+        "- Serve our recommendation models at scale.\n\n"
+        "Requirements\n- Python and SQL\n"
+    )
+    assert ("fraud-detection",) not in found
+    # A tool used to build them is the candidate's; serving the models is the candidate's duty.
+    assert found[("apache-spark",)] == "preferred"
+    assert found[("recommender-systems",)] == "preferred"
+    assert found[("python",)] == "required"
+
+
+def test_tools_named_after_a_broad_foundation_are_the_requirement() -> None:
+    found = requirements(
+        "Requirements\n- Experience with large scale distributed systems such as Hadoop, "
+        "Spark etc.\n"
+        "- Strong mathematics (e.g. linear algebra, probability).\n"
+        "- Numerical methods libraries such as NumPy, SciPy.\n"
+    )
+    # A CS degree alone does not meet "distributed systems such as Hadoop, Spark".
+    assert found[("hadoop", "apache-spark")] == "required"
+    assert not [group for group in found if "computer-science" in group and len(group) > 1]
+    # Topics of a foundation stay its examples.
+    assert found[("mathematics", "linear-algebra", "probability")] == "required"
+    # Tools after a kind of tools the foundation's words name are that kind's examples.
+    assert found[("mathematics", "numpy", "scipy")] == "required"
+
+
+def test_a_preferred_degrees_fields_are_kept_beside_a_required_degrees() -> None:
+    role = read_job(
+        b"BASIC QUALIFICATIONS\n- Bachelor's degree in computer science or equivalent\n"
+        b"- 3+ years of Python\n\nPREFERRED QUALIFICATIONS\n"
+        b"- PhD in CS, Statistics, ML, or a related field\n",
+        name="posting.txt",
+    )
+    fields = {r.any_of: (r.importance, r.fields) for r in role.requirements}
+    assert fields[("computer-science",)][0] == "required"
+    importance, accepted = fields[("computer-science", "statistics", "machine-learning")]
+    assert importance == "preferred"
+    assert "statistics" in accepted
+
+
+def test_publications_on_a_topic_ask_for_both() -> None:
+    found = requirements(
+        "Preferred qualifications\n"
+        "- Publications on reinforcement learning from human feedback.\n"
+        "- First-author publications on diffusion models.\n"
+        "Requirements\n- Python; our publications in print and online.\n"
+    )
+    assert found[("publications",)] == "preferred"
+    assert found[("rlhf",)] == "preferred"
+    assert found[("diffusion-models",)] == "preferred"

@@ -37,6 +37,7 @@ from skillgap.posting_groups import (
     unnamed_degree,
 )
 from skillgap.posting_mentions import company_names, list_labels, names_no_skill
+from skillgap.posting_publications import publication_hits
 from skillgap.posting_sections import (
     Importance,
     Section,
@@ -324,7 +325,8 @@ def _merge(requirements: list[PostingRequirement]) -> list[PostingRequirement]:
             result.append(r)
         elif r.kind and r.any_of[0] in required_alone and not set(r.any_of[1:]) & required_alone:
             result.append(replace(r, any_of=r.any_of[1:], kind=False))
-        elif not set(r.any_of) & required_alone:
+        elif r.of_degree or not set(r.any_of) & required_alone:
+            # A preferred degree's fields are its own ("PhD in CS, Statistics, or ML").
             result.append(r)
     return result
 
@@ -351,7 +353,7 @@ def read_posting(document: Document, taxonomy: Taxonomy) -> Role:
     text = unwrapped(document.text)  # a sentence wrapped over lines is read as one line
     on_line = first_lines(document.text, text)
     hits = find_skills(text, taxonomy).hits
-    hits = [*hits, *bare_field_hits(text, hits, taxonomy)]
+    hits = [*hits, *bare_field_hits(text, hits, taxonomy), *publication_hits(text, hits)]
     found = extract_requirements(replace(document, text=text), hits, taxonomy)
     requirements = [replace(r, line=on_line[r.line - 1]) for r in found]
     unknown = tuple(

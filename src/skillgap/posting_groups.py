@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from skillgap.ids import DEGREE_LEVELS
 from skillgap.matching import Hit
+from skillgap.posting_foundations import foundation_of_tools
 from skillgap.taxonomy import Taxonomy
 from skillgap.taxonomy_model import FIELD_WORDS
 
@@ -140,6 +141,8 @@ def alternative_groups(
     for index in range(1, len(runs)):
         kind, first = runs[index - 1][-1], runs[index][0]
         between = text[kind.end : first.start]
+        if foundation_of_tools(text, kind, runs[index], taxonomy):
+            continue  # "distributed systems such as Hadoop, Spark": Hadoop or Spark is asked
         if (_INTRODUCER.search(between) or _COLON.match(between)) and (
             _general(text, kind, first)
             or (_NAMES_EXAMPLES.search(between) is not None and covers(kind, runs[index]))

@@ -12,6 +12,9 @@ A recruiter skips a skill's name when it only names someone or something else:
 - the company's own product, named with the company's possessive and a noun for a product
   ("Clarifai's AI platform", "Acme's generative AI capabilities") or beside its other ones
   ("integrate AI into Marketplace and our other products");
+- what the company's own systems are, that the candidate's work feeds, powers or serves
+  ("pipelines that feed our fraud-detection models", "services powering our search"): the
+  candidate builds what feeds them, and is asked for no fraud detection;
 - the company itself, when its name is a skill's ("Redpanda is building the streaming data
   platform", "Join Redpanda if you'd enjoy..."): the name names the company wherever it stands.
 
@@ -80,6 +83,16 @@ _AMONG_OWN = re.compile(
     r"offerings?|apps?|applications?|tools?)\b",
     re.IGNORECASE,
 )
+#: The company's own system that the candidate's work feeds, powers or serves, up to three
+#: words before the skill's name ("that feed our real-time fraud-detection models"); said by
+#: what is built ("that ..." or "-ing"), not a duty ("Serve our models" asks for serving);
+#: a name after "using", "with"... is the candidate's tool ("that feed our models using Spark").
+_FEEDS_OWN = re.compile(
+    r"\b((that|which)[ \t]+(will[ \t]+|directly[ \t]+)?(feeds?|powers?|serves?|fuels?|drives?|"
+    r"supports?)|feeding|powering|fuell?ing)[ \t]+(into[ \t]+)?(our|the company['\u2019]s)[ \t]+"
+    r"((?!(using|with|in|on|via|by|through|for|to|and|or)\b)[\w-]+[ \t]+){0,3}$",
+    re.IGNORECASE,
+)
 #: What only a company is or does, said right after its name ("Redpanda is building", "Acme
 #: is used by"), and "Join" before it: the name is the company's.
 _COMPANY_AFTER = re.compile(
@@ -113,7 +126,7 @@ def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
     )
     if team is not None and not _RUNS_TEAMS.search(before):
         return True
-    if _AMONG_OWN.match(text, hit.end):
+    if _AMONG_OWN.match(text, hit.end) or _FEEDS_OWN.search(before):
         return True
     product = _PRODUCT_IN.search(hit.text) or _PRODUCT_AFTER.match(text, hit.end)
     return product is not None and _POSSESSIVE_BEFORE.search(before) is not None

@@ -219,9 +219,11 @@ def posting_warnings(
     """Why a posting's score may mean little; empty when it reads as an ML posting."""
     warnings = []
     known = {s for r in requirements for s in r.any_of}
+    # The figures the user sees: the requirements listed, and the skills they name.
+    listed = f"{len(requirements)} requirement{'s' * (len(requirements) != 1)}"
     if len(known) < FEW_REQUIREMENTS:
         warnings.append(
-            f"only {len(known)} skill(s) skillgap knows recognised in the posting: "
+            f"only {len(known)} skill(s) skillgap knows recognised in the posting's {listed}: "
             "the score is not meaningful"
         )
     if len(unrecognised) > len(known):
@@ -242,7 +244,7 @@ def posting_warnings(
         )
     elif not ml:
         warnings.append(
-            f"none of the {len(known)} skills skillgap recognised in the posting is a "
+            f"none of the {len(known)} skills skillgap recognised in the posting's {listed} is a "
             "machine-learning skill: it reads as no ML role, and the score is not meaningful"
         )
     return tuple(warnings)
