@@ -165,3 +165,23 @@ def test_an_image_only_word_document_says_to_run_ocr() -> None:
     buffer = io.BytesIO()
     document.save(buffer)
     assert "PyTorch" in read_bytes(buffer.getvalue(), "cv.docx").text
+
+
+@pytest.mark.parametrize("name", ["cv.rtf", "cv.txt", "<stdin>"])
+def test_an_rtf_document_is_refused_by_name_not_read_as_its_control_words(name: str) -> None:
+    rtf = b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} \\f0\\fs24 Python and PyTorch\\par}"
+    with pytest.raises(InputError) as caught:
+        read_bytes(rtf, name)
+    assert caught.value.code == "unsupported"
+    assert str(caught.value) == (
+        f"{name}: an RTF document, which skillgap does not read: save it as DOCX or PDF"
+    )
+    # JSON, which also starts with a brace, is still read.
+    assert read_bytes(b'{"skills": [{"name": "Python"}]}', name).text.strip() != ""
+
+
+def test_an_rtf_on_standard_input_exits_3_with_one_line() -> None:
+    rtf = b"{\\rtf1\\ansi Python\\par}"
+    result = CliRunner().invoke(app, ["analyze", "-"], input=rtf)
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert result.stderr.count("\n") == 1 and "RTF document" in result.stderr

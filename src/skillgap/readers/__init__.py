@@ -90,6 +90,11 @@ def read_bytes(
             f"{name}: a {image} image, not a document: no text to read; run OCR first",
             code="no-text",
         )
+    if sniff.is_rtf(data):  # its control words would be read as words
+        raise InputError(
+            f"{name}: an RTF document, which skillgap does not read: save it as DOCX or PDF",
+            code="unsupported",
+        )
     fmt = detect_format(data, name)
     budget = TextBudget(name, limits.max_chars)
     pages: int | None = None

@@ -39,6 +39,11 @@ def image_kind(data: bytes) -> str | None:
     return None
 
 
+def is_rtf(data: bytes) -> bool:
+    """Whether ``data`` is a Rich Text Format document (``{\\rtf1``)."""
+    return data[:64].lstrip(b" \t\r\n\xef\xbb\xbf").startswith(b"{\\rtf")
+
+
 def text_format(data: bytes, *, named: bool) -> TextFormat:
     """The format of text ``data``; ``named`` when its extension already says plain text."""
     sample = data[:SAMPLE_BYTES]
