@@ -75,6 +75,7 @@ def test_content_tells_the_format_of_an_unnamed_input(data: bytes, expected: str
     assert detect_format(data, "<stdin>") == expected
     assert detect_format(data, "resume") == expected  # no extension: the same
     assert detect_format(data, "resume.v2") == expected  # an unknown one: the same
+    assert detect_format(data.replace(b"\n", b"\r\n"), "<stdin>") == expected  # Windows lines
 
 
 @pytest.mark.parametrize(
@@ -91,6 +92,7 @@ def test_content_tells_the_format_of_an_unnamed_input(data: bytes, expected: str
 )
 def test_unclear_content_stays_plain_text(data: bytes) -> None:
     assert detect_format(data, "<stdin>") == "text"
+    assert detect_format(data.replace(b"\n", b"\r\n"), "<stdin>") == "text"
 
 
 def test_a_txt_extension_keeps_yaml_and_markdown_looking_text_plain() -> None:

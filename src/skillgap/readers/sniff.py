@@ -48,7 +48,7 @@ def text_format(data: bytes, *, named: bool) -> TextFormat:
     """The format of text ``data``; ``named`` when its extension already says plain text."""
     sample = data[:SAMPLE_BYTES]
     head = sample[:2048].lstrip(b" \t\r\n\xef\xbb\xbf")
-    text = sample.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    text = sample.decode("utf-8", errors="replace").replace("\r\n", "\n").lstrip("\ufeff \t\n")
     if len(data) > SAMPLE_BYTES:  # its last line may be cut short
         text = text[: text.rfind("\n") + 1]
     if not named and (page := _page_format(text)):
