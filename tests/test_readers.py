@@ -697,9 +697,11 @@ def test_a_pdf_run_imports_only_the_pdf_reader() -> None:
         "print(sorted(m for m in sys.modules if m.startswith('skillgap.readers.')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    # The PDF reader and the two helpers every reader shares (links, normalise): no other.
+    # The PDF reader and the helpers every input goes through (links, normalise, and sniff,
+    # which tells formats and images apart): no other reader.
     assert result.stdout.split() == [
-        "['skillgap.readers.links',", "'skillgap.readers.normalise',", "'skillgap.readers.pdf']"
+        "['skillgap.readers.links',", "'skillgap.readers.normalise',", "'skillgap.readers.pdf',",
+        "'skillgap.readers.sniff']",
     ]  # fmt: skip
 
 

@@ -14,9 +14,11 @@ from typing import Literal, assert_never
 
 from skillgap.errors import InputError
 from skillgap.limits import DEFAULT_LIMITS, Limits, TextBudget, too_much_text
+from skillgap.readers import sniff
+from skillgap.readers.sniff import TextFormat
 
 #: Every format a reader exists for.
-Format = Literal["text", "markdown", "rmarkdown", "latex", "json", "yaml", "html", "pdf", "docx"]
+Format = Literal[TextFormat, "pdf", "docx"]
 
 
 #: Format by file extension; content overrides it where content is unambiguous.
@@ -53,28 +55,20 @@ class Document:
 
 
 def detect_format(data: bytes, name: str) -> Format:
-    """The format of ``data``: content decides where it is clear, the extension otherwise."""
+    """The format of ``data``: content decides where it is clear, the extension otherwise;
+    without a known extension (standard input) content alone, see :mod:`.sniff`."""
     head = data[:2048].lstrip(b" \t\r\n\xef\xbb\xbf")
     if head.startswith(b"%PDF"):
         return "pdf"
-    if data.startswith(b"PK\x03\x04") or Path(name).suffix.lower() == ".docx":
+    suffix = Path(name).suffix.lower()
+    if data.startswith(b"PK\x03\x04") or suffix == ".docx":
         # A zip archive: a Word document, or something the DOCX reader will name as not one.
         return "docx"
-    by_extension = EXTENSIONS.get(Path(name).suffix.lower(), "text")
+    by_extension = EXTENSIONS.get(suffix, "text")
     if by_extension in {"text", "pdf"}:
         # Unknown extensions, and a ".pdf" that is not a PDF, are sniffed as text.
-        return _sniff_text_format(data[:20000], head)
+        return sniff.text_format(data, named=suffix in EXTENSIONS)
     return by_extension
-
-
-def _sniff_text_format(sample: bytes, head: bytes) -> Format:
-    if b"\\documentclass" in sample or b"\\begin{document}" in sample:
-        return "latex"
-    if head.lower().startswith((b"<!doctype html", b"<html")):
-        return "html"
-    if head.startswith((b"{", b"[")):
-        return "json"
-    return "text"
 
 
 def read_bytes(
@@ -91,6 +85,16 @@ def read_bytes(
     (standard input, bytes) they are not read, and the document's warnings say so.
     """
     _check_size(len(data), name, limits)
+    if image := sniff.image_kind(data):
+        raise InputError(
+            f"{name}: a {image} image, not a document: no text to read; run OCR first",
+            code="no-text",
+        )
+    if sniff.is_rtf(data):  # its control words would be read as words
+        raise InputError(
+            f"{name}: an RTF document, which skillgap does not read: save it as DOCX or PDF",
+            code="unsupported",
+        )
     fmt = detect_format(data, name)
     budget = TextBudget(name, limits.max_chars)
     pages: int | None = None

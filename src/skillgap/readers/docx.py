@@ -45,6 +45,11 @@ def extract_text(data: bytes, name: str, budget: TextBudget | None = None) -> st
         raise InputError(
             f"{name}: not a readable Word document (damaged or truncated)", code="unreadable"
         ) from None
+    if not any(line.strip() for line in lines) and any(n.startswith("word/media/") for n in names):
+        raise InputError(
+            f"{name}: no text in this Word document, only images (scanned?): run OCR first",
+            code="no-text",
+        )
     return "\n".join(lines)
 
 
