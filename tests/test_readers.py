@@ -862,3 +862,18 @@ def test_a_degree_name_sharing_a_word_with_its_field_is_still_joined() -> None:
     source = json.dumps({"basics": {"name": "A"}, "education": [entry]})
     degrees = analyze(source.encode(), name="resume.json").profile.degrees
     assert [(d.level, d.field) for d in degrees] == [("bachelor", "Computer Science & Psychology")]
+
+
+def test_a_yaml_cvs_own_layout_is_no_text_of_it() -> None:
+    """Found in a new-user review: ``order_md`` pairs (a key and its title) were read as
+    headings, so the bio after them fell under "Skills"."""
+    source = (
+        b"name: Jane Doe\norder_md:\n  - [about, NONE]\n  - [skills, Skills]\n"
+        b"about: |\n  I build RL systems in PyTorch.\nskills:\n  - Python\n"
+        b"talks:\n  - [Keynote, Main Hall]\n"
+    )
+    text = read_bytes(source, "cv.yaml").text
+    assert "NONE" not in text and text.count("Skills") == 1
+    assert text.index("I build RL systems") < text.index("Skills")
+    # A list of pairs that are not keys of the document is content: kept.
+    assert "Keynote" in text and "Main Hall" in text

@@ -215,6 +215,8 @@ def _value_lines(
         for key, item in value.items():
             if str(key) in skipped or (degree and key in _DEGREE_PARTS):
                 continue
+            if _layout(item, value):
+                continue
             heading = _key_heading(str(key)) if isinstance(item, (dict, list)) else None
             if heading:
                 yield ""
@@ -223,6 +225,21 @@ def _value_lines(
     elif isinstance(value, list):
         for item in value:
             yield from _value_lines(item, depth=depth + 1, skipped=skipped, budget=budget)
+
+
+_IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _layout(item: Any, mapping: dict[Any, Any]) -> bool:
+    """Whether a value lays out the document itself: pairs of a key of the same mapping and
+    its title (``order_md: [[education, Education], [talks, Invited Talks]]``). Read as text,
+    its titles became headings, and the bio after them fell under "Skills"."""
+    if not isinstance(item, list) or not item:
+        return False
+    pairs = [p for p in item if isinstance(p, list) and len(p) == 2 and isinstance(p[0], str)]
+    if len(pairs) < len(item) or not all(_IDENTIFIER.match(p[0]) for p in pairs):
+        return False
+    return sum(p[0] in mapping for p in pairs) * 2 >= len(pairs)
 
 
 #: Keys of an education entry that hold its degree and its field apart (RenderCV's
