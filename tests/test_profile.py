@@ -162,3 +162,15 @@ def test_a_field_in_lower_case_or_in_initials_is_read() -> None:
     fields = {(d.level, d.field) for d in report.profile.degrees}
     assert fields == {("phd", "machine learning"), ("master", "applied maths"), ("bachelor", "CSE")}
     assert "computer-science" in {skill.id for skill in report.skills}
+
+
+def test_the_talks_of_a_yaml_cv_are_counted_by_their_years() -> None:
+    """Found in a new-user review: a YAML CV with 69 talks showed "0 talks" (its years are
+    numbers, which were not read)."""
+    talks = "".join(
+        f"  - title: On optimisation {n}\n    location: Seminar {n}\n    year: {2010 + n}\n"
+        for n in range(3)
+    )
+    source = f"name: Jane Doe\ntalks:\n{talks}skills:\n  - Python\n  - 2\n".encode()
+    report = analyze(source, name="cv.yaml")
+    assert report.profile.talks.count == 3

@@ -208,6 +208,10 @@ def _value_lines(
         line = _string_line(value)
         if line:
             yield budget.keep(line)
+    elif isinstance(value, int) and not isinstance(value, bool) and 1950 <= value < 2050:
+        # A year (``year: 2026``) dates its entry: the profile counts dated entries of
+        # talks and publications as a text resume's.
+        yield budget.keep(str(value))
     elif isinstance(value, dict):
         degree = _degree_line(value)
         if degree:
