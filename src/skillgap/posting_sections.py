@@ -41,7 +41,9 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                      r"rewards|why (join|work)|^why\b|life at|our offer|incentives?|longevity|"
                      r"holidays?|vacation|time off|insurance|401\(?k|retirement|wellness|"
                      r"relocation)"),
-        ("apply", r"\b(how to apply|apply|application|interview process|hiring process|"
+        # "Please apply if:" says who should apply: a requirement heading, not how to apply.
+        ("apply", r"\b(how to apply|(?<!should )apply(?!\s+if\b)|application|interview process|"
+                  r"hiring process|"
                   r"next steps|not sure if|recruit)"),
         ("preferred", r"\b(preferred|nice[- ]to[- ]haves?|bonus|plus(es)?\b|desired|desirable|"
                       r"great to have|good to have|ideally|ideal (to have|qualifications|skills|"
@@ -56,7 +58,7 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                      r"competenc|experience\b|^you$|^you are$|eligibility|what it takes|"
                      r"what we (expect|need|require)|we (expect|need|require)\b.*\byou|"
                      r"(ideal|right|successful) candidate|(good|great|strong) fit|thrive if|"
-                     r"should apply if|you('ll| will) have|your background|^background$|"
+                     r"apply if|should apply|you('ll| will) have|your background|^background$|"
                      r"education|criteria|person specification|knowledge|abilities|^essential$|"
                      r"need to succeed|who you are|you have|(about )?the (candidate|applicant))"),
         ("responsibilities", r"\b(responsibilit|what you('ll| will)? (do|be doing|work on)|"
