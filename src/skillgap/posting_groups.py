@@ -208,6 +208,8 @@ def _joined(between: str, *, examples: bool = False) -> bool:
     name may begin with a word before the skill it names."""
     if _JOINER.match(between) or _OTHER_SUCH_AS.search(between):
         return True
+    if _NAMES_EXAMPLES.search(between):
+        return False  # "tracking tools e.g., MLflow": "e.g." is no name of an item
     if _UNKNOWN_ITEMS.match(between) is not None and not _NOT_A_NAME.search(between):
         return True
     word = _ITEM_WORD.search(between) if examples else None

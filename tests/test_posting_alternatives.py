@@ -1,0 +1,19 @@
+"""Alternatives in job postings (issue 15 part 1), red-teamed on made-up requirement items
+the reader had never seen: how lists of examples, "or" lists and shared kinds are grouped."""
+
+from __future__ import annotations
+
+from skillgap.analysis import read_job
+
+
+def requirements(text: str) -> dict[tuple[str, ...], str]:
+    role = read_job(text.encode(), name="posting.txt")
+    return {r.any_of: r.importance for r in role.requirements}
+
+
+def test_e_g_with_a_comma_after_it_still_introduces_examples() -> None:
+    # "e.g.," read as the name of an unknown item had joined the kind to its first example.
+    found = requirements(
+        "Requirements\n- Experience with experiment tracking tools e.g., MLflow, Neptune.\n"
+    )
+    assert found == {("experiment-tracking", "mlflow"): "required"}
