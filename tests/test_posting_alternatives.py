@@ -17,3 +17,18 @@ def test_e_g_with_a_comma_after_it_still_introduces_examples() -> None:
         "Requirements\n- Experience with experiment tracking tools e.g., MLflow, Neptune.\n"
     )
     assert found == {("experiment-tracking", "mlflow"): "required"}
+
+
+def test_names_slashed_before_a_kind_noun_are_that_kind_with_its_examples() -> None:
+    found = requirements(
+        "Requirements\n- Experience with JavaScript/TypeScript frameworks such as React or Vue.\n"
+    )
+    assert found == {("typescript", "javascript", "web-frameworks"): "required"}
+
+
+def test_names_and_joins_before_a_kind_noun_stay_two_and_share_the_examples() -> None:
+    # "SQL and NoSQL databases": two requirements; Postgres is an example of SQL only.
+    found = requirements(
+        "Requirements\n- Experience with SQL and NoSQL databases (e.g. Postgres, Cassandra).\n"
+    )
+    assert found == {("sql",): "required", ("nosql",): "required"}

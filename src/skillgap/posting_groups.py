@@ -23,6 +23,7 @@ from typing import NamedTuple
 from skillgap.ids import DEGREE_LEVELS
 from skillgap.matching import Hit
 from skillgap.posting_foundations import foundation_of_tools
+from skillgap.posting_kinds import take_kind
 from skillgap.taxonomy import Taxonomy
 from skillgap.taxonomy_model import FIELD_WORDS
 
@@ -147,7 +148,7 @@ def alternative_groups(
             _general(text, kind, first)
             or (_NAMES_EXAMPLES.search(between) is not None and covers(kind, runs[index]))
         ):
-            kinds[index] = runs[index - 1].pop()
+            kinds[index] = take_kind(text, runs, index)
             rest = runs[index - 1]
             if rest and _OTHER.search(text[rest[-1].end : kind.start]):
                 # "AWS, or other cloud platforms like GCP": a kind that closes a list before
@@ -159,6 +160,8 @@ def alternative_groups(
     for run, kind_of_run in zip(runs, kinds, strict=True):
         if run:
             groups.extend(_run_groups(text, run, kind_of_run, covers))
+        elif kind_of_run is not None:
+            groups.append(Alternatives((kind_of_run.skill_id,)))
     if all_one and groups:
         return [Alternatives(tuple(dict.fromkeys(s for g in groups for s in g.skills)))]
     # A skill named again as the kind of a list of examples is that one requirement
