@@ -32,3 +32,12 @@ def test_names_and_joins_before_a_kind_noun_stay_two_and_share_the_examples() ->
         "Requirements\n- Experience with SQL and NoSQL databases (e.g. Postgres, Cassandra).\n"
     )
     assert found == {("sql",): "required", ("nosql",): "required"}
+
+
+def test_a_list_closed_by_and_similar_or_and_other_kinds_is_one_requirement() -> None:
+    for closer in ("and similar technologies", "and related tools", "and other container tools"):
+        found = requirements(f"Requirements\n- Experience with Docker, Kubernetes {closer}.\n")
+        assert found == {("docker", "kubernetes"): "required"}, closer
+    # "and other" before people, not a kind of things, closes no list.
+    found = requirements("Requirements\n- Work with Python and SQL and other engineers.\n")
+    assert found == {("python",): "required", ("sql",): "required"}

@@ -59,17 +59,6 @@ _NAMES_EXAMPLES = re.compile(
     r"\bsuch as\b|\be\.?g\b|\bi\.?e\b|\bincluding\b|\blike\b|\bfor (example|instance)\b|\(",
     re.IGNORECASE,
 )
-#: Words after a list that make it a list of examples ("etc.", "or similar", "or another language").
-#: Up to two names the taxonomy does not know may come first ("Data Science, Computational
-#: Physics or related").
-_CLOSER = re.compile(
-    r"^[\s,)]*(?P<items>([\w/.+#&-]+(\s[\w/.+#&-]+)?\s*,?\s+){0,2}?)"
-    r"(\betc\b|\band so on\b|\bor (an?|any|some|the)?\s*(other|another|similar|"
-    r"equivalent|related|comparable|alike|like|others)\b|\bor (an?|any|some) \w+ (equivalent|"
-    r"alternative)|\bor (its|their) equivalents?\b|\band/or (other|similar)\b|\bor equivalents?\b"
-    r"|\bor any\b)",
-    re.IGNORECASE,
-)
 #: Items of a list the taxonomy does not know, between two it knows ("PyTorch, CNTK, Spacy"):
 #: up to three short names, each set off by commas; the rest of an item's name after the
 #: skill it names ("AWS ML offerings, Docker"), and the first word of one before the skill,
@@ -97,6 +86,19 @@ _KINDS = (
     r"environments?|ecosystems?|packages?|toolkits?|pipelines?|workflows?|endpoints?|"
     r"infrastructure|architectures?|practices?|concepts?|paradigms?|offerings?|apis?|"
     r"warehouses?|lakes?|lakehouses?|clouds?|roles?|positions?)\b"
+)
+#: Words after a list that make it a list of examples ("etc.", "or similar", "and related tools").
+#: Up to two names the taxonomy does not know may come first ("Data Science, Computational
+#: Physics or related").
+_CLOSER = re.compile(
+    r"^[\s,)]*(?P<items>([\w/.+#&-]+(\s[\w/.+#&-]+)?\s*,?\s+){0,2}?)"
+    r"(\betc\b|\band so on\b|\bor (an?|any|some|the)?\s*(other|another|similar|"
+    r"equivalent|related|comparable|alike|like|others)\b|\bor (an?|any|some) \w+ (equivalent|"
+    r"alternative)|\bor (its|their) equivalents?\b|\band/or other\b"
+    r"|\band(/or)? (similar|related|comparable)\b"
+    rf"|\band(/or)? other\s+([\w-]+\s+){{0,2}}?{_KINDS}|\bor equivalents?\b"
+    r"|\bor any\b)",
+    re.IGNORECASE,
 )
 #: A kind noun right after a skill's name or one word on ("ML operation frameworks").
 _KIND_AFTER = re.compile(rf"[\s-]*([\w&]+[\s-]+)?{_KINDS}", re.IGNORECASE)
