@@ -41,3 +41,16 @@ def test_a_list_closed_by_and_similar_or_and_other_kinds_is_one_requirement() ->
     # "and other" before people, not a kind of things, closes no list.
     found = requirements("Requirements\n- Work with Python and SQL and other engineers.\n")
     assert found == {("python",): "required", ("sql",): "required"}
+
+
+def test_a_list_item_going_on_indented_on_the_next_line_is_one_item() -> None:
+    # The document is not wrapped at a width: the indent under the bullet says it goes on.
+    found = requirements(
+        "Requirements\n- Experience with workflow managers such as Airflow,\n"
+        "  Luigi or Kubeflow Pipelines.\n- SQL\n"
+    )
+    assert found == {("airflow", "workflow-orchestration", "kubeflow"): "required",
+                     ("sql",): "required"}  # fmt: skip
+    # A line that ends its sentence, or one not indented under the bullet, is no part of it.
+    found = requirements("Requirements\n- Python.\n  Docker\n- Go or Rust,\nKubernetes\n")
+    assert ("python", "docker") not in found and ("kubernetes",) in found, found
