@@ -54,3 +54,14 @@ def test_a_list_item_going_on_indented_on_the_next_line_is_one_item() -> None:
     # A line that ends its sentence, or one not indented under the bullet, is no part of it.
     found = requirements("Requirements\n- Python.\n  Docker\n- Go or Rust,\nKubernetes\n")
     assert ("python", "docker") not in found and ("kubernetes",) in found, found
+
+
+def test_a_cue_after_the_last_of_an_either_or_list_speaks_of_the_whole_list() -> None:
+    found = requirements(
+        "Requirements\n- Experience with Snowflake, Databricks, and/or BigQuery preferred.\n"
+    )
+    assert found == {("snowflake", "databricks", "bigquery"): "preferred"}
+    # After "and", the cue still speaks of the last item alone.
+    found = requirements("Requirements\n- Python and Spark, Scala a plus.\n")
+    assert found == {("python",): "required", ("apache-spark",): "required",
+                     ("scala",): "preferred"}  # fmt: skip
