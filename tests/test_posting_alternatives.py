@@ -65,3 +65,12 @@ def test_a_cue_after_the_last_of_an_either_or_list_speaks_of_the_whole_list() ->
     found = requirements("Requirements\n- Python and Spark, Scala a plus.\n")
     assert found == {("python",): "required", ("apache-spark",): "required",
                      ("scala",): "preferred"}  # fmt: skip
+
+
+def test_or_after_a_kind_and_its_examples_in_parentheses_goes_on_with_them() -> None:
+    found = requirements(
+        "Requirements\n- Experience with AWS (SageMaker, Lambda) or equivalent cloud services.\n"
+    )
+    assert found == {("aws", "sagemaker", "serverless", "cloud-computing"): "required"}
+    found = requirements("Requirements\n- Experience with AWS (SageMaker) and GCP (Vertex AI).\n")
+    assert found == {("aws", "sagemaker"): "required", ("gcp", "vertex-ai"): "required"}

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from skillgap.ids import DEGREE_LEVELS
 from skillgap.matching import Hit
 from skillgap.posting_foundations import foundation_of_tools
-from skillgap.posting_kinds import take_kind
+from skillgap.posting_kinds import kind_said_what_for, take_kind
 from skillgap.taxonomy import Taxonomy
 from skillgap.taxonomy_model import FIELD_WORDS
 
@@ -156,7 +156,7 @@ def alternative_groups(
                 # "AWS, or other cloud platforms like GCP": a kind that closes a list before
                 # its examples is one requirement with the list and the examples.
                 runs[index], runs[index - 1] = [*rest, *runs[index]], []
-        elif far := _kind_said_what_for(text, runs[:index], first):
+        elif far := kind_said_what_for(text, runs[:index], first, _general):
             kinds[index] = far
     groups: list[Alternatives] = []
     for run, kind_of_run in zip(runs, kinds, strict=True):
@@ -172,25 +172,6 @@ def alternative_groups(
     kept = [g for g in groups if g.kind or not any(set(g.skills) < k for k in kinds_of)]
     introduced = {kind.skill_id for kind in kinds if kind is not None}
     return [_without_broader(g, taxonomy) if g.skills[0] in introduced else g for g in kept]
-
-
-#: What a kind is for, between it and its examples ("cloud platforms dedicated to training
-#: and deploying AI/ML projects such as SageMaker"): skills named there are no kind of theirs.
-_WHAT_FOR = re.compile(
-    r"^\s+(dedicated|used|designed|built|suited|meant|made)\s+(to|for|in)\b[^,;:()]{0,80}?,?\s*"
-    r"\b(such as|like|e\.g\.?|including|for (example|instance))[\s,:]*$",
-    re.IGNORECASE,
-)
-
-
-def _kind_said_what_for(text: str, runs: list[list[Hit]], first: Hit) -> Hit | None:
-    """The kind of the examples from ``first`` on, named before what it is for, taken out of
-    its run; None when the words before the examples name no such kind."""
-    for run in reversed(runs[-3:]):
-        for at, hit in reversed(list(enumerate(run))):
-            if _WHAT_FOR.match(text[hit.end : first.start]) and _general(text, hit, first):
-                return run.pop(at)
-    return None
 
 
 def _without_broader(group: Alternatives, taxonomy: Taxonomy) -> Alternatives:
@@ -268,6 +249,9 @@ def _run_groups(
         if _general(text, phrase[-1], inside[0]) or any(covers(h, inside) for h in phrase):
             head = _run_groups(text, before[:start], None, covers) if start else []
             skills = tuple(dict.fromkeys(h.skill_id for h in (*phrase, *inside)))
+            if rest and _OR.search(joiners[close - 1]) and not _AND.search(joiners[close - 1]):
+                # "AWS (SageMaker, S3) or equivalent cloud services": "or" goes on after them.
+                skills, rest = tuple(dict.fromkeys((*skills, *rest[0].skills))), rest[1:]
             return [*head, Alternatives(skills, kind=len(skills) > 1), *rest]
         return [*_run_groups(text, before + after, None, covers), _examples(inside)]
     ids = tuple(dict.fromkeys(h.skill_id for h in run))

@@ -7,12 +7,15 @@ ways of naming a kind, seen on postings the reader had never met:
   React or Vue"): each is the kind, so all are one requirement with the examples;
 - names joined by "and" share it too ("SQL and NoSQL databases (e.g. Postgres, Cassandra)"):
   "and" keeps them two requirements, so an example that is one of them again is no
-  example of the other.
+  example of the other;
+- a kind named before what it is for ("cloud platforms dedicated to training models such as
+  SageMaker") is the kind of the examples after that.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from skillgap.matching import Hit
 
@@ -35,3 +38,24 @@ def take_kind(text: str, runs: list[list[Hit]], index: int) -> Hit:
         if other != kind.skill_id:
             runs[index] = [h for h in examples if h.skill_id != other]
     return kind
+
+
+#: What a kind is for, between it and its examples ("cloud platforms dedicated to training
+#: and deploying AI/ML projects such as SageMaker"): skills named there are no kind of theirs.
+_WHAT_FOR = re.compile(
+    r"^\s+(dedicated|used|designed|built|suited|meant|made)\s+(to|for|in)\b[^,;:()]{0,80}?,?\s*"
+    r"\b(such as|like|e\.g\.?|including|for (example|instance))[\s,:]*$",
+    re.IGNORECASE,
+)
+
+
+def kind_said_what_for(
+    text: str, runs: list[list[Hit]], first: Hit, general: Callable[[str, Hit, Hit], bool]
+) -> Hit | None:
+    """The kind of the examples from ``first`` on, named before what it is for, taken out of
+    its run; None when the words before the examples name no such kind."""
+    for run in reversed(runs[-3:]):
+        for at, hit in reversed(list(enumerate(run))):
+            if _WHAT_FOR.match(text[hit.end : first.start]) and general(text, hit, first):
+                return run.pop(at)
+    return None
