@@ -74,3 +74,18 @@ def test_or_after_a_kind_and_its_examples_in_parentheses_goes_on_with_them() -> 
     assert found == {("aws", "sagemaker", "serverless", "cloud-computing"): "required"}
     found = requirements("Requirements\n- Experience with AWS (SageMaker) and GCP (Vertex AI).\n")
     assert found == {("aws", "sagemaker"): "required", ("gcp", "vertex-ai"): "required"}
+
+
+def test_and_after_the_or_that_closes_a_list_of_examples_begins_the_next_requirement() -> None:
+    found = requirements(
+        "Requirements\n- Experience with cloud platforms such as AWS, Azure or GCP, and Linux.\n"
+    )
+    assert found == {("cloud-computing", "aws", "azure", "gcp"): "required",
+                     ("linux",): "required"}  # fmt: skip
+
+
+def test_an_aside_that_opens_with_or_goes_on_with_the_list_before_it() -> None:
+    found = requirements(
+        "Requirements\n- Experience with MLflow or W&B (or similar experiment tracking).\n"
+    )
+    assert found == {("mlflow", "weights-and-biases", "experiment-tracking"): "required"}

@@ -77,6 +77,7 @@ _NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 _OR = re.compile(r"\bor\b|/|\bnor\b", re.IGNORECASE)
+_OR_ASIDE = re.compile(r"[^(]*\(\s*(or|and/or)\b", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*\b(and|as well as)\b[\s,]*", re.IGNORECASE)
 #: Nouns that make a skill's name a kind of things ("cloud platforms", "ML frameworks").
 _KINDS = (
@@ -238,6 +239,11 @@ def _run_groups(
         if all(h.skill_id == before[-1].skill_id for h in inside):
             # The same skill again ("Hadoop (MapR), Spark"): a detail, and the list goes on.
             return _run_groups(text, before + after, None, covers)
+        if _OR_ASIDE.match(joiners[opening]):
+            # "MLflow or W&B (or similar experiment tracking)": the aside goes on with "or".
+            *head, last = _run_groups(text, before, None, covers)
+            one = Alternatives(tuple(dict.fromkeys((*last.skills, *_examples(inside).skills))))
+            return [*head, one, *(_run_groups(text, after, None, covers) if after else [])]
         # Examples belong to the phrase right before them when it names their kind
         # ("multi-node GPU clusters (FSDP, DeepSpeed)": skills of one phrase, apart only by
         # spaces); else that phrase's list goes on after them, and they are one requirement.
@@ -261,6 +267,14 @@ def _run_groups(
         _OR.search(joiners[-1]) or _OTHER.search(joiners[-1]) or all("/" in j for j in joiners)
     )
     ands = [i for i, joiner in enumerate(joiners) if _AND.fullmatch(joiner)]
+    ors = [i for i, joiner in enumerate(joiners) if _OR.search(joiner)]
+    closing = [i for i in ands if ors and i > ors[0] and "," in joiners[i]]
+    if closing and _listed(text, run):
+        # "e.g. AWS, Azure or GCP, and Linux": ", and" after the "or" that closed a list of
+        # examples begins the next requirement.
+        cut = closing[0] + 1
+        return [*_run_groups(text, run[:cut], kind, covers),
+                *_run_groups(text, run[cut:], None, covers)]  # fmt: skip
     if kind is None and ands and any(map(_OR.search, joiners)) and not _listed(text, run):
         # "machine learning and TensorFlow or JAX": "and" parts what "or" joins.
         cuts = [0, *(i + 1 for i in ands), len(run)]
