@@ -61,7 +61,9 @@ def test_a_cue_after_the_last_of_an_either_or_list_speaks_of_the_whole_list() ->
         "Requirements\n- Experience with Snowflake, Databricks, and/or BigQuery preferred.\n"
     )
     assert found == {("snowflake", "databricks", "bigquery"): "preferred"}
-    found = requirements("Requirements\n- Python and SQL required; Spark, Hive, or Presto a plus.\n")
+    found = requirements(
+        "Requirements\n- Python and SQL required; Spark, Hive, or Presto a plus.\n"
+    )
     assert found == {("python",): "required", ("sql",): "required",
                      ("apache-spark", "hive"): "preferred"}  # fmt: skip
     # After "and", the cue still speaks of the last item alone.
