@@ -74,7 +74,7 @@ def optional_asides(line: str, bounds: tuple[int, int]) -> list[tuple[int, int]]
         )  # fmt: skip
         # "MLC-LLM, vLLM, TGI is a plus": a verb makes the whole sentence optional, unless
         # the tail is a clause of its own ("SQL, and Docker would be a bonus").
-        clause = not _PREDICATE.search(tail) or _CLAUSE.match(tail)
+        clause = not _PREDICATE.search(tail) or _CLAUSE.match(tail) is not None
         # "Snowflake, Databricks, and/or BigQuery preferred": the last of one either-or
         # list, which the cue speaks of whole (the sentence's own cue reads it so).
         clause = clause and not _LAST_ALTERNATIVE.match(tail)
