@@ -94,3 +94,9 @@ def test_an_aside_that_opens_with_or_goes_on_with_the_list_before_it() -> None:
         "Requirements\n- Experience with MLflow or W&B (or similar experiment tracking).\n"
     )
     assert found == {("mlflow", "weights-and-biases", "experiment-tracking"): "required"}
+
+
+def test_we_would_like_you_to_addresses_the_candidate() -> None:
+    # The sentence spoke of "we", so it was read as the company's own stack: nothing asked.
+    found = requirements("Requirements\n- We'd like you to know Python or R.\n")
+    assert found == {("python", "r"): "required"}
