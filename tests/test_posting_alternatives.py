@@ -100,3 +100,8 @@ def test_we_would_like_you_to_addresses_the_candidate() -> None:
     # The sentence spoke of "we", so it was read as the company's own stack: nothing asked.
     found = requirements("Requirements\n- We'd like you to know Python or R.\n")
     assert found == {("python", "r"): "required"}
+
+
+def test_an_aside_naming_no_skill_does_not_break_an_or_list() -> None:
+    found = requirements("Requirements\n- Experience with PyTorch (Lightning) or TensorFlow.\n")
+    assert found == {("pytorch", "tensorflow"): "required"}

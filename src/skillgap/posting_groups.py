@@ -77,6 +77,7 @@ _NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 _OR = re.compile(r"\bor\b|/|\bnor\b", re.IGNORECASE)
+_BARE_ASIDE = re.compile(r"\([^()]*\)")
 _OR_ASIDE = re.compile(r"[^(]*\(\s*(or|and/or)\b", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*\b(and|as well as)\b[\s,]*", re.IGNORECASE)
 #: Nouns that make a skill's name a kind of things ("cloud platforms", "ML frameworks").
@@ -193,6 +194,7 @@ def _joined(between: str, *, examples: bool = False) -> bool:
     languages such as Go": the unnamed kind closes the list, and the examples go on with it).
     In a list of ``examples`` ("such as document extraction, spiderbot scraping"), an item's
     name may begin with a word before the skill it names."""
+    between = _BARE_ASIDE.sub(" ", between)  # "PyTorch (Lightning) or TensorFlow": a detail
     if _JOINER.match(between) or _OTHER_SUCH_AS.search(between):
         return True
     if _NAMES_EXAMPLES.search(between):
