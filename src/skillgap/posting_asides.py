@@ -31,6 +31,7 @@ _OPTIONAL_REST = re.compile(
 _OF_THE_REST = re.compile(
     r",\s+(and|but|though|although)\s+(it|this|that|these|those|they|either|both)\b", re.IGNORECASE
 )
+_LAST_ALTERNATIVE = re.compile(r",\s*(or|and/or|nor)\s", re.IGNORECASE)
 _CONTRAST = re.compile(r"[,;]?\s+(and|but|while|whereas)\s+", re.IGNORECASE)
 _REQUIRED = re.compile(r"\b(must|required|mandatory|essential)\b", re.IGNORECASE)
 _ITEM_START = re.compile(r".*(,|;|\)|\band\b|\bas well as\b)", re.DOTALL | re.IGNORECASE)
@@ -73,7 +74,10 @@ def optional_asides(line: str, bounds: tuple[int, int]) -> list[tuple[int, int]]
         )  # fmt: skip
         # "MLC-LLM, vLLM, TGI is a plus": a verb makes the whole sentence optional, unless
         # the tail is a clause of its own ("SQL, and Docker would be a bonus").
-        clause = not _PREDICATE.search(tail) or _CLAUSE.match(tail)
+        clause = not _PREDICATE.search(tail) or _CLAUSE.match(tail) is not None
+        # "Snowflake, Databricks, and/or BigQuery preferred": the last of one either-or
+        # list, which the cue speaks of whole (the sentence's own cue reads it so).
+        clause = clause and not _LAST_ALTERNATIVE.match(tail)
         if says_preferred(tail) and not says_preferred(head) and clause:
             if _OF_THE_REST.match(tail):
                 return [bounds]  # "Kubernetes, but it is not required": all of it is optional

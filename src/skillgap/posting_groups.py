@@ -23,6 +23,7 @@ from typing import NamedTuple
 from skillgap.ids import DEGREE_LEVELS
 from skillgap.matching import Hit
 from skillgap.posting_foundations import foundation_of_tools
+from skillgap.posting_kinds import kind_said_what_for, take_kind
 from skillgap.taxonomy import Taxonomy
 from skillgap.taxonomy_model import FIELD_WORDS
 
@@ -58,17 +59,6 @@ _NAMES_EXAMPLES = re.compile(
     r"\bsuch as\b|\be\.?g\b|\bi\.?e\b|\bincluding\b|\blike\b|\bfor (example|instance)\b|\(",
     re.IGNORECASE,
 )
-#: Words after a list that make it a list of examples ("etc.", "or similar", "or another language").
-#: Up to two names the taxonomy does not know may come first ("Data Science, Computational
-#: Physics or related").
-_CLOSER = re.compile(
-    r"^[\s,)]*(?P<items>([\w/.+#&-]+(\s[\w/.+#&-]+)?\s*,?\s+){0,2}?)"
-    r"(\betc\b|\band so on\b|\bor (an?|any|some|the)?\s*(other|another|similar|"
-    r"equivalent|related|comparable|alike|like|others)\b|\bor (an?|any|some) \w+ (equivalent|"
-    r"alternative)|\bor (its|their) equivalents?\b|\band/or (other|similar)\b|\bor equivalents?\b"
-    r"|\bor any\b)",
-    re.IGNORECASE,
-)
 #: Items of a list the taxonomy does not know, between two it knows ("PyTorch, CNTK, Spacy"):
 #: up to three short names, each set off by commas; the rest of an item's name after the
 #: skill it names ("AWS ML offerings, Docker"), and the first word of one before the skill,
@@ -87,6 +77,8 @@ _NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 _OR = re.compile(r"\bor\b|/|\bnor\b", re.IGNORECASE)
+_BARE_ASIDE = re.compile(r"\([^()]*\)")
+_OR_ASIDE = re.compile(r"[^(]*\(\s*(or|and/or)\b", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*\b(and|as well as)\b[\s,]*", re.IGNORECASE)
 #: Nouns that make a skill's name a kind of things ("cloud platforms", "ML frameworks").
 _KINDS = (
@@ -96,6 +88,19 @@ _KINDS = (
     r"environments?|ecosystems?|packages?|toolkits?|pipelines?|workflows?|endpoints?|"
     r"infrastructure|architectures?|practices?|concepts?|paradigms?|offerings?|apis?|"
     r"warehouses?|lakes?|lakehouses?|clouds?|roles?|positions?)\b"
+)
+#: Words after a list that make it a list of examples ("etc.", "or similar", "and related tools").
+#: Up to two names the taxonomy does not know may come first ("Data Science, Computational
+#: Physics or related").
+_CLOSER = re.compile(
+    r"^[\s,)]*(?P<items>([\w/.+#&-]+(\s[\w/.+#&-]+)?\s*,?\s+){0,2}?)"
+    r"(\betc\b|\band so on\b|\bor (an?|any|some|the)?\s*(other|another|similar|"
+    r"equivalent|related|comparable|alike|like|others)\b|\bor (an?|any|some) \w+ (equivalent|"
+    r"alternative)|\bor (its|their) equivalents?\b|\band/or other\b"
+    r"|\band(/or)? (similar|related|comparable)\b"
+    rf"|\band(/or)? other\s+([\w-]+\s+){{0,2}}?{_KINDS}|\bor equivalents?\b"
+    r"|\bor any\b)",
+    re.IGNORECASE,
 )
 #: A kind noun right after a skill's name or one word on ("ML operation frameworks").
 _KIND_AFTER = re.compile(rf"[\s-]*([\w&]+[\s-]+)?{_KINDS}", re.IGNORECASE)
@@ -147,18 +152,20 @@ def alternative_groups(
             _general(text, kind, first)
             or (_NAMES_EXAMPLES.search(between) is not None and covers(kind, runs[index]))
         ):
-            kinds[index] = runs[index - 1].pop()
+            kinds[index] = take_kind(text, runs, index)
             rest = runs[index - 1]
             if rest and _OTHER.search(text[rest[-1].end : kind.start]):
                 # "AWS, or other cloud platforms like GCP": a kind that closes a list before
                 # its examples is one requirement with the list and the examples.
                 runs[index], runs[index - 1] = [*rest, *runs[index]], []
-        elif far := _kind_said_what_for(text, runs[:index], first):
+        elif far := kind_said_what_for(text, runs[:index], first, _general):
             kinds[index] = far
     groups: list[Alternatives] = []
     for run, kind_of_run in zip(runs, kinds, strict=True):
         if run:
             groups.extend(_run_groups(text, run, kind_of_run, covers))
+        elif kind_of_run is not None:
+            groups.append(Alternatives((kind_of_run.skill_id,)))
     if all_one and groups:
         return [Alternatives(tuple(dict.fromkeys(s for g in groups for s in g.skills)))]
     # A skill named again as the kind of a list of examples is that one requirement
@@ -167,25 +174,6 @@ def alternative_groups(
     kept = [g for g in groups if g.kind or not any(set(g.skills) < k for k in kinds_of)]
     introduced = {kind.skill_id for kind in kinds if kind is not None}
     return [_without_broader(g, taxonomy) if g.skills[0] in introduced else g for g in kept]
-
-
-#: What a kind is for, between it and its examples ("cloud platforms dedicated to training
-#: and deploying AI/ML projects such as SageMaker"): skills named there are no kind of theirs.
-_WHAT_FOR = re.compile(
-    r"^\s+(dedicated|used|designed|built|suited|meant|made)\s+(to|for|in)\b[^,;:()]{0,80}?,?\s*"
-    r"\b(such as|like|e\.g\.?|including|for (example|instance))[\s,:]*$",
-    re.IGNORECASE,
-)
-
-
-def _kind_said_what_for(text: str, runs: list[list[Hit]], first: Hit) -> Hit | None:
-    """The kind of the examples from ``first`` on, named before what it is for, taken out of
-    its run; None when the words before the examples name no such kind."""
-    for run in reversed(runs[-3:]):
-        for at, hit in reversed(list(enumerate(run))):
-            if _WHAT_FOR.match(text[hit.end : first.start]) and _general(text, hit, first):
-                return run.pop(at)
-    return None
 
 
 def _without_broader(group: Alternatives, taxonomy: Taxonomy) -> Alternatives:
@@ -206,8 +194,11 @@ def _joined(between: str, *, examples: bool = False) -> bool:
     languages such as Go": the unnamed kind closes the list, and the examples go on with it).
     In a list of ``examples`` ("such as document extraction, spiderbot scraping"), an item's
     name may begin with a word before the skill it names."""
+    between = _BARE_ASIDE.sub(" ", between)  # "PyTorch (Lightning) or TensorFlow": a detail
     if _JOINER.match(between) or _OTHER_SUCH_AS.search(between):
         return True
+    if _NAMES_EXAMPLES.search(between):
+        return False  # "tracking tools e.g., MLflow": "e.g." is no name of an item
     if _UNKNOWN_ITEMS.match(between) is not None and not _NOT_A_NAME.search(between):
         return True
     word = _ITEM_WORD.search(between) if examples else None
@@ -250,6 +241,11 @@ def _run_groups(
         if all(h.skill_id == before[-1].skill_id for h in inside):
             # The same skill again ("Hadoop (MapR), Spark"): a detail, and the list goes on.
             return _run_groups(text, before + after, None, covers)
+        if _OR_ASIDE.match(joiners[opening]):
+            # "MLflow or W&B (or similar experiment tracking)": the aside goes on with "or".
+            *head, last = _run_groups(text, before, None, covers)
+            one = Alternatives(tuple(dict.fromkeys((*last.skills, *_examples(inside).skills))))
+            return [*head, one, *(_run_groups(text, after, None, covers) if after else [])]
         # Examples belong to the phrase right before them when it names their kind
         # ("multi-node GPU clusters (FSDP, DeepSpeed)": skills of one phrase, apart only by
         # spaces); else that phrase's list goes on after them, and they are one requirement.
@@ -261,6 +257,9 @@ def _run_groups(
         if _general(text, phrase[-1], inside[0]) or any(covers(h, inside) for h in phrase):
             head = _run_groups(text, before[:start], None, covers) if start else []
             skills = tuple(dict.fromkeys(h.skill_id for h in (*phrase, *inside)))
+            if rest and _OR.search(joiners[close - 1]) and not _AND.search(joiners[close - 1]):
+                # "AWS (SageMaker, S3) or equivalent cloud services": "or" goes on after them.
+                skills, rest = tuple(dict.fromkeys((*skills, *rest[0].skills))), rest[1:]
             return [*head, Alternatives(skills, kind=len(skills) > 1), *rest]
         return [*_run_groups(text, before + after, None, covers), _examples(inside)]
     ids = tuple(dict.fromkeys(h.skill_id for h in run))
@@ -270,6 +269,14 @@ def _run_groups(
         _OR.search(joiners[-1]) or _OTHER.search(joiners[-1]) or all("/" in j for j in joiners)
     )
     ands = [i for i, joiner in enumerate(joiners) if _AND.fullmatch(joiner)]
+    ors = [i for i, joiner in enumerate(joiners) if _OR.search(joiner)]
+    closing = [i for i in ands if ors and i > ors[0] and "," in joiners[i]]
+    if closing and _listed(text, run):
+        # "e.g. AWS, Azure or GCP, and Linux": ", and" after the "or" that closed a list of
+        # examples begins the next requirement.
+        cut = closing[0] + 1
+        return [*_run_groups(text, run[:cut], kind, covers),
+                *_run_groups(text, run[cut:], None, covers)]  # fmt: skip
     if kind is None and ands and any(map(_OR.search, joiners)) and not _listed(text, run):
         # "machine learning and TensorFlow or JAX": "and" parts what "or" joins.
         cuts = [0, *(i + 1 for i in ands), len(run)]

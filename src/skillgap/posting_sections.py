@@ -155,7 +155,7 @@ _CANDIDATE_PHRASE = re.compile(
     r"familiar(ity)? with|fluen\w*|background in|degree|\d+\+? years|abilit(y|ies)|adaptab\w*|"
     rf"comfortable|{_SOUGHT}|the ideal|{_WE_ASK}|we are seeking|"
     r"we'?re seeking|"
-    r"we('d|\u2019d| would) (love|like) to see)\b",
+    r"we('d|\u2019d| would) (love|like) (to see|(for )?you to))\b",
     re.IGNORECASE,
 )
 #: A sentence that speaks to the candidate: in an introduction, only these ask for anything
@@ -166,7 +166,7 @@ _ADDRESSED = re.compile(
     rf"you\u2019re|if you|you know|candidates?|applicants?|the ideal|{_SOUGHT} (with|who)|"
     r"(looking|searching) for (someone|individuals|people|candidates|engineers|experience)|"
     rf"{_WE_ASK}|"
-    r"we('d|\u2019d| would) (love|like) to see)\b",
+    r"we('d|\u2019d| would) (love|like) (to see|(for )?you to))\b",
     re.IGNORECASE,
 )
 #: A sentence that says what the candidate has, among the duties ("You have 5+ years of

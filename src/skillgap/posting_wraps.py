@@ -48,16 +48,9 @@ _JOINING_END = re.compile(
 def unwrapped(text: str) -> str:
     """The text with the breaks that wrap a sentence made spaces (the same length)."""
     lines = text.split("\n")
-    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
-    if not lengths:
+    wraps = _item_continuations(lines) | _width_wraps(lines)
+    if not wraps:
         return text
-    width = lengths[-1]
-    if lengths[(len(lengths) * 9) // 10] > _MOST_WIDTH or width < _MIN_WIDTH:
-        return text
-    breaks = range(len(lines) - 1)
-    if sum(_wraps(lines[i], lines[i + 1], None) for i in breaks) < _MIN_WRAPS:
-        return text
-    wraps = [i for i in breaks if _wraps(lines[i], lines[i + 1], width)]
     chars = list(text)
     offset = 0
     ends = set(wraps)
@@ -69,17 +62,57 @@ def unwrapped(text: str) -> str:
     return "".join(chars)
 
 
-def _wraps(line: str, following: str, width: int | None) -> bool:
-    """Whether the break after ``line`` wraps a sentence that goes on in ``following``;
-    without a ``width``, only where the words say so."""
+def _width_wraps(lines: list[str]) -> set[int]:
+    """The breaks (after line i) that wrap a sentence in a document wrapped at a width."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if not lengths:
+        return set()
+    width = lengths[-1]
+    if lengths[(len(lengths) * 9) // 10] > _MOST_WIDTH or width < _MIN_WIDTH:
+        return set()
+    breaks = range(len(lines) - 1)
+    if sum(_wraps(lines[i], lines[i + 1], None) for i in breaks) < _MIN_WRAPS:
+        return set()
+    return {i for i in breaks if _wraps(lines[i], lines[i + 1], width)}
+
+
+def _item_continuations(lines: list[str]) -> set[int]:
+    """The breaks inside a list item that goes on, indented under its bullet, on the next
+    line ("- Workflow managers such as Airflow," / "  Luigi or Kubeflow."), where the item's
+    sentence goes on: however wide the document, the item is one line as its author wrote it."""
+    found: set[int] = set()
+    item_indent: int | None = None
+    for index, line in enumerate(lines[:-1]):
+        if BULLET.match(line.strip()):
+            item_indent = len(line) - len(line.lstrip())
+        elif not line.strip() or len(line) - len(line.lstrip()) <= (item_indent or 0):
+            item_indent = None
+        following = lines[index + 1]
+        indent = len(following) - len(following.lstrip())
+        if item_indent is not None and indent > item_indent and _goes_on(line, following):
+            found.add(index)
+    return found
+
+
+def _goes_on(line: str, following: str) -> bool:
+    """Whether a sentence in ``line`` goes on in ``following`` (neither a heading nor a new
+    item, and ``line`` ends no sentence)."""
     current, after = line.rstrip(), following.strip()
     if not current.strip() or not after or BULLET.match(after) or after.startswith(("#", "|")):
         return False
     if heading_kind(current) is not None or heading_kind(after) is not None:
         return False
     open_aside = current.count("(") > current.count(")")
-    if _ENDS_SENTENCE.search(current) and not (_ABBREVIATION.search(current) or open_aside):
+    return not _ENDS_SENTENCE.search(current) or bool(_ABBREVIATION.search(current) or open_aside)
+
+
+def _wraps(line: str, following: str, width: int | None) -> bool:
+    """Whether the break after ``line`` wraps a sentence that goes on in ``following``;
+    without a ``width``, only where the words say so."""
+    if not _goes_on(line, following):
         return False
+    current, after = line.rstrip(), following.strip()
+    open_aside = current.count("(") > current.count(")")
     if after[0].islower() or _JOINING_END.search(current) or open_aside:
         return True
     return width is not None and len(current) >= width - _FILLED
