@@ -23,7 +23,6 @@ from skillgap.matching.others import drop_people, of_others
 from skillgap.matching.phrases import (
     PhraseStage,
     drop_contained,
-    drop_wishes,
     excluded_tokens,
     outside_excludes,
 )
@@ -32,6 +31,7 @@ from skillgap.matching.templates import in_placeholder, placeholder_spans
 from skillgap.matching.tokens import EnglishTokenizer
 from skillgap.matching.topics import in_topic, topic_spans
 from skillgap.matching.view import TokenView
+from skillgap.matching.wishes import drop_wishes
 
 if TYPE_CHECKING:
     from skillgap.matching.compiled import CompiledPatterns

@@ -29,13 +29,11 @@ if TYPE_CHECKING:
     from skillgap.matching.compiled import Context, PhrasePatterns, PhraseSet
     from skillgap.matching.view import TokenView
 
-#: Words that, right before a skill, make it something the person is only learning.
-_WISH_WORDS = frozenset({"learning", "learn", "studying"})
 #: Words that join the items of a list.
 JOINERS = frozenset({"and", "or", ",", "/", "&", "and/or"})
 #: The most tokens of one joiner (", and/or").
 _MOSTJOINERS = 4
-_QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 
 
 @dataclass
@@ -189,32 +187,6 @@ def drop_contained(candidates: list[Candidate]) -> list[Candidate]:
         kept.append(candidate)
         furthest_end = candidate.end
     return kept
-
-
-def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
-    """A skill only being learned is not present: "Learning 'Machine Learning'", "learning Go",
-    and each skill joined to such a one ("currently learning Rust and JAX").
-
-    "learning" that is itself part of a found phrase ("deep learning, Python") does not count.
-    """
-    inside = {i for c in candidates for i in range(c.start, c.end)}
-    wished: set[int] = set()  # ids of the wished candidates
-    wished_ends: set[int] = set()  # where a wished skill ends
-    for candidate in sorted(candidates, key=lambda c: c.start):
-        index = candidate.start - 1
-        while index >= 0 and view.lowers[index] in _QUOTES:
-            index -= 1
-        wish = index >= 0 and view.lowers[index] in _WISH_WORDS and index not in inside
-        joined = (
-            index >= 0
-            and view.lowers[index] in JOINERS
-            and index in wished_ends
-            and view.lines[index] == view.lines[candidate.start]
-        )
-        if wish or joined:
-            wished.add(id(candidate))
-            wished_ends.add(candidate.end)
-    return [candidate for candidate in candidates if id(candidate) not in wished]
 
 
 class FirmPhrases:
