@@ -253,3 +253,31 @@ def test_degrees_named_as_alternatives_are_not_held() -> None:
 )
 def test_a_co_author_wrote_a_paper_beside_a_word_of_research(text: str, expected: bool) -> None:
     assert ("publications" in skill_ids(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "expected"),
+    [
+        # A skill that qualifies others' organisations, or their heads, is their trade.
+        (
+            "Experience\n- Organized dinners for CEOs of deep learning companies",
+            "deep-learning",
+            False,
+        ),
+        ("Experience\n- Wrote profiles of computer vision companies", "computer-vision", False),
+        ("Experience\n- Interviewed CEOs of NLP and computer vision companies", "nlp", False),
+        # One's own company, or the companies one worked at, show it.
+        (
+            "Experience\n- Founded a deep learning company building vision models in PyTorch",
+            "deep-learning",
+            True,
+        ),
+        (
+            "Experience\n- Founding engineer at two computer vision startups",
+            "computer-vision",
+            True,
+        ),
+    ],
+)
+def test_a_skill_of_others_organisations_is_theirs(text: str, skill: str, expected: bool) -> None:
+    assert (skill in skill_ids(text)) is expected
