@@ -61,9 +61,9 @@ class Context:
     #: holds one of them holds the skill ("- AWS / - GCP / - Azure").
     kin: tuple[str, ...]
     #: The skills a form joined to it by "and", "or", "," or "/" must be one of for the list
-    #: to be of skills like it: its kin, every tool for a tool, and every concept but the
-    #: fields and trades ML is applied in for a concept ("Keynote, Excel" is no list of
-    #: talks; "PyTorch, Go" is one of tools).
+    #: to be of skills like it: its kin, every tool for a tool, every concept but the
+    #: fields and trades ML is applied in for a concept, and every skill for one of those
+    #: fields ("Keynote, Excel" is no list of talks; "PyTorch, Go" is one of tools).
     #: (No field has a default, so that a cache written before one was added fails to load
     #: and is built afresh.)
     listmates: tuple[str, ...]
@@ -168,7 +168,12 @@ def compile_patterns(
             exact.append(PhraseSet(f"ambiguous:{skill.id}", forms(skill.ambiguous, "orth_")))
             kin = {s.id for s in taxonomy.skills.values() if s.category == skill.category}
             kin |= set(skill.related)
-            listmates = kin | (tools if skill.category in tool_categories else concepts)
+            if skill.category in tool_categories:
+                listmates = kin | tools
+            elif skill.category in _AREA_CATEGORIES:  # "experience with marketplaces and Python"
+                listmates = set(taxonomy.skills)
+            else:
+                listmates = kin | concepts
             contexts[skill.id] = Context(
                 skill.sections, skill.cues, skill.lead_ins, skill.listable, skill.cue_reach,
                 tuple(sorted(kin)), tuple(sorted(listmates)),

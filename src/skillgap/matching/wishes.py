@@ -34,9 +34,14 @@ _WISH_FILLERS = frozenset(
 _WISH_REACH = 6
 
 
-def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
+def drop_wishes(
+    candidates: list[Candidate], view: TokenView, *, interests: bool = True
+) -> list[Candidate]:
     """A skill only being learned is not present: "Learning 'Machine Learning'", "learning Go",
-    and each skill joined to such a one ("currently learning Rust and JAX").
+    and each skill joined to such a one ("currently learning Rust and JAX"); with
+    ``interests``, also one wished for or begun ("keen to learn deep learning", "Currently
+    exploring NLP"), which a posting asks for instead ("Strong interest in recommender
+    systems").
 
     "learning" that is itself part of a found phrase ("deep learning, Python") does not count.
     """
@@ -47,9 +52,9 @@ def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]
         index = candidate.start - 1
         while index >= 0 and view.lowers[index] in QUOTES:
             index -= 1
-        wish = (
-            index >= 0 and view.lowers[index] in _WISH_WORDS and index not in inside
-        ) or _wished_for(index, view, inside)
+        wish = (index >= 0 and view.lowers[index] in _WISH_WORDS and index not in inside) or (
+            interests and _wished_for(index, view, inside)
+        )
         joined = (
             index >= 0
             and view.lowers[index] in JOINERS
