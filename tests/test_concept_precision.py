@@ -237,3 +237,47 @@ def test_degrees_named_as_alternatives_are_not_held() -> None:
     assert [d.level for d in report.profile.degrees] == ["bachelor"]
     both = analyze(b"Education\nB.S. and M.S. in Computer Science, 2019\n", name="cv.txt")
     assert {"degree-bachelor", "degree-master"} <= {s.id for s in both.skills}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A co-authored poster is a presentation, a co-authored report no paper.
+        ("Experience\n- Co-authored a poster at the regional biology meeting", False),
+        ("Experience\n- Co-authored the annual sustainability report", False),
+        # A co-authored paper, or a co-author in a publications list, is one.
+        ("Experience\n- Co-authored a paper on protein folding", True),
+        ("Experience\n- Co-author of two peer-reviewed articles", True),
+        ("Publications\n- Co-author: A. Roe, J. Doe. Fast things.", True),
+    ],
+)
+def test_a_co_author_wrote_a_paper_beside_a_word_of_research(text: str, expected: bool) -> None:
+    assert ("publications" in skill_ids(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "expected"),
+    [
+        # A skill that qualifies others' organisations, or their heads, is their trade.
+        (
+            "Experience\n- Organized dinners for CEOs of deep learning companies",
+            "deep-learning",
+            False,
+        ),
+        ("Experience\n- Wrote profiles of computer vision companies", "computer-vision", False),
+        ("Experience\n- Interviewed CEOs of NLP and computer vision companies", "nlp", False),
+        # One's own company, or the companies one worked at, show it.
+        (
+            "Experience\n- Founded a deep learning company building vision models in PyTorch",
+            "deep-learning",
+            True,
+        ),
+        (
+            "Experience\n- Founding engineer at two computer vision startups",
+            "computer-vision",
+            True,
+        ),
+    ],
+)
+def test_a_skill_of_others_organisations_is_theirs(text: str, skill: str, expected: bool) -> None:
+    assert (skill in skill_ids(text)) is expected

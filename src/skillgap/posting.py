@@ -352,7 +352,7 @@ def read_posting(document: Document, taxonomy: Taxonomy) -> Role:
     """A posting read as a role with id ``job``; raises when it names no known skill."""
     text = unwrapped(document.text)  # a sentence wrapped over lines is read as one line
     on_line = first_lines(document.text, text)
-    hits = find_skills(text, taxonomy).hits
+    hits = find_skills(text, taxonomy, posting=True).hits
     hits = [*hits, *bare_field_hits(text, hits, taxonomy), *publication_hits(text, hits)]
     found = extract_requirements(replace(document, text=text), hits, taxonomy)
     requirements = [replace(r, line=on_line[r.line - 1]) for r in found]

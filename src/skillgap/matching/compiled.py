@@ -44,6 +44,10 @@ class PhraseSet:
     forms: tuple[Form, ...]
 
 
+#: The categories of fields and trades ML is applied in.
+_AREA_CATEGORIES = frozenset({"application-areas", "domains"})
+
+
 @dataclass(frozen=True)
 class Context:
     """What confirms an ambiguous form of a skill (see the taxonomy's ``Skill``)."""
@@ -52,10 +56,17 @@ class Context:
     cues: tuple[str, ...]
     lead_ins: tuple[str, ...]
     listable: bool
-    cue_reach: int = 3
+    cue_reach: int
     #: The skills of its category and its related ones: a list of one name a line that
     #: holds one of them holds the skill ("- AWS / - GCP / - Azure").
-    kin: tuple[str, ...] = ()
+    kin: tuple[str, ...]
+    #: The skills a form joined to it by "and", "or", "," or "/" must be one of for the list
+    #: to be of skills like it: its kin, every tool for a tool, every concept but the
+    #: fields and trades ML is applied in for a concept, and every skill for one of those
+    #: fields ("Keynote, Excel" is no list of talks; "PyTorch, Go" is one of tools).
+    #: (No field has a default, so that a cache written before one was added fails to load
+    #: and is built afresh.)
+    listmates: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -133,6 +144,15 @@ def compile_patterns(
     others: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     rule_sets: list[RuleSet] = []
     headings: dict[str, list[str]] = {}
+    tool_categories = {c.id for c in taxonomy.categories.values() if c.kind == "tool"}
+    tools = {s.id for s in taxonomy.skills.values() if s.category in tool_categories}
+    # A field or trade beside a skill makes no list of skills: an MBA's "Decision Making
+    # Under Uncertainty, Game Theory" (economics), a marketer's "Google Ads, Optimization".
+    concepts = {
+        s.id
+        for s in taxonomy.skills.values()
+        if s.category not in tool_categories and s.category not in _AREA_CATEGORIES
+    }
 
     def forms(phrases: tuple[str, ...], attribute: str) -> tuple[Form, ...]:
         docs = tokenizer.pipe(phrases)
@@ -147,9 +167,16 @@ def compile_patterns(
         if skill.ambiguous:
             exact.append(PhraseSet(f"ambiguous:{skill.id}", forms(skill.ambiguous, "orth_")))
             kin = {s.id for s in taxonomy.skills.values() if s.category == skill.category}
+            kin |= set(skill.related)
+            if skill.category in tool_categories:
+                listmates = kin | tools
+            elif skill.category in _AREA_CATEGORIES:  # "experience with marketplaces and Python"
+                listmates = set(taxonomy.skills)
+            else:
+                listmates = kin | concepts
             contexts[skill.id] = Context(
                 skill.sections, skill.cues, skill.lead_ins, skill.listable, skill.cue_reach,
-                tuple(sorted(kin | set(skill.related))),
+                tuple(sorted(kin)), tuple(sorted(listmates)),
             )  # fmt: skip
         if skill.excludes:
             lower.append(PhraseSet(f"exclude:{skill.id}", forms(skill.excludes, "lower_")))

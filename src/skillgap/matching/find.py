@@ -34,12 +34,13 @@ class FoundInText:
     hits: list[Hit]
 
 
-def find_skills(text: str, taxonomy: Taxonomy) -> FoundInText:
-    """The skills of a taxonomy that a text (lines separated by newlines) shows."""
+def find_skills(text: str, taxonomy: Taxonomy, *, posting: bool = False) -> FoundInText:
+    """The skills of a taxonomy that a text (lines separated by newlines) shows, or, for a
+    job ``posting``, asks for (an interest asked for is a requirement)."""
     lines = text.split("\n")
     headings = find_headings(lines)
     line_sections = sections_by_line(lines, headings)
-    hits = matcher_for(taxonomy).find(text, headings, line_sections)
+    hits = matcher_for(taxonomy).find(text, headings, line_sections, posting=posting)
     return FoundInText(lines, headings, line_sections, hits)
 
 

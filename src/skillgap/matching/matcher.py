@@ -23,7 +23,6 @@ from skillgap.matching.others import drop_people, of_others
 from skillgap.matching.phrases import (
     PhraseStage,
     drop_contained,
-    drop_wishes,
     excluded_tokens,
     outside_excludes,
 )
@@ -32,6 +31,7 @@ from skillgap.matching.templates import in_placeholder, placeholder_spans
 from skillgap.matching.tokens import EnglishTokenizer
 from skillgap.matching.topics import in_topic, topic_spans
 from skillgap.matching.view import TokenView
+from skillgap.matching.wishes import drop_wishes
 
 if TYPE_CHECKING:
     from skillgap.matching.compiled import CompiledPatterns
@@ -57,9 +57,12 @@ class Matcher:
         text: str,
         headings: Sequence[Heading] = (),
         line_sections: Sequence[str | None] = (),
+        *,
+        posting: bool = False,
     ) -> list[Hit]:
         """Every hit of every skill in ``text`` (lines separated by newlines), given the
-        text's section headings and the section of each of its lines."""
+        text's section headings and the section of each of its lines; in a job ``posting``
+        an interest is asked for ("Strong interest in recommender systems"), so counts."""
         if self._texts == 1:
             # A second text, so more may come: adding every tokenizer special case once costs
             # less than finding those of each new text, and each one added later would empty
@@ -86,7 +89,7 @@ class Matcher:
         topics = topic_spans(view) + employer_spans(view)
         hits = [
             hit
-            for phrase in drop_people(drop_wishes(phrases, view), view)
+            for phrase in drop_people(drop_wishes(phrases, view, interests=not posting), view)
             if not of_others(phrase.skill_id, phrase.start, phrase.end, view, others)
             and not in_topic(phrase.start, phrase.end, topics)
             for hit in self.phrases.hits(phrase, view)

@@ -55,6 +55,14 @@ _PEOPLE = frozenset(
      "architects", "analysts", "consultants", "roles", "positions", "openings", "vacancies",
      "requisitions", "reqs"}
 )  # fmt: skip
+#: Organisations a skill can qualify, in the plural: others' trade, not the writer's ("CEOs of
+#: deep learning companies", "profiles of computer vision startups"); one's own is singular
+#: ("Founded a deep learning company").
+_ORGANISATIONS = frozenset(
+    {"companies", "startups", "start-ups", "firms", "vendors", "businesses", "organizations",
+     "organisations", "ventures", "unicorns", "founders", "ceos", "ctos", "executives",
+     "investors"}
+)  # fmt: skip
 #: Groups a skill can name, theirs when one works "with" them: "worked with the ML team".
 _TEAMS = frozenset({"team", "teams", "group", "groups", "squad", "squads"})
 _WITH = frozenset({"with", "from", "alongside"})
@@ -164,7 +172,10 @@ def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]
     CV teams", "served from the ML team's API"); so is what the people a recruiter found
     "with" it have, to the end of the sentence on its line ("sourced candidates with deep
     learning and computer vision experience"). A job title in the singular ("Machine Learning
-    Engineer") is the person's."""
+    Engineer") is the person's. So are the organisations a skill qualifies in the plural, and
+    their heads ("CEOs of deep learning companies"), but for those the writer worked at or
+    for ("at two fintech companies"); one's own is singular ("founded a deep learning
+    company")."""
     people_at: set[int] = set()  # where a dropped candidate starts
     for candidate in sorted(candidates, key=lambda c: -c.start):
         end = candidate.end
@@ -173,6 +184,7 @@ def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]
         word = view.lowers[end]
         if (
             word in _PEOPLE
+            or (word in _ORGANISATIONS and not _worked_in(candidate.start, view))
             or (word in JOINERS and end + 1 in people_at)
             or (word in _TEAMS and (_after_with(candidate.start, view) or _owns(end + 1, view)))
         ):
@@ -183,6 +195,25 @@ def drop_people(candidates: list[Candidate], view: TokenView) -> list[Candidate]
         for candidate in candidates
         if candidate.start not in people_at and not any(a <= candidate.start < b for a, b in theirs)
     ]
+
+
+#: Words before organisations the writer worked in: "founding member at two fintech companies".
+_WORKED_IN = frozenset({"at", "in", "for", "within", "joined"})
+#: Words that, nearer to them, link organisations to someone else: "CEOs of ...".
+_OTHER_LINKS = frozenset({"of", "to", "with", "about", "from", "among", "by", "on"})
+
+
+def _worked_in(start: int, view: TokenView) -> bool:
+    """Whether the organisations a skill qualifies are ones the writer worked at or for, by
+    the nearest linking word a few tokens before on its line ("at two fintech companies",
+    "consulting for AI startups"; not "dinners for CEOs of deep learning companies")."""
+    for index in range(start - 1, max(-1, start - 1 - _WITH_REACH), -1):
+        word = view.lowers[index]
+        if view.lines[index] != view.lines[start] or word in _OTHER_LINKS:
+            return False
+        if word in _WORKED_IN:
+            return True
+    return False
 
 
 def _after_with(start: int, view: TokenView) -> bool:

@@ -29,13 +29,11 @@ if TYPE_CHECKING:
     from skillgap.matching.compiled import Context, PhrasePatterns, PhraseSet
     from skillgap.matching.view import TokenView
 
-#: Words that, right before a skill, make it something the person is only learning.
-_WISH_WORDS = frozenset({"learning", "learn", "studying"})
 #: Words that join the items of a list.
 JOINERS = frozenset({"and", "or", ",", "/", "&", "and/or"})
 #: The most tokens of one joiner (", and/or").
 _MOSTJOINERS = 4
-_QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 
 
 @dataclass
@@ -104,7 +102,12 @@ class PhraseStage:
             joined = [
                 (candidate, partner)
                 for candidate in pending
-                if (partner := _coordinated_with(candidate, firm, view)) is not None
+                if (
+                    partner := _coordinated_with(
+                        candidate, self._contexts[candidate.skill_id], firm, view
+                    )
+                )
+                is not None
             ]
             if not joined:
                 break
@@ -186,32 +189,6 @@ def drop_contained(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def drop_wishes(candidates: list[Candidate], view: TokenView) -> list[Candidate]:
-    """A skill only being learned is not present: "Learning 'Machine Learning'", "learning Go",
-    and each skill joined to such a one ("currently learning Rust and JAX").
-
-    "learning" that is itself part of a found phrase ("deep learning, Python") does not count.
-    """
-    inside = {i for c in candidates for i in range(c.start, c.end)}
-    wished: set[int] = set()  # ids of the wished candidates
-    wished_ends: set[int] = set()  # where a wished skill ends
-    for candidate in sorted(candidates, key=lambda c: c.start):
-        index = candidate.start - 1
-        while index >= 0 and view.lowers[index] in _QUOTES:
-            index -= 1
-        wish = index >= 0 and view.lowers[index] in _WISH_WORDS and index not in inside
-        joined = (
-            index >= 0
-            and view.lowers[index] in JOINERS
-            and index in wished_ends
-            and view.lines[index] == view.lines[candidate.start]
-        )
-        if wish or joined:
-            wished.add(id(candidate))
-            wished_ends.add(candidate.end)
-    return [candidate for candidate in candidates if id(candidate) not in wished]
-
-
 class FirmPhrases:
     """The phrases known to be skills, indexed for the context checks of ambiguous ones."""
 
@@ -228,9 +205,15 @@ class FirmPhrases:
         #: Where any form found starts, confirmed or not.
         self.form_starts = {c.start for c in found}
         self.by_end = {c.end: c for c in firm}
-        self.by_line: dict[int, Candidate] = {}
+        #: The known skills of each line, in the order found.
+        self.by_line: dict[int, list[Candidate]] = {}
         for c in firm:
-            self.by_line.setdefault(view.lines[c.start], c)
+            self.by_line.setdefault(view.lines[c.start], []).append(c)
+
+    def on_line(self, line: int, skill_ids: tuple[str, ...]) -> Candidate | None:
+        """The first known skill of a line that is one of ``skill_ids``."""
+        wanted = set(skill_ids)
+        return next((c for c in self.by_line.get(line, ()) if c.skill_id in wanted), None)
 
 
 def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: TokenView) -> bool:
@@ -257,7 +240,7 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
     if framing is not None and not _starts_a_name(candidate, firm, view):
         candidate.context = framing
         return True
-    partner = _coordinated_with(candidate, firm, view)
+    partner = _coordinated_with(candidate, context, firm, view)
     if partner is not None:
         candidate.context = f"listed with {partner}"
         return True
@@ -267,7 +250,7 @@ def _confirm(candidate: Candidate, context: Context, firm: FirmPhrases, view: To
     if bounded and section == SKILLS_SECTION:
         candidate.context = "listed in the skills section"
         return True
-    other = firm.by_line.get(line) if bounded else None
+    other = firm.on_line(line, context.listmates) if bounded else None
     if other is None:
         other = _item_beside(candidate, context, firm, view)
     if other is not None:
@@ -330,10 +313,8 @@ def _item_beside(
     if after < len(view.lines):
         beside.append(view.lines[after])
     for other_line in beside:
-        other = firm.by_line.get(other_line)
-        if other is None or other.skill_id not in context.kin:
-            continue
-        if _alone_on_line(other.start, other.end, view):
+        other = firm.on_line(other_line, context.kin)
+        if other is not None and _alone_on_line(other.start, other.end, view):
             return other
     return None
 
@@ -380,12 +361,19 @@ def _cue_nearby(context: Context, candidate: Candidate, view: TokenView, line: i
     return False
 
 
-def _coordinated_with(candidate: Candidate, firm: FirmPhrases, view: TokenView) -> str | None:
-    """The text of a known skill joined to the candidate by "and", "or", "," or "/", or of
-    the two known skills it stands between in a list written with spaces only
-    ("Java/J2EE Python Go React")."""
-    if candidate.start in firm.by_end and candidate.end in firm.by_start:
-        before_phrase, after_phrase = firm.by_end[candidate.start], firm.by_start[candidate.end]
+def _coordinated_with(
+    candidate: Candidate, context: Context, firm: FirmPhrases, view: TokenView
+) -> str | None:
+    """The text of a known skill like the candidate (one of its ``listmates``) joined to it
+    by "and", "or", "," or "/", or of the two known skills it stands between in a list
+    written with spaces only ("Java/J2EE Python Go React"). A skill of another kind beside
+    it does not make a list of skills like it: "Keynote, Excel" names no talk, an MBA's
+    "Decision Making Under Uncertainty, Game Theory" no reinforcement learning."""
+    mates = set(context.listmates)
+    by_start = {at: c for at, c in firm.by_start.items() if c.skill_id in mates}
+    by_end = {at: c for at, c in firm.by_end.items() if c.skill_id in mates}
+    if candidate.start in by_end and candidate.end in by_start:
+        before_phrase, after_phrase = by_end[candidate.start], by_start[candidate.end]
         return (
             f"{view.text_of(before_phrase.start, before_phrase.end)} and "
             f"{view.text_of(after_phrase.start, after_phrase.end)}"
@@ -394,14 +382,14 @@ def _coordinated_with(candidate: Candidate, firm: FirmPhrases, view: TokenView) 
     lowers = view.lowers
     after = candidate.end
     while after < min(len(lowers), candidate.end + _MOSTJOINERS) and lowers[after] in JOINERS:
-        if after + 1 in firm.by_start:
-            partner = firm.by_start[after + 1]
+        if after + 1 in by_start:
+            partner = by_start[after + 1]
             return view.text_of(partner.start, partner.end)
         after += 1
     before = candidate.start - 1
     while before > max(0, candidate.start - 1 - _MOSTJOINERS) and lowers[before] in JOINERS:
-        if before in firm.by_end:
-            partner = firm.by_end[before]
+        if before in by_end:
+            partner = by_end[before]
             return view.text_of(partner.start, partner.end)
         before -= 1
     return None
