@@ -203,24 +203,20 @@ def _sentence_requirements(
             first.setdefault(hit.skill_id, hit.start - sentence_start)
         degree_at = [at for skill, at in first.items() if skill in DEGREE_ORDER]
         route = bool(degree_at) and degree_as_route(sentence, min(degree_at))
-        found += [
-            PostingRequirement(
-                any_of=group.skills,
-                importance="preferred" if route and _of_degree(group, fields) else importance,
-                sentence=sentence,
-                line=line_number,
-                # A degree's fields are studied, not practised for years.
-                years=None
-                if _of_degree(group, fields)
-                else years_asked(
-                    sentence,
-                    min((first[skill] for skill in group.skills if skill in first), default=0),
-                ),
-                kind=group.kind,
-                of_degree=_of_degree(group, fields),
+        for group in _degrees_apart(groups, words):
+            studied = _of_degree(group, fields)  # studied, not practised for years
+            at = min((first[skill] for skill in group.skills if skill in first), default=0)
+            found.append(
+                PostingRequirement(
+                    any_of=group.skills,
+                    importance="preferred" if route and studied else importance,
+                    sentence=sentence,
+                    line=line_number,
+                    years=None if studied else years_asked(sentence, at),
+                    kind=group.kind,
+                    of_degree=studied,
+                )
             )
-            for group in _degrees_apart(groups, words)
-        ]
     return found
 
 
