@@ -151,6 +151,21 @@ def test_a_job_posting_is_read_within_the_limits(tmp_path: Path) -> None:
     )
 
 
+def test_a_posting_that_runs_out_of_time_or_memory_says_it_is_the_posting(tmp_path: Path) -> None:
+    # The same PDF bomb as above, given as the posting: the worker stops it, and the one line
+    # says it was the posting, not the resume, that could not be read.
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(pdf_xobject_bomb(7))
+    resume = str(EXAMPLES / "mle-resume.txt")
+    result = CliRunner().invoke(app, ["analyze", resume, "--job", str(bomb), "--timeout", "1"])
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert result.stderr in (
+        f"skillgap: error: the posting {bomb}: gave up after 1 seconds (raise it with --timeout)\n",
+        f"skillgap: error: the posting {bomb}: needs more memory than the limit of 512 MiB "
+        "(raise it with --max-memory)\n",
+    )
+
+
 #: Small real inputs of each binary and source format, for the mutation fuzz below.
 _SEEDS = {
     "cv.pdf": (EXAMPLES / "mle-resume.pdf").read_bytes(),

@@ -229,14 +229,19 @@ def read_job(
     limits: Limits = DEFAULT_LIMITS,
 ) -> Role:
     """A job posting (any format analyze reads) as a role with id ``job``."""
-    from skillgap.posting import read_posting  # only with --job: spare analyze its import
-
-    taxonomy = taxonomy or load_taxonomy()
     try:
-        if isinstance(source, bytes):
-            document = read_bytes(source, name, limits=limits)
-        else:
-            document = read_document(source, limits=limits)
+        return read_posting_role(source, name, taxonomy or load_taxonomy(), limits)
     except InputError as error:  # say which input: the resumes' errors read the same
         raise InputError(f"the posting {error}", code=error.code) from None
+
+
+def read_posting_role(
+    source: str | Path | bytes, name: str, taxonomy: Taxonomy, limits: Limits
+) -> Role:
+    from skillgap.posting import read_posting  # only with --job: spare analyze its import
+
+    if isinstance(source, bytes):
+        document = read_bytes(source, name, limits=limits)
+    else:
+        document = read_document(source, limits=limits)
     return read_posting(document, taxonomy)

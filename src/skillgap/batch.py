@@ -181,6 +181,25 @@ def in_a_worker(read: Callable[[str], T], path: str, limits: Limits) -> T:
     return result
 
 
+def read_job_in_a_worker(
+    path: str, data: bytes | None = None, *, taxonomy: Taxonomy, limits: Limits
+) -> Role:
+    """``read_job`` of ``path`` (or of ``data``, the posting read from standard input) in a
+    worker process under ``limits``, as every resume is read; raises InputError that names the
+    posting when it cannot be read, ran out of time or memory, or its worker died."""
+    from skillgap.analysis import read_posting_role
+    from skillgap.matching import matcher_for
+
+    def read(item: str) -> Role:
+        return read_posting_role(item if data is None else data, item, taxonomy, limits)
+
+    matcher_for(taxonomy)  # built once, here, for this worker and those of the resumes
+    try:
+        return in_a_worker(read, path if data is None else "<stdin posting>", limits)
+    except InputError as error:
+        raise InputError(f"the posting {error}", code=error.code) from None
+
+
 #: Most inputs sent to a worker at once.
 MAX_CHUNK = 8
 

@@ -124,21 +124,13 @@ def _taxonomy(roles_files: Iterable[Path] | None) -> Taxonomy:
 
 
 def _read_job(posting: str | None, taxonomy: Taxonomy, limits: Limits) -> Role | None:
-    """The posting given with --job, as a role, read in a worker under ``limits``; raises
-    InputError when it cannot be read."""
+    """The posting given with --job, as a role; raises InputError when it cannot be read."""
     if posting is None:
         return None
-    from skillgap.analysis import read_job
-    from skillgap.batch import in_a_worker
-    from skillgap.matching import matcher_for
+    from skillgap.batch import read_job_in_a_worker
 
-    matcher_for(taxonomy)  # built once, here, for this worker and those of the resumes
-    if posting == STDIN:
-        data = sys.stdin.buffer.read(limits.max_bytes + 1)
-        return in_a_worker(lambda _: read_job(data, name="<stdin posting>", taxonomy=taxonomy,
-                                              limits=limits), posting, limits)  # fmt: skip
-    return in_a_worker(lambda path: read_job(path, taxonomy=taxonomy, limits=limits), posting,
-                       limits)  # fmt: skip
+    data = sys.stdin.buffer.read(limits.max_bytes + 1) if posting == STDIN else None
+    return read_job_in_a_worker(posting, data, taxonomy=taxonomy, limits=limits)
 
 
 def _write_stream(renderer: Renderer[T], items: Iterable[T]) -> None:
