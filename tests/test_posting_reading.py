@@ -174,6 +174,12 @@ def test_an_item_that_says_it_is_optional_is_preferred_under_requirements(item: 
          ("degree-bachelor", "degree-master", "degree-phd")),
         ("A university degree in Statistics.", ("degree-bachelor", "degree-master", "degree-phd")),
         ("An advanced degree in Statistics.", ("degree-master", "degree-phd")),
+        # A degree with no skill named beside it, and one whose level is named twice.
+        ("A college or university degree in a related field.",
+         ("degree-bachelor", "degree-master", "degree-phd")),
+        ("A four-year degree in a related field.",
+         ("degree-bachelor", "degree-master", "degree-phd")),
+        ("Graduate or postgraduate degree in a related field.", ("degree-master", "degree-phd")),
     ],
 )  # fmt: skip
 def test_a_degree_written_with_a_slash_or_without_its_level_is_one_requirement(
@@ -576,3 +582,15 @@ def test_a_paragraph_about_the_role_names_the_tools_the_candidate_will_use() -> 
         "and Airflow. Our offices are in Berlin.\nRequirements\n- Python.\n"
     )
     assert found == {("python",): "required"}
+
+
+def test_a_full_stop_before_a_word_in_lower_case_ends_no_sentence() -> None:
+    # "PhD. in ...": the fields are the degree's, one requirement beside it, not three apart.
+    found = requirements(
+        "Requirements\n- M.S., or PhD. in Statistics, Computer Science, Math, or other "
+        "quantitative fields.\n"
+    )
+    assert found == {
+        ("degree-master", "degree-phd"): "required",
+        ("statistics", "computer-science", "mathematics"): "required",
+    }, found

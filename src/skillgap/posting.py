@@ -27,6 +27,7 @@ from skillgap.matching import Hit, find_skills
 from skillgap.posting_asides import optional_asides
 from skillgap.posting_fields import bare_field_hits
 from skillgap.posting_groups import (
+    UNNAMED_DEGREE,
     Alternatives,
     alternative_groups,
     degree_as_route,
@@ -74,8 +75,9 @@ _APART = re.compile(
     re.I,
 )
 #: A sentence ends at ". " or "; ", but not after "etc.", "e.g." or "i.e." ("teams like
-#: DevOps, Infra etc. to optimize pipelines"), nor inside parentheses.
-_SENTENCE_STOP = re.compile(rf"{NO_STOP_AFTER}[.;] ")
+#: DevOps, Infra etc. to optimize pipelines"), nor inside parentheses, nor at a full stop
+#: before a word in lower case ("M.S., or PhD. in Statistics").
+_SENTENCE_STOP = re.compile(rf"{NO_STOP_AFTER}(?:\.(?! [a-z])|;) ")
 
 
 @dataclass(frozen=True)
@@ -133,9 +135,16 @@ def extract_requirements(
             stops[hit.line] = _sentence_stops(line)
         begin, end = _sentence_bounds(line, hit.start - line_start, stops[hit.line])
         by_sentence.setdefault((hit.line, begin, end), []).append(hit)
+    # A degree asked for without a name that is a skill: "a college or university degree".
+    for number, line in enumerate(lines, start=1):
+        if (degree := UNNAMED_DEGREE.search(line)) is not None:
+            if number not in stops:
+                stops[number] = _sentence_stops(line)
+            bounds = _sentence_bounds(line, degree.end() - 1, stops[number])
+            by_sentence.setdefault((number, *bounds), [])
     requirements: list[PostingRequirement] = []
     any_of_list: PostingRequirement | None = None
-    for (line_number, begin, end), sentence_hits in by_sentence.items():
+    for (line_number, begin, end), sentence_hits in sorted(by_sentence.items()):
         found = _sentence_requirements(
             text,
             lines[line_number - 1],
@@ -193,7 +202,8 @@ def _sentence_requirements(
     fields = degree_fields(text, hits, (sentence_start, line_start + bounds[1]), taxonomy)
     found = []
     for part_hits, importance, words in parts:
-        if importance is None or not part_hits:
+        # "A college or university degree in a related field" names no skill, but a degree.
+        if importance is None or not (part_hits or unnamed_degree(words) is not None):
             continue
         groups = fields_as_one(
             alternative_groups(text, part_hits, taxonomy, all_one=any_of), fields

@@ -337,7 +337,7 @@ def degree_fields(
     PhD in Statistics, Economics, or a quantitative field", "Degree in a STEM, Economics, or
     related field"). ``bounds``: where the sentence begins and ends in ``text``."""
     degrees = [h.end for h in hits if h.skill_id in DEGREE_LEVELS]
-    if not degrees and (unnamed := _UNNAMED_DEGREE.search(text[bounds[0] : bounds[1]])):
+    if not degrees and (unnamed := UNNAMED_DEGREE.search(text[bounds[0] : bounds[1]])):
         degrees = [bounds[0] + unnamed.end()]
     end = bounds[1]
     clause = _FIELD_CLAUSE.match(text, degrees[-1], end) if degrees else None
@@ -403,10 +403,10 @@ def open_field_list(sentence: str) -> bool:
 #: A degree a posting asks for without naming its level ("Degree in a STEM field", "a
 #: university degree", "an advanced degree"), not a degree of something ("a high degree of
 #: autonomy", "360-degree feedback").
-_UNNAMED_DEGREE = re.compile(
-    r"(?:^\W*|\b(?:an?|your|one)\s+)(?P<level>(?:advanced|graduate|postgraduate|higher|"
+UNNAMED_DEGREE = re.compile(
+    r"(?:^\W*|\b(?:an?|your|one)\s+)(?P<level>(?:(?:advanced|graduate|postgraduate|higher|"
     r"university|college|undergraduate|four-year|4-year|technical|relevant|STEM|quantitative|"
-    r"academic)\s+)?degree\b(?!\s+of\b|\s+(is\s+)?not\b)",
+    r"academic)(?:\s+or\s+|\s*/\s*|\s+))+)?degree\b(?!\s+of\b|\s+(is\s+)?not\b)",
     re.IGNORECASE,
 )
 _ADVANCED = frozenset({"advanced", "graduate", "postgraduate", "higher"})
@@ -414,10 +414,12 @@ _ADVANCED = frozenset({"advanced", "graduate", "postgraduate", "higher"})
 
 def unnamed_degree(words: str) -> int | None:
     """The level (0 a bachelor's, 1 a master's) of a degree asked for without its name."""
-    match = _UNNAMED_DEGREE.search(words)
+    match = UNNAMED_DEGREE.search(words)
     if match is None:
         return None
-    return int((match.group("level") or "").strip().casefold() in _ADVANCED)
+    named = (match.group("level") or "").casefold().replace("/", " ").split()
+    levels = [word for word in named if word != "or"]
+    return int(bool(levels) and all(level in _ADVANCED for level in levels))
 
 
 #: Before a degree, words that make it another route to the experience asked ("5+ years of
