@@ -594,3 +594,20 @@ def test_a_full_stop_before_a_word_in_lower_case_ends_no_sentence() -> None:
         ("degree-master", "degree-phd"): "required",
         ("statistics", "computer-science", "mathematics"): "required",
     }, found
+
+
+def test_a_posting_of_prose_that_is_hiring_or_calls_a_skill_indispensable() -> None:
+    # A short posting with no headings, as a founder writes one: whom they hire, and what is
+    # indispensable. The company's own sentence still asks nothing.
+    found = requirements(
+        "Acme - AI Engineer - Remote\n\n"
+        "At Acme our platform runs on Go.\n"
+        "We're hiring an engineer with experience in Kubernetes.\n"
+        "Written communication skills are paramount.\n"
+        "Strong SQL is critical for this role.\n"
+    )
+    assert found == {
+        ("kubernetes",): "required",
+        ("communication",): "required",
+        ("sql",): "required",
+    }, found

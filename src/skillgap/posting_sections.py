@@ -122,10 +122,12 @@ _EXCITED = re.compile(
     r"enthusiastic|interested)\b",
     re.IGNORECASE,
 )
+#: What a sentence says is indispensable ("Written communication skills are paramount").
+_INDISPENSABLE = r"(is|are) (absolutely |truly )?(paramount|critical|crucial|vital|indispensable)"
 _REQUIRED_PHRASE = re.compile(
-    r"\b(must|required|requires?|minimum|mandatory|essential)\b", re.IGNORECASE
+    rf"\b(must|required|requires?|minimum|mandatory|essential|{_INDISPENSABLE})\b", re.IGNORECASE
 )
-_REQUIRED_WORD = re.compile(r"\b(must|required|mandatory)\b", re.IGNORECASE)
+_REQUIRED_WORD = re.compile(rf"\b(must|required|mandatory|{_INDISPENSABLE})\b", re.IGNORECASE)
 #: A sentence about the company rather than the candidate: its own stack, teams, customers.
 _COMPANY_PHRASE = re.compile(
     r"\b(our|we|we'?re|we\u2019re|we'?ve|we\u2019ve|us)\b|\b(founded|headquartered|backed by|"
@@ -141,7 +143,9 @@ _COMPANY_STATEMENT = re.compile(rf"\b({_STATEMENT})\b", re.IGNORECASE)
 _COMPANY_FACT = re.compile(rf"\b(our|we|we'?re|we\u2019re|{_STATEMENT})\b", re.IGNORECASE)
 #: Whom a posting is looking or searching for ("a senior ML engineer", "someone").
 _SOUGHT = (
-    r"(looking|searching) for (an? |the )?([\w/+-]+ ){0,3}?(someone|individuals?|people|persons?|"
+    r"((looking|searching) for|(looking|want|wanting) to (hire|recruit)|"
+    r"(are|is|'re|\u2019re) hiring) "
+    r"(an? |the )?([\w/+-]+ ){0,3}?(someone|individuals?|people|persons?|"
     r"candidates?|engineers?|scientists?|developers?|researchers?|analysts?|hires?|experts?|"
     r"specialists?|leaders?|experience|\w+(?= who\b))"
 )
