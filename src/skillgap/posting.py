@@ -25,10 +25,7 @@ from skillgap.errors import InputError
 from skillgap.ids import DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD
 from skillgap.matching import Hit, find_skills
 from skillgap.posting_asides import optional_asides
-from skillgap.posting_fields import bare_field_hits
-from skillgap.posting_groups import (
-    Alternatives,
-    alternative_groups,
+from skillgap.posting_degrees import (
     degree_as_route,
     degree_fields,
     fields_accepted,
@@ -36,6 +33,8 @@ from skillgap.posting_groups import (
     open_field_list,
     unnamed_degree,
 )
+from skillgap.posting_fields import bare_field_hits
+from skillgap.posting_groups import Alternatives, alternative_groups
 from skillgap.posting_mentions import company_names, list_labels, names_no_skill
 from skillgap.posting_publications import publication_hits
 from skillgap.posting_sections import (
