@@ -45,7 +45,7 @@ _OTHER_SUCH_AS = re.compile(
 _COLON = re.compile(r"^[^\w]*(\w+[\s-]+)?[\w&]*\s*:\s*$")
 #: Words before a list that make it a list of examples ("such as", "e.g.", "(").
 _INTRODUCER = re.compile(
-    r"(\bsuch as|\be\.?g\.?|\bi\.?e\.?|\bincluding|\blike|\bfor (example|instance)|"
+    r"(\bsuch as|\be\.?g\.?|\bi\.?e\.?|\bincl(uding)?|\blike|\bfor (example|instance)|"
     r"\bespecially|\bparticularly|\bnamely|\bsome of|\bone or more of|\bany of|\bat least one of"
     r"|\bof the following|\bsimilar to|\bfrom)\b[\s,:(.]*(but not limited to\b[\s,:)]*)?"
     r"(\S+[\s,/]+){0,2}$|\(\s*([^\s)]+[\s,]+){0,2}$",
@@ -54,7 +54,7 @@ _INTRODUCER = re.compile(
 #: Introducers of examples proper; "especially" or "particularly" stresses a part of a skill,
 #: which stays a requirement of its own ("machine learning, especially deep learning").
 _NAMES_EXAMPLES = re.compile(
-    r"\bsuch as\b|\be\.?g\b|\bi\.?e\b|\bincluding\b|\blike\b|\bfor (example|instance)\b|\(",
+    r"\bsuch as\b|\be\.?g\b|\bi\.?e\b|\bincl(uding)?\b|\blike\b|\bfor (example|instance)\b|\(",
     re.IGNORECASE,
 )
 #: Items of a list the taxonomy does not know, between two it knows ("PyTorch, CNTK, Spacy"):
@@ -158,6 +158,7 @@ def alternative_groups(
                 runs[index], runs[index - 1] = [*rest, *runs[index]], []
         elif far := kind_said_what_for(text, runs[:index], first, _general):
             kinds[index] = far
+    _to_closing_parenthesis(text, runs, kinds)
     groups: list[Alternatives] = []
     for run, kind_of_run in zip(runs, kinds, strict=True):
         if run:
@@ -224,17 +225,16 @@ def _run_groups(
     if opening is None:
         # A run that began inside parentheses ends with them ("(e.g. PyTorch or JAX) and
         # Docker": the examples are one requirement, Docker another).
-        close = next((i for i, j in enumerate(joiners) if j.count(")") > j.count("(")), None)
+        close = _closing(joiners, 0, 0)
         if close is not None:
             first = _run_groups(text, run[: close + 1], kind, covers)
             return [*first, *_run_groups(text, run[close + 1 :], None, covers)]
     if kind is None and opening is not None:
-        # Skills, then skills in parentheses, up to the one that closes them.
-        close = next(
-            (i + 1 for i in range(opening + 1, len(joiners))
-             if joiners[i].count(")") > joiners[i].count("(")),
-            len(run),
-        )  # fmt: skip
+        # Skills, then skills in parentheses, up to the one that closes them; parentheses
+        # inside them are counted ("packages (Hugging Face (Transformers, PEFT), NumPy)").
+        depth = joiners[opening].count("(") - joiners[opening].count(")")
+        inner = _closing(joiners, opening + 1, depth - 1)
+        close = len(run) if inner is None else inner + 1
         before, inside, after = run[: opening + 1], run[opening + 1 : close], run[close:]
         if all(h.skill_id == before[-1].skill_id for h in inside):
             # The same skill again ("Hadoop (MapR), Spark"): a detail, and the list goes on.
@@ -293,6 +293,64 @@ def _run_groups(
     if kind is not None:
         groups[0] = _with_kind(kind, groups[0])
     return groups
+
+
+def _closing(joiners: list[str], start: int, depth: int) -> int | None:
+    """The first joiner from ``start`` that closes the parentheses ``depth`` levels out from
+    where the run stands there (0: those it stands in)."""
+    for index in range(start, len(joiners)):
+        depth += joiners[index].count("(") - joiners[index].count(")")
+        if depth < 0:
+            return index
+    return None
+
+
+def _to_closing_parenthesis(text: str, runs: list[list[Hit]], kinds: list[Hit | None]) -> None:
+    """A kind's examples in parentheses are all it names up to the parenthesis that closes
+    them, whatever stands between ("packages (Hugging Face (Transformers, PEFT), NumPy)",
+    "libraries (pandas (incl. Polars), NumPy)"), and no more ("(e.g. spaCy, Hugging Face
+    (Transformers)), and Kubernetes"): the runs and kinds up to there join the first run of
+    examples, and what it names after there is a run of its own."""
+    index = 0
+    while index < len(runs):
+        kind = kinds[index]
+        named = [h for later in range(index, len(runs)) for h in _kind_and_run(runs, kinds, later)]
+        if kind is None or len(named) < 2:
+            index += 1
+            continue
+        open_at = text.rfind("(", kind.end, named[1].start)
+        between = text[kind.end : named[1].start]
+        if open_at < 0 or between.count("(") <= between.count(")"):
+            index += 1
+            continue
+        depth, close = 0, open_at
+        line_end = text.find("\n", open_at)
+        for close in range(open_at, len(text) if line_end < 0 else line_end):
+            depth += {"(": 1, ")": -1}.get(text[close], 0)
+            if depth == 0:
+                break
+        inside = [h for h in named[1:] if h.start < close]
+        later = index + 1
+        while later < len(runs) and all(h.start < close for h in runs[later]):
+            later += 1  # the runs wholly inside go; the one the parenthesis closes in is cut
+        tail = [h for h in (runs[later] if later < len(runs) else []) if h.start > close]
+        tail_own = [h for h in runs[index] if h.start > close]
+        if later < len(runs):
+            after = kinds[later]
+            after = after if after is not None and after.start > close else None
+            runs[index + 1 : later + 1], kinds[index + 1 : later + 1] = [tail], [after]
+        else:
+            del runs[index + 1 :], kinds[index + 1 :]
+        runs[index] = inside
+        if tail_own:
+            runs.insert(index + 1, tail_own)
+            kinds.insert(index + 1, None)
+        index += 1
+
+
+def _kind_and_run(runs: list[list[Hit]], kinds: list[Hit | None], index: int) -> list[Hit]:
+    kind = kinds[index]
+    return runs[index] if kind is None else [kind, *runs[index]]
 
 
 def _examples(run: list[Hit]) -> Alternatives:
