@@ -32,3 +32,32 @@ def test_what_follows_the_closing_parenthesis_is_no_example() -> None:
     )
     assert frozenset({"kubernetes"}) in found, found
     assert all("kubernetes" not in group or len(group) == 1 for group in found), found
+
+
+def test_a_list_a_lead_introduces_inside_its_sentence_is_one_requirement() -> None:
+    # Names the taxonomy does not know between the items had cut the list into pieces.
+    for lead in ("Experience in one or more of the following areas:", "Familiarity with any of:",
+                 "At least one of the following research topics:"):  # fmt: skip
+        found = requirements(
+            f"{lead} reaction pathway design, reinforcement learning, bandit feedback, active "
+            "learning, space exploration, knowledge graphs, crystal packing"
+        )
+        assert found == {frozenset({"reinforcement-learning", "active-learning",
+                                    "knowledge-graphs"})}, lead  # fmt: skip
+
+
+def test_a_lead_of_alternatives_speaks_only_of_its_own_list() -> None:
+    # The next sentence, or ", and" after the "or" that closed the list, asks apart.
+    found = requirements("Familiarity with any of the following: Kafka, Flink. Also Docker.")
+    assert found == {frozenset({"kafka", "flink"}), frozenset({"docker"})}
+    found = requirements("At least one of: Python, Go, or Scala, and Docker.")
+    assert found == {frozenset({"python", "go", "scala"}), frozenset({"docker"})}
+
+
+def test_semicolons_set_off_the_items_of_a_list_of_alternatives() -> None:
+    for items in ("PyTorch; TensorFlow; JAX", "PyTorch; TensorFlow; or JAX"):
+        found = requirements(f"Experience in one or more of: {items}.")
+        assert found == {frozenset({"pytorch", "tensorflow", "jax"})}, items
+    # A clause after the last item is a sentence of its own.
+    found = requirements("Knowledge of any of: Go, Rust, or C++; Kubernetes is a plus.")
+    assert found == {frozenset({"go", "rust", "cpp"}), frozenset({"kubernetes"})}

@@ -43,7 +43,7 @@ from skillgap.posting_sections import (
     line_sections,
     sentence_importance,
 )
-from skillgap.posting_sentences import NO_STOP_AFTER, outside_parentheses
+from skillgap.posting_sentences import NO_STOP_AFTER, list_semicolons, outside_parentheses
 from skillgap.posting_terms import posting_warnings, unrecognised_terms
 from skillgap.posting_wraps import first_lines, unwrapped
 from skillgap.posting_years import years_asked
@@ -104,7 +104,9 @@ def _sentence_bounds(line: str, start: int, stops: list[int]) -> tuple[int, int]
 
 
 def _sentence_stops(line: str) -> list[int]:
-    return [m.start() for m in outside_parentheses(line, _SENTENCE_STOP.finditer(line))]
+    items = list_semicolons(line)  # "one or more of: PyTorch; JAX" is one sentence
+    stops = outside_parentheses(line, _SENTENCE_STOP.finditer(line))
+    return [m.start() for m in stops if m.start() not in items]
 
 
 def extract_requirements(

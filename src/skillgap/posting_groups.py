@@ -23,6 +23,7 @@ from typing import NamedTuple
 from skillgap.matching import Hit
 from skillgap.posting_foundations import foundation_of_tools
 from skillgap.posting_kinds import kind_said_what_for, take_kind
+from skillgap.posting_sentences import ANY_OF_LEAD, NO_STOP_AFTER
 from skillgap.taxonomy import Taxonomy
 
 #: What may stand between two skills of one list: commas, "or", "and", slashes, parentheses,
@@ -41,6 +42,8 @@ _OTHER_SUCH_AS = re.compile(
     r"\b(such as|like|e\.g\.?|including)[\s,:]*$",
     re.IGNORECASE,
 )
+#: A sentence's end between a list's lead and its first item: the lead is another sentence's.
+_STOP = re.compile(rf"{NO_STOP_AFTER}[.;!?]\s")
 #: A kind that a colon introduces ("any major cloud platform: AWS, GCP or Azure").
 _COLON = re.compile(r"^[^\w]*(\w+[\s-]+)?[\w&]*\s*:\s*$")
 #: Words before a list that make it a list of examples ("such as", "e.g.", "(").
@@ -131,6 +134,20 @@ def alternative_groups(
             for h in examples
         )
 
+    if not all_one and (lead := _any_of_lead(text, hits)) is not None:
+        # "Experience in one or more of the following ML applications: RL, active learning,
+        # ...": what the colon introduces is one requirement, however its items are named.
+        before = [h for h in hits if h.start < lead]
+        listed = [h for h in hits if h.start >= lead]
+        kind = None
+        if before and _COLON.match(text[before[-1].end : listed[0].start]):
+            kind = before.pop() if _general(text, before[-1], listed[0]) else None
+        end = _list_end(text, listed)
+        one = _examples(listed[:end])
+        one = one if kind is None else _with_kind(kind, one)
+        head = alternative_groups(text, before, taxonomy) if before else []
+        tail = alternative_groups(text, listed[end:], taxonomy) if listed[end:] else []
+        return [*head, one, *tail]
     runs: list[list[Hit]] = []
     for hit in hits:
         run_start = runs[-1][0].start if runs else 0
@@ -173,6 +190,33 @@ def alternative_groups(
     kept = [g for g in groups if g.kind or not any(set(g.skills) < k for k in kinds_of)]
     introduced = {kind.skill_id for kind in kinds if kind is not None}
     return [_without_broader(g, taxonomy) if g.skills[0] in introduced else g for g in kept]
+
+
+def _any_of_lead(text: str, hits: Sequence[Hit]) -> int | None:
+    """Where the list of alternatives that a sentence's lead ("one or more of the following
+    X:", "any of:") introduces begins, when skills stand in it; else None."""
+    if not hits:
+        return None
+    line_start = text.rfind("\n", 0, hits[0].start) + 1
+    leads = list(ANY_OF_LEAD.finditer(text, line_start, hits[-1].start))
+    if not leads:
+        return None
+    at = leads[-1].end()
+    listed = [h for h in hits if h.start >= at]
+    if not listed or _STOP.search(text, at, listed[0].start):
+        return None  # the lead is another sentence's
+    return at
+
+
+def _list_end(text: str, listed: Sequence[Hit]) -> int:
+    """How many of the skills after a list's lead are its items: up to an ", and" after the
+    "or" that closed it ("one of: Python, Go, or Scala, and Docker")."""
+    joiners = [text[a.end : b.start] for a, b in pairwise(listed)]
+    ors = [i for i, joiner in enumerate(joiners) if _OR.search(joiner)]
+    for i, joiner in enumerate(joiners):
+        if ors and i > ors[0] and "," in joiner and _AND.fullmatch(joiner):
+            return i + 1
+    return len(listed)
 
 
 def _without_broader(group: Alternatives, taxonomy: Taxonomy) -> Alternatives:
