@@ -25,11 +25,8 @@ from skillgap.errors import InputError
 from skillgap.ids import DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD
 from skillgap.matching import Hit, find_skills
 from skillgap.posting_asides import optional_asides
-from skillgap.posting_fields import bare_field_hits
-from skillgap.posting_groups import (
+from skillgap.posting_degrees import (
     UNNAMED_DEGREE,
-    Alternatives,
-    alternative_groups,
     degree_as_route,
     degree_fields,
     fields_accepted,
@@ -37,6 +34,8 @@ from skillgap.posting_groups import (
     open_field_list,
     unnamed_degree,
 )
+from skillgap.posting_fields import bare_field_hits
+from skillgap.posting_groups import Alternatives, alternative_groups
 from skillgap.posting_mentions import company_names, list_labels, names_no_skill
 from skillgap.posting_publications import publication_hits
 from skillgap.posting_sections import (
@@ -45,7 +44,7 @@ from skillgap.posting_sections import (
     line_sections,
     sentence_importance,
 )
-from skillgap.posting_sentences import NO_STOP_AFTER, outside_parentheses
+from skillgap.posting_sentences import NO_STOP_AFTER, list_semicolons, outside_parentheses
 from skillgap.posting_terms import posting_warnings, unrecognised_terms
 from skillgap.posting_wraps import first_lines, unwrapped
 from skillgap.posting_years import years_asked
@@ -107,7 +106,9 @@ def _sentence_bounds(line: str, start: int, stops: list[int]) -> tuple[int, int]
 
 
 def _sentence_stops(line: str) -> list[int]:
-    return [m.start() for m in outside_parentheses(line, _SENTENCE_STOP.finditer(line))]
+    items = list_semicolons(line)  # "one or more of: PyTorch; JAX" is one sentence
+    stops = outside_parentheses(line, _SENTENCE_STOP.finditer(line))
+    return [m.start() for m in stops if m.start() not in items]
 
 
 def extract_requirements(

@@ -20,12 +20,11 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
-from skillgap.ids import DEGREE_LEVELS
 from skillgap.matching import Hit
 from skillgap.posting_foundations import foundation_of_tools
 from skillgap.posting_kinds import kind_said_what_for, take_kind
+from skillgap.posting_sentences import ANY_OF_LEAD, NO_STOP_AFTER
 from skillgap.taxonomy import Taxonomy
-from skillgap.taxonomy_model import FIELD_WORDS
 
 #: What may stand between two skills of one list: commas, "or", "and", slashes, parentheses,
 #: and the noun of a role the first names ("as a DevOps Engineer or Data Engineer").
@@ -43,11 +42,13 @@ _OTHER_SUCH_AS = re.compile(
     r"\b(such as|like|e\.g\.?|including)[\s,:]*$",
     re.IGNORECASE,
 )
+#: A sentence's end between a list's lead and its first item: the lead is another sentence's.
+_STOP = re.compile(rf"{NO_STOP_AFTER}[.;!?]\s")
 #: A kind that a colon introduces ("any major cloud platform: AWS, GCP or Azure").
 _COLON = re.compile(r"^[^\w]*(\w+[\s-]+)?[\w&]*\s*:\s*$")
 #: Words before a list that make it a list of examples ("such as", "e.g.", "(").
 _INTRODUCER = re.compile(
-    r"(\bsuch as|\be\.?g\.?|\bi\.?e\.?|\bincluding|\blike|\bfor (example|instance)|"
+    r"(\bsuch as|\be\.?g\.?|\bi\.?e\.?|\bincl(uding)?|\blike|\bfor (example|instance)|"
     r"\bespecially|\bparticularly|\bnamely|\bsome of|\bone or more of|\bany of|\bat least one of"
     r"|\bof the following|\bsimilar to|\bfrom)\b[\s,:(.]*(but not limited to\b[\s,:)]*)?"
     r"(\S+[\s,/]+){0,2}$|\(\s*([^\s)]+[\s,]+){0,2}$",
@@ -56,7 +57,7 @@ _INTRODUCER = re.compile(
 #: Introducers of examples proper; "especially" or "particularly" stresses a part of a skill,
 #: which stays a requirement of its own ("machine learning, especially deep learning").
 _NAMES_EXAMPLES = re.compile(
-    r"\bsuch as\b|\be\.?g\b|\bi\.?e\b|\bincluding\b|\blike\b|\bfor (example|instance)\b|\(",
+    r"\bsuch as\b|\be\.?g\b|\bi\.?e\b|\bincl(uding)?\b|\blike\b|\bfor (example|instance)\b|\(",
     re.IGNORECASE,
 )
 #: Items of a list the taxonomy does not know, between two it knows ("PyTorch, CNTK, Spacy"):
@@ -133,6 +134,20 @@ def alternative_groups(
             for h in examples
         )
 
+    if not all_one and (lead := _any_of_lead(text, hits)) is not None:
+        # "Experience in one or more of the following ML applications: RL, active learning,
+        # ...": what the colon introduces is one requirement, however its items are named.
+        before = [h for h in hits if h.start < lead]
+        listed = [h for h in hits if h.start >= lead]
+        kind = None
+        if before and _COLON.match(text[before[-1].end : listed[0].start]):
+            kind = before.pop() if _general(text, before[-1], listed[0]) else None
+        end = _list_end(text, listed)
+        one = _examples(listed[:end])
+        one = one if kind is None else _with_kind(kind, one)
+        head = alternative_groups(text, before, taxonomy) if before else []
+        tail = alternative_groups(text, listed[end:], taxonomy) if listed[end:] else []
+        return [*head, one, *tail]
     runs: list[list[Hit]] = []
     for hit in hits:
         run_start = runs[-1][0].start if runs else 0
@@ -160,6 +175,7 @@ def alternative_groups(
                 runs[index], runs[index - 1] = [*rest, *runs[index]], []
         elif far := kind_said_what_for(text, runs[:index], first, _general):
             kinds[index] = far
+    _to_closing_parenthesis(text, runs, kinds)
     groups: list[Alternatives] = []
     for run, kind_of_run in zip(runs, kinds, strict=True):
         if run:
@@ -174,6 +190,33 @@ def alternative_groups(
     kept = [g for g in groups if g.kind or not any(set(g.skills) < k for k in kinds_of)]
     introduced = {kind.skill_id for kind in kinds if kind is not None}
     return [_without_broader(g, taxonomy) if g.skills[0] in introduced else g for g in kept]
+
+
+def _any_of_lead(text: str, hits: Sequence[Hit]) -> int | None:
+    """Where the list of alternatives that a sentence's lead ("one or more of the following
+    X:", "any of:") introduces begins, when skills stand in it; else None."""
+    if not hits:
+        return None
+    line_start = text.rfind("\n", 0, hits[0].start) + 1
+    leads = list(ANY_OF_LEAD.finditer(text, line_start, hits[-1].start))
+    if not leads:
+        return None
+    at = leads[-1].end()
+    listed = [h for h in hits if h.start >= at]
+    if not listed or _STOP.search(text, at, listed[0].start):
+        return None  # the lead is another sentence's
+    return at
+
+
+def _list_end(text: str, listed: Sequence[Hit]) -> int:
+    """How many of the skills after a list's lead are its items: up to an ", and" after the
+    "or" that closed it ("one of: Python, Go, or Scala, and Docker")."""
+    joiners = [text[a.end : b.start] for a, b in pairwise(listed)]
+    ors = [i for i, joiner in enumerate(joiners) if _OR.search(joiner)]
+    for i, joiner in enumerate(joiners):
+        if ors and i > ors[0] and "," in joiner and _AND.fullmatch(joiner):
+            return i + 1
+    return len(listed)
 
 
 def _without_broader(group: Alternatives, taxonomy: Taxonomy) -> Alternatives:
@@ -226,17 +269,16 @@ def _run_groups(
     if opening is None:
         # A run that began inside parentheses ends with them ("(e.g. PyTorch or JAX) and
         # Docker": the examples are one requirement, Docker another).
-        close = next((i for i, j in enumerate(joiners) if j.count(")") > j.count("(")), None)
+        close = _closing(joiners, 0, 0)
         if close is not None:
             first = _run_groups(text, run[: close + 1], kind, covers)
             return [*first, *_run_groups(text, run[close + 1 :], None, covers)]
     if kind is None and opening is not None:
-        # Skills, then skills in parentheses, up to the one that closes them.
-        close = next(
-            (i + 1 for i in range(opening + 1, len(joiners))
-             if joiners[i].count(")") > joiners[i].count("(")),
-            len(run),
-        )  # fmt: skip
+        # Skills, then skills in parentheses, up to the one that closes them; parentheses
+        # inside them are counted ("packages (Hugging Face (Transformers, PEFT), NumPy)").
+        depth = joiners[opening].count("(") - joiners[opening].count(")")
+        inner = _closing(joiners, opening + 1, depth - 1)
+        close = len(run) if inner is None else inner + 1
         before, inside, after = run[: opening + 1], run[opening + 1 : close], run[close:]
         if all(h.skill_id == before[-1].skill_id for h in inside):
             # The same skill again ("Hadoop (MapR), Spark"): a detail, and the list goes on.
@@ -297,6 +339,64 @@ def _run_groups(
     return groups
 
 
+def _closing(joiners: list[str], start: int, depth: int) -> int | None:
+    """The first joiner from ``start`` that closes the parentheses ``depth`` levels out from
+    where the run stands there (0: those it stands in)."""
+    for index in range(start, len(joiners)):
+        depth += joiners[index].count("(") - joiners[index].count(")")
+        if depth < 0:
+            return index
+    return None
+
+
+def _to_closing_parenthesis(text: str, runs: list[list[Hit]], kinds: list[Hit | None]) -> None:
+    """A kind's examples in parentheses are all it names up to the parenthesis that closes
+    them, whatever stands between ("packages (Hugging Face (Transformers, PEFT), NumPy)",
+    "libraries (pandas (incl. Polars), NumPy)"), and no more ("(e.g. spaCy, Hugging Face
+    (Transformers)), and Kubernetes"): the runs and kinds up to there join the first run of
+    examples, and what it names after there is a run of its own."""
+    index = 0
+    while index < len(runs):
+        kind = kinds[index]
+        named = [h for later in range(index, len(runs)) for h in _kind_and_run(runs, kinds, later)]
+        if kind is None or len(named) < 2:
+            index += 1
+            continue
+        open_at = text.rfind("(", kind.end, named[1].start)
+        between = text[kind.end : named[1].start]
+        if open_at < 0 or between.count("(") <= between.count(")"):
+            index += 1
+            continue
+        depth, close = 0, open_at
+        line_end = text.find("\n", open_at)
+        for close in range(open_at, len(text) if line_end < 0 else line_end):
+            depth += {"(": 1, ")": -1}.get(text[close], 0)
+            if depth == 0:
+                break
+        inside = [h for h in named[1:] if h.start < close]
+        later = index + 1
+        while later < len(runs) and all(h.start < close for h in runs[later]):
+            later += 1  # the runs wholly inside go; the one the parenthesis closes in is cut
+        tail = [h for h in (runs[later] if later < len(runs) else []) if h.start > close]
+        tail_own = [h for h in runs[index] if h.start > close]
+        if later < len(runs):
+            after = kinds[later]
+            after = after if after is not None and after.start > close else None
+            runs[index + 1 : later + 1], kinds[index + 1 : later + 1] = [tail], [after]
+        else:
+            del runs[index + 1 :], kinds[index + 1 :]
+        runs[index] = inside
+        if tail_own:
+            runs.insert(index + 1, tail_own)
+            kinds.insert(index + 1, None)
+        index += 1
+
+
+def _kind_and_run(runs: list[list[Hit]], kinds: list[Hit | None], index: int) -> list[Hit]:
+    kind = kinds[index]
+    return runs[index] if kind is None else [kind, *runs[index]]
+
+
 def _examples(run: list[Hit]) -> Alternatives:
     return Alternatives(tuple(dict.fromkeys(h.skill_id for h in run)))
 
@@ -315,136 +415,3 @@ def _listed(text: str, run: list[Hit]) -> bool:
     closer = _CLOSER.match(after)
     closed = closer is not None and not _NOT_A_NAME.search(closer.group("items"))
     return closed or _INTRODUCER.search(before) is not None
-
-
-#: After a degree, the clause that names its fields ("MS or PhD in Statistics, Economics, or a
-#: quantitative field"), up to where the sentence goes on to something else.
-_FIELD_CLAUSE = re.compile(
-    r"[\s'\u2019s]*(degrees?\s*)?(\([^()]{0,40}\)\s*)?(in|of)\s", re.IGNORECASE
-)
-_FIELD_CLAUSE_END = re.compile(
-    r"[;:]|\.\s|\bwith\b|\bplus\b|\band\s+\d|\bor equivalent\b|\bexperience\b|\(",
-    re.IGNORECASE,
-)
-#: Categories of the skills that can be a degree's field (subjects, fields, domains).
-_FIELD_CATEGORIES = frozenset({"foundations", "application-areas", "fields", "domains"})
-
-
-def degree_fields(
-    text: str, hits: Sequence[Hit], bounds: tuple[int, int], taxonomy: Taxonomy
-) -> set[str]:
-    """The skills a sentence names as the fields of the degree it asks for ("a Master's or
-    PhD in Statistics, Economics, or a quantitative field", "Degree in a STEM, Economics, or
-    related field"). ``bounds``: where the sentence begins and ends in ``text``."""
-    degrees = [h.end for h in hits if h.skill_id in DEGREE_LEVELS]
-    if not degrees and (unnamed := UNNAMED_DEGREE.search(text[bounds[0] : bounds[1]])):
-        degrees = [bounds[0] + unnamed.end()]
-    end = bounds[1]
-    clause = _FIELD_CLAUSE.match(text, degrees[-1], end) if degrees else None
-    if clause is None:
-        return set()
-    stop = _FIELD_CLAUSE_END.search(text, clause.end(), end)
-    clause_end = stop.start() if stop else end
-    return {
-        h.skill_id
-        for h in hits
-        if clause.end() <= h.start < clause_end
-        and taxonomy.skills[h.skill_id].category in _FIELD_CATEGORIES
-    }
-
-
-#: "or a related quantitative field", "or similar technical discipline", "or another STEM
-#: field": the fields a posting names are examples, and a degree in a kindred field meets it.
-_OPEN_FIELDS = re.compile(
-    r"\b(?:related|relevant|similar|quantitative|technical|scientific|stem|equivalent|other|"
-    r"another|analytical|computational)\s+(?:[a-z]+\s+)?(?:fields?|disciplines?|areas?|"
-    r"subjects?|majors?|degrees?)\b",
-    re.IGNORECASE,
-)
-_NAMES_A_DEGREE = re.compile(
-    r"\b(?:degrees?|bachelor|master|ph\.?\s?d|doctorate|b\.?\s?sc?|m\.?\s?sc?|b\.?a|m\.?a)\b",
-    re.IGNORECASE,
-)
-#: The kindred fields of an open list: quantitative and technical ones, as the built-in roles'
-#: "computer science, mathematics or a related field" reads them (skills/roles/rs.toml).
-KINDRED_FIELDS = (
-    "comput*", "informatics", "bioinformatics", "software", "math*", "statistic*", "data",
-    "analytics", "machine learning", "artificial intelligence", "physics", "electrical",
-    "electronic*", "engineering", "operations research", "econom*", "quantitative", "cs",
-    "cse", "ece", "ai", "ml",
-)  # fmt: skip
-
-
-def fields_accepted(sentence: str, any_of: Sequence[str], taxonomy: Taxonomy) -> tuple[str, ...]:
-    """The fields of study that meet a degree's field requirement ("a degree in Computer
-    Science or Electrical Engineering"): the named fields by their names and aliases, and,
-    for an open list ("..., or a related quantitative field", :func:`open_field_list`), the
-    kindred ones. Empty for a requirement that is no degree's fields."""
-    named = [taxonomy.skills[s] for s in any_of]
-    if not all(skill.category in _FIELD_CATEGORIES for skill in named):
-        return ()
-    if not _NAMES_A_DEGREE.search(sentence):
-        return ()
-    own = [
-        words
-        for skill in named
-        for form in (skill.name, *skill.aliases)
-        if FIELD_WORDS.match(words := " ".join(form.lower().split()))
-    ]
-    kindred = KINDRED_FIELDS if open_field_list(sentence) else ()
-    return tuple(dict.fromkeys([*own, *kindred]))
-
-
-def open_field_list(sentence: str) -> bool:
-    """Whether a degree's list of fields is open: "or a related quantitative field"."""
-    return _OPEN_FIELDS.search(sentence) is not None
-
-
-#: A degree a posting asks for without naming its level ("Degree in a STEM field", "a
-#: university degree", "an advanced degree"), not a degree of something ("a high degree of
-#: autonomy", "360-degree feedback").
-UNNAMED_DEGREE = re.compile(
-    r"(?:^\W*|\b(?:an?|your|one)\s+)(?P<level>(?:(?:advanced|graduate|postgraduate|higher|"
-    r"university|college|undergraduate|four-year|4-year|technical|relevant|STEM|quantitative|"
-    r"academic)(?:\s+or\s+|\s*/\s*|\s+))+)?degree\b(?!\s+of\b|\s+(is\s+)?not\b)",
-    re.IGNORECASE,
-)
-_ADVANCED = frozenset({"advanced", "graduate", "postgraduate", "higher"})
-
-
-def unnamed_degree(words: str) -> int | None:
-    """The level (0 a bachelor's, 1 a master's) of a degree asked for without its name."""
-    match = UNNAMED_DEGREE.search(words)
-    if match is None:
-        return None
-    named = (match.group("level") or "").casefold().replace("/", " ").split()
-    levels = [word for word in named if word != "or"]
-    return int(bool(levels) and all(level in _ADVANCED for level in levels))
-
-
-#: Before a degree, words that make it another route to the experience asked ("5+ years of
-#: industry experience or equivalent with a Master's", "5+ years, or 3+ years with a PhD").
-_ROUTE = re.compile(
-    r"\b\d{1,2}\+?\s*(years?|yrs)\b[^.;]*\bor\s+(equivalent|\d{1,2}\+?\s*(years?|yrs)\b[^.;]*?)"
-    r"\s+(with|and|plus)\s+(an?\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def degree_as_route(sentence: str, at: int) -> bool:
-    """Whether the degree at ``at`` in a sentence is named as another route to the years of
-    experience it asks: then no degree is required, one is only a plus."""
-    return _ROUTE.search(sentence, 0, at) is not None
-
-
-def fields_as_one(groups: list[Alternatives], fields: set[str]) -> list[Alternatives]:
-    """The fields a degree may be in are one requirement, met by any of them: a degree in
-    economics meets "Statistics, Economics, or a quantitative field" (they were requirements
-    apart, and an economist was told to bring economics into an ML project)."""
-    apart = [g for g in groups if g.skills and set(g.skills) <= fields]
-    if len(apart) < 2:
-        return groups
-    one = Alternatives(tuple(dict.fromkeys(s for g in apart for s in g.skills)))
-    first = groups.index(apart[0])
-    rest = [g for g in groups if g not in apart]
-    return [*rest[:first], one, *rest[first:]]

@@ -40,3 +40,42 @@ def one_sentence(line: str) -> bool:
 def paragraph(line: str) -> bool:
     """Whether a line is a paragraph of prose (three sentences or more), not a list item."""
     return len(first_ends(line, PROSE_SENTENCE_END, 2)) >= 2
+
+
+#: Words that open a list of alternatives inside a sentence, up to its colon ("Experience in
+#: one or more of the following ML applications: ...", "Familiarity with any of: ...").
+ANY_OF_LEAD = re.compile(
+    r"\b(?:one or more|at least one|any one|any|some|either|one)\s+of\s+(?:the\s+)?"
+    r"(?:following|these|below)\b[^:\n]{0,100}?:"
+    r"|\b(?:one or more|at least one|any one|any|either)\s*(?:of\s*)?:",
+    re.IGNORECASE,
+)
+#: Where a sentence ends, not after "e.g." and the like.
+_FULL_STOP = re.compile(rf"{NO_STOP_AFTER}[.!?]\s")
+#: An item of a list set off by semicolons: a name or a few words, no clause of its own
+#: ("Kubernetes is a plus", "we use Go").
+_SEMICOLON_ITEM = re.compile(
+    r"(?!.*\b(?:is|are|be|will|must|should|would|we|you|plus|preferred|required|desired|"
+    r"bonus|nice|ideally|helpful)\b)\W*(?:[^\s;]+\s+){0,7}[^\s;]+\W*",
+    re.IGNORECASE,
+)
+
+
+def list_semicolons(line: str) -> set[int]:
+    """Where in a line semicolons set off the items of a list of alternatives, so end no
+    sentence ("Experience in one or more of: PyTorch; JAX; TensorFlow"); not after the
+    list's last item ("any of: Go, Rust; Kubernetes is a plus")."""
+    found: set[int] = set()
+    for lead in ANY_OF_LEAD.finditer(line):
+        end = _FULL_STOP.search(line, lead.end())
+        stretch = line[lead.end() : end.start() if end else len(line)]
+        parts = stretch.split(";")
+        items = 0
+        while items < len(parts) and _SEMICOLON_ITEM.fullmatch(parts[items].strip()):
+            items += 1
+        at = lead.end()
+        for part in parts[: max(items - 1, 0)]:
+            at += len(part)
+            found.add(at)
+            at += 1
+    return found

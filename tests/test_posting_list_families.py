@@ -1,0 +1,63 @@
+"""Families of list wording that split one "any of" requirement apart (issue 15 part 1),
+each checked on made-up requirement items in several phrasings."""
+
+from __future__ import annotations
+
+from skillgap.analysis import read_job
+
+
+def requirements(*items: str) -> set[frozenset[str]]:
+    text = "Requirements\n" + "".join(f"- {item}\n" for item in items)
+    role = read_job(text.encode(), name="posting.txt")
+    return {frozenset(r.any_of) for r in role.requirements}
+
+
+def test_examples_in_parentheses_run_to_the_parenthesis_that_closes_them() -> None:
+    # A parenthesis inside the examples had ended them: what came after was asked apart.
+    found = requirements(
+        "Experience with scientific computing packages (Hugging Face ecosystem "
+        "(Transformers, PEFT), DeepSpeed, PyTorch, NumPy)."
+    )
+    assert found == {frozenset({"scientific-computing", "hugging-face", "transformer-models",
+                                "peft", "deepspeed", "pytorch", "numpy"})}  # fmt: skip
+    found = requirements("Experience with cloud platforms (AWS (EC2, S3), GCP) and Docker.")
+    assert found == {frozenset({"cloud-computing", "aws", "gcp"}), frozenset({"docker"})}
+    found = requirements("Experience with Python libraries (NumPy (incl. SciPy), pandas), and Git.")
+    assert found == {frozenset({"python", "numpy", "scipy", "pandas"}), frozenset({"git"})}
+
+
+def test_what_follows_the_closing_parenthesis_is_no_example() -> None:
+    found = requirements(
+        "Experience with NLP libraries (e.g. spaCy, Hugging Face (Transformers)), and Kubernetes."
+    )
+    assert frozenset({"kubernetes"}) in found, found
+    assert all("kubernetes" not in group or len(group) == 1 for group in found), found
+
+
+def test_a_list_a_lead_introduces_inside_its_sentence_is_one_requirement() -> None:
+    # Names the taxonomy does not know between the items had cut the list into pieces.
+    for lead in ("Experience in one or more of the following areas:", "Familiarity with any of:",
+                 "At least one of the following research topics:"):  # fmt: skip
+        found = requirements(
+            f"{lead} reaction pathway design, reinforcement learning, bandit feedback, active "
+            "learning, space exploration, knowledge graphs, crystal packing"
+        )
+        assert found == {frozenset({"reinforcement-learning", "active-learning",
+                                    "knowledge-graphs"})}, lead  # fmt: skip
+
+
+def test_a_lead_of_alternatives_speaks_only_of_its_own_list() -> None:
+    # The next sentence, or ", and" after the "or" that closed the list, asks apart.
+    found = requirements("Familiarity with any of the following: Kafka, Flink. Also Docker.")
+    assert found == {frozenset({"kafka", "flink"}), frozenset({"docker"})}
+    found = requirements("At least one of: Python, Go, or Scala, and Docker.")
+    assert found == {frozenset({"python", "go", "scala"}), frozenset({"docker"})}
+
+
+def test_semicolons_set_off_the_items_of_a_list_of_alternatives() -> None:
+    for items in ("PyTorch; TensorFlow; JAX", "PyTorch; TensorFlow; or JAX"):
+        found = requirements(f"Experience in one or more of: {items}.")
+        assert found == {frozenset({"pytorch", "tensorflow", "jax"})}, items
+    # A clause after the last item is a sentence of its own.
+    found = requirements("Knowledge of any of: Go, Rust, or C++; Kubernetes is a plus.")
+    assert found == {frozenset({"go", "rust", "cpp"}), frozenset({"kubernetes"})}
