@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, cast
 
+from skillgap.posting_layout import heading_kinds, without_tags
 from skillgap.posting_lists import ANY_OF, BULLET, AnyOfList
 from skillgap.posting_sentences import SENTENCE_END, first_ends, one_sentence, paragraph
 
@@ -37,7 +38,8 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                   r"general info|salary range|pay range|compensation range)\b"),
         ("benefits", r"\b(benefits?|perks?|what we offer|we offer|what you('ll| will)? get|"
                      r"in it for you|we have for you|compensation|salary|pay\b|"
-                     r"what to expect(?! in (this|the|your) (role|job|position))|"
+                     r"what (to|you can) expect"
+                     r"(?! (in|from|of) (this|the|your) (role|job|position)| to do)|"
                      r"rewards|why (join|work)|^why\b|life at|our offer|incentives?|longevity|"
                      r"holidays?|vacation|time off|insurance|401\(?k|retirement|wellness|"
                      r"relocation)"),
@@ -60,14 +62,17 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                      r"(ideal|right|successful) candidate|(good|great|strong) fit|thrive if|"
                      r"apply if|should apply|you('ll| will) have|your background|^background$|"
                      r"education|criteria|person specification|knowledge|abilities|^essential$|"
-                     r"need to succeed|who you are|you have|(about )?the (candidate|applicant))"),
+                     r"need to succeed|who you are|you have|(about )?the (candidate|applicant)|"
+                     r"your (tool ?(kit|box)|equipment|gear|arsenal|superpowers))"),
         ("responsibilities", r"\b(responsibilit|what you('ll| will)? (do|be doing|work on)|"
                              r"you will\b|you'll\b|the role\b|this role|your role|the position|"
                              r"duties|day[- ]to[- ]day|impact|objectives?|job description|"
                              r"description|summary|opportunity|challenges|mission of the role|"
                              r"the job\b|overview of the role|tasks|projects?\b|deliver|"
-                             r"your mission|involves)"),
+                             r"your mission|involves|(?<!our )tech(nology)? stack)"),
         ("intro", r"\b(about\b|who we are|our (mission|story|team|values|company)|company|"
+                  r"(our|the team'?s) (tech(nology)? )?(stack|tools|technolog)|"
+                  r"(tech(nology)?|tools|technologies) we (use|work with|love)|"
                   r"meet the team|the team|overview|we live by|culture|what we('ve| have) built|"
                   r"(recent|team|our|past)( \w+){0,2} (accomplishments|achievements|wins))"),
 )  # fmt: skip
@@ -227,13 +232,14 @@ _MAX_NAMED_WORDS = 8
 _LABEL = re.compile(r"^\W*(?P<label>\w[\w'&/ -]{0,40}?)\s*:\s+\S")
 
 
-def heading_kind(line: str) -> Section | None:
+def heading_kind(line: str, marked: bool = False) -> Section | None:
     """The kind of section a heading line opens, or None when the line is no known heading.
 
     A heading is a short line that ends no sentence (a colon, a question mark, Markdown or
-    emphasis around it are fine), whose words name a kind of section.
+    emphasis around it are fine), whose words name a kind of section. ``marked``: the source
+    marked the line as a heading (its Markdown ``#`` or bold are gone from the text).
     """
-    raw = line.strip()
+    raw, tagged = without_tags(line)
     if not raw or (raw.endswith((".", ";", ",")) and not raw.endswith("...")):
         return None
     words = _LINK.sub(r"\1", raw).replace("\u2019", "'").replace("**", "").replace("__", "")
@@ -254,7 +260,12 @@ def heading_kind(line: str) -> Section | None:
     bullet = BULLET.match(raw)
     if bullet and not (_EMPHASISED.match(raw[bullet.end() :]) or raw.endswith(":")):
         return None  # a list item, not a heading
-    marked = raw.startswith(("#", "*", "_")) or raw.rstrip(" *_").endswith((":", "?", "\u2026"))
+    marked = (
+        marked
+        or tagged
+        or raw.startswith(("#", "*", "_"))
+        or raw.rstrip(" *_").endswith((":", "?", "\u2026"))
+    )
     # A bare line is a heading only when short, capitalised, and its words are mostly a
     # heading's ("Preferred Qualifications"), not an item ("Experience with government work").
     bare = not marked and not title.isupper() and not ANY_OF.search(title)
@@ -284,11 +295,15 @@ def _words_left(title: str) -> int:
     )
 
 
-def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
+def line_sections(
+    lines: Sequence[str], headings: Sequence[str] = ()
+) -> tuple[list[Section], list[bool]]:
     """The section of every line, and whether the line is an item of an "any of" list.
 
-    Text before any known heading is the introduction. A heading the patterns do not know
-    ("Challenges", "0-30 days") continues the section it stands in. An item that opens an
+    ``headings`` are the lines the source marked as headings. Text before any known heading
+    is the introduction. A heading whose words the patterns do not know is read from its
+    items (:mod:`skillgap.posting_layout`); one whose items say nothing clear ("Challenges",
+    "0-30 days") continues the section it stands in. An item that opens an
     "any of" list gives its items its kind; after them, its section goes on
     (:mod:`skillgap.posting_lists` says where the list ends).
     """
@@ -297,13 +312,13 @@ def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
     resumed: Section | None = None  # the section that goes on after an item's list
     sections: list[Section] = []
     grouped: list[bool] = []
-    for line in lines:
+    kinds = cast(list[Section | None], heading_kinds(lines, headings, heading_kind, says_preferred))
+    for line, kind in zip(lines, kinds, strict=True):
         if any_of is not None and not any_of.holds(line):
             # A lead-in whose first item is a sentence of its own leads into the section.
             if resumed is not None and any_of.held:
                 current = resumed
             any_of, resumed = None, None
-        kind = heading_kind(line)
         if kind is None and ANY_OF.search(line) and line.rstrip(" *_").endswith(":"):
             kind = current  # "At least one of the following must be true:" opens a list
         if kind is not None:
@@ -315,7 +330,11 @@ def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
             sections.append("other")  # the heading itself asks for nothing
         elif (label := _LABEL.match(line)) and (
             current in ("intro", "other")
-            or heading_kind(label.group("label") + ":") not in (None, "required")
+            or (
+                # "Tools we use: Airflow" passes its own verdict (sentence_importance)
+                heading_kind(label.group("label") + ":") not in (None, "required")
+                and not _STACK_LABEL.match(line)
+            )
         ):
             # "Requirements: Python, SQL" outside any section, "Nice to have: Streamlit" or
             # "Salary: ..." in any (an item's "Experience: Kubernetes" keeps its section):
