@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from skillgap.posting_headings import TAG, Section, heading_kind, without_tags
 from skillgap.posting_lists import ANY_OF, BULLET
 from skillgap.readers import Document
 
@@ -94,20 +95,6 @@ _MAX_TITLE_WORDS = 6
 _MAX_ITEMS = 20
 
 
-#: HTML left in pasted text; a line that opens with a heading or bold tag is marked by it.
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]{0,200})?/?>")
-_MARKING_TAG = re.compile(r"^<(h[1-6]|b|strong)\b", re.IGNORECASE)
-
-
-def without_tags(line: str) -> tuple[str, bool]:
-    """A line without the HTML tags left in it, and whether a heading or bold tag opened it
-    ("<b>Requirements</b>", "<h3>About you</h3>")."""
-    raw = line.strip()
-    if "<" not in raw:
-        return raw, False
-    return _TAG.sub("", raw).strip(), bool(_MARKING_TAG.match(raw))
-
-
 def heading_key(line: str) -> str:
     """A line's words, for finding it among the headings a reader kept."""
     return " ".join(re.findall(r"\w+", line.casefold()))
@@ -145,7 +132,7 @@ def laid_out_as_heading(line: str, marked: bool) -> str | None:
     return None
 
 
-def content_kind(items: Sequence[str], preferred: Callable[[str], bool]) -> str | None:
+def content_kind(items: Sequence[str], preferred: Callable[[str], bool]) -> Section | None:
     """The kind of section its items make: "required" or "preferred" when most are
     qualifications, "responsibilities" when most are duties, "benefits" when most are perks,
     else None."""
@@ -185,25 +172,23 @@ _WEAK_KINDS = frozenset({None, "required"})
 
 
 def heading_kinds(
-    lines: Sequence[str],
-    headings: Sequence[str],
-    kind_of: Callable[[str, bool], str | None],
-    preferred: Callable[[str], bool],
-) -> list[str | None]:
+    lines: Sequence[str], headings: Sequence[str], preferred: Callable[[str], bool]
+) -> list[Section | None]:
     """The kind of section each line opens as a heading, or None for a line that is none.
 
-    ``kind_of(line, marked)`` is the kind a heading's words say; ``headings`` are the lines
-    the source marked as headings (:attr:`skillgap.readers.Document.headings`).
+    ``headings`` are the lines the source marked as headings
+    (:attr:`skillgap.readers.Document.headings`); ``preferred`` tells an item that says it
+    is optional.
     """
     keys = {heading_key(h) for h in headings}
     marked = [bool(line.strip()) and heading_key(line) in keys for line in lines]
-    kinds = [kind_of(line, mark) for line, mark in zip(lines, marked, strict=True)]
+    kinds = [heading_kind(line, mark) for line, mark in zip(lines, marked, strict=True)]
     laid_out = [laid_out_as_heading(line, mark) for line, mark in zip(lines, marked, strict=True)]
     # Where a section ends: at a heading its words name, or one marked as a heading.
     bounds = [
         kind is not None or out == "marked" for kind, out in zip(kinds, laid_out, strict=True)
     ]
-    result: list[str | None] = list(kinds)
+    result: list[Section | None] = list(kinds)
     for index, line in enumerate(lines):
         if kinds[index] not in _WEAK_KINDS or laid_out[index] is None or ANY_OF.search(line):
             continue  # an "any of the following:" line opens a list of alternatives
@@ -245,5 +230,5 @@ def without_pasted_html(document: Document) -> Document:
         return document
     lines = document.text.split("\n")
     tagged = [without_tags(line)[0] for line in lines if without_tags(line)[1]]
-    text = _TAG.sub(_blank, document.text)
+    text = TAG.sub(_blank, document.text)
     return replace(document, text=text, headings=(*document.headings, *tagged))
