@@ -170,6 +170,54 @@ def test_a_title_case_line_no_list_follows_keeps_its_section() -> None:
     assert importance(text, "sql", name="posting.txt") == "required"
 
 
+def test_pasted_text_without_bullets_keeps_its_title_case_headings() -> None:
+    # Text copied from a job board: no bullets, no blank lines.
+    text = (
+        "About the job\n"
+        "Acme builds autonomous tractors.\n"
+        "What You'll Do\n"
+        "Build perception models in PyTorch\n"
+        "Deploy models to edge devices\n"
+        "What Will Help You Succeed\n"
+        "3+ years of Python\n"
+        "Solid SQL\n"
+        "Hands-on experience with Docker\n"
+        "Nice To Have\n"
+        "Familiarity with CUDA\n"
+    )
+    assert importance(text, "pytorch", name="posting.txt") == "preferred"
+    assert importance(text, "sql", name="posting.txt") == "required"
+    assert importance(text, "cuda", name="posting.txt") == "preferred"
+
+
+def test_a_title_case_heading_over_bullets_is_read_by_its_words() -> None:
+    text = (
+        "Key Accountabilities\n"
+        "\u2022 Develop credit risk models using XGBoost\n"
+        "\u2022 Present findings to leadership\n\n"
+        "Skills and Experience\n"
+        "\u2022 Proficiency in SQL\n"
+        "\u2022 Experience with Tableau\n\n"
+        "Ways To Stand Out\n"
+        "\u2022 Experience with Spark\n"
+        "\u2022 Knowledge of causal inference\n"
+    )
+    assert importance(text, "xgboost", name="posting.txt") == "preferred"
+    assert importance(text, "sql", name="posting.txt") == "required"
+    assert importance(text, "apache-spark", name="posting.txt") == "preferred"
+
+
+def test_a_sub_heading_of_unknown_words_keeps_a_preferred_section_preferred() -> None:
+    text = (
+        "## Requirements\n\n#### Technical\n\n- Experience with PyTorch\n\n"
+        "## Nice to have\n\n#### Technical\n\n- Experience with JAX\n"
+        "- Familiarity with Triton\n\n#### Domain\n\n- Knowledge of genomics\n"
+    )
+    assert importance(text, "pytorch") == "required"
+    assert importance(text, "jax") == "preferred"
+    assert importance(text, "genomics") == "preferred"
+
+
 @pytest.mark.parametrize(
     ("heading", "kind"),
     [
@@ -185,9 +233,15 @@ def test_a_title_case_line_no_list_follows_keeps_its_section() -> None:
         ("## Our tech stack", "intro"),
         ("Tech Stack", "responsibilities"),
         ("<h3>Your Background</h3>", "required"),
+        ("**What you'll get to do**", "responsibilities"),
+        ("What you'll get", "benefits"),
+        ("**Things we're excited about in a candidate**", None),
+        ("More about Acme", "intro"),
+        ("Extra points", "preferred"),
+        ("Key Accountabilities", "responsibilities"),
     ],
 )  # fmt: skip
-def test_heading_families_are_known(heading: str, kind: str) -> None:
+def test_heading_families_are_known(heading: str, kind: str | None) -> None:
     assert heading_kind(heading) == kind
 
 

@@ -38,7 +38,8 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                 r"belonging|non-?discrimination)"),
         ("other", r"\b(disclosures?|pre-employment|privacy|locations?|legal|notice|"
                   r"general info|salary range|pay range|compensation range)\b"),
-        ("benefits", r"\b(benefits?|perks?|what we offer|we offer|what you('ll| will)? get|"
+        ("benefits", r"\b(benefits?|perks?|what we offer|we offer|"
+                     r"what you('ll| will)? get(?! to\b)|"
                      r"in it for you|we have for you|compensation|salary|pay\b|"
                      r"what (to|you can) expect"
                      r"(?! (in|from|of) (this|the|your) (role|job|position)| to do)|"
@@ -51,7 +52,7 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                   r"next steps|not sure if|recruit)"),
         ("preferred", r"\b(preferred|nice[- ]to[- ]haves?|bonus|plus(es)?\b|desired|desirable|"
                       r"great to have|good to have|ideally|ideal (to have|qualifications|skills|"
-                      r"experience)|extra credit|stand out|sets? you apart|even better|"
+                      r"experience)|extra (credit|points)|stand out|sets? you apart|even better|"
                       r"not required|optional|would be (great|nice)|(great|nice) if|love to see|"
                       r"might also|"
                       r"also have|helpful|advantageous|an advantage)"),
@@ -71,8 +72,11 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                              r"duties|day[- ]to[- ]day|impact|objectives?|job description|"
                              r"description|summary|opportunity|challenges|mission of the role|"
                              r"the job\b|overview of the role|tasks|projects?\b|deliver|"
-                             r"your mission|involves|(?<!our )tech(nology)? stack)"),
-        ("intro", r"\b(about\b|who we are|our (mission|story|team|values|company)|company|"
+                             r"your mission|involves|accountabilit|will you (do|be doing)|"
+                             r"get to do|(?<!our )tech(nology)? stack)"),
+        # "About Acme", "More about us"; not "Things we're excited about in a candidate".
+        ("intro", r"(^|\b(more|all|a bit|a little|learn|read)\s+)about\b|"
+                  r"\b(who we are|our (mission|story|team|values|company)|company|"
                   r"(our|the team'?s) (tech(nology)? )?(stack|tools|technolog)|"
                   r"(tech(nology)?|tools|technologies) we (use|work with|love)|"
                   r"meet the team|the team|overview|we live by|culture|what we('ve| have) built|"

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Literal
 
 from skillgap.posting_headings import TAG, Section, heading_kind, without_tags
 from skillgap.posting_lists import ANY_OF, BULLET
@@ -169,12 +170,17 @@ _STRONG_REQUIRED = re.compile(
     re.IGNORECASE,
 )
 _WEAK_KINDS = frozenset({None, "required"})
+#: What told a heading's kind (:func:`heading_kinds`).
+Source = Literal["words", "items", "title"]
 
 
 def heading_kinds(
     lines: Sequence[str], headings: Sequence[str], preferred: Callable[[str], bool]
-) -> list[Section | None]:
-    """The kind of section each line opens as a heading, or None for a line that is none.
+) -> list[tuple[Section | None, Source]]:
+    """The kind of section each line opens as a heading (None for a line that is none), and
+    what told it: "words" (its words, as written), "items" (a heading by its layout, its
+    kind from its items) or "title" (a Title-Case line over a list: a heading only where it
+    changes the section, else an item in Title Case).
 
     ``headings`` are the lines the source marked as headings
     (:attr:`skillgap.readers.Document.headings`); ``preferred`` tells an item that says it
@@ -184,33 +190,48 @@ def heading_kinds(
     marked = [bool(line.strip()) and heading_key(line) in keys for line in lines]
     kinds = [heading_kind(line, mark) for line, mark in zip(lines, marked, strict=True)]
     laid_out = [laid_out_as_heading(line, mark) for line, mark in zip(lines, marked, strict=True)]
-    # Where a section ends: at a heading its words name, or one marked as a heading.
+    over_list = [out == "title" and _opens_list(lines, i) for i, out in enumerate(laid_out)]
+    # Where a section ends: at a heading its words name, or one laid out as a heading.
     bounds = [
-        kind is not None or out == "marked" for kind, out in zip(kinds, laid_out, strict=True)
+        kind is not None or out == "marked" or (listed and _bulleted(lines, i))
+        for i, (kind, out, listed) in enumerate(zip(kinds, laid_out, over_list, strict=True))
     ]
-    result: list[Section | None] = list(kinds)
+    result: list[tuple[Section | None, Source]] = []
     for index, line in enumerate(lines):
-        if kinds[index] not in _WEAK_KINDS or laid_out[index] is None or ANY_OF.search(line):
-            continue  # an "any of the following:" line opens a list of alternatives
+        kind, out = kinds[index], laid_out[index]
+        source: Source = "items"
+        if out == "title" and kind is None:
+            if not over_list[index]:
+                result.append((None, "words"))  # a Title-Case line no list follows: an item
+                continue
+            kind, source = heading_kind(line, True), "title"  # "Ways To Stand Out"
+        if kind not in _WEAK_KINDS or out is None or ANY_OF.search(line):
+            # an "any of the following:" line opens a list of alternatives
+            result.append((kind, "words"))
+            continue
         end = next((j for j in range(index + 1, len(lines)) if bounds[j]), len(lines))
         items = [item for item in lines[index + 1 : end] if item.strip()]
-        if kinds[index] == "required":
+        if kind == "required":
             if not _STRONG_REQUIRED.search(line) and only_duties(items):
-                result[index] = "responsibilities"  # "what we expect from you": duties
+                kind = "responsibilities"  # "what we expect from you" over duties
+            result.append((kind, "words" if source == "items" else source))
             continue
-        if laid_out[index] == "title" and not _opens_list(lines, index):
-            continue  # a Title-Case line that no list follows: an item, or a title
-        result[index] = content_kind(items, preferred)
+        result.append((content_kind(items, preferred), source))
     return result
 
 
 def _opens_list(lines: Sequence[str], index: int) -> bool:
-    """Whether a line stands apart before a list: a blank line or nothing before it, and
-    list items (two at least) after it."""
-    if index and lines[index - 1].strip():
-        return False
-    after = [line for line in lines[index + 1 : index + 8] if line.strip()]
-    return len(after) >= 2 and all(BULLET.match(line.strip()) for line in after[:2])
+    """Whether a line is followed by a list: two items at least, bulleted, or lines of their
+    own (text pasted from a job board loses its bullets)."""
+    return _bulleted(lines, index) or (
+        index + 2 < len(lines) and all(line.strip() for line in lines[index + 1 : index + 3])
+    )
+
+
+def _bulleted(lines: Sequence[str], index: int) -> bool:
+    """Whether the next two items after a line are bulleted."""
+    after = [line.strip() for line in lines[index + 1 : index + 5] if line.strip()][:2]
+    return len(after) == 2 and all(BULLET.match(line) for line in after)
 
 
 def _blank(tag: re.Match[str]) -> str:

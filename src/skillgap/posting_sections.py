@@ -163,7 +163,11 @@ def line_sections(
     sections: list[Section] = []
     grouped: list[bool] = []
     kinds = heading_kinds(lines, headings, says_preferred)
-    for line, kind in zip(lines, kinds, strict=True):
+    for line, (kind, source) in zip(lines, kinds, strict=True):
+        if source == "title" and kind == current:
+            kind = None  # a Title-Case item among items of its kind, no heading
+        elif source != "words" and kind == "required" and current == "preferred":
+            kind = current  # "Technical" over items of a preferred section: a sub-heading
         if any_of is not None and not any_of.holds(line):
             # A lead-in whose first item is a sentence of its own leads into the section.
             if resumed is not None and any_of.held:
