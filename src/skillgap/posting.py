@@ -36,6 +36,7 @@ from skillgap.posting_degrees import (
 )
 from skillgap.posting_fields import bare_field_hits
 from skillgap.posting_groups import Alternatives, alternative_groups
+from skillgap.posting_layout import without_pasted_html
 from skillgap.posting_mentions import company_names, list_labels, names_no_skill
 from skillgap.posting_publications import publication_hits
 from skillgap.posting_sections import (
@@ -117,7 +118,7 @@ def extract_requirements(
     """The requirements a posting states, in the order it states them, each once."""
     text = document.text
     lines = text.split("\n")
-    sections, any_of_lines = line_sections(lines)
+    sections, any_of_lines = line_sections(lines, document.headings)
     line_starts = [0]
     for line in lines:
         line_starts.append(line_starts[-1] + len(line) + 1)
@@ -357,6 +358,7 @@ def _lowest_degree_required(merged: dict[tuple[frozenset[str], bool], PostingReq
 
 def read_posting(document: Document, taxonomy: Taxonomy) -> Role:
     """A posting read as a role with id ``job``; raises when it names no known skill."""
+    document = without_pasted_html(document)
     text = unwrapped(document.text)  # a sentence wrapped over lines is read as one line
     on_line = first_lines(document.text, text)
     hits = find_skills(text, taxonomy, posting=True).hits
@@ -364,7 +366,8 @@ def read_posting(document: Document, taxonomy: Taxonomy) -> Role:
     found = extract_requirements(replace(document, text=text), hits, taxonomy)
     requirements = [replace(r, line=on_line[r.line - 1]) for r in found]
     unknown = tuple(
-        u.model_copy(update={"line": on_line[u.line - 1]}) for u in unrecognised_terms(text, hits)
+        u.model_copy(update={"line": on_line[u.line - 1]})
+        for u in unrecognised_terms(text, hits, document.headings)
     )
     if not requirements:
         raise InputError(

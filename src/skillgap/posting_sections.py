@@ -12,6 +12,9 @@ decides anything by itself.
 - the introduction and text before any heading give only sentences that address the
   candidate ("Experience with diffusion models is preferred");
 - benefits, equal-opportunity, how-to-apply and legal text give nothing.
+
+A heading's kind comes from its words (:mod:`skillgap.posting_headings`), or, when they say
+nothing, from its layout and its items (:mod:`skillgap.posting_layout`).
 """
 
 from __future__ import annotations
@@ -20,82 +23,13 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from skillgap.posting_lists import ANY_OF, BULLET, AnyOfList
+from skillgap.posting_headings import Section as Section  # re-exported: the posting reader
+from skillgap.posting_headings import heading_kind as heading_kind  # and its tests use them
+from skillgap.posting_layout import heading_kinds
+from skillgap.posting_lists import ANY_OF, AnyOfList
 from skillgap.posting_sentences import SENTENCE_END, first_ends, one_sentence, paragraph
 
-Section = Literal[
-    "required", "preferred", "responsibilities", "intro", "benefits", "eeo", "apply", "other"
-]
 Importance = Literal["required", "preferred"]
-
-#: Heading kinds, tried in this order: the first whose words a heading holds is its kind
-#: ("Pre-Employment Requirements" is legal text before it is a requirement section).
-_HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
-        ("eeo", r"\b(equal (employment )?opportunit|eeo\b|diversity|inclusion|accommodations?\b|"
-                r"belonging|non-?discrimination)"),
-        ("other", r"\b(disclosures?|pre-employment|privacy|locations?|legal|notice|"
-                  r"general info|salary range|pay range|compensation range)\b"),
-        ("benefits", r"\b(benefits?|perks?|what we offer|we offer|what you('ll| will)? get|"
-                     r"in it for you|we have for you|compensation|salary|pay\b|"
-                     r"what to expect(?! in (this|the|your) (role|job|position))|"
-                     r"rewards|why (join|work)|^why\b|life at|our offer|incentives?|longevity|"
-                     r"holidays?|vacation|time off|insurance|401\(?k|retirement|wellness|"
-                     r"relocation)"),
-        # "Please apply if:" says who should apply: a requirement heading, not how to apply.
-        ("apply", r"\b(how to apply|(?<!should )apply(?!\s+if\b)|application|interview process|"
-                  r"hiring process|"
-                  r"next steps|not sure if|recruit)"),
-        ("preferred", r"\b(preferred|nice[- ]to[- ]haves?|bonus|plus(es)?\b|desired|desirable|"
-                      r"great to have|good to have|ideally|ideal (to have|qualifications|skills|"
-                      r"experience)|extra credit|stand out|sets? you apart|even better|"
-                      r"not required|optional|would be (great|nice)|(great|nice) if|love to see|"
-                      r"might also|"
-                      r"also have|helpful|advantageous|an advantage)"),
-        ("required", r"\b(requirements?|required|qualifications?|must[- ]haves?|must have|"
-                     r"what you('ll| will)? (need( to (bring|have|succeed|know))?|bring)|"
-                     r"is this you|about you(rself)?$|look(ing)? for|skills?(-set)?\b|skill set|"
-                     r"your profile|expertise|you possess|you should have|you bring|"
-                     r"competenc|experience\b|^you$|^you are$|eligibility|what it takes|"
-                     r"what we (expect|need|require)|we (expect|need|require)\b.*\byou|"
-                     r"(ideal|right|successful) candidate|(good|great|strong) fit|thrive if|"
-                     r"apply if|should apply|you('ll| will) have|your background|^background$|"
-                     r"education|criteria|person specification|knowledge|abilities|^essential$|"
-                     r"need to succeed|who you are|you have|(about )?the (candidate|applicant))"),
-        ("responsibilities", r"\b(responsibilit|what you('ll| will)? (do|be doing|work on)|"
-                             r"you will\b|you'll\b|the role\b|this role|your role|the position|"
-                             r"duties|day[- ]to[- ]day|impact|objectives?|job description|"
-                             r"description|summary|opportunity|challenges|mission of the role|"
-                             r"the job\b|overview of the role|tasks|projects?\b|deliver|"
-                             r"your mission|involves)"),
-        ("intro", r"\b(about\b|who we are|our (mission|story|team|values|company)|company|"
-                  r"meet the team|the team|overview|we live by|culture|what we('ve| have) built|"
-                  r"(recent|team|our|past)( \w+){0,2} (accomplishments|achievements|wins))"),
-)  # fmt: skip
-_HEADING_KINDS = [(kind, re.compile(pattern, re.I)) for kind, pattern in _HEADING_PATTERNS]
-
-#: Marks around a heading's words: Markdown, emphasis, emoji, bullets, rules.
-_MARKS = re.compile(r"^[^\w(]+|[^\w)?!]+$")
-#: A heading's words are its link's text, never the address ("# [ML Engineer](.../apply/...)").
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
-_MAX_HEADING_WORDS = 10
-_MAX_LEAD_IN_WORDS = 25
-_PREFERRED_LEAD_IN = re.compile(
-    r"\b(preferred|nice[- ]to[- ]have|bonus|a plus|pluses|ideally|desired|desirable|"
-    r"great to have|even better|stand out|not required|would be (great|nice)|(great|nice) if|"
-    r"love to see|"
-    r"might also|also have|helpful|advantageous|an advantage|sets? you apart)\b",
-    re.IGNORECASE,
-)
-_REQUIRED_LEAD_IN = re.compile(
-    r"\b(requires?|required|must|need|qualifications?|capabilities|strengths|skills|"
-    r"experience|look(ing)? for|you have|you bring|you should|ideal candidate|"
-    r"you('ll| will) (have|need|bring)|successful|succeed|good fit|great fit)\b",
-    re.IGNORECASE,
-)
-#: "Location: Remote", "Title: ML Engineer": a label with its value on the line is no heading.
-_INLINE_LABEL = re.compile(r":\s+\S")
-_EMPHASISED = re.compile(r"^(\*\*|__).*(\*\*|__)\W*$")
 
 #: An item that says it is optional is preferred wherever it stands.
 _PREFERRED_PHRASE = re.compile(
@@ -211,88 +145,19 @@ _STACK_LABEL = re.compile(
     r"^[^\w]*(tech(nology)? stack|stack|tools?|technologies|tech)(\s+(we|you.ll)\s+use)?\s*:",
     re.IGNORECASE,
 )
-_JOINING_WORDS = frozenset(
-    {
-        "&", "and", "of", "the", "our", "your", "a", "to", "for", "-", "|", "key", "minimum",
-        "basic", "additional", "main", "core", "general", "primary", "essential", "specific",
-        "points", "extra", "important", "other", "job", "position", "more", "some", "this",
-        "technical", "professional", "personal", "what", "we", "we're", "we\u2019re", "are",
-        "what's", "if", "you", "in", "who", "candidate", "candidates", "needed", "role", "all",
-        "would", "make", "makes", "profile", "from", "have", "had",
-    }
-)  # fmt: skip
-#: Headings that name the company or the place ("More about Hugging Face", "Life at Acme").
-_NAMED_HEADING = re.compile(
-    r"^((more|all|a bit|a little) )?about\b|^life at\b|^why\b|^(perks|benefits)\b", re.I
-)
-_MAX_BARE_WORDS = 5
-_MAX_NAMED_WORDS = 8
 #: A line that opens with a short label of its own ("Requirements: Python, SQL").
 _LABEL = re.compile(r"^\W*(?P<label>\w[\w'&/ -]{0,40}?)\s*:\s+\S")
 
 
-def heading_kind(line: str) -> Section | None:
-    """The kind of section a heading line opens, or None when the line is no known heading.
-
-    A heading is a short line that ends no sentence (a colon, a question mark, Markdown or
-    emphasis around it are fine), whose words name a kind of section.
-    """
-    raw = line.strip()
-    if not raw or (raw.endswith((".", ";", ",")) and not raw.endswith("...")):
-        return None
-    words = _LINK.sub(r"\1", raw).replace("\u2019", "'").replace("**", "").replace("__", "")
-    if _INLINE_LABEL.search(_MARKS.sub("", words)):
-        return None
-    title = _MARKS.sub("", _URL.sub("", words)).strip()
-    if not title:
-        return None
-    if raw.rstrip(" *_").endswith(":") and len(title.split()) <= _MAX_LEAD_IN_WORDS:
-        # A sentence that leads into a list says what the list is ("This role requires a
-        # variety of strengths and capabilities including:").
-        if _PREFERRED_LEAD_IN.search(title):
-            return "preferred"
-        if _REQUIRED_LEAD_IN.search(title):
-            return "required"
-    if len(title.split()) > _MAX_HEADING_WORDS:
-        return None
-    bullet = BULLET.match(raw)
-    if bullet and not (_EMPHASISED.match(raw[bullet.end() :]) or raw.endswith(":")):
-        return None  # a list item, not a heading
-    marked = raw.startswith(("#", "*", "_")) or raw.rstrip(" *_").endswith((":", "?", "\u2026"))
-    # A bare line is a heading only when short, capitalised, and its words are mostly a
-    # heading's ("Preferred Qualifications"), not an item ("Experience with government work").
-    bare = not marked and not title.isupper() and not ANY_OF.search(title)
-    longest = _MAX_NAMED_WORDS if _NAMED_HEADING.match(title) else _MAX_BARE_WORDS
-    if bare and (len(title.split()) > longest or not title[:1].isupper()):
-        return None
-    for kind, pattern in _HEADING_KINDS:
-        match = pattern.search(title)
-        if match is None:
-            continue
-        if bare and not _NAMED_HEADING.match(title) and _words_left(title):
-            return None
-        return kind
-    return None
-
-
-def _words_left(title: str) -> int:
-    """How many words of a title are neither heading words nor words that qualify a heading
-    ("Key", "Minimum"): "Government experience" is an item, "Minimum Qualifications" a
-    heading."""
-    spans = [m.span() for _, pattern in _HEADING_KINDS for m in pattern.finditer(title)]
-    return sum(
-        1
-        for word in re.finditer(r"\S+", title)
-        if word.group().strip("!?.:,;\u2026").casefold() not in _JOINING_WORDS
-        and not any(a < word.end() and word.start() < b for a, b in spans)
-    )
-
-
-def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
+def line_sections(
+    lines: Sequence[str], headings: Sequence[str] = ()
+) -> tuple[list[Section], list[bool]]:
     """The section of every line, and whether the line is an item of an "any of" list.
 
-    Text before any known heading is the introduction. A heading the patterns do not know
-    ("Challenges", "0-30 days") continues the section it stands in. An item that opens an
+    ``headings`` are the lines the source marked as headings. Text before any known heading
+    is the introduction. A heading whose words the patterns do not know is read from its
+    items (:mod:`skillgap.posting_layout`); one whose items say nothing clear ("Challenges",
+    "0-30 days") continues the section it stands in. An item that opens an
     "any of" list gives its items its kind; after them, its section goes on
     (:mod:`skillgap.posting_lists` says where the list ends).
     """
@@ -301,13 +166,17 @@ def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
     resumed: Section | None = None  # the section that goes on after an item's list
     sections: list[Section] = []
     grouped: list[bool] = []
-    for line in lines:
+    kinds = heading_kinds(lines, headings, says_preferred)
+    for line, (kind, source) in zip(lines, kinds, strict=True):
+        if source == "title" and kind == current:
+            kind = None  # a Title-Case item among items of its kind, no heading
+        elif source != "words" and kind == "required" and current == "preferred":
+            kind = current  # "Technical" over items of a preferred section: a sub-heading
         if any_of is not None and not any_of.holds(line):
             # A lead-in whose first item is a sentence of its own leads into the section.
             if resumed is not None and any_of.held:
                 current = resumed
             any_of, resumed = None, None
-        kind = heading_kind(line)
         if kind is None and ANY_OF.search(line) and line.rstrip(" *_").endswith(":"):
             kind = current  # "At least one of the following must be true:" opens a list
         if kind is not None:
@@ -319,7 +188,11 @@ def line_sections(lines: Sequence[str]) -> tuple[list[Section], list[bool]]:
             sections.append("other")  # the heading itself asks for nothing
         elif (label := _LABEL.match(line)) and (
             current in ("intro", "other")
-            or heading_kind(label.group("label") + ":") not in (None, "required")
+            or (
+                # "Tools we use: Airflow" passes its own verdict (sentence_importance)
+                heading_kind(label.group("label") + ":") not in (None, "required")
+                and not _STACK_LABEL.match(line)
+            )
         ):
             # "Requirements: Python, SQL" outside any section, "Nice to have: Streamlit" or
             # "Salary: ..." in any (an item's "Experience: Kubernetes" keeps its section):

@@ -74,11 +74,13 @@ _LIST_GAP = re.compile(r"^[\s,;/()&]*(\b(or|and|and/or)\b[\s,;/()]*)?$", re.IGNO
 _MAX_TERM_WORDS = 3
 
 
-def unrecognised_terms(text: str, hits: Sequence[Hit]) -> tuple[UnrecognisedTerm, ...]:
+def unrecognised_terms(
+    text: str, hits: Sequence[Hit], headings: Sequence[str] = ()
+) -> tuple[UnrecognisedTerm, ...]:
     """The skill-like terms of requirement sections no hit covers, each once (required
-    wins), in the order of the posting."""
+    wins), in the order of the posting; ``headings`` are the lines marked as headings."""
     lines = text.split("\n")
-    sections, _ = line_sections(lines)
+    sections, _ = line_sections(lines, headings)
     covered: dict[int, list[tuple[int, int]]] = {}
     offset = 0
     starts = []

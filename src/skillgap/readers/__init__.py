@@ -8,7 +8,7 @@ still read as a PDF.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, assert_never
 
@@ -52,6 +52,9 @@ class Document:
     pages: int | None = None
     warnings: tuple[str, ...] = ()
     """Why less may have been read than the file holds (e.g. LaTeX includes not followed)."""
+    headings: tuple[str, ...] = ()
+    """The lines the source marks as headings (Markdown ``#`` or a paragraph all in bold,
+    HTML ``<h1>``-``<h6>``), as they read in ``text``: the marks are gone from it."""
 
 
 def detect_format(data: bytes, name: str) -> Format:
@@ -99,6 +102,7 @@ def read_bytes(
     budget = TextBudget(name, limits.max_chars)
     pages: int | None = None
     warnings: tuple[str, ...] = ()
+    headings: list[str] = []  # the lines the markup marks as headings
     # One branch per format, each importing only its reader's module.
     match fmt:
         case "pdf":
@@ -133,17 +137,25 @@ def read_bytes(
                 body, warnings = _read_latex(latex_body, folder, limits)
                 body = front + body
             else:
-                to_text = markup.markdown_to_text if fmt == "markdown" else markup.rmarkdown_to_text
-                body = front + to_text(page)
+                if fmt == "markdown":
+                    body = front + markup.markdown_to_text(page, headings)
+                else:
+                    body = front + markup.rmarkdown_to_text(page)
         case "html":
             from skillgap.readers import markup
 
-            body = markup.html_to_text(_markup(data, name, limits))
+            body = markup.html_to_text(_markup(data, name, limits), headings)
         case "text":
             body = _decoded(data, name, budget)
         case _:
             assert_never(fmt)
-    return _document(name, fmt, body, limits, pages=pages, warnings=warnings)
+    document = _document(name, fmt, body, limits, pages=pages, warnings=warnings)
+    if not headings:
+        return document
+    from skillgap.readers.normalise import normalise
+
+    marked = tuple(dict.fromkeys(tidy(normalise(h)).strip() for h in headings if h.strip()))
+    return replace(document, headings=marked)
 
 
 def _split_front_matter(source: str, fmt: str, budget: TextBudget) -> tuple[str, str]:

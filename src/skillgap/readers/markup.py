@@ -33,10 +33,12 @@ _COMMENT_OPEN = re.compile(re.escape("<!--"))
 _COMMENT_CLOSE = re.compile(re.escape("-->"))
 
 
-def markdown_to_text(source: str) -> str:
+def markdown_to_text(source: str, headings: list[str] | None = None) -> str:
     """The visible text of a Markdown document, one block per line group.
 
-    Headings stay on their own line (section detection needs them); link targets are dropped
+    Headings stay on their own line (section detection needs them), and their text, with that
+    of a paragraph all in bold outside any list, is added to ``headings`` when given: the
+    marks that made them headings are gone from the text. Link targets are dropped
     except GitHub links, which are evidence for the ``github`` skill. Template tags of Jekyll
     and other Liquid sites (``{% for post in site.talks %}``, ``{{ site.author }}``) are
     markup, not content: a "Talks" section of only a loop lists no talk.
@@ -47,8 +49,11 @@ def markdown_to_text(source: str) -> str:
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
     out: list[str] = []
     depth = 0  # how deep the lists around a token are nested
+    heading = False  # whether the next inline token is a heading's
     for token in tokens:
-        if token.type in {"bullet_list_open", "ordered_list_open"}:
+        if token.type == "heading_open":
+            heading = True
+        elif token.type in {"bullet_list_open", "ordered_list_open"}:
             depth += 1
         elif token.type in {"bullet_list_close", "ordered_list_close"}:
             depth -= 1
@@ -57,6 +62,9 @@ def markdown_to_text(source: str) -> str:
             # of the following cloud providers:" and its providers, in a posting).
             nested = depth > 1 and (not out or out[-1].endswith("\n"))
             out.append("  " * (depth - 1) * nested + _inline_text(token.children or []))
+            if headings is not None and (heading or (not depth and _all_bold(token.children))):
+                headings.append(out[-1].strip())
+            heading = False
         elif token.type in {"fence", "code_block"}:
             out.append(token.content)
         elif token.type == "html_block":
@@ -66,6 +74,23 @@ def markdown_to_text(source: str) -> str:
         elif token.type in {"th_close", "td_close"}:
             out.append(" | ")
     return "".join(out)
+
+
+def _all_bold(children: list | None) -> bool:  # type: ignore[type-arg]
+    """Whether a paragraph of one line is all in bold (its emoji and marks aside): a
+    heading written as ``**What you'll need**``."""
+    bold = 0
+    inside = outside = False
+    for child in children or []:
+        if child.type in {"softbreak", "hardbreak"}:
+            return False
+        if child.type == "strong_open":
+            bold += 1
+        elif child.type == "strong_close":
+            bold -= 1
+        elif child.type in {"text", "code_inline"} and re.search(r"\w", child.content):
+            inside, outside = inside or bold > 0, outside or bold == 0
+    return inside and not outside
 
 
 def _inline_text(children: list) -> str:  # type: ignore[type-arg]
@@ -279,8 +304,12 @@ _BLOCK_TAGS = frozenset(
 )  # fmt: skip
 
 
-def html_to_text(source: str) -> str:
-    """The visible text of HTML: scripts, styles and comments dropped, blocks on new lines."""
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def html_to_text(source: str, headings: list[str] | None = None) -> str:
+    """The visible text of HTML: scripts, styles and comments dropped, blocks on new lines;
+    the text of its ``<h1>``-``<h6>`` elements is added to ``headings`` when given."""
     from html.parser import HTMLParser
 
     class _Text(HTMLParser):
@@ -288,16 +317,22 @@ def html_to_text(source: str) -> str:
             super().__init__(convert_charrefs=True)
             self.parts: list[str] = []
             self.hidden = 0
+            self.heading: int | None = None  # where the open heading's text begins in parts
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             if tag in {"script", "style", "head", "noscript"}:
                 self.hidden += 1
             elif tag in _BLOCK_TAGS:
                 self.parts.append("\n")
+            if tag in _HEADING_TAGS:
+                self.heading = len(self.parts)
             if tag == "a":
                 self.parts.append(github_text(dict(attrs).get("href") or ""))
 
         def handle_endtag(self, tag: str) -> None:
+            if tag in _HEADING_TAGS and self.heading is not None and headings is not None:
+                headings.append("".join(self.parts[self.heading :]).strip())
+                self.heading = None
             if tag in {"script", "style", "head", "noscript"}:
                 self.hidden = max(0, self.hidden - 1)
             elif tag in _BLOCK_TAGS:
