@@ -611,3 +611,25 @@ def test_a_posting_of_prose_that_is_hiring_or_calls_a_skill_indispensable() -> N
         ("communication",): "required",
         ("sql",): "required",
     }, found
+
+
+@pytest.mark.parametrize(
+    "preferred",
+    [
+        # Workday's template, in Markdown: labelled lists inside the preferred section.
+        "### Preferred Qualifications\n- Education: Masters degree in statistics\n"
+        "- Technical Skills or Knowledge:\n  - Proficient with Python and Matlab.\n"
+        "- Application Documents:\n  - Resume/CV (required)\n",
+        # The same as plain text: a label over items set further in.
+        "Preferred Qualifications\nTechnical Skills or Knowledge:\n    Proficient with Python "
+        "and Matlab.\n",
+    ],
+)
+def test_a_labelled_list_inside_a_preferred_section_stays_preferred(preferred: str) -> None:
+    found = requirements(
+        f"### Minimum Qualifications\n- A college or university degree.\n\n{preferred}"
+        "Requirements:\nKubernetes\n"
+    )
+    assert found[("python",)] == found[("matlab",)] == "preferred", found
+    # A heading set level with the sections, not over a list of its own, still opens one.
+    assert found[("kubernetes",)] == "required", found

@@ -26,7 +26,7 @@ from typing import Literal
 from skillgap.posting_headings import Section as Section  # re-exported: the posting reader
 from skillgap.posting_headings import heading_kind as heading_kind  # and its tests use them
 from skillgap.posting_layout import heading_kinds
-from skillgap.posting_lists import ANY_OF, AnyOfList
+from skillgap.posting_lists import ANY_OF, BULLET, AnyOfList
 from skillgap.posting_sentences import SENTENCE_END, first_ends, one_sentence, paragraph
 
 Importance = Literal["required", "preferred"]
@@ -167,11 +167,20 @@ def line_sections(
     sections: list[Section] = []
     grouped: list[bool] = []
     kinds = heading_kinds(lines, headings, says_preferred)
-    for line, (kind, source) in zip(lines, kinds, strict=True):
+    for index, (line, (kind, source)) in enumerate(zip(lines, kinds, strict=True)):
         if source == "title" and kind == current:
             kind = None  # a Title-Case item among items of its kind, no heading
-        elif source != "words" and kind == "required" and current == "preferred":
-            kind = current  # "Technical" over items of a preferred section: a sub-heading
+        elif (
+            kind == "required"
+            and current == "preferred"
+            and (
+                source != "words"
+                or (_labels_its_list(lines, index) and not _REQUIRED_PHRASE.search(line))
+            )
+        ):
+            # "Technical" over items of a preferred section, or an item that labels a list of
+            # its own ("- Technical Skills or Knowledge:"): a sub-heading of the section.
+            kind = current
         if any_of is not None and not any_of.holds(line):
             # A lead-in whose first item is a sentence of its own leads into the section.
             if resumed is not None and any_of.held:
@@ -202,6 +211,17 @@ def line_sections(
             sections.append(current)
         grouped.append(any_of is not None and kind is None)
     return sections, grouped
+
+
+def _labels_its_list(lines: Sequence[str], index: int) -> bool:
+    """Whether a line is an item that labels the list under it: a bullet, or a colon over
+    items set further in ("- Technical Skills or Knowledge:" over "  - Python, SQL")."""
+    line = lines[index]
+    if BULLET.match(line.lstrip()):
+        return True
+    after = next((item for item in lines[index + 1 :] if item.strip()), "")
+    indent = len(line) - len(line.lstrip())
+    return line.rstrip(" *_").endswith(":") and len(after) - len(after.lstrip()) > indent
 
 
 def _is_duty(sentence: str) -> bool:
