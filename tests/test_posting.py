@@ -376,6 +376,15 @@ def test_a_name_listed_beside_an_unknown_name_asked_for_is_listed() -> None:
     ]  # fmt: skip
 
 
+def test_terms_of_employment_and_hours_are_no_unknown_skills() -> None:
+    role = read_job(
+        b"Requirements\n- Start ASAP, overlap with EST or PST hours, W2 or C2C (no H1B).\n"
+        b"- 5+ years of Python.\n- Experience with Zorblib or similar tools.\n",
+        name="posting.txt",
+    )
+    assert [t.term for t in role.unrecognised] == ["Zorblib"]
+
+
 def test_an_item_that_opens_with_how_well_one_knows_a_name_asks_for_it() -> None:
     # "Go" and "Rust" are ambiguous: "Strong" opening an item frames them as "knowledge of" does.
     found = requirements("Requirements\n- Strong Go or Rust\n1. Solid Scala\n- Python\n")

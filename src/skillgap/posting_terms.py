@@ -65,6 +65,10 @@ _GENERIC = frozenset(
         "english", "spanish", "french", "german", "north", "south", "east", "west", "america",
         "american", "europe", "european", "canada", "asia", "new", "york", "san", "francisco",
         "london", "etc", "e.g", "i.e", "cs", "u.s", "analysis", "evaluation",
+        # terms of employment and hours, no skills: "start ASAP", "EST hours", "W2 or C2C"
+        "asap", "est", "edt", "cst", "cdt", "mst", "pst", "pdt", "gmt", "bst", "cet", "cest",
+        "utc", "ist", "ir35", "w2", "c2c", "1099", "h1b", "h-1b", "visa", "ote", "eoe", "dei",
+        "okr", "okrs", "kpi", "kpis", "roi",
     }
 )  # fmt: skip
 _VERDICT_WORD = re.compile(
