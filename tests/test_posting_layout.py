@@ -27,8 +27,25 @@ def test_a_markdown_heading_keeps_its_mark_through_the_reader() -> None:
         "posting.md",
     )
     assert document.headings == ("Title", "Your Course - and what we expect", "What you'll need")
-    html = read_bytes(b"<h3>Who you are</h3><p>Python, <b>SQL</b></p>", "posting.html")
-    assert html.headings == ("Who you are",)
+    html = read_bytes(
+        b"<h3>Who you are</h3><p>Python, <b>SQL</b></p><p><strong>Your Gear</strong></p>"
+        b"<ul><li><b>Docker</b></li></ul>",
+        "posting.html",
+    )
+    assert html.headings == ("Who you are", "Your Gear")
+
+
+def test_a_bold_paragraph_of_an_html_posting_is_a_heading() -> None:
+    text = (
+        "<html><body><h1>ML Engineer</h1><p>Acme makes tractors.</p>"
+        "<p><strong>The Week Ahead</strong></p>"
+        "<ul><li>Build PyTorch models</li><li>Deploy them with Docker</li></ul>"
+        "<p><b>Your Kit</b></p>"
+        "<ul><li>Experience with Kubernetes</li><li>Proficiency in Python</li></ul>"
+        "</body></html>"
+    )
+    assert importance(text, "pytorch", name="posting.html") == "preferred"
+    assert importance(text, "kubernetes", name="posting.html") == "required"
 
 
 def test_a_long_markdown_heading_of_unknown_words_opens_its_items() -> None:
