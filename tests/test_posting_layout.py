@@ -270,3 +270,10 @@ def test_items_tell_a_section_kind() -> None:
     perks = ["Health insurance", "Flexible hours", "Equity"]
     assert content_kind(perks, says_preferred) == "benefits"
     assert content_kind(["Python", "SQL", "Experience with Go"], says_preferred) is None
+    # A paragraph of prose, or one line, is no list to tell a section by.
+    prose = (
+        "As our engineer you will enjoy flexible hours and a remote-first culture. "
+        "You will build Spark jobs. Experience with Kafka helps."
+    )
+    assert content_kind([prose, "Health insurance"], says_preferred) is None
+    assert content_kind(["Health insurance"], says_preferred) is None
