@@ -88,6 +88,15 @@ def test_requirements_over_duties_stay_required() -> None:
     assert importance(text, "apache-spark") == "required"
 
 
+def test_a_bold_paragraph_that_reads_as_an_item_is_no_heading() -> None:
+    text = (
+        "## Qualifications\n\n**Experience with Kubernetes in production**\n\n"
+        "**Strong communication skills**\n\n* 3+ years of Python\n"
+    )
+    assert importance(text, "kubernetes") == "required"
+    assert importance(text, "communication") == "required"
+
+
 def test_a_bold_line_of_bonus_words_opens_preferred_items() -> None:
     text = (
         "**Requirements**\n\n* Experience with Python\n\n"
