@@ -27,8 +27,25 @@ def test_a_markdown_heading_keeps_its_mark_through_the_reader() -> None:
         "posting.md",
     )
     assert document.headings == ("Title", "Your Course - and what we expect", "What you'll need")
-    html = read_bytes(b"<h3>Who you are</h3><p>Python, <b>SQL</b></p>", "posting.html")
-    assert html.headings == ("Who you are",)
+    html = read_bytes(
+        b"<h3>Who you are</h3><p>Python, <b>SQL</b></p><p><strong>Your Gear</strong></p>"
+        b"<ul><li><b>Docker</b></li></ul>",
+        "posting.html",
+    )
+    assert html.headings == ("Who you are", "Your Gear")
+
+
+def test_a_bold_paragraph_of_an_html_posting_is_a_heading() -> None:
+    text = (
+        "<html><body><h1>ML Engineer</h1><p>Acme makes tractors.</p>"
+        "<p><strong>The Week Ahead</strong></p>"
+        "<ul><li>Build PyTorch models</li><li>Deploy them with Docker</li></ul>"
+        "<p><b>Your Kit</b></p>"
+        "<ul><li>Experience with Kubernetes</li><li>Proficiency in Python</li></ul>"
+        "</body></html>"
+    )
+    assert importance(text, "pytorch", name="posting.html") == "preferred"
+    assert importance(text, "kubernetes", name="posting.html") == "required"
 
 
 def test_a_long_markdown_heading_of_unknown_words_opens_its_items() -> None:
@@ -69,6 +86,15 @@ def test_a_heading_that_weakly_says_requirements_over_duties_lists_duties() -> N
 def test_requirements_over_duties_stay_required() -> None:
     text = "### Requirements\n\n* Build ETL pipelines in Spark\n* Design data models in SQL\n"
     assert importance(text, "apache-spark") == "required"
+
+
+def test_a_bold_paragraph_that_reads_as_an_item_is_no_heading() -> None:
+    text = (
+        "## Qualifications\n\n**Experience with Kubernetes in production**\n\n"
+        "**Strong communication skills**\n\n* 3+ years of Python\n"
+    )
+    assert importance(text, "kubernetes") == "required"
+    assert importance(text, "communication") == "required"
 
 
 def test_a_bold_line_of_bonus_words_opens_preferred_items() -> None:
@@ -253,3 +279,10 @@ def test_items_tell_a_section_kind() -> None:
     perks = ["Health insurance", "Flexible hours", "Equity"]
     assert content_kind(perks, says_preferred) == "benefits"
     assert content_kind(["Python", "SQL", "Experience with Go"], says_preferred) is None
+    # A paragraph of prose, or one line, is no list to tell a section by.
+    prose = (
+        "As our engineer you will enjoy flexible hours and a remote-first culture. "
+        "You will build Spark jobs. Experience with Kafka helps."
+    )
+    assert content_kind([prose, "Health insurance"], says_preferred) is None
+    assert content_kind(["Health insurance"], says_preferred) is None

@@ -123,6 +123,9 @@ _NAMED_HEADING = re.compile(
     r"^((more|all|a bit|a little) )?about\b|^life at\b|^why\b|^(perks|benefits)\b", re.I
 )
 _MAX_BARE_WORDS = 5
+#: Heading words an item can open with; a line with this many other words is an item.
+_ITEM_WORD = re.compile(r"(experience|skills?|knowledge|expertise|abilities|background)", re.I)
+_MAX_ITEM_WORDS_LEFT = 2
 _MAX_NAMED_WORDS = 8
 
 
@@ -172,6 +175,10 @@ def heading_kind(line: str, marked: bool = False) -> Section | None:
             continue
         if bare and not _NAMED_HEADING.match(title) and _words_left(title):
             return None
+        if _ITEM_WORD.fullmatch(match.group()) and _words_left(title) >= _MAX_ITEM_WORDS_LEFT:
+            # A line in bold that reads as an item ("**Experience with Kubernetes**",
+            # "**Strong communication skills**"), not "Skills & Experience".
+            return None if not raw.rstrip(" *_").endswith((":", "?")) else kind
         return kind
     return None
 

@@ -28,6 +28,7 @@ from typing import Literal
 
 from skillgap.posting_headings import TAG, Section, heading_kind, without_tags
 from skillgap.posting_lists import ANY_OF, BULLET
+from skillgap.posting_sentences import paragraph
 from skillgap.readers import Document
 
 #: A qualification, at the start of an item.
@@ -92,8 +93,9 @@ _END_OF_SENTENCE = re.compile(r"[.;,]$")
 _INLINE_LABEL = re.compile(r":\s+\S")
 _MAX_WORDS = 10
 _MAX_TITLE_WORDS = 6
-#: The items read to tell a section's kind from its content.
+#: The items read to tell a section's kind from its content, and the fewest that tell it.
 _MAX_ITEMS = 20
+_MIN_ITEMS = 2
 
 
 def heading_key(line: str) -> str:
@@ -136,11 +138,14 @@ def laid_out_as_heading(line: str, marked: bool) -> str | None:
 def content_kind(items: Sequence[str], preferred: Callable[[str], bool]) -> Section | None:
     """The kind of section its items make: "required" or "preferred" when most are
     qualifications, "responsibilities" when most are duties, "benefits" when most are perks,
-    else None."""
+    else None. Only a list tells it (two items at least, most of its lines no paragraph of
+    prose): a paragraph about the role can speak of "flexible hours" and "experience"."""
     texts = [_MARKS.sub("", BULLET.sub("", item.strip(), count=1)) for item in items]
     texts = [t for t in texts if t][:_MAX_ITEMS]
-    if not texts:
-        return None
+    listed = [t for t in texts if not paragraph(t)]
+    if len(listed) < _MIN_ITEMS or len(listed) <= len(texts) / 2:
+        return None  # prose, or a line or two: no list to tell the section by
+    texts = listed
     qualifications = [t for t in texts if _QUALIFICATION.match(t)]
     duties = sum(1 for t in texts if _DUTY.match(t) and not _QUALIFICATION.match(t))
     benefits = sum(1 for t in texts if _BENEFIT.search(t) and not _QUALIFICATION.match(t))

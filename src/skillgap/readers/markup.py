@@ -305,11 +305,14 @@ _BLOCK_TAGS = frozenset(
 
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BOLD_TAGS = frozenset({"b", "strong"})
+_LIST_TAGS = frozenset({"ul", "ol", "table"})
 
 
 def html_to_text(source: str, headings: list[str] | None = None) -> str:
     """The visible text of HTML: scripts, styles and comments dropped, blocks on new lines;
-    the text of its ``<h1>``-``<h6>`` elements is added to ``headings`` when given."""
+    the text of its ``<h1>``-``<h6>`` elements, and of blocks all in bold, is added to
+    ``headings`` when given."""
     from html.parser import HTMLParser
 
     class _Text(HTMLParser):
@@ -318,14 +321,28 @@ def html_to_text(source: str, headings: list[str] | None = None) -> str:
             self.parts: list[str] = []
             self.hidden = 0
             self.heading: int | None = None  # where the open heading's text begins in parts
+            self.block = 0  # where the open block's text begins in parts
+            self.bold = 0  # how many bold elements are open
+            self.words = [False, False]  # whether the block has words outside, inside bold
+            self.listed = 0  # how many lists and tables are open: their items are no headings
+
+        def _end_block(self) -> None:
+            if headings is not None and self.words == [False, True] and not self.listed:
+                headings.append("".join(self.parts[self.block :]).strip())
+            self.block, self.words = len(self.parts), [False, False]
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             if tag in {"script", "style", "head", "noscript"}:
                 self.hidden += 1
             elif tag in _BLOCK_TAGS:
+                self._end_block()
                 self.parts.append("\n")
             if tag in _HEADING_TAGS:
                 self.heading = len(self.parts)
+            elif tag in _BOLD_TAGS:
+                self.bold += 1
+            elif tag in _LIST_TAGS:
+                self.listed += 1
             if tag == "a":
                 self.parts.append(github_text(dict(attrs).get("href") or ""))
 
@@ -333,9 +350,14 @@ def html_to_text(source: str, headings: list[str] | None = None) -> str:
             if tag in _HEADING_TAGS and self.heading is not None and headings is not None:
                 headings.append("".join(self.parts[self.heading :]).strip())
                 self.heading = None
+            elif tag in _BOLD_TAGS:
+                self.bold = max(0, self.bold - 1)
+            elif tag in _LIST_TAGS:
+                self.listed = max(0, self.listed - 1)
             if tag in {"script", "style", "head", "noscript"}:
                 self.hidden = max(0, self.hidden - 1)
             elif tag in _BLOCK_TAGS:
+                self._end_block()
                 self.parts.append("\n")
             elif tag in {"td", "th"}:
                 self.parts.append(" | ")
@@ -343,6 +365,8 @@ def html_to_text(source: str, headings: list[str] | None = None) -> str:
         def handle_data(self, data: str) -> None:
             if not self.hidden:
                 self.parts.append(data)
+                if re.search(r"\w", data):
+                    self.words[self.bold > 0] = True
 
     parser = _Text()
     parser.feed(source)
