@@ -61,3 +61,23 @@ def test_semicolons_set_off_the_items_of_a_list_of_alternatives() -> None:
     # A clause after the last item is a sentence of its own.
     found = requirements("Knowledge of any of: Go, Rust, or C++; Kubernetes is a plus.")
     assert found == {frozenset({"go", "rust", "cpp"}), frozenset({"kubernetes"})}
+
+
+def test_a_name_slashed_to_a_known_one_is_an_item_of_the_list() -> None:
+    # "FasterTransformer/" (a name the taxonomy does not know) had broken the list in two.
+    for items in ("vLLM, FasterTransformer/TensorRT-LLM, Triton Inference Server",
+                  "vLLM, TensorRT-LLM, Caffe2/Triton Inference Server"):  # fmt: skip
+        found = requirements(f"Experience with LLM serving tools such as {items}.")
+        assert len(found) == 1, (items, found)
+    found = requirements("Experience with ONNX, FasterTransformer/TensorRT-LLM, or vLLM.")
+    assert found == {frozenset({"onnx", "tensorrt-llm", "vllm"})}
+
+
+def test_a_slash_joins_two_names_not_the_list_they_stand_in() -> None:
+    # "Python, C/C++, and SQL" had been one requirement: the slash was read as "or".
+    found = requirements("Experience with Python, C/C++, and SQL.")
+    assert found == {frozenset({"python"}), frozenset({"c", "cpp"}), frozenset({"sql"})}
+    found = requirements("Experience with Python, Java, or C/C++.")
+    assert found == {frozenset({"python", "java", "c", "cpp"})}
+    found = requirements("Experience with PyTorch, TensorFlow/JAX.")
+    assert found == {frozenset({"pytorch"}), frozenset({"tensorflow", "jax"})}

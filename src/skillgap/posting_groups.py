@@ -65,8 +65,8 @@ _NAMES_EXAMPLES = re.compile(
 #: skill it names ("AWS ML offerings, Docker"), and the first word of one before the skill,
 #: capitalised as a name is ("Factor Analysis, Multivariate Regression", not "..., build MLOps").
 _UNKNOWN_ITEMS = re.compile(
-    r"^(\s+[\w.+#-]+(\s[\w.+#-]+)?)?\s*,\s*(?:[\w.+#-]+(?:\s[\w.+#-]+)?\s*,\s*){0,3}"
-    r"(?:(?:or|and/or|and)\s+)?(?:(?-i:[A-Z])[\w+#-]*\s+)?$",
+    r"^(\s+[\w.+#-]+(\s[\w.+#-]+)?)?\s*,\s*(?:[\w.+#/-]+(?:\s[\w.+#/-]+)?\s*,\s*){0,3}"
+    r"(?:(?:or|and/or|and)\s+)?(?:(?-i:[A-Z])[\w+#-]*(?:\s+|\s*/\s*))?$",
     re.IGNORECASE,
 )
 #: Words that make a stretch between commas a phrase, not the name of an item.
@@ -78,6 +78,7 @@ _NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 _OR = re.compile(r"\bor\b|/|\bnor\b", re.IGNORECASE)
+_OR_WORD = re.compile(r"\bor\b|\bnor\b", re.IGNORECASE)
 _BARE_ASIDE = re.compile(r"\([^()]*\)")
 _OR_ASIDE = re.compile(r"[^(]*\(\s*(or|and/or)\b", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*\b(and|as well as)\b[\s,]*", re.IGNORECASE)
@@ -212,7 +213,7 @@ def _list_end(text: str, listed: Sequence[Hit]) -> int:
     """How many of the skills after a list's lead are its items: up to an ", and" after the
     "or" that closed it ("one of: Python, Go, or Scala, and Docker")."""
     joiners = [text[a.end : b.start] for a, b in pairwise(listed)]
-    ors = [i for i, joiner in enumerate(joiners) if _OR.search(joiner)]
+    ors = [i for i, joiner in enumerate(joiners) if _OR_WORD.search(joiner)]
     for i, joiner in enumerate(joiners):
         if ors and i > ors[0] and "," in joiner and _AND.fullmatch(joiner):
             return i + 1
@@ -307,11 +308,17 @@ def _run_groups(
     ids = tuple(dict.fromkeys(h.skill_id for h in run))
     joiners = [text[a.end : b.start] for a, b in pairwise(run)]
     slashes = [j.strip() == "/" for j in joiners]
+    # A slash joins two names, not the list they stand in ("Python, C/C++, and SQL"): "or"
+    # makes a list one requirement when it stands before its last name but the slashed ones
+    # ("Python, Java, or C/C++").
+    words = [j for j in joiners if j.strip() != "/"]
     either = len(ids) > 1 and (
-        _OR.search(joiners[-1]) or _OTHER.search(joiners[-1]) or all("/" in j for j in joiners)
+        (words and _OR_WORD.search(words[-1]))
+        or _OTHER.search(joiners[-1])
+        or all("/" in j for j in joiners)
     )
     ands = [i for i, joiner in enumerate(joiners) if _AND.fullmatch(joiner)]
-    ors = [i for i, joiner in enumerate(joiners) if _OR.search(joiner)]
+    ors = [i for i, joiner in enumerate(joiners) if _OR_WORD.search(joiner)]
     closing = [i for i in ands if ors and i > ors[0] and "," in joiners[i]]
     if closing and _listed(text, run):
         # "e.g. AWS, Azure or GCP, and Linux": ", and" after the "or" that closed a list of
