@@ -37,7 +37,7 @@ from skillgap.taxonomy import Taxonomy
 #: and the noun of a role the first names ("as a DevOps Engineer or Data Engineer").
 _JOINER = re.compile(
     r"^(\s*(engineers?|developers?|scientists?|analysts?|specialists?|architects?)\b)?"
-    r"[\s,;/&()\[\]]*((\b(or|and/or|and|either|as well as|plus)\b|&)[\s,;/()\[\]]*)?"
+    r"[\s,;/&()\[\]]*((\b(and\s*/?\s*or|or|and|either|as well as|plus)\b|&)[\s,;/()\[\]]*)?"
     r"((an?|any|some)\s+)?(\b(other|another|similar|comparable|equivalent|related)\s+)?$",
     re.IGNORECASE,
 )
@@ -111,6 +111,23 @@ _CLOSER = re.compile(
 _KIND_AFTER = re.compile(rf"[\s-]*([\w&]+[\s-]+)?{_KINDS}", re.IGNORECASE)
 #: A skill's name that is itself a kind ("cloud platform", "vector databases").
 _KIND_NAME = re.compile(rf"\b{_KINDS}$", re.IGNORECASE)
+#: A kind noun both names share, between them ("RAG pipelines and/or agent frameworks").
+_SHARED_NOUN = re.compile(
+    rf"^\s*{_KINDS}[\s,]*(\b(and\s*/?\s*or|or|and|as well as)\b|&)\s+((an?|any|some)\s+)?$",
+    re.IGNORECASE,
+)
+_SHARED_LEAD = re.compile(rf"^\s*{_KINDS}(?=[\s,]*(and|or|&|as well as)\b)", re.IGNORECASE)
+#: "or other" and a few words before the kind a list closes with ("RAG or other applications
+#: built on LLMs", "MLflow or other tools for experiment tracking").
+_OR_OTHER_WORDS = re.compile(
+    r"^[\s,]*(or|and\s*/?\s*or)\s+(an?\s+|any\s+)?(other|another|similar|equivalent|"
+    r"comparable)\s+(?:(?!(?:and|or|with|plus|as|but)\b)[\w-]+\s+){1,4}$",
+    re.IGNORECASE,
+)
+#: A kind noun right before a list, no word between: the list's items are examples of it
+#: ("familiarity with different training techniques SFT, DPO, PPO").
+_APPOSITION = re.compile(rf"^\s*([\w&-]+\s+)?{_KINDS}\s+$", re.IGNORECASE)
+_KIND_BEFORE = re.compile(rf"\W*(\w+\W+){{3,}}?\b{_KINDS}\s+$", re.IGNORECASE)
 
 
 class Alternatives(NamedTuple):
@@ -156,7 +173,10 @@ def alternative_groups(
     for hit in hits:
         run_start = runs[-1][0].start if runs else 0
         examples = _INTRODUCER.search(text, max(0, run_start - 60), run_start) is not None
-        if runs and _joined(text[runs[-1][-1].end : hit.start], examples=examples):
+        between = text[runs[-1][-1].end : hit.start] if runs else ""
+        if runs and _apposed(text, runs[-1][-1], hit):
+            runs.append([hit])  # "vector databases Pinecone, Weaviate": the kind, its examples
+        elif runs and _joined(between, examples=examples):
             runs[-1].append(hit)
         else:
             runs.append([hit])
@@ -167,7 +187,9 @@ def alternative_groups(
         between = text[kind.end : first.start]
         if foundation_of_tools(text, kind, runs[index], taxonomy):
             continue  # "distributed systems such as Hadoop, Spark": Hadoop or Spark is asked
-        if (_INTRODUCER.search(between) or _COLON.match(between)) and (
+        if (
+            _INTRODUCER.search(between) or _COLON.match(between) or _APPOSITION.match(between)
+        ) and (
             _general(text, kind, first)
             or (_NAMES_EXAMPLES.search(between) is not None and covers(kind, runs[index]))
         ):
@@ -215,7 +237,9 @@ def _joined(between: str, *, examples: bool = False) -> bool:
     In a list of ``examples`` ("such as document extraction, spiderbot scraping"), an item's
     name may begin with a word before the skill it names."""
     between = _BARE_ASIDE.sub(" ", between)  # "PyTorch (Lightning) or TensorFlow": a detail
-    if _JOINER.match(between) or _OTHER_SUCH_AS.search(between):
+    if _JOINER.match(between) or _OTHER_SUCH_AS.search(between) or _OR_OTHER_WORDS.match(between):
+        return True
+    if _SHARED_NOUN.match(between):
         return True
     if _NAMES_EXAMPLES.search(between):
         return False  # "tracking tools e.g., MLflow": "e.g." is no name of an item
@@ -241,7 +265,7 @@ def _run_groups(
 ) -> list[Alternatives]:
     """The requirements of one run of skills joined only by commas, 'and', 'or'...; a
     ``kind`` they are examples of is met by any of them, so it joins their requirement."""
-    joiners = [text[a.end : b.start] for a, b in pairwise(run)]
+    joiners = _joiners(text, run)
     opening = next((i for i, j in enumerate(joiners) if j.count("(") > j.count(")")), None)
     if opening is None:
         # A run that began inside parentheses ends with them ("(e.g. PyTorch or JAX) and
@@ -282,7 +306,7 @@ def _run_groups(
             return [*head, Alternatives(skills, kind=len(skills) > 1), *rest]
         return [*_run_groups(text, before + after, None, covers), _examples(inside)]
     ids = tuple(dict.fromkeys(h.skill_id for h in run))
-    joiners = [text[a.end : b.start] for a, b in pairwise(run)]
+    joiners = _joiners(text, run)
     slashes = [j.strip() == "/" for j in joiners]
     # A slash joins two names, not the list they stand in ("Python, C/C++, and SQL"): "or"
     # makes a list one requirement when it stands before its last name but the slashed ones
@@ -322,6 +346,12 @@ def _run_groups(
     return groups
 
 
+def _joiners(text: str, run: list[Hit]) -> list[str]:
+    """What stands between the skills of a run, without a kind noun both names share ("RAG
+    pipelines and agent frameworks" is joined by "and")."""
+    return [_SHARED_LEAD.sub("", text[a.end : b.start]) for a, b in pairwise(run)]
+
+
 def _examples(run: list[Hit]) -> Alternatives:
     return Alternatives(tuple(dict.fromkeys(h.skill_id for h in run)))
 
@@ -339,4 +369,13 @@ def _listed(text: str, run: list[Hit]) -> bool:
     after = text[run[-1].end : run[-1].end + 60]
     closer = _CLOSER.match(after)
     closed = closer is not None and not _NOT_A_NAME.search(closer.group("items"))
-    return closed or _INTRODUCER.search(before) is not None
+    apposed = len(run) > 1 and _KIND_BEFORE.match(text, line_start, run[0].start) is not None
+    return closed or apposed or _INTRODUCER.search(before) is not None
+
+
+def _apposed(text: str, kind: Hit, first: Hit) -> bool:
+    """Whether a skill named as a kind stands right before a list of its examples, only a
+    space between ("vector databases Pinecone, Weaviate")."""
+    gap = text[kind.end : first.start]
+    listed = text[first.end : first.end + 3].lstrip().startswith(",")
+    return gap.isspace() and listed and _KIND_NAME.search(text, kind.start, kind.end) is not None
