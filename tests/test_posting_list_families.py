@@ -61,3 +61,55 @@ def test_semicolons_set_off_the_items_of_a_list_of_alternatives() -> None:
     # A clause after the last item is a sentence of its own.
     found = requirements("Knowledge of any of: Go, Rust, or C++; Kubernetes is a plus.")
     assert found == {frozenset({"go", "rust", "cpp"}), frozenset({"kubernetes"})}
+
+
+def test_a_name_slashed_to_a_known_one_is_an_item_of_the_list() -> None:
+    # "FasterTransformer/" (a name the taxonomy does not know) had broken the list in two.
+    for items in ("vLLM, FasterTransformer/TensorRT-LLM, Triton Inference Server",
+                  "vLLM, TensorRT-LLM, Caffe2/Triton Inference Server"):  # fmt: skip
+        found = requirements(f"Experience with LLM serving tools such as {items}.")
+        assert len(found) == 1, (items, found)
+    found = requirements("Experience with ONNX, FasterTransformer/TensorRT-LLM, or vLLM.")
+    assert found == {frozenset({"onnx", "tensorrt-llm", "vllm"})}
+
+
+def test_a_slash_joins_two_names_not_the_list_they_stand_in() -> None:
+    # "Python, C/C++, and SQL" had been one requirement: the slash was read as "or".
+    found = requirements("Experience with Python, C/C++, and SQL.")
+    assert found == {frozenset({"python"}), frozenset({"c", "cpp"}), frozenset({"sql"})}
+    found = requirements("Experience with Python, Java, or C/C++.")
+    assert found == {frozenset({"python", "java", "c", "cpp"})}
+    found = requirements("Experience with PyTorch, TensorFlow/JAX.")
+    assert found == {frozenset({"pytorch"}), frozenset({"tensorflow", "jax"})}
+
+
+def test_a_kind_noun_both_names_share_keeps_them_one_list() -> None:
+    # "RAG pipelines and/or agent frameworks": the noun after the first name broke the list.
+    for joiner in ("and/or", "and or", "or"):
+        found = requirements(f"Experience with RAG pipelines {joiner} agent frameworks.")
+        assert found == {frozenset({"rag", "ai-agents"})}, joiner
+    # "And" still makes two, and the shared noun does not hide it.
+    found = requirements("Experience with RAG pipelines and LangChain or LlamaIndex.")
+    assert found == {frozenset({"rag"}), frozenset({"langchain"})}
+    found = requirements("Experience with SQL databases and NoSQL databases.")
+    assert found == {frozenset({"sql"}), frozenset({"nosql"})}
+
+
+def test_a_list_right_after_a_kind_noun_gives_examples_of_it() -> None:
+    found = requirements("Knowledge of different training techniques SFT, DPO, PPO.")
+    assert len(found) == 1, found
+    found = requirements("Familiarity with deep learning architectures RNNs, transformers.")
+    assert found == {frozenset({"deep-learning", "transformer-models"})}
+    # A label at the start of the line names no kind of the items: they are asked apart.
+    found = requirements("Frameworks PyTorch, Docker, SQL")
+    assert len(found) == 3, found
+
+
+def test_or_other_and_a_few_words_before_the_kind_close_the_list() -> None:
+    found = requirements("Experience with MLflow or other tools for experiment tracking.")
+    assert found == {frozenset({"mlflow", "experiment-tracking"})}
+    found = requirements("Experience with RAG or other applications built on LLMs.")
+    assert found == {frozenset({"rag", "llms"})}
+    # "And" in the words between ends the list.
+    found = requirements("Experience with Python or other languages and SQL.")
+    assert found == {frozenset({"python"}), frozenset({"sql"})}

@@ -23,14 +23,21 @@ from typing import NamedTuple
 from skillgap.matching import Hit
 from skillgap.posting_foundations import foundation_of_tools
 from skillgap.posting_kinds import kind_said_what_for, take_kind
-from skillgap.posting_sentences import ANY_OF_LEAD, NO_STOP_AFTER
+from skillgap.posting_list_ends import (
+    AND,
+    OR_WORD,
+    any_of_lead,
+    closing_joiner,
+    list_end,
+    to_closing_parenthesis,
+)
 from skillgap.taxonomy import Taxonomy
 
 #: What may stand between two skills of one list: commas, "or", "and", slashes, parentheses,
 #: and the noun of a role the first names ("as a DevOps Engineer or Data Engineer").
 _JOINER = re.compile(
     r"^(\s*(engineers?|developers?|scientists?|analysts?|specialists?|architects?)\b)?"
-    r"[\s,;/&()\[\]]*((\b(or|and/or|and|either|as well as|plus)\b|&)[\s,;/()\[\]]*)?"
+    r"[\s,;/&()\[\]]*((\b(and\s*/?\s*or|or|and|either|as well as|plus)\b|&)[\s,;/()\[\]]*)?"
     r"((an?|any|some)\s+)?(\b(other|another|similar|comparable|equivalent|related)\s+)?$",
     re.IGNORECASE,
 )
@@ -42,8 +49,6 @@ _OTHER_SUCH_AS = re.compile(
     r"\b(such as|like|e\.g\.?|including)[\s,:]*$",
     re.IGNORECASE,
 )
-#: A sentence's end between a list's lead and its first item: the lead is another sentence's.
-_STOP = re.compile(rf"{NO_STOP_AFTER}[.;!?]\s")
 #: A kind that a colon introduces ("any major cloud platform: AWS, GCP or Azure").
 _COLON = re.compile(r"^[^\w]*(\w+[\s-]+)?[\w&]*\s*:\s*$")
 #: Words before a list that make it a list of examples ("such as", "e.g.", "(").
@@ -65,8 +70,8 @@ _NAMES_EXAMPLES = re.compile(
 #: skill it names ("AWS ML offerings, Docker"), and the first word of one before the skill,
 #: capitalised as a name is ("Factor Analysis, Multivariate Regression", not "..., build MLOps").
 _UNKNOWN_ITEMS = re.compile(
-    r"^(\s+[\w.+#-]+(\s[\w.+#-]+)?)?\s*,\s*(?:[\w.+#-]+(?:\s[\w.+#-]+)?\s*,\s*){0,3}"
-    r"(?:(?:or|and/or|and)\s+)?(?:(?-i:[A-Z])[\w+#-]*\s+)?$",
+    r"^(\s+[\w.+#-]+(\s[\w.+#-]+)?)?\s*,\s*(?:[\w.+#/-]+(?:\s[\w.+#/-]+)?\s*,\s*){0,3}"
+    r"(?:(?:or|and/or|and)\s+)?(?:(?-i:[A-Z])[\w+#-]*(?:\s+|\s*/\s*))?$",
     re.IGNORECASE,
 )
 #: Words that make a stretch between commas a phrase, not the name of an item.
@@ -80,7 +85,6 @@ _NOT_A_NAME = re.compile(
 _OR = re.compile(r"\bor\b|/|\bnor\b", re.IGNORECASE)
 _BARE_ASIDE = re.compile(r"\([^()]*\)")
 _OR_ASIDE = re.compile(r"[^(]*\(\s*(or|and/or)\b", re.IGNORECASE)
-_AND = re.compile(r"[\s,]*\b(and|as well as)\b[\s,]*", re.IGNORECASE)
 #: Nouns that make a skill's name a kind of things ("cloud platforms", "ML frameworks").
 _KINDS = (
     r"(platforms?|frameworks?|tools?|tooling|librar(y|ies)|languages?|databases?|stores?|"
@@ -107,6 +111,23 @@ _CLOSER = re.compile(
 _KIND_AFTER = re.compile(rf"[\s-]*([\w&]+[\s-]+)?{_KINDS}", re.IGNORECASE)
 #: A skill's name that is itself a kind ("cloud platform", "vector databases").
 _KIND_NAME = re.compile(rf"\b{_KINDS}$", re.IGNORECASE)
+#: A kind noun both names share, between them ("RAG pipelines and/or agent frameworks").
+_SHARED_NOUN = re.compile(
+    rf"^\s*{_KINDS}[\s,]*(\b(and\s*/?\s*or|or|and|as well as)\b|&)\s+((an?|any|some)\s+)?$",
+    re.IGNORECASE,
+)
+_SHARED_LEAD = re.compile(rf"^\s*{_KINDS}(?=[\s,]*(and|or|&|as well as)\b)", re.IGNORECASE)
+#: "or other" and a few words before the kind a list closes with ("RAG or other applications
+#: built on LLMs", "MLflow or other tools for experiment tracking").
+_OR_OTHER_WORDS = re.compile(
+    r"^[\s,]*(or|and\s*/?\s*or)\s+(an?\s+|any\s+)?(other|another|similar|equivalent|"
+    r"comparable)\s+(?:(?!(?:and|or|with|plus|as|but)\b)[\w-]+\s+){1,4}$",
+    re.IGNORECASE,
+)
+#: A kind noun right before a list, no word between: the list's items are examples of it
+#: ("familiarity with different training techniques SFT, DPO, PPO").
+_APPOSITION = re.compile(rf"^\s*([\w&-]+\s+)?{_KINDS}\s+$", re.IGNORECASE)
+_KIND_BEFORE = re.compile(rf"\W*(\w+\W+){{3,}}?\b{_KINDS}\s+$", re.IGNORECASE)
 
 
 class Alternatives(NamedTuple):
@@ -134,7 +155,7 @@ def alternative_groups(
             for h in examples
         )
 
-    if not all_one and (lead := _any_of_lead(text, hits)) is not None:
+    if not all_one and (lead := any_of_lead(text, hits)) is not None:
         # "Experience in one or more of the following ML applications: RL, active learning,
         # ...": what the colon introduces is one requirement, however its items are named.
         before = [h for h in hits if h.start < lead]
@@ -142,7 +163,7 @@ def alternative_groups(
         kind = None
         if before and _COLON.match(text[before[-1].end : listed[0].start]):
             kind = before.pop() if _general(text, before[-1], listed[0]) else None
-        end = _list_end(text, listed)
+        end = list_end(text, listed)
         one = _examples(listed[:end])
         one = one if kind is None else _with_kind(kind, one)
         head = alternative_groups(text, before, taxonomy) if before else []
@@ -152,7 +173,10 @@ def alternative_groups(
     for hit in hits:
         run_start = runs[-1][0].start if runs else 0
         examples = _INTRODUCER.search(text, max(0, run_start - 60), run_start) is not None
-        if runs and _joined(text[runs[-1][-1].end : hit.start], examples=examples):
+        between = text[runs[-1][-1].end : hit.start] if runs else ""
+        if runs and _apposed(text, runs[-1][-1], hit):
+            runs.append([hit])  # "vector databases Pinecone, Weaviate": the kind, its examples
+        elif runs and _joined(between, examples=examples):
             runs[-1].append(hit)
         else:
             runs.append([hit])
@@ -163,7 +187,9 @@ def alternative_groups(
         between = text[kind.end : first.start]
         if foundation_of_tools(text, kind, runs[index], taxonomy):
             continue  # "distributed systems such as Hadoop, Spark": Hadoop or Spark is asked
-        if (_INTRODUCER.search(between) or _COLON.match(between)) and (
+        if (
+            _INTRODUCER.search(between) or _COLON.match(between) or _APPOSITION.match(between)
+        ) and (
             _general(text, kind, first)
             or (_NAMES_EXAMPLES.search(between) is not None and covers(kind, runs[index]))
         ):
@@ -175,7 +201,7 @@ def alternative_groups(
                 runs[index], runs[index - 1] = [*rest, *runs[index]], []
         elif far := kind_said_what_for(text, runs[:index], first, _general):
             kinds[index] = far
-    _to_closing_parenthesis(text, runs, kinds)
+    to_closing_parenthesis(text, runs, kinds)
     groups: list[Alternatives] = []
     for run, kind_of_run in zip(runs, kinds, strict=True):
         if run:
@@ -190,33 +216,6 @@ def alternative_groups(
     kept = [g for g in groups if g.kind or not any(set(g.skills) < k for k in kinds_of)]
     introduced = {kind.skill_id for kind in kinds if kind is not None}
     return [_without_broader(g, taxonomy) if g.skills[0] in introduced else g for g in kept]
-
-
-def _any_of_lead(text: str, hits: Sequence[Hit]) -> int | None:
-    """Where the list of alternatives that a sentence's lead ("one or more of the following
-    X:", "any of:") introduces begins, when skills stand in it; else None."""
-    if not hits:
-        return None
-    line_start = text.rfind("\n", 0, hits[0].start) + 1
-    leads = list(ANY_OF_LEAD.finditer(text, line_start, hits[-1].start))
-    if not leads:
-        return None
-    at = leads[-1].end()
-    listed = [h for h in hits if h.start >= at]
-    if not listed or _STOP.search(text, at, listed[0].start):
-        return None  # the lead is another sentence's
-    return at
-
-
-def _list_end(text: str, listed: Sequence[Hit]) -> int:
-    """How many of the skills after a list's lead are its items: up to an ", and" after the
-    "or" that closed it ("one of: Python, Go, or Scala, and Docker")."""
-    joiners = [text[a.end : b.start] for a, b in pairwise(listed)]
-    ors = [i for i, joiner in enumerate(joiners) if _OR.search(joiner)]
-    for i, joiner in enumerate(joiners):
-        if ors and i > ors[0] and "," in joiner and _AND.fullmatch(joiner):
-            return i + 1
-    return len(listed)
 
 
 def _without_broader(group: Alternatives, taxonomy: Taxonomy) -> Alternatives:
@@ -238,7 +237,9 @@ def _joined(between: str, *, examples: bool = False) -> bool:
     In a list of ``examples`` ("such as document extraction, spiderbot scraping"), an item's
     name may begin with a word before the skill it names."""
     between = _BARE_ASIDE.sub(" ", between)  # "PyTorch (Lightning) or TensorFlow": a detail
-    if _JOINER.match(between) or _OTHER_SUCH_AS.search(between):
+    if _JOINER.match(between) or _OTHER_SUCH_AS.search(between) or _OR_OTHER_WORDS.match(between):
+        return True
+    if _SHARED_NOUN.match(between):
         return True
     if _NAMES_EXAMPLES.search(between):
         return False  # "tracking tools e.g., MLflow": "e.g." is no name of an item
@@ -264,12 +265,12 @@ def _run_groups(
 ) -> list[Alternatives]:
     """The requirements of one run of skills joined only by commas, 'and', 'or'...; a
     ``kind`` they are examples of is met by any of them, so it joins their requirement."""
-    joiners = [text[a.end : b.start] for a, b in pairwise(run)]
+    joiners = _joiners(text, run)
     opening = next((i for i, j in enumerate(joiners) if j.count("(") > j.count(")")), None)
     if opening is None:
         # A run that began inside parentheses ends with them ("(e.g. PyTorch or JAX) and
         # Docker": the examples are one requirement, Docker another).
-        close = _closing(joiners, 0, 0)
+        close = closing_joiner(joiners, 0, 0)
         if close is not None:
             first = _run_groups(text, run[: close + 1], kind, covers)
             return [*first, *_run_groups(text, run[close + 1 :], None, covers)]
@@ -277,7 +278,7 @@ def _run_groups(
         # Skills, then skills in parentheses, up to the one that closes them; parentheses
         # inside them are counted ("packages (Hugging Face (Transformers, PEFT), NumPy)").
         depth = joiners[opening].count("(") - joiners[opening].count(")")
-        inner = _closing(joiners, opening + 1, depth - 1)
+        inner = closing_joiner(joiners, opening + 1, depth - 1)
         close = len(run) if inner is None else inner + 1
         before, inside, after = run[: opening + 1], run[opening + 1 : close], run[close:]
         if all(h.skill_id == before[-1].skill_id for h in inside):
@@ -299,19 +300,25 @@ def _run_groups(
         if _general(text, phrase[-1], inside[0]) or any(covers(h, inside) for h in phrase):
             head = _run_groups(text, before[:start], None, covers) if start else []
             skills = tuple(dict.fromkeys(h.skill_id for h in (*phrase, *inside)))
-            if rest and _OR.search(joiners[close - 1]) and not _AND.search(joiners[close - 1]):
+            if rest and _OR.search(joiners[close - 1]) and not AND.search(joiners[close - 1]):
                 # "AWS (SageMaker, S3) or equivalent cloud services": "or" goes on after them.
                 skills, rest = tuple(dict.fromkeys((*skills, *rest[0].skills))), rest[1:]
             return [*head, Alternatives(skills, kind=len(skills) > 1), *rest]
         return [*_run_groups(text, before + after, None, covers), _examples(inside)]
     ids = tuple(dict.fromkeys(h.skill_id for h in run))
-    joiners = [text[a.end : b.start] for a, b in pairwise(run)]
+    joiners = _joiners(text, run)
     slashes = [j.strip() == "/" for j in joiners]
+    # A slash joins two names, not the list they stand in ("Python, C/C++, and SQL"): "or"
+    # makes a list one requirement when it stands before its last name but the slashed ones
+    # ("Python, Java, or C/C++").
+    words = [j for j in joiners if j.strip() != "/"]
     either = len(ids) > 1 and (
-        _OR.search(joiners[-1]) or _OTHER.search(joiners[-1]) or all("/" in j for j in joiners)
+        (words and OR_WORD.search(words[-1]))
+        or _OTHER.search(joiners[-1])
+        or all("/" in j for j in joiners)
     )
-    ands = [i for i, joiner in enumerate(joiners) if _AND.fullmatch(joiner)]
-    ors = [i for i, joiner in enumerate(joiners) if _OR.search(joiner)]
+    ands = [i for i, joiner in enumerate(joiners) if AND.fullmatch(joiner)]
+    ors = [i for i, joiner in enumerate(joiners) if OR_WORD.search(joiner)]
     closing = [i for i in ands if ors and i > ors[0] and "," in joiners[i]]
     if closing and _listed(text, run):
         # "e.g. AWS, Azure or GCP, and Linux": ", and" after the "or" that closed a list of
@@ -339,62 +346,10 @@ def _run_groups(
     return groups
 
 
-def _closing(joiners: list[str], start: int, depth: int) -> int | None:
-    """The first joiner from ``start`` that closes the parentheses ``depth`` levels out from
-    where the run stands there (0: those it stands in)."""
-    for index in range(start, len(joiners)):
-        depth += joiners[index].count("(") - joiners[index].count(")")
-        if depth < 0:
-            return index
-    return None
-
-
-def _to_closing_parenthesis(text: str, runs: list[list[Hit]], kinds: list[Hit | None]) -> None:
-    """A kind's examples in parentheses are all it names up to the parenthesis that closes
-    them, whatever stands between ("packages (Hugging Face (Transformers, PEFT), NumPy)",
-    "libraries (pandas (incl. Polars), NumPy)"), and no more ("(e.g. spaCy, Hugging Face
-    (Transformers)), and Kubernetes"): the runs and kinds up to there join the first run of
-    examples, and what it names after there is a run of its own."""
-    index = 0
-    while index < len(runs):
-        kind = kinds[index]
-        named = [h for later in range(index, len(runs)) for h in _kind_and_run(runs, kinds, later)]
-        if kind is None or len(named) < 2:
-            index += 1
-            continue
-        open_at = text.rfind("(", kind.end, named[1].start)
-        between = text[kind.end : named[1].start]
-        if open_at < 0 or between.count("(") <= between.count(")"):
-            index += 1
-            continue
-        depth, close = 0, open_at
-        line_end = text.find("\n", open_at)
-        for close in range(open_at, len(text) if line_end < 0 else line_end):
-            depth += {"(": 1, ")": -1}.get(text[close], 0)
-            if depth == 0:
-                break
-        inside = [h for h in named[1:] if h.start < close]
-        later = index + 1
-        while later < len(runs) and all(h.start < close for h in runs[later]):
-            later += 1  # the runs wholly inside go; the one the parenthesis closes in is cut
-        tail = [h for h in (runs[later] if later < len(runs) else []) if h.start > close]
-        tail_own = [h for h in runs[index] if h.start > close]
-        if later < len(runs):
-            after = kinds[later]
-            after = after if after is not None and after.start > close else None
-            runs[index + 1 : later + 1], kinds[index + 1 : later + 1] = [tail], [after]
-        else:
-            del runs[index + 1 :], kinds[index + 1 :]
-        runs[index] = inside
-        if tail_own:
-            runs.insert(index + 1, tail_own)
-            kinds.insert(index + 1, None)
-        index += 1
-
-
-def _kind_and_run(runs: list[list[Hit]], kinds: list[Hit | None], index: int) -> list[Hit]:
-    kind = kinds[index]
-    return runs[index] if kind is None else [kind, *runs[index]]
+def _joiners(text: str, run: list[Hit]) -> list[str]:
+    """What stands between the skills of a run, without a kind noun both names share ("RAG
+    pipelines and agent frameworks" is joined by "and")."""
+    return [_SHARED_LEAD.sub("", text[a.end : b.start]) for a, b in pairwise(run)]
 
 
 def _examples(run: list[Hit]) -> Alternatives:
@@ -414,4 +369,13 @@ def _listed(text: str, run: list[Hit]) -> bool:
     after = text[run[-1].end : run[-1].end + 60]
     closer = _CLOSER.match(after)
     closed = closer is not None and not _NOT_A_NAME.search(closer.group("items"))
-    return closed or _INTRODUCER.search(before) is not None
+    apposed = len(run) > 1 and _KIND_BEFORE.match(text, line_start, run[0].start) is not None
+    return closed or apposed or _INTRODUCER.search(before) is not None
+
+
+def _apposed(text: str, kind: Hit, first: Hit) -> bool:
+    """Whether a skill named as a kind stands right before a list of its examples, only a
+    space between ("vector databases Pinecone, Weaviate")."""
+    gap = text[kind.end : first.start]
+    listed = text[first.end : first.end + 3].lstrip().startswith(",")
+    return gap.isspace() and listed and _KIND_NAME.search(text, kind.start, kind.end) is not None
