@@ -25,6 +25,7 @@ from skillgap.errors import InputError
 from skillgap.ids import DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD
 from skillgap.matching import Hit, find_skills
 from skillgap.posting_asides import optional_asides
+from skillgap.posting_evals import llm_evaluation_hits
 from skillgap.posting_fields import bare_field_hits
 from skillgap.posting_groups import (
     Alternatives,
@@ -349,7 +350,12 @@ def read_posting(document: Document, taxonomy: Taxonomy) -> Role:
     text = unwrapped(document.text)  # a sentence wrapped over lines is read as one line
     on_line = first_lines(document.text, text)
     hits = find_skills(text, taxonomy, posting=True).hits
-    hits = [*hits, *bare_field_hits(text, hits, taxonomy), *publication_hits(text, hits)]
+    hits = [
+        *hits,
+        *bare_field_hits(text, hits, taxonomy),
+        *publication_hits(text, hits),
+        *llm_evaluation_hits(text, hits),
+    ]
     found = extract_requirements(replace(document, text=text), hits, taxonomy)
     requirements = [replace(r, line=on_line[r.line - 1]) for r in found]
     unknown = tuple(

@@ -31,6 +31,7 @@ import re
 from collections.abc import Sequence
 
 from skillgap.matching import Hit
+from skillgap.posting_soft import asks_no_design, asks_no_soft_skill
 from skillgap.taxonomy import Taxonomy
 
 #: Nouns for a team or for people, right after a skill's name or one word on ("ML Systems
@@ -112,11 +113,12 @@ _LOOK_BACK = 60
 
 def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
     """Whether a hit only names a team, colleagues, a link or the company's product. A soft
-    skill is practised with teams and people ("mentor junior engineers", "work with teams")."""
-    if _LINK.search(hit.text):
+    skill is practised with teams and people ("work with teams"), unless its words only name
+    a duty of mentoring or the team the job sits in (:mod:`skillgap.posting_soft`)."""
+    if _LINK.search(hit.text) or asks_no_design(hit):
         return True
     if taxonomy.skills[hit.skill_id].category == "soft-skills":
-        return False
+        return asks_no_soft_skill(hit)
     before = text[max(0, hit.start - _LOOK_BACK) : hit.start]
     team = (
         _TEAM_IN.search(hit.text)
