@@ -38,6 +38,18 @@ def asked(text: str) -> set[str]:
         # What a model must reach.
         ("Ensure that models meet performance metrics.", "model-evaluation"),
         ("Make sure the models reach accuracy targets before launch.", "model-evaluation"),
+        ("Offline and online evaluation of recommender systems.", "model-evaluation"),
+        (
+            "Implement monitoring and guardrails around the product, with best practices"
+            " for generative AI in production.",
+            "ai-safety",
+        ),
+        # The model's life, end to end.
+        ("Own the ML lifecycle from data to deployment and monitoring.", "model-deployment"),
+        ("Own the ML lifecycle from data to deployment and monitoring.", "model-monitoring"),
+        ("Experience serving models with low latency.", "model-deployment"),
+        ("Quantize models to run on edge devices.", "quantization"),
+        ("Comfortable working cross-functionally with product.", "collaboration"),
         # Making inference faster or cheaper.
         ("Optimize model latency and throughput for inference.", "inference-optimization"),
         ("Speed up inference of transformer models.", "inference-optimization"),
@@ -76,6 +88,7 @@ def test_a_family_of_phrasings_is_read(item: str, skill_id: str) -> None:
         ("Monitor the quality of our customer support tickets.", "model-monitoring"),
         ("Improve observability of microservices.", "model-monitoring"),
         ("Reduce latency of web pages.", "inference-optimization"),
+        ("Set financial guardrails for team spending.", "ai-safety"),
         ("Own lead scoring and routing rules in HubSpot.", "marketing-science"),
         ("Evaluate vendors and negotiate contracts.", "llm-evaluation"),
         ("Experience with reinforcement learning in OpenAI Gym.", "llm-apis"),
@@ -94,6 +107,7 @@ def test_words_near_a_family_ask_for_none_of_it(item: str, skill_id: str) -> Non
     ("line", "skill_id"),
     [
         ("Research Engineer, OpenAI, 2021-2023", "llm-apis"),
+        ("Serving as model UN delegate for the school", "model-deployment"),
         ("Ran user research experiments with customers", "research-experience"),
         ("Trained agents in OpenAI Gym environments", "llm-apis"),
         ("Managed lead scoring rules in Salesforce for the sales team", "marketing-science"),
@@ -115,3 +129,23 @@ def test_industry_or_research_experience_in_a_field_asks_for_the_field_only() ->
 
 def test_azure_openai_on_a_resume_shows_azure_and_an_llm_api() -> None:
     assert {"azure", "llm-apis"} <= skill_ids("Experience\n- Deployed apps on Azure OpenAI\n")
+
+
+@pytest.mark.parametrize(
+    ("item", "skill_id"),
+    [
+        ("Collaborate with data science and engineering teams.", "data-science"),
+        ("Partner with the machine learning and marketing teams.", "machine-learning"),
+        ("Report to the Head of Data Science.", "data-science"),
+        ("Work closely with our VP of Machine Learning.", "machine-learning"),
+    ],
+)
+def test_a_department_named_by_its_team_or_its_head_is_no_requirement(
+    item: str, skill_id: str
+) -> None:
+    assert skill_id not in asked(f"Responsibilities\n- {item}\n- Write SQL.\n")
+
+
+def test_having_been_the_head_of_a_field_asks_for_the_field() -> None:
+    posting = "Requirements\n- Experience as a Director of Machine Learning.\n- SQL.\n"
+    assert "machine-learning" in asked(posting)

@@ -35,6 +35,7 @@ def test_mentoring_duties_and_the_team_the_job_sits_in_ask_no_soft_skill() -> No
         ("The ability to work with others in a closely collaborative team.", "collaboration"),
         ("You thrive in a collaborative environment.", "collaboration"),
         ("The ability to succeed in collaborative teams.", "collaboration"),
+        ("Low ego and a collaborative mindset.", "collaboration"),
         ("Work collaboratively with the analytics group.", "collaboration"),
     ],
 )
