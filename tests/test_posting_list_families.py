@@ -108,8 +108,10 @@ def test_a_list_right_after_a_kind_noun_gives_examples_of_it() -> None:
 def test_or_other_and_a_few_words_before_the_kind_close_the_list() -> None:
     found = requirements("Experience with MLflow or other tools for experiment tracking.")
     assert found == {frozenset({"mlflow", "experiment-tracking"})}
+    # The kind is the skill its words name ("applications built on LLMs"), not the broader
+    # "LLMs" inside them.
     found = requirements("Experience with RAG or other applications built on LLMs.")
-    assert found == {frozenset({"rag", "llms"})}
+    assert found == {frozenset({"rag", "llm-applications"})}
     # "And" in the words between ends the list.
     found = requirements("Experience with Python or other languages and SQL.")
     assert found == {frozenset({"python"}), frozenset({"sql"})}

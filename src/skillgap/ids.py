@@ -20,6 +20,11 @@ DEGREE_MASTER = "degree-master"
 DEGREE_PHD = "degree-phd"
 #: Data analysis of any trade ("data analysis tools"): no sign of a machine-learning role alone.
 DATA_SCIENCE = "data-science"
+#: The soft skills a posting may name without asking for them (:mod:`skillgap.posting_soft`).
+COMMUNICATION = "communication"
+COLLABORATION = "collaboration"
+#: Software design, which a posting's words for good code do not ask for.
+SOFTWARE_DESIGN = "software-design"
 #: The level of the profile's degrees (``Degree.level``) each degree skill is.
 DEGREE_LEVELS = {DEGREE_BACHELOR: "bachelor", DEGREE_MASTER: "master", DEGREE_PHD: "phd"}
 
@@ -32,6 +37,9 @@ REQUIRED_SKILL_IDS = frozenset(
         DEGREE_MASTER,
         DEGREE_PHD,
         DATA_SCIENCE,
+        COMMUNICATION,
+        COLLABORATION,
+        SOFTWARE_DESIGN,
     }
 )
 

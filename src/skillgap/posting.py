@@ -34,6 +34,7 @@ from skillgap.posting_degrees import (
     open_field_list,
     unnamed_degree,
 )
+from skillgap.posting_evals import llm_evaluation_hits
 from skillgap.posting_fields import bare_field_hits
 from skillgap.posting_groups import Alternatives, alternative_groups
 from skillgap.posting_layout import without_pasted_html
@@ -288,12 +289,20 @@ def _without_implied(text: str, hits: Sequence[Hit], taxonomy: Taxonomy) -> list
             and _LIST_GAP.fullmatch(text, specifier.end, hit.start) is not None
         )
         if listed or any(
-            _specifies(text, hit, other, taxonomy) for other in kept[max(0, index - 8) : index]
+            _specifies(text, hit, other, taxonomy) or _names_part_of(hit, other, taxonomy)
+            for other in kept[max(0, index - 8) : index]
         ):
             specifier = hit
             continue
         result.append(hit)
     return result
+
+
+def _names_part_of(hit: Hit, specific: Hit, taxonomy: Taxonomy) -> bool:
+    """Whether a hit is a broader skill named inside a specific one's words ("LLMs" in
+    "applications built on LLMs"): the specific skill is the requirement."""
+    inside = specific.start <= hit.start and hit.end <= specific.end and specific != hit
+    return inside and hit.skill_id in taxonomy.ancestors(specific.skill_id)
 
 
 def _specifies(text: str, hit: Hit, general: Hit, taxonomy: Taxonomy) -> bool:
@@ -362,7 +371,12 @@ def read_posting(document: Document, taxonomy: Taxonomy) -> Role:
     text = unwrapped(document.text)  # a sentence wrapped over lines is read as one line
     on_line = first_lines(document.text, text)
     hits = find_skills(text, taxonomy, posting=True).hits
-    hits = [*hits, *bare_field_hits(text, hits, taxonomy), *publication_hits(text, hits)]
+    hits = [
+        *hits,
+        *bare_field_hits(text, hits, taxonomy),
+        *publication_hits(text, hits),
+        *llm_evaluation_hits(text, hits),
+    ]
     found = extract_requirements(replace(document, text=text), hits, taxonomy)
     requirements = [replace(r, line=on_line[r.line - 1]) for r in found]
     unknown = tuple(

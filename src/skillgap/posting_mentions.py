@@ -31,6 +31,7 @@ import re
 from collections.abc import Sequence
 
 from skillgap.matching import Hit
+from skillgap.posting_soft import asks_no_design, asks_no_soft_skill
 from skillgap.taxonomy import Taxonomy
 
 #: Nouns for a team or for people, right after a skill's name or one word on ("ML Systems
@@ -41,11 +42,22 @@ _TEAM_AFTER = re.compile(
     rf"[ \t-]+([\w&/-]+[ \t]+)?({_UNITS}|org(anization|anisation)?s?|{_PEOPLE})\b",
     re.IGNORECASE,
 )
-#: Two teams named together before their noun ("cloud platform and ML systems backend teams"):
-#: the first is a team too; not a skill and work with teams ("Python and working in teams").
+#: Two teams named together before their noun ("cloud platform and ML systems backend teams",
+#: "data science and engineering teams"): the first is a team too; not a skill and work with
+#: teams ("Python and working in teams": a word in -ing is a verb, but for a trade's name
+#: alone before the noun).
 _TEAMS_AFTER = re.compile(
-    r"[ \t]+(and|&|or)[ \t]+((?!(with|in|on|for|across|of|to|within|among|other|our|"
-    r"cross-functional|\w+ing)\b)[\w&/-]+[ \t]+){1,3}(teams|groups|departments)\b",
+    r"[ \t]+(and|&|or)[ \t]+(((?!(with|in|on|for|across|of|to|within|among|other|our|"
+    r"cross-functional|\w+ing)\b)[\w&/-]+[ \t]+){1,3}|(engineering|marketing|accounting|"
+    r"manufacturing)[ \t]+)(teams|groups|departments)\b",
+    re.IGNORECASE,
+)
+#: A head of a department before its name ("report to the Head of Data Science", "our VP of
+#: Machine Learning"): the name is the department's, unless the candidate is to have been
+#: one ("experience as a Head of Data Science").
+_HEAD_OF_BEFORE = re.compile(
+    r"(?<!\bas )(?<!\bas a )(?<!\bas an )\b(head|vp|svp|evp|vice[ \t]+president|director|"
+    r"chief)[ \t]+of[ \t]+(the[ \t]+)?$",
     re.IGNORECASE,
 )
 #: Teams named as examples after their noun ("teams like Bigdata, DevOps, Infra etc."), up to
@@ -112,11 +124,12 @@ _LOOK_BACK = 60
 
 def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
     """Whether a hit only names a team, colleagues, a link or the company's product. A soft
-    skill is practised with teams and people ("mentor junior engineers", "work with teams")."""
-    if _LINK.search(hit.text):
+    skill is practised with teams and people ("work with teams"), unless its words only name
+    a duty of mentoring or the team the job sits in (:mod:`skillgap.posting_soft`)."""
+    if _LINK.search(hit.text) or asks_no_design(hit):
         return True
     if taxonomy.skills[hit.skill_id].category == "soft-skills":
-        return False
+        return asks_no_soft_skill(hit)
     before = text[max(0, hit.start - _LOOK_BACK) : hit.start]
     team = (
         _TEAM_IN.search(hit.text)
@@ -127,6 +140,8 @@ def names_no_skill(text: str, hit: Hit, taxonomy: Taxonomy) -> bool:
     if team is not None and not _RUNS_TEAMS.search(before):
         return True
     if _AMONG_OWN.match(text, hit.end) or _FEEDS_OWN.search(before):
+        return True
+    if _HEAD_OF_BEFORE.search(before):
         return True
     product = _PRODUCT_IN.search(hit.text) or _PRODUCT_AFTER.match(text, hit.end)
     return product is not None and _POSSESSIVE_BEFORE.search(before) is not None
