@@ -24,6 +24,9 @@ def test_examples_in_parentheses_run_to_the_parenthesis_that_closes_them() -> No
     assert found == {frozenset({"cloud-computing", "aws", "gcp"}), frozenset({"docker"})}
     found = requirements("Experience with Python libraries (NumPy (incl. SciPy), pandas), and Git.")
     assert found == {frozenset({"python", "numpy", "scipy", "pandas"}), frozenset({"git"})}
+    # No kind the taxonomy knows before the parentheses: they are one list of examples still.
+    found = requirements("Experience with scientific packages (NumPy (incl. SciPy), pandas).")
+    assert found == {frozenset({"numpy", "scipy", "pandas"})}
 
 
 def test_what_follows_the_closing_parenthesis_is_no_example() -> None:

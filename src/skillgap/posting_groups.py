@@ -201,10 +201,12 @@ def alternative_groups(
                 runs[index], runs[index - 1] = [*rest, *runs[index]], []
         elif far := kind_said_what_for(text, runs[:index], first, _general):
             kinds[index] = far
-    to_closing_parenthesis(text, runs, kinds)
+    whole = to_closing_parenthesis(text, runs, kinds)
     groups: list[Alternatives] = []
-    for run, kind_of_run in zip(runs, kinds, strict=True):
-        if run:
+    for index, (run, kind_of_run) in enumerate(zip(runs, kinds, strict=True)):
+        if index in whole:
+            groups.append(_examples(run))  # "tools (NumPy (incl. SciPy), pandas)"
+        elif run:
             groups.extend(_run_groups(text, run, kind_of_run, covers))
         elif kind_of_run is not None:
             groups.append(Alternatives((kind_of_run.skill_id,)))
