@@ -113,6 +113,12 @@ def test_or_other_and_a_few_words_before_the_kind_close_the_list() -> None:
     assert found == {frozenset({"mlflow", "experiment-tracking"})}
     found = requirements("Experience with RAG or other applications built on LLMs.")
     assert found == {frozenset({"rag", "llms"})}
+    # After an aside that closes with the name again ("... (RAG) or other ...").
+    found = requirements(
+        "Experience with Retrieval-Augmented Generation (RAG) or other applications "
+        "leveraging Large Language Models."
+    )
+    assert found == {frozenset({"rag", "llms"})}
     # "And" in the words between ends the list.
     found = requirements("Experience with Python or other languages and SQL.")
     assert found == {frozenset({"python"}), frozenset({"sql"})}

@@ -120,7 +120,7 @@ _SHARED_LEAD = re.compile(rf"^\s*{_KINDS}(?=[\s,]*(and|or|&|as well as)\b)", re.
 #: "or other" and a few words before the kind a list closes with ("RAG or other applications
 #: built on LLMs", "MLflow or other tools for experiment tracking").
 _OR_OTHER_WORDS = re.compile(
-    r"^[\s,]*(or|and\s*/?\s*or)\s+(an?\s+|any\s+)?(other|another|similar|equivalent|"
+    r"^[\s,)]*(or|and\s*/?\s*or)\s+(an?\s+|any\s+)?(other|another|similar|equivalent|"
     r"comparable)\s+(?:(?!(?:and|or|with|plus|as|but)\b)[\w-]+\s+){1,4}$",
     re.IGNORECASE,
 )
