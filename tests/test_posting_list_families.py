@@ -24,6 +24,9 @@ def test_examples_in_parentheses_run_to_the_parenthesis_that_closes_them() -> No
     assert found == {frozenset({"cloud-computing", "aws", "gcp"}), frozenset({"docker"})}
     found = requirements("Experience with Python libraries (NumPy (incl. SciPy), pandas), and Git.")
     assert found == {frozenset({"python", "numpy", "scipy", "pandas"}), frozenset({"git"})}
+    # No kind the taxonomy knows before the parentheses: they are one list of examples still.
+    found = requirements("Experience with scientific packages (NumPy (incl. SciPy), pandas).")
+    assert found == {frozenset({"numpy", "scipy", "pandas"})}
 
 
 def test_what_follows_the_closing_parenthesis_is_no_example() -> None:
@@ -111,6 +114,12 @@ def test_or_other_and_a_few_words_before_the_kind_close_the_list() -> None:
     # The kind is the skill its words name ("applications built on LLMs"), not the broader
     # "LLMs" inside them.
     found = requirements("Experience with RAG or other applications built on LLMs.")
+    assert found == {frozenset({"rag", "llm-applications"})}
+    # After an aside that closes with the name again ("... (RAG) or other ...").
+    found = requirements(
+        "Experience with Retrieval-Augmented Generation (RAG) or other applications "
+        "leveraging Large Language Models."
+    )
     assert found == {frozenset({"rag", "llm-applications"})}
     # "And" in the words between ends the list.
     found = requirements("Experience with Python or other languages and SQL.")

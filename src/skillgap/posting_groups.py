@@ -120,7 +120,7 @@ _SHARED_LEAD = re.compile(rf"^\s*{_KINDS}(?=[\s,]*(and|or|&|as well as)\b)", re.
 #: "or other" and a few words before the kind a list closes with ("RAG or other applications
 #: built on LLMs", "MLflow or other tools for experiment tracking").
 _OR_OTHER_WORDS = re.compile(
-    r"^[\s,]*(or|and\s*/?\s*or)\s+(an?\s+|any\s+)?(other|another|similar|equivalent|"
+    r"^[\s,)]*(or|and\s*/?\s*or)\s+(an?\s+|any\s+)?(other|another|similar|equivalent|"
     r"comparable)\s+(?:(?!(?:and|or|with|plus|as|but)\b)[\w-]+\s+){1,4}$",
     re.IGNORECASE,
 )
@@ -201,10 +201,12 @@ def alternative_groups(
                 runs[index], runs[index - 1] = [*rest, *runs[index]], []
         elif far := kind_said_what_for(text, runs[:index], first, _general):
             kinds[index] = far
-    to_closing_parenthesis(text, runs, kinds)
+    whole = to_closing_parenthesis(text, runs, kinds)
     groups: list[Alternatives] = []
-    for run, kind_of_run in zip(runs, kinds, strict=True):
-        if run:
+    for index, (run, kind_of_run) in enumerate(zip(runs, kinds, strict=True)):
+        if index in whole:
+            groups.append(_examples(run))  # "tools (NumPy (incl. SciPy), pandas)"
+        elif run:
             groups.extend(_run_groups(text, run, kind_of_run, covers))
         elif kind_of_run is not None:
             groups.append(Alternatives((kind_of_run.skill_id,)))

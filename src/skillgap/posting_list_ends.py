@@ -57,21 +57,29 @@ def closing_joiner(joiners: list[str], start: int, depth: int) -> int | None:
     return None
 
 
-def to_closing_parenthesis(text: str, runs: list[list[Hit]], kinds: list[Hit | None]) -> None:
-    """A kind's examples in parentheses are all it names up to the parenthesis that closes
-    them, whatever stands between ("packages (Hugging Face (Transformers, PEFT), NumPy)",
+def to_closing_parenthesis(text: str, runs: list[list[Hit]], kinds: list[Hit | None]) -> set[int]:
+    """Examples in parentheses are all that is named up to the parenthesis that closes them,
+    whatever stands between ("packages (Hugging Face (Transformers, PEFT), NumPy)",
     "libraries (pandas (incl. Polars), NumPy)"), and no more ("(e.g. spaCy, Hugging Face
     (Transformers)), and Kubernetes"): the runs and kinds up to there join the first run of
-    examples, and what it names after there is a run of its own."""
+    examples, and what it names after there is a run of its own. Gives the runs, of no kind,
+    that hold parentheses of their own inside the ones they stand in ("tools (NumPy (incl.
+    SciPy), pandas)"): each is one list of examples."""
+    whole: set[int] = set()
     index = 0
     while index < len(runs):
         kind = kinds[index]
         named = [h for later in range(index, len(runs)) for h in _kind_and_run(runs, kinds, later)]
-        if kind is None or len(named) < 2:
+        lead = 0 if kind is None else 1
+        if len(named) <= lead:
             index += 1
             continue
-        open_at = text.rfind("(", kind.end, named[1].start)
-        between = text[kind.end : named[1].start]
+        first = named[lead]
+        prior = [h.end for run in runs[:index] for h in run if h.end <= first.start]
+        line_start = text.rfind("\n", 0, first.start) + 1
+        begin = kind.end if kind is not None else max([line_start, *prior])
+        open_at = text.rfind("(", begin, first.start)
+        between = text[begin : first.start]
         if open_at < 0 or between.count("(") <= between.count(")"):
             index += 1
             continue
@@ -81,7 +89,7 @@ def to_closing_parenthesis(text: str, runs: list[list[Hit]], kinds: list[Hit | N
             depth += {"(": 1, ")": -1}.get(text[close], 0)
             if depth == 0:
                 break
-        inside = [h for h in named[1:] if h.start < close]
+        inside = [h for h in named[lead:] if h.start < close]
         later = index + 1
         while later < len(runs) and all(h.start < close for h in runs[later]):
             later += 1  # the runs wholly inside go; the one the parenthesis closes in is cut
@@ -94,10 +102,13 @@ def to_closing_parenthesis(text: str, runs: list[list[Hit]], kinds: list[Hit | N
         else:
             del runs[index + 1 :], kinds[index + 1 :]
         runs[index] = inside
+        if kind is None and "(" in text[inside[0].end : inside[-1].start]:
+            whole.add(index)
         if tail_own:
             runs.insert(index + 1, tail_own)
             kinds.insert(index + 1, None)
         index += 1
+    return whole
 
 
 def _kind_and_run(runs: list[list[Hit]], kinds: list[Hit | None], index: int) -> list[Hit]:
