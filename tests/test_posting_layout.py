@@ -265,6 +265,12 @@ def test_a_sub_heading_of_unknown_words_keeps_a_preferred_section_preferred() ->
         ("More about Acme", "intro"),
         ("Extra points", "preferred"),
         ("Key Accountabilities", "responsibilities"),
+        ("You'll thrive here if you:", "required"),
+        ("**You will be successful in this role if**", "required"),
+        ("Role Overview", "responsibilities"),
+        ("### Position Summary", "responsibilities"),
+        ("#### `Remote, Canada (PST Working Hours Preferred)`", None),
+        ("Qualifications (preferred)", "preferred"),
     ],
 )  # fmt: skip
 def test_heading_families_are_known(heading: str, kind: str | None) -> None:
