@@ -300,6 +300,11 @@ def test_a_sub_heading_of_unknown_words_keeps_a_preferred_section_preferred() ->
         ("### Position Summary", "responsibilities"),
         ("#### `Remote, Canada (PST Working Hours Preferred)`", None),
         ("Qualifications (preferred)", "preferred"),
+        ("**Why you'll love it here**", "benefits"),
+        ("You'll love working here because:", "benefits"),
+        ("What you'll love doing:", "responsibilities"),
+        ("### Our Process", "apply"),
+        ("Interview steps:", "apply"),
     ],
 )  # fmt: skip
 def test_heading_families_are_known(heading: str, kind: str | None) -> None:

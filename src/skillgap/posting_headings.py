@@ -44,11 +44,12 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                      r"what (to|you can) expect"
                      r"(?! (in|from|of) (this|the|your) (role|job|position)| to do)|"
                      r"rewards|why (join|work)|^why\b|life at|our offer|incentives?|longevity|"
+                     r"you('ll| will) love(?! (doing|to do|working on))|love (about|working)|"
                      r"holidays?|vacation|time off|insurance|401\(?k|retirement|wellness|"
                      r"relocation)"),
         # "Please apply if:" says who should apply: a requirement heading, not how to apply.
         ("apply", r"\b(how to apply|(?<!should )apply(?!\s+if\b)|application|interview process|"
-                  r"hiring process|"
+                  r"hiring process|(our|the) process\b|interviews?\b|"
                   r"next steps|not sure if|recruit)"),
         ("preferred", r"\b(preferred|nice[- ]to[- ]haves?|bonus|plus(es)?\b|desired|desirable|"
                       r"great to have|good to have|ideally|ideal (to have|qualifications|skills|"
