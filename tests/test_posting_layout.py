@@ -48,6 +48,35 @@ def test_a_bold_paragraph_of_an_html_posting_is_a_heading() -> None:
     assert importance(text, "kubernetes", name="posting.html") == "required"
 
 
+def test_a_word_posting_keeps_its_heading_styles_and_bold_paragraphs() -> None:
+    import io
+
+    from docx import Document
+
+    document = Document()
+    document.add_heading("Acme", level=1)
+    document.add_paragraph("Acme makes tractors.")
+    document.add_heading("The Week Ahead", level=2)
+    document.add_paragraph("Build PyTorch models", style="List Bullet")
+    document.add_paragraph("Deploy them with Docker", style="List Bullet")
+    document.add_paragraph().add_run("Your Kit").bold = True
+    document.add_paragraph("Experience with Kubernetes", style="List Bullet")
+    document.add_paragraph("Proficiency in Python", style="List Bullet")
+    item = document.add_paragraph(style="List Bullet")
+    item.add_run("Rust").bold = True
+    data = io.BytesIO()
+    document.save(data)
+    assert read_bytes(data.getvalue(), "posting.docx").headings == (
+        "Acme",
+        "The Week Ahead",
+        "Your Kit",
+    )
+    role = read_job(data.getvalue(), name="posting.docx")
+    found = {r.any_of: r.importance for r in role.requirements}
+    assert found[("pytorch",)] == "preferred"
+    assert found[("kubernetes",)] == "required"
+
+
 def test_a_long_markdown_heading_of_unknown_words_opens_its_items() -> None:
     text = (
         "# Data Engineer\n\nWe build tools for farmers.\n\n"
@@ -265,6 +294,17 @@ def test_a_sub_heading_of_unknown_words_keeps_a_preferred_section_preferred() ->
         ("More about Acme", "intro"),
         ("Extra points", "preferred"),
         ("Key Accountabilities", "responsibilities"),
+        ("You'll thrive here if you:", "required"),
+        ("**You will be successful in this role if**", "required"),
+        ("Role Overview", "responsibilities"),
+        ("### Position Summary", "responsibilities"),
+        ("#### `Remote, Canada (PST Working Hours Preferred)`", None),
+        ("Qualifications (preferred)", "preferred"),
+        ("**Why you'll love it here**", "benefits"),
+        ("You'll love working here because:", "benefits"),
+        ("What you'll love doing:", "responsibilities"),
+        ("### Our Process", "apply"),
+        ("Interview steps:", "apply"),
     ],
 )  # fmt: skip
 def test_heading_families_are_known(heading: str, kind: str | None) -> None:

@@ -44,11 +44,12 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                      r"what (to|you can) expect"
                      r"(?! (in|from|of) (this|the|your) (role|job|position)| to do)|"
                      r"rewards|why (join|work)|^why\b|life at|our offer|incentives?|longevity|"
+                     r"you('ll| will) love(?! (doing|to do|working on))|love (about|working)|"
                      r"holidays?|vacation|time off|insurance|401\(?k|retirement|wellness|"
                      r"relocation)"),
         # "Please apply if:" says who should apply: a requirement heading, not how to apply.
         ("apply", r"\b(how to apply|(?<!should )apply(?!\s+if\b)|application|interview process|"
-                  r"hiring process|"
+                  r"hiring process|(our|the) process\b|interviews?\b|"
                   r"next steps|not sure if|recruit)"),
         ("preferred", r"\b(preferred|nice[- ]to[- ]haves?|bonus|plus(es)?\b|desired|desirable|"
                       r"great to have|good to have|ideally|ideal (to have|qualifications|skills|"
@@ -62,7 +63,8 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                      r"your profile|expertise|you possess|you should have|you bring|"
                      r"competenc|experience\b|^you$|^you are$|eligibility|what it takes|"
                      r"what we (expect|need|require)|we (expect|need|require)\b.*\byou|"
-                     r"(ideal|right|successful) candidate|(good|great|strong) fit|thrive if|"
+                     r"(ideal|right|successful) candidate|(good|great|strong) fit|"
+                     r"(thrive|excel|succeed|be successful|shine)( \w+){0,3} if\b|"
                      r"apply if|should apply|you('ll| will) have|your background|^background$|"
                      r"education|criteria|person specification|knowledge|abilities|^essential$|"
                      r"need to succeed|who you are|you have|(about )?the (candidate|applicant)|"
@@ -73,6 +75,8 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                              r"description|summary|opportunity|challenges|mission of the role|"
                              r"the job\b|overview of the role|tasks|projects?\b|deliver|"
                              r"your mission|involves|accountabilit|will you (do|be doing)|"
+                             r"^(the )?(role|position|job) (overview|summary|description|"
+                             r"profile|purpose)|"
                              r"get to do|(?<!our )tech(nology)? stack)"),
         # "About Acme", "More about us"; not "Things we're excited about in a candidate".
         ("intro", r"(^|\b(more|all|a bit|a little|learn|read)\s+)about\b|"
@@ -123,6 +127,7 @@ _NAMED_HEADING = re.compile(
     r"^((more|all|a bit|a little) )?about\b|^life at\b|^why\b|^(perks|benefits)\b", re.I
 )
 _MAX_BARE_WORDS = 5
+_PARENTHESES = re.compile(r"\([^()]*\)")
 #: Heading words an item can open with; a line with this many other words is an item.
 _ITEM_WORD = re.compile(r"(experience|skills?|knowledge|expertise|abilities|background)", re.I)
 _MAX_ITEM_WORDS_LEFT = 2
@@ -169,6 +174,13 @@ def heading_kind(line: str, marked: bool = False) -> Section | None:
     longest = _MAX_NAMED_WORDS if _NAMED_HEADING.match(title) else _MAX_BARE_WORDS
     if bare and (len(title.split()) > longest or not title[:1].isupper()):
         return None
+    outside = _PARENTHESES.sub(" ", title)
+    if (
+        outside != title
+        and _words_left(outside) >= 2
+        and not any(pattern.search(outside) for _, pattern in _HEADING_KINDS)
+    ):
+        return None  # "Remote, Canada (PST Working Hours Preferred)": an aside is no heading
     for kind, pattern in _HEADING_KINDS:
         match = pattern.search(title)
         if match is None:

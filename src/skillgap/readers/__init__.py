@@ -114,7 +114,7 @@ def read_bytes(
         case "docx":
             from skillgap.readers import docx
 
-            body = docx.extract_text(data, name, budget)
+            body = docx.extract_text(data, name, budget, headings)
         case "latex":
             body, warnings = _read_latex(_markup(data, name, limits), folder, limits)
         case "json":

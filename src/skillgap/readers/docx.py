@@ -15,9 +15,12 @@ from skillgap.limits import TextBudget
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 
-def extract_text(data: bytes, name: str, budget: TextBudget | None = None) -> str:
+def extract_text(
+    data: bytes, name: str, budget: TextBudget | None = None, headings: list[str] | None = None
+) -> str:
     """The text of a .docx file; raises :class:`InputError` for anything else in a zip, and
-    when its text passes ``budget``."""
+    when its text passes ``budget``. The body's headings (a heading style, or a paragraph
+    all in bold outside a list) are added to ``headings`` when given."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
@@ -35,7 +38,7 @@ def extract_text(data: bytes, name: str, budget: TextBudget | None = None) -> st
 
         document = open_docx(io.BytesIO(data))
         lines = []
-        for line in _document_lines(document):
+        for line in _document_lines(document, headings):
             if budget is not None:
                 budget.spend(len(line) + 1)
             lines.append(line)
@@ -53,10 +56,10 @@ def extract_text(data: bytes, name: str, budget: TextBudget | None = None) -> st
     return "\n".join(lines)
 
 
-def _document_lines(document: Any) -> Iterator[str]:
+def _document_lines(document: Any, headings: list[str] | None = None) -> Iterator[str]:
     """The body's lines, then those of each header and footer, each read once however many
     sections share it."""
-    yield from _body_lines(document)
+    yield from _body_lines(document, headings)
     read = set()
     for section in document.sections:
         for part in (section.header, section.footer):
@@ -68,17 +71,32 @@ def _document_lines(document: Any) -> Iterator[str]:
                 yield from _text_box_lines(paragraph._p)
 
 
-def _body_lines(document: Any) -> Iterator[str]:
+def _body_lines(document: Any, headings: list[str] | None = None) -> Iterator[str]:
     """Paragraphs and table rows in the order they appear in the body."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
+            if headings is not None and block.text.strip() and _heading(block):
+                headings.append(block.text.strip())
             yield block.text
             yield from _text_box_lines(block._p)
         elif isinstance(block, Table):
             yield from _table_lines(block, depth=0)
+
+
+def _heading(paragraph: Any) -> bool:
+    """Whether a paragraph is a heading: in a heading or title style, or all in bold and
+    no item of a list."""
+    style = paragraph.style.name if paragraph.style is not None else ""
+    if style.startswith(("Heading", "Title")):
+        return True
+    properties = paragraph._p.pPr
+    if style.startswith("List") or (properties is not None and properties.numPr is not None):
+        return False
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(run.bold for run in runs)
 
 
 #: Tables nested deeper than this are not read (Word itself nests a few levels at most).
