@@ -397,6 +397,13 @@ def test_an_item_that_opens_with_how_well_one_knows_a_name_asks_for_it() -> None
     assert found == {("python",): "required"}
 
 
+def test_an_ambiguous_name_after_years_of_is_asked_for() -> None:
+    found = requirements("Requirements\n- Python\n- 3+ years of Scala\n- 2 years of Go.\n")
+    assert found == {("python",): "required", ("scala",): "required", ("go",): "required"}
+    found = requirements("Requirements\n- Python\n- 5 years of Go-to-market work\n")
+    assert found == {("python",): "required"}
+
+
 def test_a_stack_label_among_the_requirements_gives_preferred_items() -> None:
     posting = (
         "Must-haves\n- Python and SQL.\n\nTools we use: Airflow, Databricks, Metaflow3.\n\n"

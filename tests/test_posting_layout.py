@@ -326,3 +326,20 @@ def test_items_tell_a_section_kind() -> None:
     )
     assert content_kind([prose, "Health insurance"], says_preferred) is None
     assert content_kind(["Health insurance"], says_preferred) is None
+
+
+@pytest.mark.parametrize("name", ["posting.txt", "posting.md"])
+def test_a_list_of_qualifications_under_no_heading_is_read_from_its_items(name: str) -> None:
+    # A title, one sentence about the company and a list: no heading says what the list is,
+    # its items do (new-user review: the posting "named no skill skillgap knows").
+    posting = (
+        "Data Scientist\nWe are a fast-growing online retailer.\n\n"
+        "- 3+ years of Python\n- Experience with PyTorch and Kubernetes\n- Strong SQL\n\n"
+        "Nice to have: Docker\n"
+    )
+    assert importance(posting, "python", name) == "required"
+    assert importance(posting, "kubernetes", name) == "required"
+    assert importance(posting, "docker", name) == "preferred"
+    # A list about the company gives nothing.
+    facts = "Acme\nAbout us:\n- Founded in 2010 with Python\n- Offices in 5 countries\n\n"
+    assert importance(facts + "Requirements\n- SQL\n", "python", name) is None

@@ -160,6 +160,30 @@ def content_kind(items: Sequence[str], preferred: Callable[[str], bool]) -> Sect
     return None
 
 
+def lists_before_headings(
+    lines: Sequence[str], sections: Sequence[Section], preferred: Callable[[str], bool]
+) -> dict[int, Section]:
+    """The lines of a list of qualifications in the introduction, with the section their items
+    make ("We are a robotics company." over "- 5+ years of C++", "- Experience with ROS2"
+    and no heading): a list is bulleted lines, or lines that each state a qualification."""
+    found: dict[int, Section] = {}
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        text = line.strip()
+        if not text and index < len(lines):
+            continue  # a blank line between items (Markdown's loose lists)
+        plain = _MARKS.sub("", text)
+        item = bool(BULLET.match(text) or _QUALIFICATION.match(plain)) and not paragraph(text)
+        if index < len(lines) and sections[index] == "intro" and item:
+            run.append(index)
+            continue
+        kind = content_kind([lines[i] for i in run], preferred) if len(run) >= _MIN_ITEMS else None
+        if kind in ("required", "preferred"):
+            found.update(dict.fromkeys(run, kind))
+        run = []
+    return found
+
+
 def only_duties(items: Sequence[str]) -> bool:
     """Whether a section's items are all duties, two at least, and none a qualification."""
     texts = [_MARKS.sub("", BULLET.sub("", item.strip(), count=1)) for item in items]

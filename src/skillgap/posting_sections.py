@@ -25,7 +25,7 @@ from typing import Literal
 
 from skillgap.posting_headings import Section as Section  # re-exported: the posting reader
 from skillgap.posting_headings import heading_kind as heading_kind  # and its tests use them
-from skillgap.posting_layout import heading_kinds
+from skillgap.posting_layout import heading_kinds, lists_before_headings
 from skillgap.posting_lists import ANY_OF, BULLET, AnyOfList
 from skillgap.posting_sentences import SENTENCE_END, first_ends, one_sentence, paragraph
 
@@ -210,6 +210,8 @@ def line_sections(
         else:
             sections.append(current)
         grouped.append(any_of is not None and kind is None)
+    for index, kind in lists_before_headings(lines, sections, says_preferred).items():
+        sections[index] = kind
     return sections, grouped
 
 

@@ -97,4 +97,14 @@ def framing_of(start: int, end: int, view: TokenView) -> str | None:
             return f"after {view.text_of(start - 1, start)!r} opening an item"
     if judged(view.text[stop : stop + 60].split("\n", 1)[0]):
         return "judged as a requirement"
+    if (
+        start >= 2
+        and view.lowers[start - 1] == "of"
+        and view.lowers[start - 2] in _YEARS
+        and view.text[stop : stop + 1] != "-"
+    ):
+        return f"after {view.text_of(start - 2, start)!r}"  # "3+ years of Scala"
     return None
+
+
+_YEARS = frozenset({"years", "yrs", "year"})
