@@ -180,6 +180,11 @@ def test_an_item_that_says_it_is_optional_is_preferred_under_requirements(item: 
         ("A four-year degree in a related field.",
          ("degree-bachelor", "degree-master", "degree-phd")),
         ("Graduate or postgraduate degree in a related field.", ("degree-master", "degree-phd")),
+        # British wording: the class of an honours degree, not its level.
+        ("A 2:1 honours degree in Mathematics or Physics.",
+         ("degree-bachelor", "degree-master", "degree-phd")),
+        ("A first or 2:1 degree in a STEM subject.",
+         ("degree-bachelor", "degree-master", "degree-phd")),
     ],
 )  # fmt: skip
 def test_a_degree_written_with_a_slash_or_without_its_level_is_one_requirement(

@@ -103,7 +103,8 @@ def open_field_list(sentence: str) -> bool:
 UNNAMED_DEGREE = re.compile(
     r"(?:^\W*|\b(?:an?|your|one)\s+)(?P<level>(?:(?:advanced|graduate|postgraduate|higher|"
     r"university|college|undergraduate|four-year|4-year|technical|relevant|STEM|quantitative|"
-    r"academic)(?:\s+or\s+|\s*/\s*|\s+))+)?degree\b(?!\s+of\b|\s+(is\s+)?not\b)",
+    r"academic|honou?rs|first|first-class|2[:.]1|upper second|good)"
+    r"(?:\s+or\s+|\s*/\s*|\s+))+)?degree\b(?!\s+of\b|\s+(is\s+)?not\b)",
     re.IGNORECASE,
 )
 _ADVANCED = frozenset({"advanced", "graduate", "postgraduate", "higher"})
