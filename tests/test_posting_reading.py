@@ -671,6 +671,8 @@ def test_what_a_company_calls_essential_asks_nothing_of_the_candidate() -> None:
         "Nice if you know Kubernetes.",
         "Experience with Kubernetes will make you stand out.",
         "Kubernetes experience sets you apart.",
+        "We'd love it if you've used Kubernetes.",
+        "We\u2019d love if you have Kubernetes experience.",
     ],
 )
 def test_an_item_that_would_only_distinguish_the_candidate_is_preferred(item: str) -> None:
@@ -701,3 +703,14 @@ def test_a_bold_label_with_its_colon_inside_the_markup_says_what_its_line_is() -
     )
     for skill_id in ("python", "langchain", "docker"):
         assert found.get((skill_id,)) == "required", found
+
+
+def test_what_the_candidate_will_need_among_the_duties_is_required() -> None:
+    found = requirements(
+        "About the role\nIn this role you'll build churn models with XGBoost. "
+        "You will need a PhD in Statistics. You'll need to work closely with Go engineers.\n\n"
+        "Requirements\n- Python\n"
+    )
+    assert found.get(("degree-phd",)) == "required", found
+    assert found.get(("xgboost",)) == "preferred", found
+    assert found.get(("go",)) != "required", found

@@ -39,7 +39,8 @@ _PREFERRED_PHRASE = re.compile(
     r"\bgreat to have\b|\bgood to have\b|\bwould be great\b|\bhelpful\b|\bbeneficial\b|"
     r"\badvantageous\b|\ban advantage\b|\ban asset\b|^\W*plus\s*:|\bwelcomed?\b|\bappreciated\b|"
     r"\b(is|are) valued\b|\bextra (points|credit)\b|\bdifferentiator\b|\blove to see\b|"
-    r"\bwould be nice\b|\bnice to see\b|\bnice if\b|\bmakes? you stand out\b|\bsets? you apart\b",
+    r"\bwould be nice\b|\bnice to see\b|\bnice if\b|\bmakes? you stand out\b|\bsets? you apart\b|"
+    r"\b(would|'d|\u2019d) (love|like) (it )?if\b",
     re.IGNORECASE,
 )
 #: An item that asks for an interest, not yet a skill ("Passionate about self-driving cars").
@@ -112,10 +113,12 @@ _ADDRESSED = re.compile(
     re.IGNORECASE,
 )
 #: A sentence that says what the candidate has, among the duties ("You have 5+ years of
-#: Python"), not what the job gives ("you will have the chance to learn Rust").
+#: Python", "You'll need a PhD"), not what the job gives ("you will have the chance to learn
+#: Rust") or what they will do ("you'll need to collaborate with...").
 _HAS_QUALIFICATION = re.compile(
     r"\byou (have|bring|possess|should have|must have)\b(?!\s+(the|an?)\s+(opportunity|chance|"
-    r"access))|\b(candidates?|applicants?) (should|must) have\b",
+    r"access))|\b(candidates?|applicants?) (should|must) have\b|"
+    r"\byou(\u2019ll|'ll| will)? need\b(?! to\b)",
     re.IGNORECASE,
 )
 #: A sentence that speaks to the reader ("Python and SQL are your daily tools").
