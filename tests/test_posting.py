@@ -942,3 +942,24 @@ def test_a_pattern_of_words_that_begins_inside_a_name_is_still_read() -> None:
 def test_a_tool_named_with_the_companys_tools_is_still_asked() -> None:
     role = read_job(b"Requirements\n- Experience with Kubernetes and our tools.\n", name="p.txt")
     assert ("kubernetes",) in [r.any_of for r in role.requirements]
+
+
+@pytest.mark.parametrize(
+    "tools",
+    [
+        "MLflow",
+        "Weights & Biases and experiment tracking",
+        "energy forecasting models for power grids",
+    ],
+)
+def test_an_mlops_posting_whose_only_ml_skill_is_a_tracking_tool_carries_no_warning(
+    tools: str,
+) -> None:
+    # Kubernetes, Terraform and Prometheus are no ML skills; MLflow, its kind and an
+    # application of ML ("energy-ml") are.
+    role = read_job(
+        "Senior MLOps Engineer\n\nRequirements\n- Strong Python\n- Production Kubernetes\n"
+        f"- Terraform\n- Prometheus\n- Experience with {tools}\n".encode(),
+        name="posting.txt",
+    )
+    assert role.warnings == (), role.warnings

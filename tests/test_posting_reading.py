@@ -638,3 +638,84 @@ def test_a_labelled_list_inside_a_preferred_section_stays_preferred(preferred: s
     assert found[("python",)] == found[("matlab",)] == "preferred", found
     # A heading set level with the sections, not over a list of its own, still opens one.
     assert found[("kubernetes",)] == "required", found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "skill_id"),
+    [
+        ("To succeed you'll need 3+ years of experience with Kubernetes.", "kubernetes"),
+        ("You will need strong SQL.", "sql"),
+        ("Experience with XGBoost is essential.", "xgboost"),
+        ("They'd like someone comfortable with Airflow.", "airflow"),
+        ("The client would like someone with Terraform experience.", "infrastructure-as-code"),
+    ],
+)
+def test_prose_before_any_heading_that_asks_the_candidate_is_required(
+    sentence: str, skill_id: str
+) -> None:
+    # A recruiter's email or a posting of paragraphs: no heading says what is asked.
+    found = requirements(
+        "Hi Sam,\n\nI'm reaching out about an ML engineer role at a client of mine.\n\n"
+        f"They're looking for someone with strong Python. {sentence}\n\nBest,\nJess\n"
+    )
+    assert found.get((skill_id,)) == "required", found
+    assert found.get(("python",)) == "required", found
+
+
+def test_what_a_company_calls_essential_asks_nothing_of_the_candidate() -> None:
+    found = requirements(
+        "Acme builds fraud models with Kafka. Reliable Kafka is essential to our customers.\n\n"
+        "Requirements\n- Python\n"
+    )
+    assert ("kafka",) not in found, found
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Nice if you know Kubernetes.",
+        "Experience with Kubernetes will make you stand out.",
+        "Kubernetes experience sets you apart.",
+        "We'd love it if you've used Kubernetes.",
+        "We\u2019d love if you have Kubernetes experience.",
+    ],
+)
+def test_an_item_that_would_only_distinguish_the_candidate_is_preferred(item: str) -> None:
+    found = requirements(f"Requirements\n- Python\n- {item}\n")
+    assert found.get(("kubernetes",)) == "preferred", found
+    assert found.get(("python",)) == "required", found
+
+
+def test_a_paragraph_of_requirements_that_opens_with_a_degree_or_a_record_is_read() -> None:
+    # A posting converted from a PDF: the qualifications are one paragraph, no bullets.
+    found = requirements(
+        "Qualifications\n"
+        "A PhD in Computer Science or a closely related field. Strong publication record "
+        "at NeurIPS or ICML. The group also runs Kafka clusters for the campus.\n"
+        "Excellent programming skills in Python.\n"
+    )
+    assert found.get(("degree-phd",)) == "required", found
+    assert found.get(("research-venues",)) == "required", found
+    assert found.get(("python",)) == "required", found
+    assert ("kafka",) not in found, found
+
+
+def test_a_bold_label_with_its_colon_inside_the_markup_says_what_its_line_is() -> None:
+    found = requirements(
+        "**Role:** LLM Engineer\n**Location:** Remote\n\n"
+        "**Key Skills:** Python, LangChain, Docker\n\n"
+        "**Responsibilities:**\n- Build pipelines for enterprise documents\n"
+    )
+    for skill_id in ("python", "langchain", "docker"):
+        assert found.get((skill_id,)) == "required", found
+
+
+def test_what_the_candidate_will_need_among_the_duties_is_required() -> None:
+    found = requirements(
+        "About the role\nIn this role you'll build churn models with XGBoost. "
+        "You will need a PhD in Statistics. You'll need to work closely with Go engineers.\n\n"
+        "Requirements\n- Python\n"
+    )
+    assert found.get(("degree-phd",)) == "required", found
+    assert found.get(("xgboost",)) == "preferred", found
+    assert found.get(("go",)) != "required", found

@@ -39,7 +39,8 @@ _PREFERRED_PHRASE = re.compile(
     r"\bgreat to have\b|\bgood to have\b|\bwould be great\b|\bhelpful\b|\bbeneficial\b|"
     r"\badvantageous\b|\ban advantage\b|\ban asset\b|^\W*plus\s*:|\bwelcomed?\b|\bappreciated\b|"
     r"\b(is|are) valued\b|\bextra (points|credit)\b|\bdifferentiator\b|\blove to see\b|"
-    r"\bwould be nice\b|\bnice to see\b",
+    r"\bwould be nice\b|\bnice to see\b|\bnice if\b|\bmakes? you stand out\b|\bsets? you apart\b|"
+    r"\b(would|'d|\u2019d) (love|like) (it )?if\b",
     re.IGNORECASE,
 )
 #: An item that asks for an interest, not yet a skill ("Passionate about self-driving cars").
@@ -62,6 +63,9 @@ _REQUIRED_PHRASE = re.compile(
     rf"\b(must|required|requires?|minimum|mandatory|essential|{_INDISPENSABLE})\b", re.IGNORECASE
 )
 _REQUIRED_WORD = re.compile(rf"\b(must|required|mandatory|{_INDISPENSABLE})\b", re.IGNORECASE)
+#: A skill the sentence calls essential ("Experience with XGBoost is essential"), not a
+#: company's view of its work ("Reliability is essential to us").
+_ESSENTIAL = re.compile(r"\b(is|are) (absolutely )?essential\b", re.IGNORECASE)
 #: A sentence about the company rather than the candidate: its own stack, teams, customers.
 _COMPANY_PHRASE = re.compile(
     r"\b(our|we|we'?re|we\u2019re|we'?ve|we\u2019ve|us)\b|\b(founded|headquartered|backed by|"
@@ -102,24 +106,28 @@ _CANDIDATE_PHRASE = re.compile(
 _ADDRESSED = re.compile(
     r"\b(you have|you'?ve|you\u2019ve|you bring|you need|you should|you are|you'?re|"
     rf"you\u2019re|if you|you know|candidates?|applicants?|the ideal|{_SOUGHT} (with|who)|"
+    r"you('ll|\u2019ll| will) need|(would|'d|\u2019d) (like|love) someone|"
     r"(looking|searching) for (someone|individuals|people|candidates|engineers|experience)|"
     rf"{_WE_ASK}|"
     r"we('d|\u2019d| would) (love|like) (to see|(for )?you to))\b",
     re.IGNORECASE,
 )
 #: A sentence that says what the candidate has, among the duties ("You have 5+ years of
-#: Python"), not what the job gives ("you will have the chance to learn Rust").
+#: Python", "You'll need a PhD"), not what the job gives ("you will have the chance to learn
+#: Rust") or what they will do ("you'll need to collaborate with...").
 _HAS_QUALIFICATION = re.compile(
     r"\byou (have|bring|possess|should have|must have)\b(?!\s+(the|an?)\s+(opportunity|chance|"
-    r"access))|\b(candidates?|applicants?) (should|must) have\b",
+    r"access))|\b(candidates?|applicants?) (should|must) have\b|"
+    r"\byou(\u2019ll|'ll| will)? need\b(?! to\b)",
     re.IGNORECASE,
 )
 #: A sentence that speaks to the reader ("Python and SQL are your daily tools").
 _YOU = re.compile(r"\byou(r|rs|rself)?\b", re.IGNORECASE)
 #: A paragraph about the role ("The ML Engineer role is responsible for..."), not the company.
 _ROLE = re.compile(r"^\W*(in )?(the|this) ([\w-]+ ){0,3}(role|position)\b", re.IGNORECASE)
-#: A sentence that says what the candidate will do: the skills they will use.
-_WILL_DO = re.compile(r"\byou(\u2019ll|'ll| will|\u2019d|'d| would)\b", re.IGNORECASE)
+#: A sentence that says what the candidate will do: the skills they will use ("you'll
+#: need" asks for them).
+_WILL_DO = re.compile(r"\byou(\u2019ll|'ll| will|\u2019d|'d| would)\b(?! need\b)", re.IGNORECASE)
 #: A line that states a qualification, wherever it stands ("Experience with Kubeflow",
 #: "Fluency in Python", "Familiarity with Airflow" among the duties of a job description).
 _QUALIFICATION_START = re.compile(
@@ -127,7 +135,9 @@ _QUALIFICATION_START = re.compile(
     r"experience (with|in|building|developing|using|of|working|designing|deploying)|"
     r"familiarity with|fluen(cy|t) (in|with)|proficien(cy|t) (in|with)|knowledge of|"
     r"exposure to|expertise (in|with)|(strong|solid|deep) (background|knowledge|"
-    r"understanding|experience|command)|background in|understanding of)\b",
+    r"understanding|experience|command)|background in|understanding of|"
+    r"(an? )?(ph\.?d\.?|doctorate|master'?s|msc|bachelor'?s|bsc)( degree)? (in|of)|"
+    r"(strong|proven|excellent|solid) ([\w-]+ ){0,2}(record|skills))\b",
     re.IGNORECASE,
 )
 #: A sentence that opens with a verb giving the candidate a duty ("Collaborate with our
@@ -146,7 +156,7 @@ _STACK_LABEL = re.compile(
     re.IGNORECASE,
 )
 #: A line that opens with a short label of its own ("Requirements: Python, SQL").
-_LABEL = re.compile(r"^\W*(?P<label>\w[\w'&/ -]{0,40}?)\s*:\s+\S")
+_LABEL = re.compile(r"^\W*(?P<label>\w[\w'&/ -]{0,40}?)\s*:[*_]*\s+\S")  # "**Skills:** Python"
 
 
 def line_sections(
@@ -318,7 +328,12 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
             if _WILL_DO.search(sentence) and not _CANDIDATE_PHRASE.search(sentence):
                 return "preferred"  # what the candidate will do, said in the introduction
             # "This includes ... and thus requires broad understanding": a description.
-            asks = preferred or _REQUIRED_WORD.search(sentence) or _ADDRESSED.search(sentence)
+            asks = (
+                preferred
+                or _REQUIRED_WORD.search(sentence)
+                or _ADDRESSED.search(sentence)
+                or (_ESSENTIAL.search(sentence) and _CANDIDATE_PHRASE.search(sentence))
+            )
             if about_company or not asks:
                 return None
             return "preferred" if preferred else "required"

@@ -39,6 +39,19 @@ ML_CATEGORIES = frozenset(
         "gpu-computing", "gpu-tools",
     }
 )  # fmt: skip
+#: Machine-learning skills filed under broader categories: the tools that track experiments
+#: and register models, and the applications of ML that name it ("energy-ml", robot learning).
+ML_ELSEWHERE = frozenset({"mlflow", "experiment-tracking", "weights-and-biases", "robot-learning"})
+
+
+def _is_ml(skill_id: str, taxonomy: Taxonomy) -> bool:
+    category = taxonomy.skills[skill_id].category
+    return skill_id != DATA_SCIENCE and (
+        category in ML_CATEGORIES
+        or skill_id in ML_ELSEWHERE
+        or (category == "application-areas" and skill_id.endswith("-ml"))
+    )
+
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\[[^\]]*\]\([^)]*\)|<[^>]*>")
 _WORD = re.compile(r"[A-Za-z][\w.+#&-]*[\w+#]|[A-Za-z]")
@@ -240,7 +253,7 @@ def posting_warnings(
     in_domain = [s for s in known if taxonomy.skills[s].category not in GENERIC_CATEGORIES]
     # A posting with no ML skill is no ML role, whatever else it asks for (a growth
     # marketer's "A/B testing, SQL, data analysis").
-    ml = [s for s in known if taxonomy.skills[s].category in ML_CATEGORIES and s != DATA_SCIENCE]
+    ml = [s for s in known if _is_ml(s, taxonomy)]
     if len(known) < FEW_REQUIREMENTS:
         pass  # already said: too few skills to tell the domain
     elif len(in_domain) < max(FEW_REQUIREMENTS, DOMAIN_SHARE * len(known)):
