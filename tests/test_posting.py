@@ -963,3 +963,13 @@ def test_an_mlops_posting_whose_only_ml_skill_is_a_tracking_tool_carries_no_warn
         name="posting.txt",
     )
     assert role.warnings == (), role.warnings
+
+
+def test_a_cook_is_no_chef_of_infrastructure_as_code() -> None:
+    found = requirements(
+        "Requirements\n- 5+ years as Sous Chef or Head Chef\n- Experience with Chef and Terraform\n"
+    )
+    assert found == {("infrastructure-as-code",): "required"}
+    assert requirements("Requirements\n- 5+ years as Sous Chef or Head Chef\n- Python\n") == {
+        ("python",): "required"
+    }

@@ -719,3 +719,21 @@ def test_what_the_candidate_will_need_among_the_duties_is_required() -> None:
     assert found.get(("degree-phd",)) == "required", found
     assert found.get(("xgboost",)) == "preferred", found
     assert found.get(("go",)) != "required", found
+
+
+def test_what_a_line_says_is_required_is_required_in_any_section() -> None:
+    # LinkedIn's "About the job" holds the whole posting: a "Requirements:" label still says
+    # what its line is, and "is required" among the duties is required ("where required" is not).
+    found = requirements(
+        "About the job\nWe build maps.\nRequirements: SQL, Kubernetes\n\nResponsibilities\n"
+        "- Ship models. Docker experience is required.\n- Use Python (required)\n"
+        "- Where required, mentor analysts in Tableau\n- Build pipelines in Apache Airflow\n"
+    )
+    assert found[("sql",)] == found[("kubernetes",)] == "required", found
+    assert found[("docker",)] == found[("python",)] == "required", found
+    assert found[("airflow",)] == "preferred", found
+    assert found.get(("bi-tools",)) in (None, "preferred"), found
+    # An item's own label keeps the section it stands in.
+    assert requirements("Nice to have\n- Experience: Kubernetes\n") == {
+        ("kubernetes",): "preferred"
+    }

@@ -207,6 +207,7 @@ def line_sections(
             sections.append("other")  # the heading itself asks for nothing
         elif (label := _LABEL.match(line)) and (
             current in ("intro", "other")
+            or _REQUIREMENTS_LABEL.match(label.group("label"))
             or (
                 # "Tools we use: Airflow" passes its own verdict (sentence_importance)
                 heading_kind(label.group("label") + ":") not in (None, "required")
@@ -223,6 +224,20 @@ def line_sections(
     for index, kind in lists_before_headings(lines, sections, says_preferred).items():
         sections[index] = kind
     return sections, grouped
+
+
+#: A label that says its line holds requirements, in any section ("Requirements: SQL, Go"
+#: under LinkedIn's "About the job"), unlike an item's "Experience: Kubernetes".
+_REQUIREMENTS_LABEL = re.compile(
+    r"^(requirements?|required( skills| qualifications)?|must[- ]haves?|"
+    r"(minimum|basic) qualifications)$",
+    re.IGNORECASE,
+)
+#: "Is required", not "where required" ("Where required, training of new editors").
+_MUST = re.compile(
+    r"\b(must|mandatory|(?<!where )(?<!when )(?<!if )(?<!as )(?<!unless )required)\b",
+    re.IGNORECASE,
+)
 
 
 def _labels_its_list(lines: Sequence[str], index: int) -> bool:
@@ -308,6 +323,8 @@ def sentence_importance(sentence: str, section: Section, *, line: str = "") -> I
         case "responsibilities":
             if _STACK_LABEL.match(line):
                 return "preferred"
+            if _MUST.search(sentence) and not preferred:
+                return "required"  # "Kubernetes experience is required" among the duties
             if (
                 _QUALIFICATION_START.match(sentence) and _opens_item(sentence, line)
             ) or _HAS_QUALIFICATION.search(sentence):
