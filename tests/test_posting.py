@@ -973,3 +973,17 @@ def test_a_cook_is_no_chef_of_infrastructure_as_code() -> None:
     assert requirements("Requirements\n- 5+ years as Sous Chef or Head Chef\n- Python\n") == {
         ("python",): "required"
     }
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Strong publication record in machine learning",
+        "Track record of publications at top ML venues",
+        "A strong publication record",
+    ],
+)
+def test_a_publication_record_is_asked_for(item: str) -> None:
+    # New-user review: these gave no publications requirement, so a resume with no paper
+    # scored 100 against a research posting.
+    assert ("publications",) in requirements(f"Requirements\n- {item}\n- Python\n")
