@@ -60,9 +60,9 @@ WEIGHTS = {"required": 3.0, "preferred": 1.0}
 #: Degrees from the lowest: a requirement of one is met by it or any later one.
 DEGREE_ORDER = (DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD)
 _EQUIVALENT = re.compile(
-    r"\bor (an? )?(equivalent|comparable|relevant|related|practical|professional|industry)"
-    r"\b[^.;]{0,40}\b(experience|background)\b|\bequivalent (work |practical |professional )?"
-    r"experience\b",
+    r"\bor (an? )?(\d{1,2}\+?\s*(years?|yrs)\s+(of\s+)?)?(equivalent|comparable|relevant|"
+    r"related|practical|professional|industry)\b[^.;]{0,40}\b(experience|background)\b|"
+    r"\bequivalent (work |practical |professional )?experience\b",
     re.IGNORECASE,
 )
 #: How far after a general skill a specific one may stand and only specify it ("at NeurIPS").
