@@ -119,3 +119,34 @@ def test_a_wrapped_sentence_outside_a_list_is_one_line() -> None:
     )
     examples = next(g for g in found if "deepspeed" in g)
     assert "fsdp" in examples and found[examples].startswith("line 2: "), found
+
+
+def test_a_pdf_posting_wrapped_at_its_margin_reads_like_the_text() -> None:
+    from .hostile import pdf
+
+    lines = [
+        "Requirements",
+        "- Experience in one of the languages: Java, C++,",
+        "Python or Go",
+        "- Experience with frameworks such as",
+        "DeepSpeed or FSDP",
+    ]
+    shown = b"".join(b"(%s) Tj T* " % line.encode() for line in lines)
+    ops = b"BT /F1 11 Tf 72 720 Td 14 TL " + shown + b"ET"
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"
+    )
+    data = pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            page,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Length %d >>\nstream\n" % len(ops) + ops + b"\nendstream",
+        ]
+    )
+    role = read_job(data, name="posting.pdf")
+    found = {r.any_of: r.source for r in role.requirements}
+    assert found[("java", "cpp", "python", "go")].startswith("line 2: "), found
+    assert found[("deepspeed", "fsdp")].startswith("line 4: "), found
