@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from skillgap.posting_hyphens import rejoined
 from skillgap.posting_lists import BULLET
 from skillgap.posting_sections import heading_kind
 
@@ -46,7 +47,9 @@ _JOINING_END = re.compile(
 
 
 def unwrapped(text: str) -> str:
-    """The text with the breaks that wrap a sentence made spaces (the same length)."""
+    """The text with the breaks that wrap a sentence made spaces, and words hyphenated across
+    a break on one line (the same length)."""
+    text = rejoined(text)
     lines = text.split("\n")
     wraps = _item_continuations(lines) | _width_wraps(lines)
     if not wraps:
@@ -77,21 +80,47 @@ def _width_wraps(lines: list[str]) -> set[int]:
 
 
 def _item_continuations(lines: list[str]) -> set[int]:
-    """The breaks inside a list item that goes on, indented under its bullet, on the next
-    line ("- Workflow managers such as Airflow," / "  Luigi or Kubeflow."), where the item's
-    sentence goes on: however wide the document, the item is one line as its author wrote it."""
+    """The breaks inside a list item that goes on, on the next line, where the item's
+    sentence goes on: however wide the document, the item is one line as its author wrote it.
+
+    Indented under its bullet ("- Workflow managers such as Airflow," / "  Luigi or Kubeflow."),
+    the item goes on wherever its line ends no sentence; flush with the margin (text pasted
+    from a PDF or an e-mail: "- Experience in one of the languages: Java, C++," / "Python or
+    Go"), only where the words say so (see :func:`_wraps`). A line of prose outside a list
+    goes on where the words say so too, but a comma alone does not say it before a capital
+    (a list of items, one a line, ends each with a comma)."""
     found: set[int] = set()
     item_indent: int | None = None
     for index, line in enumerate(lines[:-1]):
         if BULLET.match(line.strip()):
             item_indent = len(line) - len(line.lstrip())
-        elif not line.strip() or len(line) - len(line.lstrip()) <= (item_indent or 0):
+        elif not line.strip() or (
+            index - 1 not in found and len(line) - len(line.lstrip()) <= (item_indent or 0)
+        ):
             item_indent = None
-        following = lines[index + 1]
-        indent = len(following) - len(following.lstrip())
-        if item_indent is not None and indent > item_indent and _goes_on(line, following):
+        if _continues(line, lines[index + 1], item_indent):
             found.add(index)
     return found
+
+
+def _continues(line: str, following: str, item_indent: int | None) -> bool:
+    """Whether ``following`` continues ``line`` (in a list item indented so deep, if any)."""
+    indent = len(following) - len(following.lstrip())
+    if item_indent is not None and indent > item_indent:
+        return _goes_on(line, following)
+    if not _wraps(line, following, None):
+        return False
+    return item_indent is not None or not _comma_before_capital(line, following)
+
+
+def _comma_before_capital(line: str, following: str) -> bool:
+    """Whether only a comma says the line goes on, before a capital."""
+    current, after = line.rstrip(), following.strip()
+    return (
+        current.endswith(",")
+        and not after[:1].islower()
+        and current.count("(") <= current.count(")")
+    )
 
 
 def _goes_on(line: str, following: str) -> bool:
@@ -113,7 +142,9 @@ def _wraps(line: str, following: str, width: int | None) -> bool:
         return False
     current, after = line.rstrip(), following.strip()
     open_aside = current.count("(") > current.count(")")
-    if after[0].islower() or _JOINING_END.search(current) or open_aside:
+    if after[0].islower() or _JOINING_END.search(current) or _ABBREVIATION.search(current):
+        return True
+    if open_aside:
         return True
     return width is not None and len(current) >= width - _FILLED
 
