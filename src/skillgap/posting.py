@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from skillgap.errors import InputError
 from skillgap.ids import DEGREE_BACHELOR, DEGREE_MASTER, DEGREE_PHD
 from skillgap.matching import Hit, find_skills
+from skillgap.posting_alone import alone_tool_hits
 from skillgap.posting_asides import optional_asides
 from skillgap.posting_degrees import (
     UNNAMED_DEGREE,
@@ -40,12 +41,7 @@ from skillgap.posting_groups import Alternatives, alternative_groups
 from skillgap.posting_layout import without_pasted_html
 from skillgap.posting_mentions import company_names, list_labels, names_no_skill
 from skillgap.posting_publications import publication_hits
-from skillgap.posting_sections import (
-    Importance,
-    Section,
-    line_sections,
-    sentence_importance,
-)
+from skillgap.posting_sections import Importance, Section, line_sections, sentence_importance
 from skillgap.posting_sentences import NO_STOP_AFTER, list_semicolons, outside_parentheses
 from skillgap.posting_terms import posting_warnings, unrecognised_terms
 from skillgap.posting_wraps import first_lines, unwrapped
@@ -376,6 +372,7 @@ def read_posting(document: Document, taxonomy: Taxonomy) -> Role:
         *bare_field_hits(text, hits, taxonomy),
         *publication_hits(text, hits),
         *llm_evaluation_hits(text, hits),
+        *alone_tool_hits(text, hits, taxonomy, document.headings),
     ]
     found = extract_requirements(replace(document, text=text), hits, taxonomy)
     requirements = [replace(r, line=on_line[r.line - 1]) for r in found]

@@ -54,7 +54,7 @@ _COLON = re.compile(r"^[^\w]*(\w+[\s-]+)?[\w&]*\s*:\s*$")
 #: Words before a list that make it a list of examples ("such as", "e.g.", "(").
 _INTRODUCER = re.compile(
     r"(\bsuch as|\be\.?g\.?|\bi\.?e\.?|\bincl(uding)?|\blike|\bfor (example|instance)|"
-    r"\bespecially|\bparticularly|\bnamely|\bsome of|\bone or more of|\bany of|\bat least one of"
+    r"\bespecially|\bparticularly|\bnamely|\bsome of|\bone or more of|\bany of|\bone of"
     r"|\bof the following|\bsimilar to|\bfrom)\b[\s,:(.]*(but not limited to\b[\s,:)]*)?"
     r"(\S+[\s,/]+){0,2}$|\(\s*([^\s)]+[\s,]+){0,2}$",
     re.IGNORECASE,
@@ -107,6 +107,12 @@ _CLOSER = re.compile(
     r"|\bor any\b)",
     re.IGNORECASE,
 )
+#: Experience of a practice, then its examples ("MLOps experience (", "NLP expertise, e.g.").
+_EXPERIENCE_IN = re.compile(
+    r"[\s-]*(experience|expertise|knowledge|skills)[\s,:]*\(?\s*"
+    r"(such as\b|e\.?g\b\.?|like\b|incl(uding\b|\.))?[\s,:]*$",
+    re.IGNORECASE,
+)
 #: A kind noun right after a skill's name or one word on ("ML operation frameworks").
 _KIND_AFTER = re.compile(rf"[\s-]*([\w&]+[\s-]+)?{_KINDS}", re.IGNORECASE)
 #: A skill's name that is itself a kind ("cloud platform", "vector databases").
@@ -148,12 +154,23 @@ def alternative_groups(
         """Whether the taxonomy files the examples under the kind, or has them imply it
         ("GPU kernels (CUDA, Triton)", "statistics (i.e. hypothesis testing, regression)",
         "publications at top venues (e.g. CVPR)")."""
+        if (
+            # "MLOps experience (MLflow, Kubeflow)": tools that show a practice's experience.
+            examples
+            and _EXPERIENCE_IN.match(text, kind.end, examples[0].start)
+            and _kind_of(kind) == "concept"
+            and all(_kind_of(h) == "tool" for h in examples)
+        ):
+            return True
         return any(
             h.skill_id == kind.skill_id
             or kind.skill_id in taxonomy.ancestors(h.skill_id)
             or kind.skill_id in taxonomy.skills[h.skill_id].implies
             for h in examples
         )
+
+    def _kind_of(hit: Hit) -> str:
+        return taxonomy.categories[taxonomy.skills[hit.skill_id].category].kind
 
     if not all_one and (lead := any_of_lead(text, hits)) is not None:
         # "Experience in one or more of the following ML applications: RL, active learning,

@@ -55,7 +55,7 @@ _HEADING_PATTERNS: tuple[tuple[Section, str], ...] = (
                       r"great to have|good to have|ideally|ideal (to have|qualifications|skills|"
                       r"experience)|extra (credit|points)|stand out|sets? you apart|even better|"
                       r"not required|optional|would be (great|nice)|(great|nice) if|love to see|"
-                      r"might also|"
+                      r"might also|^nice$|^(should|could)[- ]haves?$|"  # MoSCoW labels
                       r"also have|helpful|advantageous|an advantage)"),
         ("required", r"\b(requirements?|required|qualifications?|must[- ]haves?|must have|"
                      r"what you('ll| will)? (need( to (bring|have|succeed|know))?|bring)|"
@@ -119,7 +119,7 @@ _JOINING_WORDS = frozenset(
         "points", "extra", "important", "other", "job", "position", "more", "some", "this",
         "technical", "professional", "personal", "what", "we", "we're", "we\u2019re", "are",
         "what's", "if", "you", "in", "who", "candidate", "candidates", "needed", "role", "all",
-        "would", "make", "makes", "profile", "from", "have", "had",
+        "would", "make", "makes", "profile", "from", "have", "had", "it", "will",
     }
 )  # fmt: skip
 #: Headings that name the company or the place ("More about Hugging Face", "Life at Acme").
@@ -172,6 +172,8 @@ def heading_kind(line: str, marked: bool = False) -> Section | None:
     # heading's ("Preferred Qualifications"), not an item ("Experience with government work").
     bare = not marked and not title.isupper() and not ANY_OF.search(title)
     longest = _MAX_NAMED_WORDS if _NAMED_HEADING.match(title) else _MAX_BARE_WORDS
+    if bare and not _words_left(title) and any(p.search(title) for _, p in _HEADING_KINDS):
+        longest = _MAX_HEADING_WORDS  # "It would be great if you also have": heading words
     if bare and (len(title.split()) > longest or not title[:1].isupper()):
         return None
     outside = _PARENTHESES.sub(" ", title)

@@ -47,7 +47,8 @@ def paragraph(line: str) -> bool:
 ANY_OF_LEAD = re.compile(
     r"\b(?:one or more|at least one|any one|any|some|either|one)\s+of\s+(?:the\s+)?"
     r"(?:following|these|below)\b[^:\n]{0,100}?:"
-    r"|\b(?:one or more|at least one|any one|any|either)\s*(?:of\s*)?:",
+    r"|\b(?:one or more|at least one|any one|any|either)\s*(?:of\s*)?:"
+    r"|\bone\s+of\s*:",
     re.IGNORECASE,
 )
 #: Where a sentence ends, not after "e.g." and the like.
