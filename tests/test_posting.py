@@ -987,3 +987,11 @@ def test_a_publication_record_is_asked_for(item: str) -> None:
     # New-user review: these gave no publications requirement, so a resume with no paper
     # scored 100 against a research posting.
     assert ("publications",) in requirements(f"Requirements\n- {item}\n- Python\n")
+
+
+def test_models_deployed_to_edge_devices_are_no_iot_system() -> None:
+    found = requirements("Requirements\n- Experience deploying models to edge devices\n")
+    assert ("iot",) not in found, found
+    assert requirements("Requirements\n- Experience with IoT and edge devices\n") == {
+        ("iot",): "required"
+    }
