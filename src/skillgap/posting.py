@@ -110,12 +110,14 @@ def _sentence_stops(line: str) -> list[int]:
 
 
 def extract_requirements(
-    document: Document, hits: Sequence[Hit], taxonomy: Taxonomy
+    text: str,
+    hits: Sequence[Hit],
+    taxonomy: Taxonomy,
+    read: tuple[Sequence[Section], Sequence[bool]],
 ) -> list[PostingRequirement]:
-    """The requirements a posting states, in the order it states them, each once."""
-    text = document.text
+    """The requirements a posting states, in order, each once (``read``: line_sections')."""
     lines = text.split("\n")
-    sections, any_of_lines = line_sections(lines, document.headings)
+    sections, any_of_lines = read
     line_starts = [0]
     for line in lines:
         line_starts.append(line_starts[-1] + len(line) + 1)
@@ -366,19 +368,20 @@ def read_posting(document: Document, taxonomy: Taxonomy) -> Role:
     document = without_pasted_html(document)
     text = unwrapped(document.text)  # a sentence wrapped over lines is read as one line
     on_line = first_lines(document.text, text)
+    read = line_sections(text.split("\n"), document.headings)  # once: each reader takes it
     hits = find_skills(text, taxonomy, posting=True).hits
     hits = [
         *hits,
         *bare_field_hits(text, hits, taxonomy),
         *publication_hits(text, hits),
         *llm_evaluation_hits(text, hits),
-        *alone_tool_hits(text, hits, taxonomy, document.headings),
+        *alone_tool_hits(text, hits, taxonomy, read[0]),
     ]
-    found = extract_requirements(replace(document, text=text), hits, taxonomy)
+    found = extract_requirements(text, hits, taxonomy, read)
     requirements = [replace(r, line=on_line[r.line - 1]) for r in found]
     unknown = tuple(
         u.model_copy(update={"line": on_line[u.line - 1]})
-        for u in unrecognised_terms(text, hits, document.headings)
+        for u in unrecognised_terms(text, hits, read[0])
     )
     if not requirements:
         raise InputError(

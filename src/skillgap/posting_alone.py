@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from skillgap.matching import Hit
 from skillgap.posting_lists import BULLET
-from skillgap.posting_sections import line_sections
+from skillgap.posting_sections import Section
 from skillgap.taxonomy import Taxonomy
 
 #: Marks after the name on its item ("- Go;", "- Scala.").
@@ -21,13 +21,12 @@ _END = re.compile(r"[\s.;,]*$")
 
 
 def alone_tool_hits(
-    text: str, hits: Sequence[Hit], taxonomy: Taxonomy, headings: Sequence[str] = ()
+    text: str, hits: Sequence[Hit], taxonomy: Taxonomy, sections: Sequence[Section]
 ) -> list[Hit]:
     """Hits for a tool's ambiguous form that is all of a bulleted item of a required or
-    preferred section, where the matcher found no skill."""
+    preferred section, where the matcher found no skill; ``sections``: each line's."""
     forms = _tool_forms(taxonomy)
     lines = text.split("\n")
-    sections, _ = line_sections(lines, headings)
     taken = {h.line for h in hits}
     found: list[Hit] = []
     start = 0

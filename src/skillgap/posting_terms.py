@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from skillgap.ids import DATA_SCIENCE
 from skillgap.matching import Hit
 from skillgap.matching.verdicts import framed, judged
-from skillgap.posting_sections import line_sections, sentence_importance
+from skillgap.posting_sections import Section, sentence_importance
 from skillgap.taxonomy import Requirement, Taxonomy
 from skillgap.taxonomy_model import UnrecognisedTerm
 
@@ -92,12 +92,11 @@ _MAX_TERM_WORDS = 3
 
 
 def unrecognised_terms(
-    text: str, hits: Sequence[Hit], headings: Sequence[str] = ()
+    text: str, hits: Sequence[Hit], sections: Sequence[Section]
 ) -> tuple[UnrecognisedTerm, ...]:
     """The skill-like terms of requirement sections no hit covers, each once (required
-    wins), in the order of the posting; ``headings`` are the lines marked as headings."""
+    wins), in the order of the posting; ``sections``: each line's (``line_sections``)."""
     lines = text.split("\n")
-    sections, _ = line_sections(lines, headings)
     covered: dict[int, list[tuple[int, int]]] = {}
     offset = 0
     starts = []
