@@ -109,7 +109,7 @@ _REQUIRED_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 #: "Location: Remote", "Title: ML Engineer": a label with its value on the line is no heading.
-_INLINE_LABEL = re.compile(r":\s+\S")
+INLINE_LABEL = re.compile(r":\s+\S")
 _EMPHASISED = re.compile(r"^(\*\*|__).*(\*\*|__)\W*$")
 
 _JOINING_WORDS = frozenset(
@@ -145,7 +145,7 @@ def heading_kind(line: str, marked: bool = False) -> Section | None:
     if not raw or (raw.endswith((".", ";", ",")) and not raw.endswith("...")):
         return None
     words = _LINK.sub(r"\1", raw).replace("\u2019", "'").replace("**", "").replace("__", "")
-    if _INLINE_LABEL.search(_MARKS.sub("", words)):
+    if INLINE_LABEL.search(_MARKS.sub("", words)):
         return None
     title = _MARKS.sub("", _URL.sub("", words)).strip()
     if not title:

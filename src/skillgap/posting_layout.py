@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Literal
 
-from skillgap.posting_headings import TAG, Section, heading_kind, without_tags
+from skillgap.posting_headings import INLINE_LABEL, TAG, Section, heading_kind, without_tags
 from skillgap.posting_lists import ANY_OF, BULLET
 from skillgap.posting_sentences import paragraph
 from skillgap.readers import Document
@@ -90,7 +90,6 @@ _BENEFIT = re.compile(
 )
 _MARKS = re.compile(r"^[\W_]+|[\W_]+$")
 _END_OF_SENTENCE = re.compile(r"[.;,]$")
-_INLINE_LABEL = re.compile(r":\s+\S")
 _MAX_WORDS = 10
 _MAX_TITLE_WORDS = 6
 #: The items read to tell a section's kind from its content, and the fewest that tell it.
@@ -117,7 +116,7 @@ def laid_out_as_heading(line: str, marked: bool) -> str | None:
     title = _MARKS.sub("", raw.replace("**", "").replace("__", ""))
     if not title or len(title.split()) > _MAX_WORDS or _END_OF_SENTENCE.search(raw):
         return None
-    if _INLINE_LABEL.search(title):
+    if INLINE_LABEL.search(title):
         return None  # "Location: Remote", "Note: US only" label a line, not a section
     if marked:
         return "marked"
